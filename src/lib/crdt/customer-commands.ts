@@ -1,0 +1,162 @@
+import * as Y from 'yjs';
+import {
+	validateCustomer,
+	type CustomerFieldName,
+	type CustomerFields,
+	type FieldErrors
+} from '../domain/customer';
+import { newId } from './ids';
+import { liveCustomer, type RecordMap, type WorkspaceDoc } from './workspace-doc';
+
+/**
+ * Who is writing, and the transaction origin that marks their writes as local (so the undo
+ * manager tracks them and remote updates are never undone by this member).
+ */
+export interface CommandContext {
+	ws: WorkspaceDoc;
+	memberId: string;
+	origin: object;
+	now?: () => number;
+}
+
+export type CommandResult<T> =
+	| { ok: true; value: T }
+	| { ok: false; reason: 'invalid'; errors: FieldErrors }
+	| { ok: false; reason: 'notFound' };
+
+const now = (ctx: CommandContext) => (ctx.now ? ctx.now() : Date.now());
+
+function writeTags(map: RecordMap, before: string[], after: string[]): void {
+	let tags = map.get('tags');
+	if (!(tags instanceof Y.Map)) {
+		if (after.length === 0) return;
+		tags = new Y.Map<boolean>();
+		map.set('tags', tags);
+	}
+	const tagMap = tags as Y.Map<boolean>;
+	const keep = new Set(after);
+	for (const tag of before) if (!keep.has(tag)) tagMap.delete(tag);
+	for (const tag of after) if (!tagMap.has(tag)) tagMap.set(tag, true);
+}
+
+function sameTags(a: string[], b: string[]): boolean {
+	if (a.length !== b.length) return false;
+	const set = new Set(a);
+	return b.every((tag) => set.has(tag));
+}
+
+/** Writes only the fields that differ, so concurrent edits to other fields are left alone. */
+function writeChangedFields(
+	map: RecordMap,
+	before: CustomerFields | null,
+	after: CustomerFields
+): number {
+	let changed = 0;
+	for (const key of Object.keys(after) as CustomerFieldName[]) {
+		if (key === 'tags') {
+			const old = before?.tags ?? [];
+			if (!sameTags(old, after.tags)) {
+				writeTags(map, old, after.tags);
+				changed++;
+			}
+			continue;
+		}
+		const value = after[key];
+		if (before && before[key] === value) continue;
+		if (value === '') {
+			if (map.has(key)) map.delete(key);
+		} else {
+			map.set(key, value);
+		}
+		if (before || value !== '') changed++;
+	}
+	return changed;
+}
+
+function insertCustomer(ctx: CommandContext, fields: CustomerFields, at: number): string {
+	const id = newId();
+	const map = new Y.Map<unknown>();
+	ctx.ws.customers.set(id, map);
+	writeChangedFields(map, null, fields);
+	map.set('createdAt', at);
+	map.set('createdBy', ctx.memberId);
+	map.set('updatedAt', at);
+	map.set('updatedBy', ctx.memberId);
+	return id;
+}
+
+export function createCustomer(ctx: CommandContext, input: CustomerFields): CommandResult<string> {
+	const checked = validateCustomer(input);
+	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
+	let id = '';
+	ctx.ws.doc.transact(() => {
+		id = insertCustomer(ctx, checked.value, now(ctx));
+	}, ctx.origin);
+	return { ok: true, value: id };
+}
+
+export interface BatchFailure {
+	index: number;
+	errors: FieldErrors;
+}
+
+/**
+ * Creates many customers as one transaction (one undo step). All rows are validated first;
+ * if any is invalid nothing is written and every failing row is reported.
+ */
+export function createCustomers(
+	ctx: CommandContext,
+	inputs: CustomerFields[]
+): { ok: true; value: string[] } | { ok: false; failures: BatchFailure[] } {
+	const valid: CustomerFields[] = [];
+	const failures: BatchFailure[] = [];
+	inputs.forEach((input, index) => {
+		const checked = validateCustomer(input);
+		if (checked.ok) valid.push(checked.value);
+		else failures.push({ index, errors: checked.errors });
+	});
+	if (failures.length > 0) return { ok: false, failures };
+	const ids: string[] = [];
+	ctx.ws.doc.transact(() => {
+		const at = now(ctx);
+		for (const fields of valid) ids.push(insertCustomer(ctx, fields, at));
+	}, ctx.origin);
+	return { ok: true, value: ids };
+}
+
+/** Changes the given fields of a customer. Fields not in the patch are not touched. */
+export function updateCustomer(
+	ctx: CommandContext,
+	id: string,
+	patch: Partial<CustomerFields>
+): CommandResult<number> {
+	const current = liveCustomer(ctx.ws, id);
+	const map = ctx.ws.customers.get(id);
+	if (!current || !map) return { ok: false, reason: 'notFound' };
+	const checked = validateCustomer({ ...current, ...patch });
+	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
+	let changed = 0;
+	ctx.ws.doc.transact(() => {
+		changed = writeChangedFields(map, current, checked.value);
+		if (changed > 0) {
+			map.set('updatedAt', now(ctx));
+			map.set('updatedBy', ctx.memberId);
+		}
+	}, ctx.origin);
+	return { ok: true, value: changed };
+}
+
+/**
+ * Deletes a customer by marking it deleted: the record stays in the doc, so an edit a colleague
+ * makes concurrently cannot bring it back to life, and undo can restore it exactly.
+ */
+export function deleteCustomer(ctx: CommandContext, id: string): CommandResult<string> {
+	const current = liveCustomer(ctx.ws, id);
+	const map = ctx.ws.customers.get(id);
+	if (!current || !map) return { ok: false, reason: 'notFound' };
+	ctx.ws.doc.transact(() => {
+		map.set('deletedAt', now(ctx));
+		map.set('deletedBy', ctx.memberId);
+	}, ctx.origin);
+	return { ok: true, value: current.name };
+}

@@ -1,0 +1,92 @@
+import * as Y from 'yjs';
+import {
+	emptyCustomerFields,
+	TEXT_FIELDS,
+	type CustomerFields,
+	type CustomerRecord
+} from '../domain/customer';
+
+/**
+ * The doc layout (additive only — never reuse a retired key):
+ *   meta:      Y.Map  { schemaVersion: number }
+ *   customers: Y.Map  id → Y.Map {
+ *                name, phone, … (strings; absent = empty), tags: Y.Map tag → true,
+ *                createdAt, updatedAt (ms), createdBy, updatedBy (member ids),
+ *                deletedAt?, deletedBy? (soft delete: a concurrent edit never resurrects it)
+ *              }
+ */
+export const SCHEMA_VERSION = 1;
+
+export type RecordMap = Y.Map<unknown>;
+
+export interface WorkspaceDoc {
+	doc: Y.Doc;
+	meta: Y.Map<unknown>;
+	customers: Y.Map<RecordMap>;
+}
+
+export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
+	return {
+		doc,
+		meta: doc.getMap('meta'),
+		customers: doc.getMap<RecordMap>('customers')
+	};
+}
+
+/** Records the schema version the first time a device writes to this doc (or after an upgrade). */
+export function stampSchemaVersion(ws: WorkspaceDoc): void {
+	const current = ws.meta.get('schemaVersion');
+	if (typeof current === 'number' && current >= SCHEMA_VERSION) return;
+	ws.doc.transact(() => ws.meta.set('schemaVersion', SCHEMA_VERSION));
+}
+
+function str(map: RecordMap, key: string): string {
+	const value = map.get(key);
+	return typeof value === 'string' ? value : '';
+}
+
+function num(map: RecordMap, key: string): number {
+	const value = map.get(key);
+	return typeof value === 'number' ? value : 0;
+}
+
+export function isDeleted(map: RecordMap): boolean {
+	return typeof map.get('deletedAt') === 'number';
+}
+
+export function readTags(map: RecordMap): string[] {
+	const tags = map.get('tags');
+	if (!(tags instanceof Y.Map)) return [];
+	return [...tags.keys()].sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * Reads a customer as plain data. Unknown or malformed values (from a newer or foreign client)
+ * fall back to empty rather than breaking the app.
+ */
+export function readCustomer(id: string, map: RecordMap): CustomerRecord {
+	const fields = emptyCustomerFields();
+	for (const key of TEXT_FIELDS) fields[key] = str(map, key);
+	const gender = str(map, 'gender');
+	const stage = str(map, 'stage');
+	const source = str(map, 'source');
+	return {
+		...fields,
+		gender: (gender || '') as CustomerFields['gender'],
+		stage: (stage || 'lead') as CustomerFields['stage'],
+		source: (source || '') as CustomerFields['source'],
+		tags: readTags(map),
+		id,
+		createdAt: num(map, 'createdAt'),
+		createdBy: str(map, 'createdBy'),
+		updatedAt: num(map, 'updatedAt'),
+		updatedBy: str(map, 'updatedBy')
+	};
+}
+
+/** The live (not deleted) customer with this id, or null. */
+export function liveCustomer(ws: WorkspaceDoc, id: string): CustomerRecord | null {
+	const map = ws.customers.get(id);
+	if (!map || isDeleted(map)) return null;
+	return readCustomer(id, map);
+}

@@ -1,0 +1,209 @@
+import * as v from 'valibot';
+import { phoneProblem } from './phone';
+
+export const LIFECYCLE_STAGES = [
+	'lead',
+	'prospect',
+	'new',
+	'active',
+	'vip',
+	'at_risk',
+	'lost'
+] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+export const CUSTOMER_SOURCES = ['walk_in', 'referral', 'online', 'phone', 'event', 'other'] as const;
+export type CustomerSource = (typeof CUSTOMER_SOURCES)[number];
+
+export const GENDERS = ['female', 'male', 'other'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** What a person can type into the customer form. Empty strings mean "not given". */
+export interface CustomerFields {
+	name: string;
+	phone: string;
+	email: string;
+	wechat: string;
+	gender: Gender | '';
+	/** ISO date, YYYY-MM-DD. */
+	birthday: string;
+	province: string;
+	city: string;
+	district: string;
+	street: string;
+	company: string;
+	occupation: string;
+	tags: string[];
+	stage: LifecycleStage;
+	source: CustomerSource | '';
+	notes: string;
+}
+
+export type CustomerFieldName = keyof CustomerFields;
+
+/** A stored customer: the fields plus who made and last changed it, and when (ms since epoch). */
+export interface CustomerRecord extends CustomerFields {
+	id: string;
+	createdAt: number;
+	createdBy: string;
+	updatedAt: number;
+	updatedBy: string;
+}
+
+export const TEXT_FIELDS = [
+	'name',
+	'phone',
+	'email',
+	'wechat',
+	'birthday',
+	'province',
+	'city',
+	'district',
+	'street',
+	'company',
+	'occupation',
+	'notes'
+] as const satisfies readonly CustomerFieldName[];
+
+export function emptyCustomerFields(): CustomerFields {
+	return {
+		name: '',
+		phone: '',
+		email: '',
+		wechat: '',
+		gender: '',
+		birthday: '',
+		province: '',
+		city: '',
+		district: '',
+		street: '',
+		company: '',
+		occupation: '',
+		tags: [],
+		stage: 'lead',
+		source: '',
+		notes: ''
+	};
+}
+
+/**
+ * Validation messages are i18n keys (under `validation.`), so the UI can show them in the
+ * user's language next to the field.
+ */
+export type ValidationMessageKey =
+	| 'validation.nameRequired'
+	| 'validation.tooLong'
+	| 'validation.emailInvalid'
+	| 'validation.phoneCharacters'
+	| 'validation.phoneLength'
+	| 'validation.phoneMobile'
+	| 'validation.birthdayInvalid'
+	| 'validation.birthdayFuture'
+	| 'validation.choiceInvalid'
+	| 'validation.tagInvalid';
+
+export type FieldErrors = Partial<Record<CustomerFieldName, ValidationMessageKey>>;
+
+export type ValidationResult =
+	| { ok: true; value: CustomerFields }
+	| { ok: false; errors: FieldErrors };
+
+const PHONE_MESSAGES = {
+	characters: 'validation.phoneCharacters',
+	length: 'validation.phoneLength',
+	mobile: 'validation.phoneMobile'
+} as const satisfies Record<string, ValidationMessageKey>;
+
+const EmailSchema = v.pipe(v.string(), v.email());
+
+function isRealPastDate(iso: string, today: Date): 'ok' | 'invalid' | 'future' {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+	if (!match) return 'invalid';
+	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	const date = new Date(Date.UTC(year, month - 1, day));
+	if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || year < 1900) {
+		return 'invalid';
+	}
+	const todayIso = today.toISOString().slice(0, 10);
+	return iso > todayIso ? 'future' : 'ok';
+}
+
+const text = (max: number) =>
+	v.pipe(v.string(), v.trim(), v.maxLength(max, 'validation.tooLong' satisfies ValidationMessageKey));
+
+function customerSchema(today: Date) {
+	return v.object({
+		name: v.pipe(
+			text(100),
+			v.nonEmpty('validation.nameRequired' satisfies ValidationMessageKey)
+		),
+		phone: v.pipe(
+			text(40),
+			v.rawCheck(({ dataset, addIssue }) => {
+				if (!dataset.typed) return;
+				const problem = phoneProblem(dataset.value);
+				if (problem) addIssue({ message: PHONE_MESSAGES[problem] });
+			})
+		),
+		email: v.pipe(
+			text(254),
+			v.toLowerCase(),
+			v.check(
+				(email) => email === '' || v.is(EmailSchema, email),
+				'validation.emailInvalid' satisfies ValidationMessageKey
+			)
+		),
+		wechat: text(60),
+		gender: v.picklist(['', ...GENDERS], 'validation.choiceInvalid' satisfies ValidationMessageKey),
+		birthday: v.pipe(
+			v.string(),
+			v.trim(),
+			v.rawCheck(({ dataset, addIssue }) => {
+				if (!dataset.typed || dataset.value === '') return;
+				const verdict = isRealPastDate(dataset.value, today);
+				if (verdict === 'invalid') addIssue({ message: 'validation.birthdayInvalid' });
+				if (verdict === 'future') addIssue({ message: 'validation.birthdayFuture' });
+			})
+		),
+		province: text(40),
+		city: text(40),
+		district: text(40),
+		street: text(200),
+		company: text(120),
+		occupation: text(80),
+		tags: v.pipe(
+			v.array(
+				v.pipe(
+					v.string(),
+					v.trim(),
+					v.nonEmpty('validation.tagInvalid' satisfies ValidationMessageKey),
+					v.maxLength(40, 'validation.tagInvalid' satisfies ValidationMessageKey)
+				)
+			),
+			v.transform((tags) => [...new Set(tags)])
+		),
+		stage: v.picklist(LIFECYCLE_STAGES, 'validation.choiceInvalid' satisfies ValidationMessageKey),
+		source: v.picklist(
+			['', ...CUSTOMER_SOURCES],
+			'validation.choiceInvalid' satisfies ValidationMessageKey
+		),
+		notes: text(5000)
+	});
+}
+
+/**
+ * Checks and cleans a whole set of customer fields (trimmed, email lower-cased, tags
+ * de-duplicated). Returns one message per field that is wrong.
+ */
+export function validateCustomer(input: CustomerFields, today = new Date()): ValidationResult {
+	const result = v.safeParse(customerSchema(today), input, { abortPipeEarly: true });
+	if (result.success) return { ok: true, value: result.output as CustomerFields };
+	const errors: FieldErrors = {};
+	for (const issue of result.issues) {
+		const key = issue.path?.[0]?.key;
+		if (typeof key === 'string' && key in input && !(key in errors)) {
+			errors[key as CustomerFieldName] = issue.message as ValidationMessageKey;
+		}
+	}
+	return { ok: false, errors };
+}

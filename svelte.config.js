@@ -1,0 +1,16 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		// A single-page app: every route renders in the browser from local data, so the static
+		// host only needs to answer unknown paths with the fallback page.
+		adapter: adapter({ fallback: 'index.html' }),
+		// The PWA plugin registers its own service worker.
+		serviceWorker: { register: false }
+	}
+};
+
+export default config;

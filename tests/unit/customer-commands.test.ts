@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+	createCustomer,
+	createCustomers,
+	deleteCustomer,
+	updateCustomer
+} from '../../src/lib/crdt/customer-commands';
+import { liveCustomer, readCustomer } from '../../src/lib/crdt/workspace-doc';
+import { customer, memberContext } from './helpers';
+
+function created(result: ReturnType<typeof createCustomer>): string {
+	if (!result.ok) throw new Error(`create failed: ${JSON.stringify(result)}`);
+	return result.value;
+}
+
+describe('customer commands', () => {
+	it('creates a customer with who and when', () => {
+		const ctx = { ...memberContext('m1'), now: () => 1000 };
+		const id = created(createCustomer(ctx, customer({ name: '张三', tags: ['tea'] })));
+		expect(liveCustomer(ctx.ws, id)).toMatchObject({
+			id,
+			name: '张三',
+			tags: ['tea'],
+			stage: 'lead',
+			createdAt: 1000,
+			createdBy: 'm1',
+			updatedAt: 1000,
+			updatedBy: 'm1'
+		});
+	});
+
+	it('changes nothing in the doc when input is invalid', () => {
+		const ctx = memberContext();
+		const id = created(createCustomer(ctx, customer({ name: 'Anna' })));
+		const before = Y.encodeStateAsUpdate(ctx.ws.doc);
+		expect(createCustomer(ctx, customer({ name: '' }))).toEqual({
+			ok: false,
+			reason: 'invalid',
+			errors: { name: 'validation.nameRequired' }
+		});
+		expect(updateCustomer(ctx, id, { email: 'nope' })).toEqual({
+			ok: false,
+			reason: 'invalid',
+			errors: { email: 'validation.emailInvalid' }
+		});
+		expect(Y.encodeStateAsUpdate(ctx.ws.doc)).toEqual(before);
+	});
+
+	it('writes only the changed fields, and nothing at all for a no-op save', () => {
+		let clock = 1;
+		const ctx = { ...memberContext('m1'), now: () => clock++ };
+		const id = created(createCustomer(ctx, customer({ name: 'Anna', phone: '138 0013 8000' })));
+		expect(updateCustomer(ctx, id, { name: 'Anna', phone: '138 0013 8000' })).toEqual({
+			ok: true,
+			value: 0
+		});
+		expect(updateCustomer(ctx, id, { phone: '', city: '杭州' })).toEqual({ ok: true, value: 2 });
+		const map = ctx.ws.customers.get(id)!;
+		expect(map.has('phone')).toBe(false);
+		expect(readCustomer(id, map)).toMatchObject({ phone: '', city: '杭州', updatedAt: 2 });
+	});
+
+	it('deletes softly: the customer is gone from reads, edits do not revive it', () => {
+		const ctx = memberContext();
+		const id = created(createCustomer(ctx, customer({ name: 'Anna' })));
+		expect(deleteCustomer(ctx, id)).toEqual({ ok: true, value: 'Anna' });
+		expect(liveCustomer(ctx.ws, id)).toBeNull();
+		expect(updateCustomer(ctx, id, { city: 'x' })).toEqual({ ok: false, reason: 'notFound' });
+		expect(deleteCustomer(ctx, id)).toEqual({ ok: false, reason: 'notFound' });
+	});
+
+	it('creates a batch in one transaction, or nothing if any row is invalid', () => {
+		const ctx = memberContext();
+		let transactions = 0;
+		ctx.ws.doc.on('afterTransaction', () => transactions++);
+		const bad = createCustomers(ctx, [customer({ name: 'A' }), customer({ name: '' })]);
+		expect(bad).toEqual({ ok: false, failures: [{ index: 1, errors: { name: 'validation.nameRequired' } }] });
+		expect(ctx.ws.customers.size).toBe(0);
+		const good = createCustomers(ctx, [customer({ name: 'A' }), customer({ name: 'B' })]);
+		expect(good.ok && good.value).toHaveLength(2);
+		expect(transactions).toBe(1);
+	});
+
+	it('keeps both colleagues’ concurrent edits to different fields and tags', () => {
+		const a = memberContext('a');
+		const b = memberContext('b');
+		const id = created(createCustomer(a, customer({ name: 'Anna', tags: ['tea'] })));
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		updateCustomer(a, id, { phone: '138 0013 8000', tags: ['tea', 'vip'] });
+		updateCustomer(b, id, { email: 'anna@example.com', tags: ['tea', 'wholesale'] });
+		Y.applyUpdate(a.ws.doc, Y.encodeStateAsUpdate(b.ws.doc));
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		const onA = liveCustomer(a.ws, id);
+		expect(onA).toMatchObject({
+			phone: '138 0013 8000',
+			email: 'anna@example.com',
+			tags: ['tea', 'vip', 'wholesale']
+		});
+		expect(liveCustomer(b.ws, id)).toEqual(onA);
+	});
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { validateCustomer } from '../../src/lib/domain/customer';
+import { customer } from './helpers';
+
+const today = new Date('2026-06-01T12:00:00Z');
+
+describe('validateCustomer', () => {
+	it('cleans a valid customer: trims, lower-cases email, de-duplicates tags', () => {
+		const result = validateCustomer(
+			customer({ name: '  张三 ', email: ' ZS@Example.COM ', tags: ['vip', 'vip', 'tea'] }),
+			today
+		);
+		expect(result).toEqual({
+			ok: true,
+			value: expect.objectContaining({ name: '张三', email: 'zs@example.com', tags: ['vip', 'tea'] })
+		});
+	});
+
+	it('requires a name', () => {
+		expect(validateCustomer(customer({ name: '   ' }), today)).toEqual({
+			ok: false,
+			errors: { name: 'validation.nameRequired' }
+		});
+	});
+
+	it('reports every wrong field at once, one message each', () => {
+		const result = validateCustomer(
+			customer({ name: '', email: 'not-an-email', phone: 'abc', birthday: '2030-01-01' }),
+			today
+		);
+		expect(result).toEqual({
+			ok: false,
+			errors: {
+				name: 'validation.nameRequired',
+				email: 'validation.emailInvalid',
+				phone: 'validation.phoneCharacters',
+				birthday: 'validation.birthdayFuture'
+			}
+		});
+	});
+
+	it('rejects impossible dates and unknown choices', () => {
+		const result = validateCustomer(
+			// @ts-expect-error a stage from a foreign client is not one of ours
+			customer({ name: 'A', birthday: '2023-02-30', stage: 'whale' }),
+			today
+		);
+		expect(result).toEqual({
+			ok: false,
+			errors: { birthday: 'validation.birthdayInvalid', stage: 'validation.choiceInvalid' }
+		});
+	});
+
+	it('keeps hostile strings as data', () => {
+		const name = '<img src=x onerror=alert(1)>';
+		const result = validateCustomer(customer({ name, notes: '=HYPERLINK("x")' }), today);
+		expect(result.ok && result.value.name).toBe(name);
+	});
+});

@@ -1,0 +1,48 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			registerType: 'prompt',
+			// Icons and the manifest live in static/ and are precached with the shell.
+			includeAssets: ['favicon.svg', 'icons/*.png'],
+			manifest: {
+				name: 'Clientbook',
+				short_name: 'Clientbook',
+				description: 'Customer archive for small shops — offline, on your own device.',
+				lang: 'en',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				background_color: '#f7f7f5',
+				theme_color: '#0f766e',
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+					{
+						src: '/icons/icon-maskable-512.png',
+						sizes: '512x512',
+						type: 'image/png',
+						purpose: 'maskable'
+					}
+				]
+			},
+			kit: { adapterFallback: 'index.html', spa: true },
+			workbox: {
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,woff2}'],
+				navigateFallback: '/',
+				// The demo-shop generator is large and rarely used: keep it out of the install.
+				globIgnores: ['**/faker*.js'],
+				cleanupOutdatedCaches: true
+			}
+		})
+	],
+	test: {
+		include: ['tests/unit/**/*.test.ts', 'tests/simulation/**/*.test.ts'],
+		environment: 'node',
+		setupFiles: ['tests/unit/setup.ts']
+	}
+});

@@ -8,6 +8,9 @@ const config = {
 		// A single-page app: every route renders in the browser from local data, so the static
 		// host only needs to answer unknown paths with the fallback page.
 		adapter: adapter({ fallback: 'index.html' }),
+		// Absolute asset paths: the service worker and its scope must not depend on the route
+		// the app was opened at.
+		paths: { relative: false },
 		// The PWA plugin registers its own service worker.
 		serviceWorker: { register: false }
 	}

@@ -1,8 +1,12 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
 export default defineConfig({
+	define: { __APP_VERSION__: JSON.stringify(version) },
 	plugins: [
 		sveltekit(),
 		SvelteKitPWA({
@@ -33,9 +37,7 @@ export default defineConfig({
 			kit: { adapterFallback: 'index.html', spa: true },
 			workbox: {
 				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,woff2}'],
-				navigateFallback: '/',
-				// The demo-shop generator is large and rarely used: keep it out of the install.
-				globIgnores: ['**/faker*.js'],
+				navigateFallback: '/index.html',
 				cleanupOutdatedCaches: true
 			}
 		})

@@ -75,7 +75,10 @@ describe('customer commands', () => {
 		let transactions = 0;
 		ctx.ws.doc.on('afterTransaction', () => transactions++);
 		const bad = createCustomers(ctx, [customer({ name: 'A' }), customer({ name: '' })]);
-		expect(bad).toEqual({ ok: false, failures: [{ index: 1, errors: { name: 'validation.nameRequired' } }] });
+		expect(bad).toEqual({
+			ok: false,
+			failures: [{ index: 1, errors: { name: 'validation.nameRequired' } }]
+		});
 		expect(ctx.ws.customers.size).toBe(0);
 		const good = createCustomers(ctx, [customer({ name: 'A' }), customer({ name: 'B' })]);
 		expect(good.ok && good.value).toHaveLength(2);

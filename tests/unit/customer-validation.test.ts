@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { validateCustomer } from '../../src/lib/domain/customer';
+import {
+	changedCustomerFields,
+	pickCustomerFields,
+	validateCustomer
+} from '../../src/lib/domain/customer';
 import { customer } from './helpers';
 
 const today = new Date('2026-06-01T12:00:00Z');
@@ -12,7 +16,11 @@ describe('validateCustomer', () => {
 		);
 		expect(result).toEqual({
 			ok: true,
-			value: expect.objectContaining({ name: '张三', email: 'zs@example.com', tags: ['vip', 'tea'] })
+			value: expect.objectContaining({
+				name: '张三',
+				email: 'zs@example.com',
+				tags: ['vip', 'tea']
+			})
 		});
 	});
 
@@ -55,5 +63,21 @@ describe('validateCustomer', () => {
 		const name = '<img src=x onerror=alert(1)>';
 		const result = validateCustomer(customer({ name, notes: '=HYPERLINK("x")' }), today);
 		expect(result.ok && result.value.name).toBe(name);
+	});
+});
+
+describe('pickCustomerFields and changedCustomerFields', () => {
+	it('picks only the editable fields of a stored row', () => {
+		const row = { ...customer({ name: 'A', tags: ['x'] }), id: '1', updatedAt: 5, searchText: 'a' };
+		expect(pickCustomerFields(row)).toEqual(customer({ name: 'A', tags: ['x'] }));
+	});
+
+	it('lists exactly the changed fields, tags included', () => {
+		const before = customer({ name: 'A', phone: '138 0013 8000', tags: ['x'] });
+		expect(changedCustomerFields(before, { ...before })).toEqual({});
+		expect(changedCustomerFields(before, { ...before, phone: '', tags: ['x', 'y'] })).toEqual({
+			phone: '',
+			tags: ['x', 'y']
+		});
 	});
 });

@@ -15,7 +15,13 @@ describe('phoneDigits', () => {
 
 describe('phoneProblem', () => {
 	it('accepts common forms and an empty value', () => {
-		for (const ok of ['', '138 0013 8000', '+86 138-0013-8000', '(021) 6234 5678', '+44 20 7946 0958']) {
+		for (const ok of [
+			'',
+			'138 0013 8000',
+			'+86 138-0013-8000',
+			'(021) 6234 5678',
+			'+44 20 7946 0958'
+		]) {
 			expect(phoneProblem(ok), ok).toBeNull();
 		}
 	});

@@ -36,7 +36,10 @@ function randomEdits(ctx: CommandContext, remote: CommandContext, seed: number, 
 		const roll = random();
 		const id = ids().length > 0 ? pick(ids()) : null;
 		if (roll < 0.35 || !id) {
-			createCustomer(ctx, customer({ name: pick(NAMES), phone: `138${String(step).padStart(8, '0')}` }));
+			createCustomer(
+				ctx,
+				customer({ name: pick(NAMES), phone: `138${String(step).padStart(8, '0')}` })
+			);
 		} else if (roll < 0.7) {
 			updateCustomer(ctx, id, {
 				stage: pick(LIFECYCLE_STAGES),
@@ -106,7 +109,10 @@ describe('projector', () => {
 
 		const second = new Projector(ctx.ws, db);
 		expect(await second.start()).toEqual({ rebuilt: true });
-		expect((await db.customers.toArray()).map((row) => row.name).sort()).toEqual(['Missed', 'Seen']);
+		expect((await db.customers.toArray()).map((row) => row.name).sort()).toEqual([
+			'Missed',
+			'Seen'
+		]);
 		expect(await new Projector(ctx.ws, db).start()).toEqual({ rebuilt: false });
 	});
 });

@@ -3,7 +3,11 @@ import { nameKeys, customerSearchText } from '../../src/lib/domain/search-keys';
 import { matchesSearch, parseSearchQuery } from '../../src/lib/domain/search-query';
 import { phoneDigits } from '../../src/lib/domain/phone';
 
-function row(name: string, phone = '', extra: Partial<{ email: string; company: string; notes: string }> = {}) {
+function row(
+	name: string,
+	phone = '',
+	extra: Partial<{ email: string; company: string; notes: string }> = {}
+) {
 	const fields = { name, phone, email: '', wechat: '', company: '', notes: '', ...extra };
 	return { searchText: customerSearchText(fields), phoneDigits: phoneDigits(phone) };
 }
@@ -22,7 +26,9 @@ describe('nameKeys', () => {
 	});
 	it('sorts Chinese names among Latin ones by pinyin', () => {
 		const names = ['张三', 'Anna Lee', '李四', 'Zoe'];
-		const sorted = [...names].sort((a, b) => nameKeys(a).sortKey.localeCompare(nameKeys(b).sortKey));
+		const sorted = [...names].sort((a, b) =>
+			nameKeys(a).sortKey.localeCompare(nameKeys(b).sortKey)
+		);
 		expect(sorted).toEqual(['Anna Lee', '李四', '张三', 'Zoe']);
 	});
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createCustomer, deleteCustomer, updateCustomer } from '../../src/lib/crdt/customer-commands';
+import {
+	createCustomer,
+	deleteCustomer,
+	updateCustomer
+} from '../../src/lib/crdt/customer-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { liveCustomer } from '../../src/lib/crdt/workspace-doc';
 import { customer, memberContext } from './helpers';

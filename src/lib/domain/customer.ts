@@ -12,7 +12,14 @@ export const LIFECYCLE_STAGES = [
 ] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
-export const CUSTOMER_SOURCES = ['walk_in', 'referral', 'online', 'phone', 'event', 'other'] as const;
+export const CUSTOMER_SOURCES = [
+	'walk_in',
+	'referral',
+	'online',
+	'phone',
+	'event',
+	'other'
+] as const;
 export type CustomerSource = (typeof CUSTOMER_SOURCES)[number];
 
 export const GENDERS = ['female', 'male', 'other'] as const;
@@ -105,8 +112,7 @@ export type ValidationMessageKey =
 export type FieldErrors = Partial<Record<CustomerFieldName, ValidationMessageKey>>;
 
 export type ValidationResult =
-	| { ok: true; value: CustomerFields }
-	| { ok: false; errors: FieldErrors };
+	{ ok: true; value: CustomerFields } | { ok: false; errors: FieldErrors };
 
 const PHONE_MESSAGES = {
 	characters: 'validation.phoneCharacters',
@@ -129,14 +135,15 @@ function isRealPastDate(iso: string, today: Date): 'ok' | 'invalid' | 'future' {
 }
 
 const text = (max: number) =>
-	v.pipe(v.string(), v.trim(), v.maxLength(max, 'validation.tooLong' satisfies ValidationMessageKey));
+	v.pipe(
+		v.string(),
+		v.trim(),
+		v.maxLength(max, 'validation.tooLong' satisfies ValidationMessageKey)
+	);
 
 function customerSchema(today: Date) {
 	return v.object({
-		name: v.pipe(
-			text(100),
-			v.nonEmpty('validation.nameRequired' satisfies ValidationMessageKey)
-		),
+		name: v.pipe(text(100), v.nonEmpty('validation.nameRequired' satisfies ValidationMessageKey)),
 		phone: v.pipe(
 			text(40),
 			v.rawCheck(({ dataset, addIssue }) => {
@@ -206,4 +213,30 @@ export function validateCustomer(input: CustomerFields, today = new Date()): Val
 		}
 	}
 	return { ok: false, errors };
+}
+
+const FIELD_NAMES = Object.keys(emptyCustomerFields()) as CustomerFieldName[];
+
+/** Just the editable fields of a record or row (drops ids, stamps and derived keys). */
+export function pickCustomerFields(source: CustomerFields): CustomerFields {
+	const fields = emptyCustomerFields();
+	for (const key of FIELD_NAMES) Object.assign(fields, { [key]: source[key] });
+	return { ...fields, tags: [...fields.tags] };
+}
+
+/** The fields whose value differs, so a save sends only what this user changed. */
+export function changedCustomerFields(
+	before: CustomerFields,
+	after: CustomerFields
+): Partial<CustomerFields> {
+	const patch: Partial<CustomerFields> = {};
+	for (const key of FIELD_NAMES) {
+		const same =
+			key === 'tags'
+				? before.tags.length === after.tags.length &&
+					before.tags.every((tag, i) => tag === after.tags[i])
+				: before[key] === after[key];
+		if (!same) Object.assign(patch, { [key]: after[key] });
+	}
+	return patch;
 }

@@ -14,7 +14,11 @@ export function phoneDigits(raw: string): string {
 	let digits = trimmed.replace(/\D/g, '');
 	if (trimmed.startsWith('+86') || trimmed.startsWith('0086')) {
 		digits = digits.slice(trimmed.startsWith('+') ? 2 : 4);
-	} else if (digits.length === 13 && digits.startsWith('86') && CHINA_MOBILE.test(digits.slice(2))) {
+	} else if (
+		digits.length === 13 &&
+		digits.startsWith('86') &&
+		CHINA_MOBILE.test(digits.slice(2))
+	) {
 		digits = digits.slice(2);
 	}
 	return digits;

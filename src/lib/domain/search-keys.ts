@@ -54,7 +54,10 @@ export interface SearchableCustomer {
 }
 
 /** One lower-case string holding everything a search may match, fields kept apart. */
-export function customerSearchText(customer: SearchableCustomer, keys = nameKeys(customer.name)): string {
+export function customerSearchText(
+	customer: SearchableCustomer,
+	keys = nameKeys(customer.name)
+): string {
 	return [
 		customer.name.trim().toLowerCase(),
 		keys.pinyinFull,

@@ -16,6 +16,13 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 	return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
+export interface ProjectorEvents {
+	/** A write to IndexedDB failed (e.g. the disk is full). The doc still holds every change. */
+	onWriteError?: (error: unknown) => void;
+	/** A write succeeded after an earlier failure. */
+	onWriteRecovered?: () => void;
+}
+
 export interface RebuildProgress {
 	done: number;
 	total: number;
@@ -68,7 +75,8 @@ export class Projector {
 
 	constructor(
 		private readonly ws: WorkspaceDoc,
-		private readonly db: ProjectionDb
+		private readonly db: ProjectionDb,
+		private readonly events: ProjectorEvents = {}
 	) {}
 
 	/**
@@ -117,7 +125,7 @@ export class Projector {
 
 	#onCustomersChanged = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
 		for (const event of events) {
-			if (event.target === this.ws.customers) {
+			if (event instanceof Y.YMapEvent && event.target === this.ws.customers) {
 				for (const id of event.keysChanged) this.#pending.add(id);
 			} else {
 				const id = event.path[0];
@@ -137,6 +145,7 @@ export class Projector {
 	#enqueue(task: () => Promise<void>): Promise<void> {
 		const run = this.#queue.then(task).catch((error: unknown) => {
 			this.#lastError = error;
+			this.events.onWriteError?.(error);
 			console.error('Clientbook projection write failed; the doc is intact', error);
 		});
 		this.#queue = run;
@@ -168,7 +177,10 @@ export class Projector {
 					stateVector
 				});
 			});
-			this.#lastError = null;
+			if (this.#lastError !== null) {
+				this.#lastError = null;
+				this.events.onWriteRecovered?.();
+			}
 		} catch (error) {
 			// Keep the ids for the next flush; a later start() rebuilds if we never catch up.
 			for (const id of ids) this.#pending.add(id);

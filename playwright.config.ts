@@ -1,0 +1,45 @@
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './tests/e2e/support/find-chromium';
+
+const PORT = 4173;
+const executablePath = findChromium();
+
+// Chromium reaches for Google's services at start; this machine (and many CI hosts) has no
+// network, so those background calls are switched off.
+const chromiumArgs = [
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-quic',
+	'--no-first-run'
+];
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: 2,
+	forbidOnly: !!process.env.CI,
+	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+	timeout: 45_000,
+	expect: { timeout: 10_000 },
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		locale: 'en-US',
+		trace: 'retain-on-failure',
+		launchOptions: { executablePath, args: chromiumArgs }
+	},
+	projects: [
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'] }, testIgnore: /phone\.spec/ },
+		{
+			name: 'phone',
+			use: { ...devices['Pixel 7'], viewport: { width: 360, height: 740 } },
+			testMatch: /phone\.spec/
+		}
+	],
+	// The production build, served as a static host would: unknown paths get the SPA page.
+	webServer: {
+		command: 'npm run preview -- --quiet',
+		url: `http://127.0.0.1:${PORT}`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 30_000
+	}
+});

@@ -1,0 +1,56 @@
+import type { LifecycleStage } from './customer';
+import { matchesSearch, parseSearchQuery, type Searchable } from './search-query';
+
+export const CUSTOMER_SORTS = ['name', 'updated'] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+export interface ListableCustomer extends Searchable {
+	sortName: string;
+	updatedAt: number;
+	tags: string[];
+	stage: LifecycleStage;
+}
+
+export interface CustomerListFilter {
+	query: string;
+	tag: string;
+	stage: LifecycleStage | '';
+}
+
+export function sortCustomers<T extends ListableCustomer>(
+	rows: readonly T[],
+	sort: CustomerSort
+): T[] {
+	const sorted = [...rows];
+	if (sort === 'updated') sorted.sort((a, b) => b.updatedAt - a.updatedAt);
+	else sorted.sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
+	return sorted;
+}
+
+export function isFiltered(filter: CustomerListFilter): boolean {
+	return filter.query.trim() !== '' || filter.tag !== '' || filter.stage !== '';
+}
+
+/** Keeps the order of `rows`; every condition that is set must hold. */
+export function filterCustomers<T extends ListableCustomer>(
+	rows: readonly T[],
+	filter: CustomerListFilter
+): readonly T[] {
+	if (!isFiltered(filter)) return rows;
+	const query = parseSearchQuery(filter.query);
+	return rows.filter(
+		(row) =>
+			(filter.stage === '' || row.stage === filter.stage) &&
+			(filter.tag === '' || row.tags.includes(filter.tag)) &&
+			(query === null || matchesSearch(row, query))
+	);
+}
+
+/** Every tag in use, most used first, for the tag filter. */
+export function tagsInUse(rows: readonly ListableCustomer[]): string[] {
+	const counts = new Map<string, number>();
+	for (const row of rows) for (const tag of row.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+	return [...counts.entries()]
+		.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+		.map(([tag]) => tag);
+}

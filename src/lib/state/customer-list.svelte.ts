@@ -1,0 +1,51 @@
+import { liveQuery, type Subscription } from 'dexie';
+import {
+	filterCustomers,
+	isFiltered,
+	sortCustomers,
+	tagsInUse,
+	type CustomerSort
+} from '../domain/customer-list';
+import type { LifecycleStage } from '../domain/customer';
+import type { CustomerRow, ProjectionDb } from '../projection/db';
+
+/**
+ * The customer list as the user left it: search, sort and filters survive navigating to a
+ * customer and back. Rows come from the projection and follow every change, local or remote.
+ */
+export class CustomerListState {
+	rows = $state.raw<CustomerRow[]>([]);
+	loaded = $state(false);
+	query = $state('');
+	sort = $state<CustomerSort>('name');
+	tag = $state('');
+	stage = $state<LifecycleStage | ''>('');
+
+	readonly sorted = $derived(sortCustomers(this.rows, this.sort));
+	readonly visible = $derived(
+		filterCustomers(this.sorted, { query: this.query, tag: this.tag, stage: this.stage })
+	);
+	readonly tags = $derived(tagsInUse(this.rows));
+	readonly filtered = $derived(isFiltered({ query: this.query, tag: this.tag, stage: this.stage }));
+
+	#subscription: Subscription | null = null;
+
+	connect(db: ProjectionDb): void {
+		if (this.#subscription) return;
+		this.#subscription = liveQuery(() => db.customers.toArray()).subscribe({
+			next: (rows) => {
+				this.rows = rows;
+				this.loaded = true;
+			},
+			error: (error: unknown) => console.error('Clientbook could not read customers', error)
+		});
+	}
+
+	clearFilters(): void {
+		this.query = '';
+		this.tag = '';
+		this.stage = '';
+	}
+}
+
+export const customerList = new CustomerListState();

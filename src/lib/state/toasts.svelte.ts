@@ -1,0 +1,45 @@
+export interface ToastAction {
+	label: string;
+	run: () => void;
+}
+
+export interface Toast {
+	id: number;
+	message: string;
+	action?: ToastAction;
+	/** Errors stay until dismissed and are announced assertively. */
+	tone: 'info' | 'error';
+}
+
+const DEFAULT_DURATION_MS = 6000;
+
+class ToastQueue {
+	items = $state<Toast[]>([]);
+	#nextId = 1;
+	#timers = new Map<number, ReturnType<typeof setTimeout>>();
+
+	show(
+		message: string,
+		options: { action?: ToastAction; tone?: Toast['tone']; durationMs?: number | null } = {}
+	): number {
+		const id = this.#nextId++;
+		const tone = options.tone ?? 'info';
+		this.items = [...this.items.slice(-2), { id, message, action: options.action, tone }];
+		const duration = options.durationMs === undefined ? DEFAULT_DURATION_MS : options.durationMs;
+		if (duration !== null && tone !== 'error') {
+			this.#timers.set(
+				id,
+				setTimeout(() => this.dismiss(id), duration)
+			);
+		}
+		return id;
+	}
+
+	dismiss(id: number): void {
+		clearTimeout(this.#timers.get(id));
+		this.#timers.delete(id);
+		this.items = this.items.filter((toast) => toast.id !== id);
+	}
+}
+
+export const toasts = new ToastQueue();

@@ -1,0 +1,42 @@
+import { expect, type Page } from '@playwright/test';
+
+export interface NewCustomer {
+	name: string;
+	phone?: string;
+	email?: string;
+	tags?: string;
+	stage?: string;
+}
+
+/** Opens the customer list and waits until the archive has been read. */
+export async function openCustomers(page: Page): Promise<void> {
+	await page.goto('/customers');
+	await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+}
+
+/** Fills and saves the new-customer form the way a person would; ends on the customer's page. */
+export async function createCustomer(page: Page, customer: NewCustomer): Promise<void> {
+	await page.getByRole('button', { name: 'New customer' }).first().click();
+	await expect(page.getByRole('heading', { level: 1, name: 'New customer' })).toBeVisible();
+	await page.getByLabel('Name', { exact: true }).fill(customer.name);
+	if (customer.phone) await page.getByLabel('Phone', { exact: true }).fill(customer.phone);
+	if (customer.email) await page.getByLabel('Email', { exact: true }).fill(customer.email);
+	if (customer.tags) await page.getByLabel('Tags', { exact: true }).fill(customer.tags);
+	if (customer.stage) {
+		await page.getByLabel('Lifecycle stage').selectOption({ label: customer.stage });
+	}
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: customer.name })).toBeVisible();
+}
+
+export async function createCustomers(page: Page, customers: NewCustomer[]): Promise<void> {
+	for (const customer of customers) {
+		await openCustomers(page);
+		await createCustomer(page, customer);
+	}
+	await openCustomers(page);
+}
+
+export function customerList(page: Page) {
+	return page.getByRole('list', { name: 'Customer list' });
+}

@@ -26,13 +26,24 @@ afterEach(async () => {
 const NAMES = ['张三', '李四', '王小明', 'Anna Lee', 'John Smith', '曾小贤', '<b>bold</b>'];
 const TAGS = ['vip', 'tea', 'wholesale', '老客户'];
 
-/** Random creates, edits, deletes, undos and remote merges, reproducible from the seed. */
-function randomEdits(ctx: CommandContext, remote: CommandContext, seed: number, steps: number) {
+/**
+ * Random creates, edits, deletes, undos and remote merges, reproducible from the seed. Lets the
+ * projector catch up every few steps, as the app does between user actions, so later edits
+ * reach customers whose rows already exist.
+ */
+async function randomEdits(
+	ctx: CommandContext,
+	remote: CommandContext,
+	seed: number,
+	steps: number,
+	projector: Projector
+) {
 	const random = seededRandom(seed);
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 	const undo = createUndoManager(ctx.ws, ctx.origin);
 	const ids = () => [...ctx.ws.customers.keys()];
 	for (let step = 0; step < steps; step++) {
+		if (random() < 0.2) await projector.idle();
 		const roll = random();
 		const id = ids().length > 0 ? pick(ids()) : null;
 		if (roll < 0.35 || !id) {
@@ -84,7 +95,7 @@ describe('projector', () => {
 			const incremental = freshDb();
 			const projector = new Projector(ctx.ws, incremental);
 			await projector.start();
-			randomEdits(ctx, remote, seed, 300);
+			await randomEdits(ctx, remote, seed, 300, projector);
 			await projector.idle();
 
 			const rebuilt = freshDb();

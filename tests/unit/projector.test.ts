@@ -1,12 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+	addPurchase,
+	addTask,
+	completeTask,
+	deletePurchase,
+	logInteraction
+} from '../../src/lib/crdt/activity-commands';
+import {
 	createCustomer,
 	deleteCustomer,
 	updateCustomer,
 	type CommandContext
 } from '../../src/lib/crdt/customer-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
+import { isDeleted } from '../../src/lib/crdt/workspace-doc';
 import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
 import { ProjectionDb } from '../../src/lib/projection/db';
 import { Projector, rebuildProjection } from '../../src/lib/projection/projector';
@@ -41,7 +49,11 @@ async function randomEdits(
 	const random = seededRandom(seed);
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 	const undo = createUndoManager(ctx.ws, ctx.origin);
-	const ids = () => [...ctx.ws.customers.keys()];
+	// Mostly live customers, sometimes a deleted one (commands must refuse it cleanly).
+	const ids = () =>
+		[...ctx.ws.customers.entries()]
+			.filter(([, map]) => !isDeleted(map) || random() < 0.1)
+			.map(([id]) => id);
 	for (let step = 0; step < steps; step++) {
 		if (random() < 0.2) await projector.idle();
 		const roll = random();
@@ -51,6 +63,50 @@ async function randomEdits(
 				ctx,
 				customer({ name: pick(NAMES), phone: `138${String(step).padStart(8, '0')}` })
 			);
+		} else if (roll < 0.45) {
+			addPurchase(ctx, {
+				customerId: id,
+				at: Date.UTC(2026, 0, 1) + Math.floor(random() * 300) * 86_400_000,
+				lines: [
+					{
+						product: pick(['乌龙茶', 'Green tea']),
+						quantity: 1 + Math.floor(random() * 3),
+						unitPriceCents: 1 + Math.floor(random() * 20_000)
+					}
+				],
+				discountCents: 0,
+				payment: 'cash',
+				channel: 'in_store',
+				note: ''
+			});
+		} else if (roll < 0.5) {
+			const purchaseIds = [...ctx.ws.purchases.keys()];
+			if (purchaseIds.length > 0) deletePurchase(ctx, pick(purchaseIds));
+		} else if (roll < 0.55) {
+			logInteraction(ctx, {
+				customerId: id,
+				at: Date.UTC(2026, 0, 1) + step * 3_600_000,
+				kind: 'call',
+				direction: 'out',
+				summary: `call ${step}`,
+				outcome: '',
+				nextStep: '',
+				followUpDate: random() < 0.5 ? '2026-07-01' : '',
+				products: []
+			});
+		} else if (roll < 0.6) {
+			const taskIds = [...ctx.ws.tasks.keys()];
+			if (random() < 0.5 || taskIds.length === 0) {
+				addTask(ctx, {
+					customerId: id,
+					title: `task ${step}`,
+					due: '2026-07-02',
+					dueTime: '',
+					repeatAfterPurchaseDays: random() < 0.3 ? 30 : 0
+				});
+			} else {
+				completeTask(ctx, pick(taskIds));
+			}
 		} else if (roll < 0.7) {
 			updateCustomer(ctx, id, {
 				stage: pick(LIFECYCLE_STAGES),
@@ -100,10 +156,14 @@ describe('projector', () => {
 
 			const rebuilt = freshDb();
 			await rebuildProjection(ctx.ws, rebuilt);
-			const incrementalRows = await incremental.customers.orderBy('id').toArray();
-			const rebuiltRows = await rebuilt.customers.orderBy('id').toArray();
-			expect(incrementalRows.length).toBeGreaterThan(10);
-			expect(incrementalRows).toEqual(rebuiltRows);
+			for (const table of ['customers', 'purchases', 'interactions', 'tasks'] as const) {
+				const incrementalRows = await incremental[table].orderBy('id').toArray();
+				const rebuiltRows = await rebuilt[table].orderBy('id').toArray();
+				expect(incrementalRows.length, table).toBeGreaterThan(3);
+				expect(incrementalRows, table).toEqual(rebuiltRows);
+			}
+			const withPurchases = await incremental.customers.where('totalSpentCents').above(0).count();
+			expect(withPurchases).toBeGreaterThan(3);
 		}
 	);
 

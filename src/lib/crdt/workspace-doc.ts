@@ -14,8 +14,12 @@ import {
  *                createdAt, updatedAt (ms), createdBy, updatedBy (member ids),
  *                deletedAt?, deletedBy? (soft delete: a concurrent edit never resurrects it)
  *              }
+ *   purchases:    Y.Map  id → plain value PurchaseRecord      (event records; since v2)
+ *   interactions: Y.Map  id → plain value InteractionRecord   (event records; since v2)
+ *   tasks:        Y.Map  id → Y.Map { customerId, title, due, dueTime, status, doneAt,
+ *                   snoozedUntil, repeatAfterPurchaseDays, seriesId, sourceId, created…, updated… }
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type RecordMap = Y.Map<unknown>;
 
@@ -23,13 +27,19 @@ export interface WorkspaceDoc {
 	doc: Y.Doc;
 	meta: Y.Map<unknown>;
 	customers: Y.Map<RecordMap>;
+	purchases: Y.Map<unknown>;
+	interactions: Y.Map<unknown>;
+	tasks: Y.Map<RecordMap>;
 }
 
 export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
 	return {
 		doc,
 		meta: doc.getMap('meta'),
-		customers: doc.getMap<RecordMap>('customers')
+		customers: doc.getMap<RecordMap>('customers'),
+		purchases: doc.getMap<unknown>('purchases'),
+		interactions: doc.getMap<unknown>('interactions'),
+		tasks: doc.getMap<RecordMap>('tasks')
 	};
 }
 
@@ -40,12 +50,12 @@ export function stampSchemaVersion(ws: WorkspaceDoc): void {
 	ws.doc.transact(() => ws.meta.set('schemaVersion', SCHEMA_VERSION));
 }
 
-function str(map: RecordMap, key: string): string {
+export function str(map: RecordMap, key: string): string {
 	const value = map.get(key);
 	return typeof value === 'string' ? value : '';
 }
 
-function num(map: RecordMap, key: string): number {
+export function num(map: RecordMap, key: string): number {
 	const value = map.get(key);
 	return typeof value === 'number' ? value : 0;
 }

@@ -1,11 +1,24 @@
 import Dexie, { type Table } from 'dexie';
+import type { InteractionRecord, PurchaseRecord, TaskRecord } from '../crdt/activity-records';
 import type { CustomerRecord } from '../domain/customer';
+import type { CustomerMetrics } from '../domain/customer-metrics';
 
-/** A customer as the UI reads it: the record plus keys derived for sorting and search. */
-export interface CustomerRow extends CustomerRecord {
+/** A customer as the UI reads it: the record, its derived metrics, and keys for sort and search. */
+export interface CustomerRow extends CustomerRecord, CustomerMetrics {
 	sortName: string;
 	searchText: string;
 	phoneDigits: string;
+}
+
+export interface PurchaseRow extends PurchaseRecord {
+	totalCents: number;
+}
+
+export type InteractionRow = InteractionRecord;
+
+export interface TaskRow extends TaskRecord {
+	/** The day the task shows up: the snooze date when snoozed, else the due date. */
+	effectiveDue: string;
 }
 
 /** Where the projection is up to: rebuild when the version or the doc's state vector differs. */
@@ -17,10 +30,14 @@ export interface ProjectionState {
 
 /**
  * The queryable projection of the workspace doc. Never written by UI code: only the projector
- * writes here, and everything can be dropped and rebuilt from the doc.
+ * writes here, and everything can be dropped and rebuilt from the doc, so indexes may change
+ * freely between versions (a new PROJECTOR_VERSION rebuilds the rows).
  */
 export class ProjectionDb extends Dexie {
 	customers!: Table<CustomerRow, string>;
+	purchases!: Table<PurchaseRow, string>;
+	interactions!: Table<InteractionRow, string>;
+	tasks!: Table<TaskRow, string>;
 	projectionState!: Table<ProjectionState, string>;
 
 	constructor(name: string) {
@@ -28,6 +45,13 @@ export class ProjectionDb extends Dexie {
 		this.version(1).stores({
 			customers: 'id, sortName, phoneDigits, *tags, stage, updatedAt',
 			projectionState: 'key'
+		});
+		this.version(2).stores({
+			customers:
+				'id, sortName, phoneDigits, *tags, stage, updatedAt, totalSpentCents, lastPurchaseAt, lastContactAt',
+			purchases: 'id, customerId, at',
+			interactions: 'id, customerId, at',
+			tasks: 'id, customerId, [status+effectiveDue]'
 		});
 	}
 }

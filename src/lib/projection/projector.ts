@@ -1,10 +1,18 @@
 import * as Y from 'yjs';
+import { readInteraction, readPurchase, readTask } from '../crdt/activity-records';
 import { isDeleted, readCustomer, type WorkspaceDoc } from '../crdt/workspace-doc';
-import { toCustomerRow } from './customer-row';
-import type { CustomerRow, ProjectionDb } from './db';
+import { EMPTY_METRICS, type CustomerMetrics } from '../domain/customer-metrics';
+import {
+	metricsFromRows,
+	toCustomerRow,
+	toInteractionRow,
+	toPurchaseRow,
+	toTaskRow
+} from './customer-row';
+import type { CustomerRow, InteractionRow, ProjectionDb, PurchaseRow, TaskRow } from './db';
 
 /** Bump when rows, indexes or derived keys change: every device then rebuilds its projection. */
-export const PROJECTOR_VERSION = 1;
+export const PROJECTOR_VERSION = 2;
 
 const STATE_KEY = 'workspace';
 const WRITE_CHUNK = 1000;
@@ -14,6 +22,29 @@ const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 	return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+async function putInChunks<T>(table: { bulkPut(rows: T[]): Promise<unknown> }, rows: T[]) {
+	for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
+		await table.bulkPut(rows.slice(start, start + WRITE_CHUNK));
+	}
+}
+
+// Map.groupBy would do, but it needs Node 21 and we support Node 20.
+function groupByCustomer<T extends { customerId: string }>(rows: T[]): Map<string, T[]> {
+	const groups = new Map<string, T[]>();
+	for (const row of rows) {
+		const group = groups.get(row.customerId);
+		if (group) group.push(row);
+		else groups.set(row.customerId, [row]);
+	}
+	return groups;
+}
+
+function customerIdOf(value: unknown): string | null {
+	return typeof value === 'object' && value !== null && 'customerId' in value
+		? String((value as { customerId: unknown }).customerId)
+		: null;
 }
 
 export interface ProjectorEvents {
@@ -28,9 +59,53 @@ export interface RebuildProgress {
 	total: number;
 }
 
+interface AllRows {
+	customers: CustomerRow[];
+	purchases: PurchaseRow[];
+	interactions: InteractionRow[];
+	tasks: TaskRow[];
+}
+
+/** Every projection row computed from the doc, in chunks that yield to the browser. */
+async function computeAllRows(
+	ws: WorkspaceDoc,
+	onProgress?: (progress: RebuildProgress) => void
+): Promise<AllRows> {
+	const purchases: PurchaseRow[] = [];
+	for (const [id, value] of ws.purchases.entries()) {
+		const record = readPurchase(id, value);
+		if (record) purchases.push(toPurchaseRow(record));
+	}
+	const interactions: InteractionRow[] = [];
+	for (const [id, value] of ws.interactions.entries()) {
+		const record = readInteraction(id, value);
+		if (record) interactions.push(toInteractionRow(record));
+	}
+	const tasks: TaskRow[] = [];
+	for (const [id, map] of ws.tasks.entries()) tasks.push(toTaskRow(readTask(id, map)));
+
+	const purchasesByCustomer = groupByCustomer(purchases);
+	const interactionsByCustomer = groupByCustomer(interactions);
+	const entries = [...ws.customers.entries()];
+	const customers: CustomerRow[] = [];
+	for (let start = 0; start < entries.length; start += COMPUTE_CHUNK) {
+		for (const [id, map] of entries.slice(start, start + COMPUTE_CHUNK)) {
+			if (isDeleted(map)) continue;
+			const metrics = metricsFromRows(
+				purchasesByCustomer.get(id) ?? [],
+				interactionsByCustomer.get(id) ?? []
+			);
+			customers.push(toCustomerRow(readCustomer(id, map), metrics));
+		}
+		onProgress?.({ done: Math.min(start + COMPUTE_CHUNK, entries.length), total: entries.length });
+		if (start + COMPUTE_CHUNK < entries.length) await yieldToBrowser();
+	}
+	return { customers, purchases, interactions, tasks };
+}
+
 /**
- * Recreates every projection row from the doc. Rows are computed in chunks that yield to the
- * browser, then written in one Dexie transaction so readers never see a half-built table.
+ * Recreates every projection row from the doc, then writes them in one Dexie transaction so
+ * readers never see a half-built projection.
  */
 export async function rebuildProjection(
 	ws: WorkspaceDoc,
@@ -38,36 +113,42 @@ export async function rebuildProjection(
 	onProgress?: (progress: RebuildProgress) => void
 ): Promise<number> {
 	const stateVector = Y.encodeStateVector(ws.doc);
-	const entries = [...ws.customers.entries()];
-	const rows: CustomerRow[] = [];
-	for (let start = 0; start < entries.length; start += COMPUTE_CHUNK) {
-		for (const [id, map] of entries.slice(start, start + COMPUTE_CHUNK)) {
-			if (!isDeleted(map)) rows.push(toCustomerRow(readCustomer(id, map)));
-		}
-		onProgress?.({ done: Math.min(start + COMPUTE_CHUNK, entries.length), total: entries.length });
-		if (start + COMPUTE_CHUNK < entries.length) await yieldToBrowser();
-	}
-	await db.transaction('rw', db.customers, db.projectionState, async () => {
-		await db.customers.clear();
-		for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
-			await db.customers.bulkPut(rows.slice(start, start + WRITE_CHUNK));
-		}
+	const rows = await computeAllRows(ws, onProgress);
+	const tables = [db.customers, db.purchases, db.interactions, db.tasks, db.projectionState];
+	await db.transaction('rw', tables, async () => {
+		await Promise.all([
+			db.customers.clear(),
+			db.purchases.clear(),
+			db.interactions.clear(),
+			db.tasks.clear()
+		]);
+		await putInChunks(db.customers, rows.customers);
+		await putInChunks(db.purchases, rows.purchases);
+		await putInChunks(db.interactions, rows.interactions);
+		await putInChunks(db.tasks, rows.tasks);
 		await db.projectionState.put({
 			key: STATE_KEY,
 			projectorVersion: PROJECTOR_VERSION,
 			stateVector
 		});
 	});
-	return rows.length;
+	return rows.customers.length;
 }
 
 /**
  * Keeps the Dexie projection in step with the doc. Every transaction — local command, other
- * tab, remote peer — arrives through the same observer; the customers it touched are re-read
+ * tab, remote peer — arrives through the same observers; the records it touched are re-read
  * from the doc and written in one Dexie transaction together with the doc's state vector.
+ * A purchase or interaction also marks its customer (before and after the change), whose
+ * metrics are then recomputed from the projected events inside that same transaction.
  */
 export class Projector {
-	#pending = new Set<string>();
+	#customers = new Set<string>();
+	#purchases = new Set<string>();
+	#interactions = new Set<string>();
+	#tasks = new Set<string>();
+	/** Customers whose purchases or interactions changed. */
+	#metricsStale = new Set<string>();
 	#queue: Promise<void> = Promise.resolve();
 	#flushScheduled = false;
 	#running = false;
@@ -86,7 +167,10 @@ export class Projector {
 	async start(): Promise<{ rebuilt: boolean }> {
 		if (this.#running) return { rebuilt: false };
 		this.#running = true;
-		this.ws.customers.observeDeep(this.#onCustomersChanged);
+		this.ws.customers.observeDeep(this.#onCustomers);
+		this.ws.tasks.observeDeep(this.#onTasks);
+		this.ws.purchases.observe(this.#onPurchases);
+		this.ws.interactions.observe(this.#onInteractions);
 		this.ws.doc.on('afterTransaction', this.#onTransaction);
 		const stored = await this.db.projectionState.get(STATE_KEY);
 		const current = Y.encodeStateVector(this.ws.doc);
@@ -96,7 +180,7 @@ export class Projector {
 			sameBytes(new Uint8Array(stored.stateVector), current);
 		if (upToDate) return { rebuilt: false };
 		await this.#enqueue(async () => {
-			this.#pending.clear();
+			for (const set of this.#allPending()) set.clear();
 			await rebuildProjection(this.ws, this.db);
 		});
 		return { rebuilt: true };
@@ -105,7 +189,10 @@ export class Projector {
 	stop(): void {
 		if (!this.#running) return;
 		this.#running = false;
-		this.ws.customers.unobserveDeep(this.#onCustomersChanged);
+		this.ws.customers.unobserveDeep(this.#onCustomers);
+		this.ws.tasks.unobserveDeep(this.#onTasks);
+		this.ws.purchases.unobserve(this.#onPurchases);
+		this.ws.interactions.unobserve(this.#onInteractions);
 		this.ws.doc.off('afterTransaction', this.#onTransaction);
 	}
 
@@ -123,16 +210,35 @@ export class Projector {
 		return this.#lastError;
 	}
 
-	#onCustomersChanged = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
-		for (const event of events) {
-			if (event instanceof Y.YMapEvent && event.target === this.ws.customers) {
-				for (const id of event.keysChanged) this.#pending.add(id);
-			} else {
-				const id = event.path[0];
-				if (typeof id === 'string') this.#pending.add(id);
-			}
-		}
+	#allPending() {
+		return [this.#customers, this.#purchases, this.#interactions, this.#tasks, this.#metricsStale];
+	}
+
+	#onCustomers = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
+		collectRecordIds(events, this.ws.customers, this.#customers);
 	};
+
+	#onTasks = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
+		collectRecordIds(events, this.ws.tasks, this.#tasks);
+	};
+
+	#onPurchases = (event: Y.YMapEvent<unknown>) => {
+		this.#collectEvents(event, this.ws.purchases, this.#purchases);
+	};
+
+	#onInteractions = (event: Y.YMapEvent<unknown>) => {
+		this.#collectEvents(event, this.ws.interactions, this.#interactions);
+	};
+
+	#collectEvents(event: Y.YMapEvent<unknown>, root: Y.Map<unknown>, pending: Set<string>) {
+		for (const [id, change] of event.changes.keys) {
+			pending.add(id);
+			const before = customerIdOf(change.oldValue);
+			const after = customerIdOf(root.get(id));
+			if (before) this.#metricsStale.add(before);
+			if (after) this.#metricsStale.add(after);
+		}
+	}
 
 	#onTransaction = (transaction: Y.Transaction) => {
 		// Any change moves the state vector, which is stored with the rows, so always flush.
@@ -155,23 +261,58 @@ export class Projector {
 	async #flush(): Promise<void> {
 		this.#flushScheduled = false;
 		// Read the doc and its state vector at one instant, so the stored pair is consistent.
-		const ids = [...this.#pending];
-		this.#pending.clear();
+		const taken = {
+			customers: [...this.#customers],
+			purchases: [...this.#purchases],
+			interactions: [...this.#interactions],
+			tasks: [...this.#tasks],
+			metricsStale: new Set(this.#metricsStale)
+		};
+		for (const set of this.#allPending()) set.clear();
 		const stateVector = Y.encodeStateVector(this.ws.doc);
-		const upserts: CustomerRow[] = [];
-		const removals: string[] = [];
-		for (const id of ids) {
+
+		const purchases = splitRows(taken.purchases, (id) => {
+			const record = readPurchase(id, this.ws.purchases.get(id));
+			return record && toPurchaseRow(record);
+		});
+		const interactions = splitRows(taken.interactions, (id) => {
+			const record = readInteraction(id, this.ws.interactions.get(id));
+			return record && toInteractionRow(record);
+		});
+		const tasks = splitRows(taken.tasks, (id) => {
+			const map = this.ws.tasks.get(id);
+			return map ? toTaskRow(readTask(id, map)) : null;
+		});
+		const customerIds = [...new Set([...taken.customers, ...taken.metricsStale])];
+		const records = customerIds.map((id) => {
 			const map = this.ws.customers.get(id);
-			if (!map || isDeleted(map)) removals.push(id);
-			else upserts.push(toCustomerRow(readCustomer(id, map)));
-		}
+			return map && !isDeleted(map) ? readCustomer(id, map) : null;
+		});
+
+		const { db } = this;
+		const tables = [db.customers, db.purchases, db.interactions, db.tasks, db.projectionState];
 		try {
-			await this.db.transaction('rw', this.db.customers, this.db.projectionState, async () => {
-				if (removals.length > 0) await this.db.customers.bulkDelete(removals);
-				for (let start = 0; start < upserts.length; start += WRITE_CHUNK) {
-					await this.db.customers.bulkPut(upserts.slice(start, start + WRITE_CHUNK));
+			await db.transaction('rw', tables, async () => {
+				await writeRows(db.purchases, purchases);
+				await writeRows(db.interactions, interactions);
+				await writeRows(db.tasks, tasks);
+				const existing = await db.customers.bulkGet(customerIds);
+				const customerRows: CustomerRow[] = [];
+				const removals: string[] = [];
+				for (const [i, id] of customerIds.entries()) {
+					const record = records[i];
+					if (!record) {
+						removals.push(id);
+						continue;
+					}
+					const known = existing[i];
+					const metrics =
+						known && !taken.metricsStale.has(id) ? pickMetrics(known) : await this.#metricsFor(id);
+					customerRows.push(toCustomerRow(record, metrics));
 				}
-				await this.db.projectionState.put({
+				if (removals.length > 0) await db.customers.bulkDelete(removals);
+				await putInChunks(db.customers, customerRows);
+				await db.projectionState.put({
 					key: STATE_KEY,
 					projectorVersion: PROJECTOR_VERSION,
 					stateVector
@@ -183,8 +324,68 @@ export class Projector {
 			}
 		} catch (error) {
 			// Keep the ids for the next flush; a later start() rebuilds if we never catch up.
-			for (const id of ids) this.#pending.add(id);
+			taken.customers.forEach((id) => this.#customers.add(id));
+			taken.purchases.forEach((id) => this.#purchases.add(id));
+			taken.interactions.forEach((id) => this.#interactions.add(id));
+			taken.tasks.forEach((id) => this.#tasks.add(id));
+			taken.metricsStale.forEach((id) => this.#metricsStale.add(id));
 			throw error;
 		}
 	}
+
+	async #metricsFor(customerId: string): Promise<CustomerMetrics> {
+		const [purchases, interactions] = await Promise.all([
+			this.db.purchases.where('customerId').equals(customerId).toArray(),
+			this.db.interactions.where('customerId').equals(customerId).toArray()
+		]);
+		return purchases.length === 0 && interactions.length === 0
+			? EMPTY_METRICS
+			: metricsFromRows(purchases, interactions);
+	}
+}
+
+function collectRecordIds(
+	events: Array<Y.YEvent<Y.AbstractType<unknown>>>,
+	root: Y.Map<unknown>,
+	pending: Set<string>
+) {
+	for (const event of events) {
+		if (event instanceof Y.YMapEvent && event.target === root) {
+			for (const id of event.keysChanged) pending.add(id);
+		} else {
+			const id = event.path[0];
+			if (typeof id === 'string') pending.add(id);
+		}
+	}
+}
+
+function splitRows<T>(ids: string[], read: (id: string) => T | null) {
+	const upserts: T[] = [];
+	const removals: string[] = [];
+	for (const id of ids) {
+		const row = read(id);
+		if (row) upserts.push(row);
+		else removals.push(id);
+	}
+	return { upserts, removals };
+}
+
+async function writeRows<T>(
+	table: { bulkPut(rows: T[]): Promise<unknown>; bulkDelete(ids: string[]): Promise<void> },
+	rows: { upserts: T[]; removals: string[] }
+) {
+	if (rows.removals.length > 0) await table.bulkDelete(rows.removals);
+	await putInChunks(table, rows.upserts);
+}
+
+function pickMetrics(row: CustomerRow): CustomerMetrics {
+	return {
+		totalSpentCents: row.totalSpentCents ?? 0,
+		purchaseCount: row.purchaseCount ?? 0,
+		averageOrderCents: row.averageOrderCents ?? 0,
+		firstPurchaseAt: row.firstPurchaseAt ?? null,
+		lastPurchaseAt: row.lastPurchaseAt ?? null,
+		lastContactAt: row.lastContactAt ?? null,
+		usualIntervalDays: row.usualIntervalDays ?? null
+	};
 }

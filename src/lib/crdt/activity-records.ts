@@ -1,0 +1,121 @@
+import {
+	DIRECTIONS,
+	INTERACTION_KINDS,
+	PAYMENT_METHODS,
+	PURCHASE_CHANNELS,
+	type InteractionFields,
+	type PurchaseFields,
+	type PurchaseLine
+} from '../domain/activity';
+import type { TaskStatus } from '../domain/follow-ups';
+import { num, str, type RecordMap } from './workspace-doc';
+
+export interface PurchaseRecord extends PurchaseFields {
+	id: string;
+	createdAt: number;
+	createdBy: string;
+}
+
+export interface InteractionRecord extends InteractionFields {
+	id: string;
+	createdAt: number;
+	createdBy: string;
+	/** The follow-up task this interaction created, if any. */
+	taskId: string;
+}
+
+export interface TaskRecord {
+	id: string;
+	customerId: string;
+	title: string;
+	due: string;
+	dueTime: string;
+	status: TaskStatus;
+	doneAt: number | null;
+	snoozedUntil: string;
+	repeatAfterPurchaseDays: number;
+	seriesId: string;
+	/** The interaction that asked for this follow-up, if any. */
+	sourceId: string;
+	createdAt: number;
+	createdBy: string;
+	updatedAt: number;
+	updatedBy: string;
+}
+
+type Loose = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null;
+const s = (value: unknown) => (typeof value === 'string' ? value : '');
+const n = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
+	(allowed as readonly unknown[]).includes(value) ? (value as T) : fallback;
+
+/**
+ * Event records are plain values in the doc. These readers accept what another client may have
+ * written (missing or odd fields) and never throw, so one foreign record cannot break the app.
+ */
+export function readPurchase(id: string, value: unknown): PurchaseRecord | null {
+	if (!isObject(value) || typeof value.customerId !== 'string') return null;
+	const lines: PurchaseLine[] = Array.isArray(value.lines)
+		? value.lines.filter(isObject).map((line) => ({
+				product: s(line.product),
+				quantity: n(line.quantity),
+				unitPriceCents: n(line.unitPriceCents)
+			}))
+		: [];
+	return {
+		id,
+		customerId: value.customerId,
+		at: n(value.at),
+		lines,
+		discountCents: n(value.discountCents),
+		payment: oneOf(value.payment, PAYMENT_METHODS, 'other'),
+		channel: oneOf(value.channel, PURCHASE_CHANNELS, 'other'),
+		note: s(value.note),
+		createdAt: n(value.createdAt),
+		createdBy: s(value.createdBy)
+	};
+}
+
+export function readInteraction(id: string, value: unknown): InteractionRecord | null {
+	if (!isObject(value) || typeof value.customerId !== 'string') return null;
+	return {
+		id,
+		customerId: value.customerId,
+		at: n(value.at),
+		kind: oneOf(value.kind, INTERACTION_KINDS, 'note'),
+		direction: oneOf(value.direction, DIRECTIONS, 'out'),
+		summary: s(value.summary),
+		outcome: s(value.outcome),
+		nextStep: s(value.nextStep),
+		followUpDate: s(value.followUpDate),
+		products: Array.isArray(value.products)
+			? value.products.filter((p) => typeof p === 'string')
+			: [],
+		createdAt: n(value.createdAt),
+		createdBy: s(value.createdBy),
+		taskId: s(value.taskId)
+	};
+}
+
+export function readTask(id: string, map: RecordMap): TaskRecord {
+	const doneAt = map.get('doneAt');
+	return {
+		id,
+		customerId: str(map, 'customerId'),
+		title: str(map, 'title'),
+		due: str(map, 'due'),
+		dueTime: str(map, 'dueTime'),
+		status: str(map, 'status') === 'done' ? 'done' : 'open',
+		doneAt: typeof doneAt === 'number' ? doneAt : null,
+		snoozedUntil: str(map, 'snoozedUntil'),
+		repeatAfterPurchaseDays: num(map, 'repeatAfterPurchaseDays'),
+		seriesId: str(map, 'seriesId') || id,
+		sourceId: str(map, 'sourceId'),
+		createdAt: num(map, 'createdAt'),
+		createdBy: str(map, 'createdBy'),
+		updatedAt: num(map, 'updatedAt'),
+		updatedBy: str(map, 'updatedBy')
+	};
+}

@@ -1,0 +1,39 @@
+/** Calendar dates are local YYYY-MM-DD strings; moments are ms since the epoch. */
+
+const DAY_MS = 86_400_000;
+
+export function localDateKey(ms: number): string {
+	const date = new Date(ms);
+	const month = String(date.getMonth() + 1).padStart(2, '0');
+	const day = String(date.getDate()).padStart(2, '0');
+	return `${date.getFullYear()}-${month}-${day}`;
+}
+
+export function isDateKey(value: string): boolean {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	if (!match) return false;
+	const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+	return date.getMonth() === Number(match[2]) - 1 && date.getDate() === Number(match[3]);
+}
+
+/** Adds whole days to a YYYY-MM-DD date (calendar arithmetic, immune to DST). */
+export function addDays(dateKey: string, days: number): string {
+	const [y, m, d] = dateKey.split('-').map(Number) as [number, number, number];
+	return localDateKey(new Date(y, m - 1, d + days).getTime());
+}
+
+/** Whole days from a to b (b later → positive). */
+export function daysBetween(a: number, b: number): number {
+	return Math.floor((b - a) / DAY_MS);
+}
+
+/** Days until the next birthday (0 = today), for a YYYY-MM-DD birthday. Feb 29 counts as Mar 1. */
+export function daysUntilBirthday(birthday: string, todayKey: string): number | null {
+	if (!isDateKey(birthday)) return null;
+	const [ty, tm, td] = todayKey.split('-').map(Number) as [number, number, number];
+	const [, bm, bd] = birthday.split('-').map(Number) as [number, number, number];
+	const today = new Date(ty, tm - 1, td);
+	let next = new Date(ty, bm - 1, bd);
+	if (next < today) next = new Date(ty + 1, bm - 1, bd);
+	return Math.round((next.getTime() - today.getTime()) / DAY_MS);
+}

@@ -1,0 +1,38 @@
+/**
+ * Money is integer cents (分) everywhere: sums are exact, and only formatting divides by 100.
+ */
+
+const MONEY_TEXT = /^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/;
+
+/** "120.50", "¥1,200.5", "80" → cents; null when it is not an amount (or has fractions of a cent). */
+export function parseMoney(text: string): number | null {
+	const cleaned = text
+		.trim()
+		.replace(/^[¥￥]|^cny\s*|^rmb\s*/i, '')
+		.trim();
+	if (!MONEY_TEXT.test(cleaned)) return null;
+	const [whole = '0', fraction = ''] = cleaned.replace(/,/g, '').split('.');
+	const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+	return Number.isSafeInteger(cents) ? cents : null;
+}
+
+export function sumCents(amounts: readonly number[]): number {
+	let total = 0;
+	for (const amount of amounts) total += amount;
+	return total;
+}
+
+/** Cents as a plain decimal string for form fields: 12050 → "120.50". */
+export function centsToDecimal(cents: number): string {
+	const sign = cents < 0 ? '-' : '';
+	const abs = Math.abs(cents);
+	return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+export function formatMoney(cents: number, locale: string, currency = 'CNY'): string {
+	return new Intl.NumberFormat(locale, {
+		style: 'currency',
+		currency,
+		currencyDisplay: 'narrowSymbol'
+	}).format(cents / 100);
+}

@@ -346,7 +346,7 @@ export class Projector {
 
 function collectRecordIds(
 	events: Array<Y.YEvent<Y.AbstractType<unknown>>>,
-	root: Y.Map<unknown>,
+	root: Y.AbstractType<unknown>,
 	pending: Set<string>
 ) {
 	for (const event of events) {

@@ -344,9 +344,9 @@ export class Projector {
 	}
 }
 
-function collectRecordIds(
+function collectRecordIds<T>(
 	events: Array<Y.YEvent<Y.AbstractType<unknown>>>,
-	root: Y.AbstractType<unknown>,
+	root: Y.Map<T>,
 	pending: Set<string>
 ) {
 	for (const event of events) {

@@ -1,12 +1,14 @@
 import type { LifecycleStage } from './customer';
 import { matchesSearch, parseSearchQuery, type Searchable } from './search-query';
 
-export const CUSTOMER_SORTS = ['name', 'updated'] as const;
+export const CUSTOMER_SORTS = ['name', 'updated', 'totalSpent', 'lastPurchase'] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
 export interface ListableCustomer extends Searchable {
 	sortName: string;
 	updatedAt: number;
+	totalSpentCents: number;
+	lastPurchaseAt: number | null;
 	tags: string[];
 	stage: LifecycleStage;
 }
@@ -21,9 +23,14 @@ export function sortCustomers<T extends ListableCustomer>(
 	rows: readonly T[],
 	sort: CustomerSort
 ): T[] {
+	const byName = (a: T, b: T) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0);
 	const sorted = [...rows];
 	if (sort === 'updated') sorted.sort((a, b) => b.updatedAt - a.updatedAt);
-	else sorted.sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
+	else if (sort === 'totalSpent') {
+		sorted.sort((a, b) => (b.totalSpentCents ?? 0) - (a.totalSpentCents ?? 0) || byName(a, b));
+	} else if (sort === 'lastPurchase') {
+		sorted.sort((a, b) => (b.lastPurchaseAt ?? 0) - (a.lastPurchaseAt ?? 0) || byName(a, b));
+	} else sorted.sort(byName);
 	return sorted;
 }
 

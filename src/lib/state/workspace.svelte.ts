@@ -7,8 +7,19 @@ import {
 	updateCustomer,
 	type CommandContext
 } from '../crdt/customer-commands';
+import {
+	addPurchase,
+	addTask,
+	completeTask,
+	deleteInteraction,
+	deletePurchase,
+	logInteraction,
+	reopenTask,
+	snoozeTask
+} from '../crdt/activity-commands';
 import { createUndoManager } from '../crdt/undo';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
+import type { InteractionFields, PurchaseFields, TaskFields } from '../domain/activity';
 import type { CustomerFields } from '../domain/customer';
 import { ProjectionDb, projectionDbName } from '../projection/db';
 import type { Projector } from '../projection/projector';
@@ -89,26 +100,26 @@ export class WorkspaceSession {
 		return { ws: this.ws, memberId: this.memberId, origin: this.#origin };
 	}
 
-	async createCustomer(fields: CustomerFields) {
+	/** Runs a command once the doc is loaded; resolves when its change is in the projection. */
+	async #run<T>(command: (ctx: CommandContext) => T): Promise<T> {
 		await this.#ready;
-		const result = createCustomer(this.#context, fields);
-		if (result.ok) await this.settled();
+		const result = command(this.#context);
+		await this.#projector?.idle();
 		return result;
 	}
 
-	async createCustomers(fields: CustomerFields[]) {
-		await this.#ready;
-		const result = createCustomers(this.#context, fields);
-		if (result.ok) await this.settled();
-		return result;
-	}
-
-	async updateCustomer(id: string, patch: Partial<CustomerFields>) {
-		await this.#ready;
-		const result = updateCustomer(this.#context, id, patch);
-		if (result.ok) await this.settled();
-		return result;
-	}
+	createCustomer = (fields: CustomerFields) => this.#run((ctx) => createCustomer(ctx, fields));
+	createCustomers = (fields: CustomerFields[]) => this.#run((ctx) => createCustomers(ctx, fields));
+	updateCustomer = (id: string, patch: Partial<CustomerFields>) =>
+		this.#run((ctx) => updateCustomer(ctx, id, patch));
+	addPurchase = (fields: PurchaseFields) => this.#run((ctx) => addPurchase(ctx, fields));
+	deletePurchase = (id: string) => this.#run((ctx) => deletePurchase(ctx, id));
+	logInteraction = (fields: InteractionFields) => this.#run((ctx) => logInteraction(ctx, fields));
+	deleteInteraction = (id: string) => this.#run((ctx) => deleteInteraction(ctx, id));
+	addTask = (fields: TaskFields) => this.#run((ctx) => addTask(ctx, fields));
+	completeTask = (id: string) => this.#run((ctx) => completeTask(ctx, id));
+	reopenTask = (id: string) => this.#run((ctx) => reopenTask(ctx, id));
+	snoozeTask = (id: string, until: string) => this.#run((ctx) => snoozeTask(ctx, id, until));
 
 	/** Deletes, and returns a function that undoes exactly this delete while it is the last step. */
 	async deleteCustomer(id: string) {

@@ -1,0 +1,64 @@
+export const TIMELINE_KINDS = ['purchase', 'interaction', 'task'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export interface TimelineEntry<P, I, T> {
+	kind: TimelineKind;
+	id: string;
+	/** Where the entry sits in the stream: when it happened (purchases, interactions) or was set (tasks). */
+	at: number;
+	/** When it was recorded: orders entries that share a moment (forms have minute precision). */
+	createdAt: number;
+	purchase?: P;
+	interaction?: I;
+	task?: T;
+}
+
+/** One stream, newest first; entries of the same moment by when they were recorded, newest first. */
+export function buildTimeline<
+	P extends { id: string; at: number; createdAt: number },
+	I extends { id: string; at: number; createdAt: number },
+	T extends { id: string; createdAt: number }
+>(
+	purchases: readonly P[],
+	interactions: readonly I[],
+	tasks: readonly T[],
+	only: TimelineKind | 'all' = 'all'
+): TimelineEntry<P, I, T>[] {
+	const entries: TimelineEntry<P, I, T>[] = [];
+	if (only === 'all' || only === 'purchase') {
+		for (const purchase of purchases)
+			entries.push({
+				kind: 'purchase',
+				id: purchase.id,
+				at: purchase.at,
+				createdAt: purchase.createdAt,
+				purchase
+			});
+	}
+	if (only === 'all' || only === 'interaction') {
+		for (const interaction of interactions) {
+			entries.push({
+				kind: 'interaction',
+				id: interaction.id,
+				at: interaction.at,
+				createdAt: interaction.createdAt,
+				interaction
+			});
+		}
+	}
+	if (only === 'all' || only === 'task') {
+		for (const task of tasks) {
+			entries.push({
+				kind: 'task',
+				id: task.id,
+				at: task.createdAt,
+				createdAt: task.createdAt,
+				task
+			});
+		}
+	}
+	const order = { purchase: 0, interaction: 1, task: 2 };
+	return entries.sort(
+		(a, b) => b.at - a.at || order[a.kind] - order[b.kind] || a.id.localeCompare(b.id)
+	);
+}

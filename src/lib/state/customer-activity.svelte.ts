@@ -1,0 +1,28 @@
+import { liveQuery, type Subscription } from 'dexie';
+import type { InteractionRow, ProjectionDb, PurchaseRow, TaskRow } from '../projection/db';
+
+/** A customer's purchases, interactions and tasks from the projection, kept current. */
+export class CustomerActivityState {
+	purchases = $state.raw<PurchaseRow[]>([]);
+	interactions = $state.raw<InteractionRow[]>([]);
+	tasks = $state.raw<TaskRow[]>([]);
+	#subscriptions: Subscription[];
+
+	constructor(db: ProjectionDb, customerId: string) {
+		this.#subscriptions = [
+			liveQuery(() => db.purchases.where('customerId').equals(customerId).toArray()).subscribe(
+				(rows) => (this.purchases = rows)
+			),
+			liveQuery(() => db.interactions.where('customerId').equals(customerId).toArray()).subscribe(
+				(rows) => (this.interactions = rows)
+			),
+			liveQuery(() => db.tasks.where('customerId').equals(customerId).toArray()).subscribe(
+				(rows) => (this.tasks = rows)
+			)
+		];
+	}
+
+	close(): void {
+		for (const subscription of this.#subscriptions) subscription.unsubscribe();
+	}
+}

@@ -1,0 +1,116 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createCustomer, openCustomers } from './support/app';
+
+function localToday(): string {
+	const now = new Date();
+	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+async function addPurchase(page: Page, product: string, unitPrice: string, quantity = '1') {
+	await page.getByRole('button', { name: 'Add purchase' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Add purchase' });
+	const line = dialog.getByRole('group', { name: 'Line 1' });
+	await line.getByLabel('Product').fill(product);
+	await line.getByLabel('Quantity').fill(quantity);
+	await line.getByLabel('Unit price').fill(unitPrice);
+	await dialog.getByLabel('Payment method').selectOption({ label: 'WeChat Pay' });
+	await dialog.getByRole('button', { name: 'Save' }).click();
+	await expect(dialog).toBeHidden();
+}
+
+const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline' });
+
+test('two purchases update the metrics exactly and top the timeline', async ({ page }) => {
+	await openCustomers(page);
+	await createCustomer(page, { name: '陈美玲', phone: '139 0000 1234' });
+	await expect(page.getByText('No purchase yet.')).toBeVisible();
+
+	await addPurchase(page, '乌龙茶', '120.50');
+	await expect(page.getByRole('status')).toContainText('Purchase of ¥120.50 added');
+	await addPurchase(page, '红茶', '39.75', '2');
+
+	await expect(page.getByTestId('metric-total')).toHaveText('¥200.00');
+	await expect(page.getByTestId('metric-average')).toHaveText('¥100.00');
+	await expect(page.getByTestId('metric-count')).toHaveText('2');
+	await expect(timeline(page).getByRole('listitem').first()).toContainText('Purchase · ¥79.50');
+	await expect(timeline(page).getByRole('listitem').first()).toContainText('红茶 × 2');
+
+	await page.reload();
+	await expect(page.getByTestId('metric-total')).toHaveText('¥200.00');
+	await expect(page.getByText(/Suggested stage: Active/)).toBeVisible();
+	await page.getByRole('button', { name: 'Use this stage' }).click();
+	await expect(page.getByText('The stage matches what the numbers suggest.')).toBeVisible();
+
+	await openCustomers(page);
+	await page.getByLabel('Sort by').selectOption({ label: 'Total spent' });
+	await expect(page.getByRole('list', { name: 'Customer list' })).toContainText('¥200.00');
+});
+
+test('a purchase form with a bad amount says so and saves nothing', async ({ page }) => {
+	await openCustomers(page);
+	await createCustomer(page, { name: 'Grace Wu' });
+	await page.getByRole('button', { name: 'Add purchase' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Add purchase' });
+	const line = dialog.getByRole('group', { name: 'Line 1' });
+	await line.getByLabel('Product').fill('Gift box');
+	await line.getByLabel('Unit price').fill('12.345');
+	await dialog.getByRole('button', { name: 'Save' }).click();
+	await expect(line.getByLabel('Unit price')).toHaveAccessibleDescription(
+		'Enter an amount like 120.50.'
+	);
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByText(/Nothing here yet/)).toBeVisible();
+	await expect(page.getByTestId('metric-count')).toHaveText('0');
+});
+
+test('a call with a follow-up today shows on Today until it is marked done', async ({ page }) => {
+	await openCustomers(page);
+	await createCustomer(page, { name: 'Lucy Zhou', phone: '186 1111 2222' });
+	await page.getByRole('button', { name: 'Log interaction' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Log interaction' });
+	await expect(dialog.getByLabel('Kind')).toHaveValue('call');
+	await dialog.getByLabel('Summary').fill('Asked about the new autumn tea');
+	await dialog.getByLabel('Next step').fill('Send the price list');
+	await dialog.getByLabel('Follow-up date').fill(localToday());
+	await dialog.getByRole('button', { name: 'Save' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(timeline(page).getByRole('listitem').first()).toContainText(
+		'Task: Send the price list'
+	);
+	await expect(timeline(page)).toContainText('Asked about the new autumn tea');
+
+	await page.getByRole('link', { name: 'Today' }).click();
+	const dueToday = page.getByRole('region', { name: /Due today/ });
+	await expect(dueToday).toContainText('Lucy Zhou');
+	await expect(dueToday).toContainText('Send the price list');
+	await expect(dueToday.getByRole('link', { name: 'Call Lucy Zhou' })).toHaveAttribute(
+		'href',
+		'tel:18611112222'
+	);
+	await dueToday.getByRole('button', { name: 'Mark done' }).click();
+	await expect(page.getByRole('heading', { name: 'All clear for today' })).toBeVisible();
+
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'All clear for today' })).toBeVisible();
+});
+
+test('a repeating follow-up comes back after the next purchase', async ({ page }) => {
+	await openCustomers(page);
+	await createCustomer(page, { name: '周杰' });
+	await page.getByRole('button', { name: 'Add task' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Add task' });
+	await dialog.getByLabel('Title').fill('回访');
+	await dialog.getByLabel('Repeat after each purchase (days)').fill('30');
+	await dialog.getByRole('button', { name: 'Save' }).click();
+	await expect(dialog).toBeHidden();
+
+	await timeline(page).getByRole('button', { name: 'Mark done' }).click();
+	await expect(timeline(page).getByRole('button', { name: 'Reopen' })).toBeVisible();
+	await expect(timeline(page).getByRole('button', { name: 'Mark done' })).toHaveCount(0);
+
+	await addPurchase(page, '普洱茶', '88');
+	const next = timeline(page).getByRole('listitem').filter({ hasText: 'Task: 回访' });
+	await expect(next).toHaveCount(2);
+	await expect(timeline(page).getByRole('button', { name: 'Mark done' })).toHaveCount(1);
+	await expect(next.first()).toContainText('Repeats 30 days after each purchase');
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { buildTimeline } from '../../src/lib/domain/timeline';
+
+describe('buildTimeline', () => {
+	const purchases = [
+		{ id: 'p1', at: 100, createdAt: 100 },
+		{ id: 'p2', at: 300, createdAt: 301 }
+	];
+	const interactions = [
+		{ id: 'i1', at: 200, createdAt: 200 },
+		{ id: 'i2', at: 300, createdAt: 300 }
+	];
+	const tasks = [{ id: 't1', createdAt: 250 }];
+
+	it('merges every kind into one stream, newest first', () => {
+		expect(buildTimeline(purchases, interactions, tasks).map((e) => e.id)).toEqual([
+			'p2',
+			'i2',
+			't1',
+			'i1',
+			'p1'
+		]);
+	});
+
+	it('puts the later-recorded of two same-minute entries first', () => {
+		const same = [
+			{ id: 'z', at: 60_000, createdAt: 1 },
+			{ id: 'a', at: 60_000, createdAt: 2 }
+		];
+		expect(buildTimeline(same, [], []).map((e) => e.id)).toEqual(['a', 'z']);
+	});
+
+	it('filters by kind', () => {
+		expect(buildTimeline(purchases, interactions, tasks, 'interaction').map((e) => e.id)).toEqual([
+			'i2',
+			'i1'
+		]);
+		expect(buildTimeline(purchases, interactions, tasks, 'task').map((e) => e.kind)).toEqual([
+			'task'
+		]);
+	});
+});
+
+import { EMPTY_METRICS } from '../../src/lib/domain/customer-metrics';
+import { newlyAtRisk, upcomingBirthdays } from '../../src/lib/domain/today';
+
+describe('today', () => {
+	it('lists birthdays in the next 7 days, soonest first', () => {
+		const found = upcomingBirthdays(
+			[
+				{ id: 'a', birthday: '1990-06-07' },
+				{ id: 'b', birthday: '1985-06-01' },
+				{ id: 'c', birthday: '1980-06-08' },
+				{ id: 'd', birthday: '' }
+			],
+			'2026-06-01'
+		);
+		expect(found.map((f) => [f.customer.id, f.inDays])).toEqual([
+			['b', 0],
+			['a', 6]
+		]);
+	});
+
+	it('flags customers whose numbers say at risk but whose stage does not', () => {
+		const now = Date.UTC(2026, 5, 1);
+		const drifting = { ...EMPTY_METRICS, purchaseCount: 1, lastPurchaseAt: now - 200 * 86_400_000 };
+		const customers = [
+			{ id: 'a', stage: 'new' as const, ...drifting },
+			{ id: 'b', stage: 'at_risk' as const, ...drifting },
+			{ id: 'c', stage: 'active' as const, ...EMPTY_METRICS }
+		];
+		expect(newlyAtRisk(customers, now).map((c) => c.id)).toEqual(['a']);
+	});
+});
+
+import { sortCustomers } from '../../src/lib/domain/customer-list';
+
+describe('sortCustomers', () => {
+	const row = (sortName: string, totalSpentCents: number, lastPurchaseAt: number | null) => ({
+		sortName,
+		totalSpentCents,
+		lastPurchaseAt,
+		updatedAt: 0,
+		tags: [],
+		stage: 'new' as const,
+		searchText: '',
+		phoneDigits: ''
+	});
+	const rows = [row('b', 100, 5), row('a', 100, null), row('c', 900, 1)];
+
+	it('sorts by total spent (ties by name) and by last purchase', () => {
+		expect(sortCustomers(rows, 'totalSpent').map((r) => r.sortName)).toEqual(['c', 'a', 'b']);
+		expect(sortCustomers(rows, 'lastPurchase').map((r) => r.sortName)).toEqual(['b', 'c', 'a']);
+		expect(sortCustomers(rows, 'name').map((r) => r.sortName)).toEqual(['a', 'b', 'c']);
+	});
+});

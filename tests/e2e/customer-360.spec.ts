@@ -35,6 +35,17 @@ test('two purchases update the metrics exactly and top the timeline', async ({ p
 	await expect(timeline(page).getByRole('listitem').first()).toContainText('Purchase · ¥79.50');
 	await expect(timeline(page).getByRole('listitem').first()).toContainText('红茶 × 2');
 
+	await timeline(page)
+		.getByRole('button', { name: /^Delete: Purchase · ¥79\.50/ })
+		.click();
+	await expect(page.getByTestId('metric-total')).toHaveText('¥120.50');
+	await page
+		.getByRole('status')
+		.locator('div', { hasText: 'Purchase deleted' })
+		.getByRole('button', { name: 'Undo' })
+		.click();
+	await expect(page.getByTestId('metric-total')).toHaveText('¥200.00');
+
 	await page.reload();
 	await expect(page.getByTestId('metric-total')).toHaveText('¥200.00');
 	await expect(page.getByText(/Suggested stage: Active/)).toBeVisible();

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createCustomers } from '../../src/lib/crdt/customer-commands';
-import { demoCustomers, DEMO_CUSTOMER_COUNT } from '../../src/lib/demo/demo-shop';
+import { addPurchase, addTask, logInteraction } from '../../src/lib/crdt/activity-commands';
+import { createCustomers, inOneStep } from '../../src/lib/crdt/customer-commands';
+import { demoActivity, demoCustomers, DEMO_CUSTOMER_COUNT } from '../../src/lib/demo/demo-shop';
 import { validateCustomer } from '../../src/lib/domain/customer';
 import { memberContext } from './helpers';
+
+const NOW = Date.UTC(2026, 10, 23, 12);
 
 describe('demo shop', () => {
 	const customers = demoCustomers();
@@ -30,5 +33,39 @@ describe('demo shop', () => {
 		const result = createCustomers(ctx, customers);
 		expect(result.ok && result.value).toHaveLength(DEMO_CUSTOMER_COUNT);
 		expect(ctx.ws.customers.size).toBe(DEMO_CUSTOMER_COUNT);
+	});
+});
+
+describe('demo activity', () => {
+	it('gives each stage a fitting year of purchases, all valid for the commands', () => {
+		const ctx = memberContext();
+		const customers = demoCustomers(120, 3);
+		const result = inOneStep(ctx, () => {
+			const created = createCustomers(ctx, customers);
+			if (!created.ok) throw new Error('invalid');
+			const activity = demoActivity(
+				created.value.map((id, i) => ({ id, stage: customers[i]!.stage })),
+				NOW
+			);
+			return {
+				purchases: activity.purchases.map((p) => addPurchase(ctx, p).ok),
+				interactions: activity.interactions.map((i) => logInteraction(ctx, i).ok),
+				tasks: activity.tasks.map((task) => addTask(ctx, task).ok)
+			};
+		});
+		expect(result.purchases.length).toBeGreaterThan(100);
+		expect(result.purchases.every(Boolean)).toBe(true);
+		expect(result.interactions.every(Boolean)).toBe(true);
+		expect(result.tasks.every(Boolean)).toBe(true);
+		expect(ctx.ws.tasks.size).toBeGreaterThan(0);
+	});
+
+	it('leaves leads and prospects without purchases and makes lost customers silent for a year', () => {
+		const ids = ['lead', 'lost'].map((stage) => ({ id: stage, stage: stage as 'lead' | 'lost' }));
+		const { purchases } = demoActivity(ids, NOW, 5);
+		expect(purchases.filter((p) => p.customerId === 'lead')).toEqual([]);
+		const lost = purchases.filter((p) => p.customerId === 'lost');
+		expect(lost.length).toBeGreaterThan(0);
+		expect(Math.max(...lost.map((p) => p.at))).toBeLessThan(NOW - 365 * 86_400_000);
 	});
 });

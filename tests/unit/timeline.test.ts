@@ -24,10 +24,11 @@ describe('buildTimeline', () => {
 
 	it('puts the later-recorded of two same-minute entries first', () => {
 		const same = [
-			{ id: 'z', at: 60_000, createdAt: 1 },
-			{ id: 'a', at: 60_000, createdAt: 2 }
+			{ id: 'a', at: 60_000, createdAt: 1 },
+			{ id: 'z', at: 60_000, createdAt: 2 }
 		];
-		expect(buildTimeline(same, [], []).map((e) => e.id)).toEqual(['a', 'z']);
+		// The ids sort the other way, so only the recording time can put z first.
+		expect(buildTimeline(same, [], []).map((e) => e.id)).toEqual(['z', 'a']);
 	});
 
 	it('filters by kind', () => {

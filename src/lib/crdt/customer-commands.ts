@@ -160,3 +160,15 @@ export function deleteCustomer(ctx: CommandContext, id: string): CommandResult<s
 	}, ctx.origin);
 	return { ok: true, value: current.name };
 }
+
+/**
+ * Runs several commands as one transaction, so they are one undo step and one projection
+ * write (a command's own transaction joins the outer one).
+ */
+export function inOneStep<T>(ctx: CommandContext, commands: () => T): T {
+	let result!: T;
+	ctx.ws.doc.transact(() => {
+		result = commands();
+	}, ctx.origin);
+	return result;
+}

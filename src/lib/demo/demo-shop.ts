@@ -5,6 +5,8 @@ import {
 	type CustomerFields,
 	type LifecycleStage
 } from '../domain/customer';
+import type { InteractionFields, PurchaseFields, TaskFields } from '../domain/activity';
+import { addDays, localDateKey } from '../domain/dates';
 import { DEMO_CUSTOMER_COUNT } from './demo-size';
 
 export { DEMO_CUSTOMER_COUNT };
@@ -102,4 +104,137 @@ export function demoCustomers(count = DEMO_CUSTOMER_COUNT, seed = 20261123): Cus
 		});
 	}
 	return customers;
+}
+
+const DAY_MS = 86_400_000;
+
+const PRODUCTS: [string, number][] = [
+	['乌龙茶', 12_800],
+	['西湖龙井', 26_800],
+	['普洱茶饼', 35_800],
+	['红茶礼盒', 19_800],
+	['茶具套装', 45_800],
+	['茉莉花茶', 6_800],
+	['Jasmine green tea', 8_800],
+	['Tea sampler', 15_000]
+];
+
+const SUMMARIES = [
+	'问新到的秋茶价格',
+	'咨询送礼包装',
+	'Asked about the autumn harvest',
+	'回访：上次买的茶喝得怎么样',
+	'Wants a reminder when pu-erh is back',
+	'反馈茶具有轻微破损，已安排更换'
+];
+
+export interface DemoActivity {
+	purchases: PurchaseFields[];
+	interactions: InteractionFields[];
+	tasks: TaskFields[];
+}
+
+/** A year of purchases, conversations and follow-ups that fits each customer's stage. */
+export function demoActivity(
+	customers: readonly { id: string; stage: LifecycleStage }[],
+	now = Date.now(),
+	seed = 20261124
+): DemoActivity {
+	const faker = new Faker({ locale: [zh_CN, en, base], seed });
+	const purchases: PurchaseFields[] = [];
+	const interactions: InteractionFields[] = [];
+	const tasks: TaskFields[] = [];
+	// During shop hours (10:00–19:59) on the day `daysAgo` days before now.
+	const moment = (daysAgo: number) => {
+		const day = new Date(now - daysAgo * DAY_MS);
+		day.setHours(
+			faker.number.int({ min: 10, max: 19 }),
+			faker.number.int({ min: 0, max: 59 }),
+			0,
+			0
+		);
+		return Math.min(day.getTime(), now);
+	};
+	const todayKey = localDateKey(now);
+
+	for (const { id, stage } of customers) {
+		const plan: Record<
+			LifecycleStage,
+			{ count: [number, number]; lastDaysAgo: [number, number]; every: [number, number] }
+		> = {
+			lead: { count: [0, 0], lastDaysAgo: [0, 0], every: [0, 0] },
+			prospect: { count: [0, 0], lastDaysAgo: [0, 0], every: [0, 0] },
+			new: { count: [1, 1], lastDaysAgo: [3, 60], every: [0, 0] },
+			active: { count: [2, 7], lastDaysAgo: [2, 30], every: [25, 50] },
+			vip: { count: [8, 14], lastDaysAgo: [1, 20], every: [15, 28] },
+			at_risk: { count: [3, 6], lastDaysAgo: [90, 150], every: [20, 35] },
+			lost: { count: [1, 3], lastDaysAgo: [380, 420], every: [20, 40] }
+		};
+		const { count, lastDaysAgo, every } = plan[stage];
+		const purchaseCount = faker.number.int({ min: count[0], max: count[1] });
+		let daysAgo = faker.number.int({ min: lastDaysAgo[0], max: lastDaysAgo[1] });
+		for (let i = 0; i < purchaseCount; i++) {
+			const lineCount = stage === 'vip' ? faker.number.int({ min: 1, max: 3 }) : 1;
+			const lines = faker.helpers.arrayElements(PRODUCTS, lineCount).map(([product, price]) => ({
+				product,
+				quantity: faker.number.int({ min: 1, max: stage === 'vip' ? 4 : 2 }),
+				unitPriceCents: price
+			}));
+			purchases.push({
+				customerId: id,
+				at: moment(daysAgo),
+				lines,
+				discountCents: faker.number.float() < 0.15 ? 1_000 : 0,
+				payment: faker.helpers.arrayElement([
+					'wechat_pay',
+					'wechat_pay',
+					'alipay',
+					'cash',
+					'card'
+				] as const),
+				channel: faker.helpers.arrayElement(['in_store', 'in_store', 'online', 'phone'] as const),
+				note: ''
+			});
+			daysAgo += faker.number.int({ min: every[0] || 1, max: every[1] || 1 });
+		}
+
+		const contactCount = faker.number.int({ min: stage === 'lead' ? 1 : 0, max: 3 });
+		for (let i = 0; i < contactCount; i++) {
+			interactions.push({
+				customerId: id,
+				at: moment(faker.number.int({ min: 1, max: 300 })),
+				kind: faker.helpers.arrayElement(['call', 'wechat', 'visit', 'enquiry', 'sms'] as const),
+				direction: faker.helpers.arrayElement(['in', 'out'] as const),
+				summary: faker.helpers.arrayElement(SUMMARIES),
+				outcome: '',
+				nextStep: '',
+				followUpDate: '',
+				products: []
+			});
+		}
+
+		const roll = faker.number.float();
+		if (roll < 0.12) {
+			tasks.push({
+				customerId: id,
+				title: faker.helpers.arrayElement([
+					'回访新茶体验',
+					'Send autumn price list',
+					'确认礼盒订单'
+				]),
+				due: addDays(todayKey, faker.number.int({ min: -3, max: 5 })),
+				dueTime: '',
+				repeatAfterPurchaseDays: 0
+			});
+		} else if (roll < 0.2 && purchaseCount > 0) {
+			tasks.push({
+				customerId: id,
+				title: '回访',
+				due: addDays(todayKey, faker.number.int({ min: 1, max: 30 })),
+				dueTime: '',
+				repeatAfterPurchaseDays: 30
+			});
+		}
+	}
+	return { purchases, interactions, tasks };
 }

@@ -59,6 +59,10 @@ export function buildTimeline<
 	}
 	const order = { purchase: 0, interaction: 1, task: 2 };
 	return entries.sort(
-		(a, b) => b.at - a.at || order[a.kind] - order[b.kind] || a.id.localeCompare(b.id)
+		(a, b) =>
+			b.at - a.at ||
+			b.createdAt - a.createdAt ||
+			order[a.kind] - order[b.kind] ||
+			a.id.localeCompare(b.id)
 	);
 }

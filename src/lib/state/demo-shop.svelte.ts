@@ -1,3 +1,5 @@
+import { addPurchase, addTask, logInteraction } from '../crdt/activity-commands';
+import { createCustomers } from '../crdt/customer-commands';
 import { DEMO_CUSTOMER_COUNT } from '../demo/demo-size';
 import { t } from '../i18n/i18n.svelte';
 import { toasts } from './toasts.svelte';
@@ -11,11 +13,21 @@ class DemoShopLoader {
 		if (this.running) return;
 		this.running = true;
 		try {
-			const { demoCustomers } = await import('../demo/demo-shop');
+			const { demoActivity, demoCustomers } = await import('../demo/demo-shop');
 			const session = workspace();
-			const result = await session.createCustomers(demoCustomers(DEMO_CUSTOMER_COUNT));
-			if (!result.ok) throw new Error(`${result.failures.length} invalid demo rows`);
-			toasts.show(t('settings.demoLoaded', { count: result.value.length }), {
+			const customers = demoCustomers(DEMO_CUSTOMER_COUNT);
+			// Customers and their year of activity go in through the commands, as one undo step.
+			const created = await session.inOneStep((ctx) => {
+				const result = createCustomers(ctx, customers);
+				if (!result.ok) throw new Error(`${result.failures.length} invalid demo rows`);
+				const ids = result.value;
+				const activity = demoActivity(ids.map((id, i) => ({ id, stage: customers[i]!.stage })));
+				for (const purchase of activity.purchases) addPurchase(ctx, purchase);
+				for (const interaction of activity.interactions) logInteraction(ctx, interaction);
+				for (const task of activity.tasks) addTask(ctx, task);
+				return ids.length;
+			});
+			toasts.show(t('settings.demoLoaded', { count: created }), {
 				action: { label: t('common.undo'), run: () => session.undo() }
 			});
 		} catch (error) {

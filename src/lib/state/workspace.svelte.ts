@@ -4,6 +4,7 @@ import {
 	createCustomer,
 	createCustomers,
 	deleteCustomer,
+	inOneStep,
 	updateCustomer,
 	type CommandContext
 } from '../crdt/customer-commands';
@@ -112,6 +113,9 @@ export class WorkspaceSession {
 	createCustomers = (fields: CustomerFields[]) => this.#run((ctx) => createCustomers(ctx, fields));
 	updateCustomer = (id: string, patch: Partial<CustomerFields>) =>
 		this.#run((ctx) => updateCustomer(ctx, id, patch));
+	/** Several commands as one undo step; `commands` receives the context to call them with. */
+	inOneStep = <T>(commands: (ctx: CommandContext) => T) =>
+		this.#run((ctx) => inOneStep(ctx, () => commands(ctx)));
 	addPurchase = (fields: PurchaseFields) => this.#run((ctx) => addPurchase(ctx, fields));
 	deletePurchase = (id: string) => this.#run((ctx) => deletePurchase(ctx, id));
 	logInteraction = (fields: InteractionFields) => this.#run((ctx) => logInteraction(ctx, fields));

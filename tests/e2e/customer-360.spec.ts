@@ -125,3 +125,39 @@ test('a repeating follow-up comes back after the next purchase', async ({ page }
 	await expect(timeline(page).getByRole('button', { name: 'Mark done' })).toHaveCount(1);
 	await expect(next.first()).toContainText('Repeats 30 days after each purchase');
 });
+
+test('consent is recorded on the profile, and a quick action offers to log itself', async ({
+	page,
+	context
+}) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await openCustomers(page);
+	await createCustomer(page, { name: 'Mia Sun', phone: '138 2222 3333' });
+	await expect(page.getByTestId('consent')).toHaveText('Not asked yet');
+
+	await page.getByRole('link', { name: 'Edit' }).click();
+	await page.getByLabel('Consent to marketing').selectOption({ label: 'Agreed' });
+	await page.getByLabel('Date given or refused').fill('2026-03-01');
+	await page.getByLabel('How it was given').selectOption({ label: 'Written form' });
+	await page.getByLabel('WeChat ID').fill('mia_sun_88');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByTestId('consent')).toHaveText('Agreed · Mar 1, 2026 · Written form');
+
+	const contact = page.getByRole('navigation', { name: 'Contact' });
+	await expect(contact.getByRole('link', { name: 'Call' })).toHaveAttribute(
+		'href',
+		'tel:13822223333'
+	);
+	await expect(contact.getByRole('link', { name: 'SMS' })).toHaveAttribute(
+		'href',
+		'sms:13822223333'
+	);
+	await contact.getByRole('button', { name: 'Copy WeChat ID' }).click();
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('mia_sun_88');
+	await page.getByRole('button', { name: 'Log it' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Log interaction' });
+	await expect(dialog.getByLabel('Kind')).toHaveValue('wechat');
+	await dialog.getByLabel('Summary').fill('Sent the new catalogue');
+	await dialog.getByRole('button', { name: 'Save' }).click();
+	await expect(timeline(page).getByRole('listitem').first()).toContainText('WeChat · Outgoing');
+});

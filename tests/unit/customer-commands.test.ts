@@ -103,3 +103,28 @@ describe('customer commands', () => {
 		expect(liveCustomer(b.ws, id)).toEqual(onA);
 	});
 });
+
+describe('marketing consent', () => {
+	it('stores agreed consent with date and method, and "not asked" as absence', () => {
+		const ctx = memberContext();
+		const result = createCustomer(ctx, customer({ name: 'Ann' }));
+		const id = result.ok ? result.value : '';
+		expect(ctx.ws.customers.get(id)!.has('consent')).toBe(false);
+		expect(liveCustomer(ctx.ws, id)).toMatchObject({ consent: 'unknown', consentMethod: '' });
+		updateCustomer(ctx, id, {
+			consent: 'yes',
+			consentDate: '2026-03-01',
+			consentMethod: 'in_person'
+		});
+		expect(liveCustomer(ctx.ws, id)).toMatchObject({
+			consent: 'yes',
+			consentDate: '2026-03-01',
+			consentMethod: 'in_person'
+		});
+		expect(updateCustomer(ctx, id, { consentDate: '2026-02-30' })).toEqual({
+			ok: false,
+			reason: 'invalid',
+			errors: { consentDate: 'validation.dateInvalid' }
+		});
+	});
+});

@@ -63,7 +63,8 @@ function writeChangedFields(
 		}
 		const value = after[key];
 		if (before && before[key] === value) continue;
-		if (value === '') {
+		// Defaults are stored as absence, like empty text, to keep the doc small.
+		if (value === '' || (key === 'consent' && value === 'unknown')) {
 			if (map.has(key)) map.delete(key);
 		} else {
 			map.set(key, value);

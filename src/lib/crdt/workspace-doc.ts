@@ -80,11 +80,15 @@ export function readCustomer(id: string, map: RecordMap): CustomerRecord {
 	const gender = str(map, 'gender');
 	const stage = str(map, 'stage');
 	const source = str(map, 'source');
+	const consent = str(map, 'consent');
+	const consentMethod = str(map, 'consentMethod');
 	return {
 		...fields,
 		gender: (gender || '') as CustomerFields['gender'],
 		stage: (stage || 'lead') as CustomerFields['stage'],
 		source: (source || '') as CustomerFields['source'],
+		consent: (consent || 'unknown') as CustomerFields['consent'],
+		consentMethod: (consentMethod || '') as CustomerFields['consentMethod'],
 		tags: readTags(map),
 		id,
 		createdAt: num(map, 'createdAt'),

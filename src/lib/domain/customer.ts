@@ -23,6 +23,19 @@ export const CUSTOMER_SOURCES = [
 export type CustomerSource = (typeof CUSTOMER_SOURCES)[number];
 
 export const GENDERS = ['female', 'male', 'other'] as const;
+
+export const CONSENT_STATES = ['unknown', 'yes', 'no'] as const;
+export type ConsentState = (typeof CONSENT_STATES)[number];
+
+export const CONSENT_METHODS = [
+	'in_person',
+	'written',
+	'online',
+	'wechat',
+	'phone',
+	'other'
+] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 export type Gender = (typeof GENDERS)[number];
 
 /** What a person can type into the customer form. Empty strings mean "not given". */
@@ -44,6 +57,11 @@ export interface CustomerFields {
 	stage: LifecycleStage;
 	source: CustomerSource | '';
 	notes: string;
+	/** Marketing consent (营销许可): whether the customer agreed to hear from the shop. */
+	consent: ConsentState;
+	/** YYYY-MM-DD the consent was given or refused. */
+	consentDate: string;
+	consentMethod: ConsentMethod | '';
 }
 
 export type CustomerFieldName = keyof CustomerFields;
@@ -69,7 +87,8 @@ export const TEXT_FIELDS = [
 	'street',
 	'company',
 	'occupation',
-	'notes'
+	'notes',
+	'consentDate'
 ] as const satisfies readonly CustomerFieldName[];
 
 export function emptyCustomerFields(): CustomerFields {
@@ -89,7 +108,10 @@ export function emptyCustomerFields(): CustomerFields {
 		tags: [],
 		stage: 'lead',
 		source: '',
-		notes: ''
+		notes: '',
+		consent: 'unknown',
+		consentDate: '',
+		consentMethod: ''
 	};
 }
 
@@ -106,6 +128,7 @@ export type ValidationMessageKey =
 	| 'validation.phoneMobile'
 	| 'validation.birthdayInvalid'
 	| 'validation.birthdayFuture'
+	| 'validation.dateInvalid'
 	| 'validation.choiceInvalid'
 	| 'validation.tagInvalid';
 
@@ -194,7 +217,22 @@ function customerSchema(today: Date) {
 			['', ...CUSTOMER_SOURCES],
 			'validation.choiceInvalid' satisfies ValidationMessageKey
 		),
-		notes: text(5000)
+		notes: text(5000),
+		consent: v.picklist(CONSENT_STATES, 'validation.choiceInvalid' satisfies ValidationMessageKey),
+		consentDate: v.pipe(
+			v.string(),
+			v.trim(),
+			v.rawCheck(({ dataset, addIssue }) => {
+				if (!dataset.typed || dataset.value === '') return;
+				if (isRealPastDate(dataset.value, today) === 'invalid') {
+					addIssue({ message: 'validation.dateInvalid' });
+				}
+			})
+		),
+		consentMethod: v.picklist(
+			['', ...CONSENT_METHODS],
+			'validation.choiceInvalid' satisfies ValidationMessageKey
+		)
 	});
 }
 

@@ -12,7 +12,7 @@ import {
 import type { CustomerRow, InteractionRow, ProjectionDb, PurchaseRow, TaskRow } from './db';
 
 /** Bump when rows, indexes or derived keys change: every device then rebuilds its projection. */
-export const PROJECTOR_VERSION = 2;
+export const PROJECTOR_VERSION = 3;
 
 const STATE_KEY = 'workspace';
 const WRITE_CHUNK = 1000;

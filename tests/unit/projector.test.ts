@@ -13,6 +13,7 @@ import {
 	updateCustomer,
 	type CommandContext
 } from '../../src/lib/crdt/customer-commands';
+import { createFieldDef, liveFieldDefs } from '../../src/lib/crdt/custom-field-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { isDeleted } from '../../src/lib/crdt/workspace-doc';
 import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
@@ -107,6 +108,17 @@ async function randomEdits(
 			} else {
 				completeTask(ctx, pick(taskIds));
 			}
+		} else if (roll < 0.63) {
+			const defs = liveFieldDefs(ctx.ws);
+			if (defs.length < 2)
+				createFieldDef(ctx, {
+					labelEn: `F${step}`,
+					labelZh: '',
+					type: 'choice',
+					options: ['A', 'B'],
+					showInList: true
+				});
+			else updateCustomer(ctx, id, { custom: { [pick(defs).id]: pick(['A', 'B']) } });
 		} else if (roll < 0.7) {
 			updateCustomer(ctx, id, {
 				stage: pick(LIFECYCLE_STAGES),
@@ -156,10 +168,16 @@ describe('projector', () => {
 
 			const rebuilt = freshDb();
 			await rebuildProjection(ctx.ws, rebuilt);
-			for (const table of ['customers', 'purchases', 'interactions', 'tasks'] as const) {
+			for (const table of [
+				'customers',
+				'purchases',
+				'interactions',
+				'tasks',
+				'fieldDefs'
+			] as const) {
 				const incrementalRows = await incremental[table].orderBy('id').toArray();
 				const rebuiltRows = await rebuilt[table].orderBy('id').toArray();
-				expect(incrementalRows.length, table).toBeGreaterThan(3);
+				expect(incrementalRows.length, table).toBeGreaterThan(table === 'fieldDefs' ? 0 : 3);
 				expect(incrementalRows, table).toEqual(rebuiltRows);
 			}
 			const withPurchases = await incremental.customers.where('totalSpentCents').above(0).count();

@@ -5,6 +5,8 @@ import {
 	type CustomerFields,
 	type FieldErrors
 } from '../domain/customer';
+import { CUSTOM_KEY_PREFIX, parseCustomValue, type CustomValues } from '../domain/custom-fields';
+import { liveFieldDefs } from './custom-field-commands';
 import { newId } from './ids';
 import { liveCustomer, type RecordMap, type WorkspaceDoc } from './workspace-doc';
 
@@ -39,6 +41,18 @@ function writeTags(map: RecordMap, before: string[], after: string[]): void {
 	for (const tag of after) if (!tagMap.has(tag)) tagMap.set(tag, true);
 }
 
+function writeCustomValues(map: RecordMap, before: CustomValues, after: CustomValues): number {
+	let changed = 0;
+	for (const id of new Set([...Object.keys(before), ...Object.keys(after)])) {
+		const value = after[id];
+		if (JSON.stringify(before[id]) === JSON.stringify(value)) continue;
+		if (value === undefined) map.delete(`${CUSTOM_KEY_PREFIX}${id}`);
+		else map.set(`${CUSTOM_KEY_PREFIX}${id}`, value);
+		changed++;
+	}
+	return changed;
+}
+
 function sameTags(a: string[], b: string[]): boolean {
 	if (a.length !== b.length) return false;
 	const set = new Set(a);
@@ -53,6 +67,10 @@ function writeChangedFields(
 ): number {
 	let changed = 0;
 	for (const key of Object.keys(after) as CustomerFieldName[]) {
+		if (key === 'custom') {
+			changed += writeCustomValues(map, before?.custom ?? {}, after.custom);
+			continue;
+		}
 		if (key === 'tags') {
 			const old = before?.tags ?? [];
 			if (!sameTags(old, after.tags)) {
@@ -86,8 +104,38 @@ function insertCustomer(ctx: CommandContext, fields: CustomerFields, at: number)
 	return id;
 }
 
-export function createCustomer(ctx: CommandContext, input: CustomerFields): CommandResult<string> {
+/** Both the field rules and, for the shop's own fields, whether each value fits its definition. */
+function checkCustomer(ctx: CommandContext, input: CustomerFields, before?: CustomerFields) {
 	const checked = validateCustomer(input);
+	const customErrors = customValueErrors(ctx, input.custom, before?.custom ?? {});
+	if (!checked.ok || Object.keys(customErrors).length > 0) {
+		return { ok: false as const, errors: { ...(checked.ok ? {} : checked.errors), ...customErrors } };
+	}
+	return checked;
+}
+
+/**
+ * Values of live fields must fit them. Values of removed fields are kept as they were (removal
+ * never destroys data), but no new ones can be written.
+ */
+function customValueErrors(ctx: CommandContext, custom: CustomValues, before: CustomValues): FieldErrors {
+	const defs = new Map(liveFieldDefs(ctx.ws).map((def) => [def.id, def]));
+	const errors: FieldErrors = {};
+	for (const [id, value] of Object.entries(custom)) {
+		const def = defs.get(id);
+		if (!def) {
+			if (JSON.stringify(before[id]) !== JSON.stringify(value)) errors[`custom.${id}`] = 'validation.choiceInvalid';
+			continue;
+		}
+		const raw = typeof value === 'number' ? String(value) : value;
+		const parsed = parseCustomValue(def, raw);
+		if (!parsed.ok || parsed.value === null) errors[`custom.${id}`] = 'validation.choiceInvalid';
+	}
+	return errors;
+}
+
+export function createCustomer(ctx: CommandContext, input: CustomerFields): CommandResult<string> {
+	const checked = checkCustomer(ctx, input);
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
 	let id = '';
 	ctx.ws.doc.transact(() => {
@@ -112,7 +160,7 @@ export function createCustomers(
 	const valid: CustomerFields[] = [];
 	const failures: BatchFailure[] = [];
 	inputs.forEach((input, index) => {
-		const checked = validateCustomer(input);
+		const checked = checkCustomer(ctx, input);
 		if (checked.ok) valid.push(checked.value);
 		else failures.push({ index, errors: checked.errors });
 	});
@@ -134,7 +182,7 @@ export function updateCustomer(
 	const current = liveCustomer(ctx.ws, id);
 	const map = ctx.ws.customers.get(id);
 	if (!current || !map) return { ok: false, reason: 'notFound' };
-	const checked = validateCustomer({ ...current, ...patch });
+	const checked = checkCustomer(ctx, { ...current, ...patch }, current);
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
 	let changed = 0;
 	ctx.ws.doc.transact(() => {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { CUSTOM_KEY_PREFIX, type CustomValue, type CustomValues } from '../domain/custom-fields';
 import {
 	emptyCustomerFields,
 	TEXT_FIELDS,
@@ -18,8 +19,11 @@ import {
  *   interactions: Y.Map  id → plain value InteractionRecord   (event records; since v2)
  *   tasks:        Y.Map  id → Y.Map { customerId, title, due, dueTime, status, doneAt,
  *                   snoozedUntil, repeatAfterPurchaseDays, seriesId, sourceId, created…, updated… }
+ *   fieldDefs:    Y.Map  id → Y.Map { labelEn, labelZh, type, options: string[], showInList,
+ *                   order, removedAt?, created…, updated… }                       (since v3)
+ *   a customer's custom values sit in its own Y.Map under `cf:<field id>`       (since v3)
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export type RecordMap = Y.Map<unknown>;
 
@@ -30,6 +34,7 @@ export interface WorkspaceDoc {
 	purchases: Y.Map<unknown>;
 	interactions: Y.Map<unknown>;
 	tasks: Y.Map<RecordMap>;
+	fieldDefs: Y.Map<RecordMap>;
 }
 
 export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
@@ -39,7 +44,8 @@ export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
 		customers: doc.getMap<RecordMap>('customers'),
 		purchases: doc.getMap<unknown>('purchases'),
 		interactions: doc.getMap<unknown>('interactions'),
-		tasks: doc.getMap<RecordMap>('tasks')
+		tasks: doc.getMap<RecordMap>('tasks'),
+		fieldDefs: doc.getMap<RecordMap>('fieldDefs')
 	};
 }
 
@@ -58,6 +64,25 @@ export function str(map: RecordMap, key: string): string {
 export function num(map: RecordMap, key: string): number {
 	const value = map.get(key);
 	return typeof value === 'number' ? value : 0;
+}
+
+function isCustomValue(value: unknown): value is CustomValue {
+	return (
+		typeof value === 'string' ||
+		typeof value === 'boolean' ||
+		(typeof value === 'number' && Number.isFinite(value)) ||
+		(Array.isArray(value) && value.every((item) => typeof item === 'string'))
+	);
+}
+
+export function readCustomValues(map: RecordMap): CustomValues {
+	const values: CustomValues = {};
+	for (const [key, value] of map.entries()) {
+		if (key.startsWith(CUSTOM_KEY_PREFIX) && isCustomValue(value)) {
+			values[key.slice(CUSTOM_KEY_PREFIX.length)] = value;
+		}
+	}
+	return values;
 }
 
 export function isDeleted(map: RecordMap): boolean {
@@ -90,6 +115,7 @@ export function readCustomer(id: string, map: RecordMap): CustomerRecord {
 		consent: (consent || 'unknown') as CustomerFields['consent'],
 		consentMethod: (consentMethod || '') as CustomerFields['consentMethod'],
 		tags: readTags(map),
+		custom: readCustomValues(map),
 		id,
 		createdAt: num(map, 'createdAt'),
 		createdBy: str(map, 'createdBy'),

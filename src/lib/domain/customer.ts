@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { CustomValues } from './custom-fields';
 import { phoneProblem } from './phone';
 
 export const LIFECYCLE_STAGES = [
@@ -62,6 +63,8 @@ export interface CustomerFields {
 	/** YYYY-MM-DD the consent was given or refused. */
 	consentDate: string;
 	consentMethod: ConsentMethod | '';
+	/** The shop's own fields (defined in Settings), by field id. */
+	custom: CustomValues;
 }
 
 export type CustomerFieldName = keyof CustomerFields;
@@ -111,7 +114,8 @@ export function emptyCustomerFields(): CustomerFields {
 		notes: '',
 		consent: 'unknown',
 		consentDate: '',
-		consentMethod: ''
+		consentMethod: '',
+		custom: {}
 	};
 }
 
@@ -132,7 +136,9 @@ export type ValidationMessageKey =
 	| 'validation.choiceInvalid'
 	| 'validation.tagInvalid';
 
-export type FieldErrors = Partial<Record<CustomerFieldName, ValidationMessageKey>>;
+export type FieldErrors = Partial<
+	Record<CustomerFieldName | `custom.${string}`, ValidationMessageKey>
+>;
 
 export type ValidationResult =
 	{ ok: true; value: CustomerFields } | { ok: false; errors: FieldErrors };
@@ -232,6 +238,12 @@ function customerSchema(today: Date) {
 		consentMethod: v.picklist(
 			['', ...CONSENT_METHODS],
 			'validation.choiceInvalid' satisfies ValidationMessageKey
+		),
+		// Shape only; whether a value fits its field is checked against the definitions.
+		custom: v.record(
+			v.string(),
+			v.union([v.string(), v.number(), v.boolean(), v.array(v.string())]),
+			'validation.choiceInvalid' satisfies ValidationMessageKey
 		)
 	});
 }
@@ -259,7 +271,13 @@ const FIELD_NAMES = Object.keys(emptyCustomerFields()) as CustomerFieldName[];
 export function pickCustomerFields(source: CustomerFields): CustomerFields {
 	const fields = emptyCustomerFields();
 	for (const key of FIELD_NAMES) Object.assign(fields, { [key]: source[key] });
-	return { ...fields, tags: [...fields.tags] };
+	return { ...fields, tags: [...fields.tags], custom: { ...(source.custom ?? {}) } };
+}
+
+export function sameCustomValues(a: CustomValues, b: CustomValues): boolean {
+	const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+	for (const key of keys) if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) return false;
+	return true;
 }
 
 /** The fields whose value differs, so a save sends only what this user changed. */
@@ -273,7 +291,9 @@ export function changedCustomerFields(
 			key === 'tags'
 				? before.tags.length === after.tags.length &&
 					before.tags.every((tag, i) => tag === after.tags[i])
-				: before[key] === after[key];
+				: key === 'custom'
+					? sameCustomValues(before.custom, after.custom)
+					: before[key] === after[key];
 		if (!same) Object.assign(patch, { [key]: after[key] });
 	}
 	return patch;

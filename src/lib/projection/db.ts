@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { InteractionRecord, PurchaseRecord, TaskRecord } from '../crdt/activity-records';
+import type { FieldDefRecord } from '../crdt/custom-field-commands';
 import type { CustomerRecord } from '../domain/customer';
 import type { CustomerMetrics } from '../domain/customer-metrics';
 
@@ -15,6 +16,8 @@ export interface PurchaseRow extends PurchaseRecord {
 }
 
 export type InteractionRow = InteractionRecord;
+
+export type FieldDefRow = FieldDefRecord;
 
 export interface TaskRow extends TaskRecord {
 	/** The day the task shows up: the snooze date when snoozed, else the due date. */
@@ -38,6 +41,7 @@ export class ProjectionDb extends Dexie {
 	purchases!: Table<PurchaseRow, string>;
 	interactions!: Table<InteractionRow, string>;
 	tasks!: Table<TaskRow, string>;
+	fieldDefs!: Table<FieldDefRow, string>;
 	projectionState!: Table<ProjectionState, string>;
 
 	constructor(name: string) {
@@ -53,6 +57,7 @@ export class ProjectionDb extends Dexie {
 			interactions: 'id, customerId, at',
 			tasks: 'id, customerId, [status+effectiveDue]'
 		});
+		this.version(3).stores({ fieldDefs: 'id, order' });
 	}
 }
 

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { readInteraction, readPurchase, readTask } from '../crdt/activity-records';
+import { readFieldDef } from '../crdt/custom-field-commands';
 import { isDeleted, readCustomer, type WorkspaceDoc } from '../crdt/workspace-doc';
 import { EMPTY_METRICS, type CustomerMetrics } from '../domain/customer-metrics';
 import {
@@ -9,10 +10,17 @@ import {
 	toPurchaseRow,
 	toTaskRow
 } from './customer-row';
-import type { CustomerRow, InteractionRow, ProjectionDb, PurchaseRow, TaskRow } from './db';
+import type {
+	CustomerRow,
+	FieldDefRow,
+	InteractionRow,
+	ProjectionDb,
+	PurchaseRow,
+	TaskRow
+} from './db';
 
 /** Bump when rows, indexes or derived keys change: every device then rebuilds its projection. */
-export const PROJECTOR_VERSION = 3;
+export const PROJECTOR_VERSION = 4;
 
 const STATE_KEY = 'workspace';
 const WRITE_CHUNK = 1000;
@@ -64,6 +72,7 @@ interface AllRows {
 	purchases: PurchaseRow[];
 	interactions: InteractionRow[];
 	tasks: TaskRow[];
+	fieldDefs: FieldDefRow[];
 }
 
 /** Every projection row computed from the doc, in chunks that yield to the browser. */
@@ -83,6 +92,7 @@ async function computeAllRows(
 	}
 	const tasks: TaskRow[] = [];
 	for (const [id, map] of ws.tasks.entries()) tasks.push(toTaskRow(readTask(id, map)));
+	const fieldDefs = [...ws.fieldDefs.entries()].map(([id, map]) => readFieldDef(id, map));
 
 	const purchasesByCustomer = groupByCustomer(purchases);
 	const interactionsByCustomer = groupByCustomer(interactions);
@@ -100,7 +110,7 @@ async function computeAllRows(
 		onProgress?.({ done: Math.min(start + COMPUTE_CHUNK, entries.length), total: entries.length });
 		if (start + COMPUTE_CHUNK < entries.length) await yieldToBrowser();
 	}
-	return { customers, purchases, interactions, tasks };
+	return { customers, purchases, interactions, tasks, fieldDefs };
 }
 
 /**
@@ -114,18 +124,19 @@ export async function rebuildProjection(
 ): Promise<number> {
 	const stateVector = Y.encodeStateVector(ws.doc);
 	const rows = await computeAllRows(ws, onProgress);
-	const tables = [db.customers, db.purchases, db.interactions, db.tasks, db.projectionState];
-	await db.transaction('rw', tables, async () => {
+	await db.transaction('rw', projectionTables(db), async () => {
 		await Promise.all([
 			db.customers.clear(),
 			db.purchases.clear(),
 			db.interactions.clear(),
-			db.tasks.clear()
+			db.tasks.clear(),
+			db.fieldDefs.clear()
 		]);
 		await putInChunks(db.customers, rows.customers);
 		await putInChunks(db.purchases, rows.purchases);
 		await putInChunks(db.interactions, rows.interactions);
 		await putInChunks(db.tasks, rows.tasks);
+		await putInChunks(db.fieldDefs, rows.fieldDefs);
 		await db.projectionState.put({
 			key: STATE_KEY,
 			projectorVersion: PROJECTOR_VERSION,
@@ -147,6 +158,7 @@ export class Projector {
 	#purchases = new Set<string>();
 	#interactions = new Set<string>();
 	#tasks = new Set<string>();
+	#fieldDefs = new Set<string>();
 	/** Customers whose purchases or interactions changed. */
 	#metricsStale = new Set<string>();
 	#queue: Promise<void> = Promise.resolve();
@@ -169,6 +181,7 @@ export class Projector {
 		this.#running = true;
 		this.ws.customers.observeDeep(this.#onCustomers);
 		this.ws.tasks.observeDeep(this.#onTasks);
+		this.ws.fieldDefs.observeDeep(this.#onFieldDefs);
 		this.ws.purchases.observe(this.#onPurchases);
 		this.ws.interactions.observe(this.#onInteractions);
 		this.ws.doc.on('afterTransaction', this.#onTransaction);
@@ -191,6 +204,7 @@ export class Projector {
 		this.#running = false;
 		this.ws.customers.unobserveDeep(this.#onCustomers);
 		this.ws.tasks.unobserveDeep(this.#onTasks);
+		this.ws.fieldDefs.unobserveDeep(this.#onFieldDefs);
 		this.ws.purchases.unobserve(this.#onPurchases);
 		this.ws.interactions.unobserve(this.#onInteractions);
 		this.ws.doc.off('afterTransaction', this.#onTransaction);
@@ -211,7 +225,14 @@ export class Projector {
 	}
 
 	#allPending() {
-		return [this.#customers, this.#purchases, this.#interactions, this.#tasks, this.#metricsStale];
+		return [
+			this.#customers,
+			this.#purchases,
+			this.#interactions,
+			this.#tasks,
+			this.#fieldDefs,
+			this.#metricsStale
+		];
 	}
 
 	#onCustomers = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
@@ -220,6 +241,10 @@ export class Projector {
 
 	#onTasks = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
 		collectRecordIds(events, this.ws.tasks, this.#tasks);
+	};
+
+	#onFieldDefs = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
+		collectRecordIds(events, this.ws.fieldDefs, this.#fieldDefs);
 	};
 
 	#onPurchases = (event: Y.YMapEvent<unknown>) => {
@@ -266,6 +291,7 @@ export class Projector {
 			purchases: [...this.#purchases],
 			interactions: [...this.#interactions],
 			tasks: [...this.#tasks],
+			fieldDefs: [...this.#fieldDefs],
 			metricsStale: new Set(this.#metricsStale)
 		};
 		for (const set of this.#allPending()) set.clear();
@@ -283,6 +309,10 @@ export class Projector {
 			const map = this.ws.tasks.get(id);
 			return map ? toTaskRow(readTask(id, map)) : null;
 		});
+		const fieldDefs = splitRows(taken.fieldDefs, (id) => {
+			const map = this.ws.fieldDefs.get(id);
+			return map ? readFieldDef(id, map) : null;
+		});
 		const customerIds = [...new Set([...taken.customers, ...taken.metricsStale])];
 		const records = customerIds.map((id) => {
 			const map = this.ws.customers.get(id);
@@ -290,12 +320,12 @@ export class Projector {
 		});
 
 		const { db } = this;
-		const tables = [db.customers, db.purchases, db.interactions, db.tasks, db.projectionState];
 		try {
-			await db.transaction('rw', tables, async () => {
+			await db.transaction('rw', projectionTables(db), async () => {
 				await writeRows(db.purchases, purchases);
 				await writeRows(db.interactions, interactions);
 				await writeRows(db.tasks, tasks);
+				await writeRows(db.fieldDefs, fieldDefs);
 				const existing = await db.customers.bulkGet(customerIds);
 				const customerRows: CustomerRow[] = [];
 				const removals: string[] = [];
@@ -328,6 +358,7 @@ export class Projector {
 			taken.purchases.forEach((id) => this.#purchases.add(id));
 			taken.interactions.forEach((id) => this.#interactions.add(id));
 			taken.tasks.forEach((id) => this.#tasks.add(id));
+			taken.fieldDefs.forEach((id) => this.#fieldDefs.add(id));
 			taken.metricsStale.forEach((id) => this.#metricsStale.add(id));
 			throw error;
 		}
@@ -357,6 +388,17 @@ function collectRecordIds<T>(
 			if (typeof id === 'string') pending.add(id);
 		}
 	}
+}
+
+function projectionTables(db: ProjectionDb) {
+	return [
+		db.customers,
+		db.purchases,
+		db.interactions,
+		db.tasks,
+		db.fieldDefs,
+		db.projectionState
+	];
 }
 
 function splitRows<T>(ids: string[], read: (id: string) => T | null) {

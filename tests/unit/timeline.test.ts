@@ -95,3 +95,43 @@ describe('sortCustomers', () => {
 		expect(sortCustomers(rows, 'name').map((r) => r.sortName)).toEqual(['a', 'b', 'c']);
 	});
 });
+
+import { filterCustomers, type ListableCustomer } from '../../src/lib/domain/customer-list';
+
+describe('filterCustomers by a custom field', () => {
+	const base = {
+		sortName: '',
+		updatedAt: 0,
+		totalSpentCents: 0,
+		lastPurchaseAt: null,
+		tags: [],
+		stage: 'new' as const,
+		searchText: '',
+		phoneDigits: ''
+	};
+	const rows: ListableCustomer[] = [
+		{ ...base, sortName: 'a', custom: { skin: 'Oily' } },
+		{ ...base, sortName: 'b', custom: { skin: 'Dry', likes: ['Tea', 'Coffee'] } },
+		{ ...base, sortName: 'c' }
+	];
+	const filter = { query: '', tag: '', stage: '' as const };
+
+	it('keeps customers whose value matches, for single and multiple choice', () => {
+		expect(
+			filterCustomers(rows, { ...filter, customField: 'skin', customValue: 'Oily' }).map(
+				(r) => r.sortName
+			)
+		).toEqual(['a']);
+		expect(
+			filterCustomers(rows, { ...filter, customField: 'likes', customValue: 'Tea' }).map(
+				(r) => r.sortName
+			)
+		).toEqual(['b']);
+	});
+
+	it('is off until both the field and a value are chosen', () => {
+		expect(filterCustomers(rows, { ...filter, customField: 'skin', customValue: '' })).toHaveLength(
+			3
+		);
+	});
+});

@@ -23,8 +23,12 @@ export function readFieldDef(id: string, map: RecordMap): FieldDefRecord {
 		id,
 		labelEn: str(map, 'labelEn'),
 		labelZh: str(map, 'labelZh'),
-		type: (CUSTOM_FIELD_TYPES as readonly string[]).includes(type) ? (type as CustomFieldType) : 'text',
-		options: Array.isArray(options) ? options.filter((o): o is string => typeof o === 'string') : [],
+		type: (CUSTOM_FIELD_TYPES as readonly string[]).includes(type)
+			? (type as CustomFieldType)
+			: 'text',
+		options: Array.isArray(options)
+			? options.filter((o): o is string => typeof o === 'string')
+			: [],
 		showInList: map.get('showInList') === true,
 		order: num(map, 'order'),
 		removed: typeof map.get('removedAt') === 'number'

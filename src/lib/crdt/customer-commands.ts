@@ -109,7 +109,10 @@ function checkCustomer(ctx: CommandContext, input: CustomerFields, before?: Cust
 	const checked = validateCustomer(input);
 	const customErrors = customValueErrors(ctx, input.custom, before?.custom ?? {});
 	if (!checked.ok || Object.keys(customErrors).length > 0) {
-		return { ok: false as const, errors: { ...(checked.ok ? {} : checked.errors), ...customErrors } };
+		return {
+			ok: false as const,
+			errors: { ...(checked.ok ? {} : checked.errors), ...customErrors }
+		};
 	}
 	return checked;
 }
@@ -118,13 +121,18 @@ function checkCustomer(ctx: CommandContext, input: CustomerFields, before?: Cust
  * Values of live fields must fit them. Values of removed fields are kept as they were (removal
  * never destroys data), but no new ones can be written.
  */
-function customValueErrors(ctx: CommandContext, custom: CustomValues, before: CustomValues): FieldErrors {
+function customValueErrors(
+	ctx: CommandContext,
+	custom: CustomValues,
+	before: CustomValues
+): FieldErrors {
 	const defs = new Map(liveFieldDefs(ctx.ws).map((def) => [def.id, def]));
 	const errors: FieldErrors = {};
 	for (const [id, value] of Object.entries(custom)) {
 		const def = defs.get(id);
 		if (!def) {
-			if (JSON.stringify(before[id]) !== JSON.stringify(value)) errors[`custom.${id}`] = 'validation.choiceInvalid';
+			if (JSON.stringify(before[id]) !== JSON.stringify(value))
+				errors[`custom.${id}`] = 'validation.choiceInvalid';
 			continue;
 		}
 		const raw = typeof value === 'number' ? String(value) : value;

@@ -1,6 +1,13 @@
 import { isDateKey } from './dates';
 
-export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'choice', 'multiChoice', 'yesNo'] as const;
+export const CUSTOM_FIELD_TYPES = [
+	'text',
+	'number',
+	'date',
+	'choice',
+	'multiChoice',
+	'yesNo'
+] as const;
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 
 /** A value as stored: text and dates as strings, numbers, yes/no as booleans, multiple choice as a list. */
@@ -46,14 +53,16 @@ export function validateFieldDef(
 		labelEn: input.labelEn.trim(),
 		labelZh: input.labelZh.trim(),
 		type: input.type,
-		options: input.type === 'choice' || input.type === 'multiChoice' ? cleanOptions(input.options) : [],
+		options:
+			input.type === 'choice' || input.type === 'multiChoice' ? cleanOptions(input.options) : [],
 		showInList: input.showInList
 	};
 	const errors: DefErrors = {};
 	if (value.labelEn === '' && value.labelZh === '') errors.labelEn = 'validation.labelRequired';
 	if (value.labelEn.length > 60) errors.labelEn = 'validation.tooLong';
 	if (value.labelZh.length > 60) errors.labelZh = 'validation.tooLong';
-	if (!(CUSTOM_FIELD_TYPES as readonly string[]).includes(value.type)) errors.type = 'validation.choiceInvalid';
+	if (!(CUSTOM_FIELD_TYPES as readonly string[]).includes(value.type))
+		errors.type = 'validation.choiceInvalid';
 	if ((value.type === 'choice' || value.type === 'multiChoice') && value.options.length === 0) {
 		errors.options = 'validation.optionsRequired';
 	}
@@ -61,7 +70,10 @@ export function validateFieldDef(
 }
 
 /** The label in the user's language, falling back to the other one. */
-export function fieldLabel(def: Pick<CustomFieldDef, 'labelEn' | 'labelZh'>, locale: string): string {
+export function fieldLabel(
+	def: Pick<CustomFieldDef, 'labelEn' | 'labelZh'>,
+	locale: string
+): string {
 	return locale.startsWith('zh') ? def.labelZh || def.labelEn : def.labelEn || def.labelZh;
 }
 
@@ -76,10 +88,13 @@ export function parseCustomValue(
 	if (raw === null) return { ok: true, value: null };
 	switch (def.type) {
 		case 'yesNo':
-			return typeof raw === 'boolean' ? { ok: true, value: raw } : { ok: false, error: 'validation.choiceInvalid' };
+			return typeof raw === 'boolean'
+				? { ok: true, value: raw }
+				: { ok: false, error: 'validation.choiceInvalid' };
 		case 'multiChoice': {
 			const list = Array.isArray(raw) ? raw : [];
-			if (list.some((option) => !def.options.includes(option))) return { ok: false, error: 'validation.choiceInvalid' };
+			if (list.some((option) => !def.options.includes(option)))
+				return { ok: false, error: 'validation.choiceInvalid' };
 			return { ok: true, value: list.length > 0 ? list : null };
 		}
 		default: {
@@ -88,13 +103,22 @@ export function parseCustomValue(
 			if (text === '') return { ok: true, value: null };
 			if (def.type === 'number') {
 				const number = Number(text.replace(/,/g, ''));
-				return Number.isFinite(number) ? { ok: true, value: number } : { ok: false, error: 'validation.numberInvalid' };
+				return Number.isFinite(number)
+					? { ok: true, value: number }
+					: { ok: false, error: 'validation.numberInvalid' };
 			}
-			if (def.type === 'date') return isDateKey(text) ? { ok: true, value: text } : { ok: false, error: 'validation.dateInvalid' };
+			if (def.type === 'date')
+				return isDateKey(text)
+					? { ok: true, value: text }
+					: { ok: false, error: 'validation.dateInvalid' };
 			if (def.type === 'choice') {
-				return def.options.includes(text) ? { ok: true, value: text } : { ok: false, error: 'validation.choiceInvalid' };
+				return def.options.includes(text)
+					? { ok: true, value: text }
+					: { ok: false, error: 'validation.choiceInvalid' };
 			}
-			return text.length > 500 ? { ok: false, error: 'validation.tooLong' } : { ok: true, value: text };
+			return text.length > 500
+				? { ok: false, error: 'validation.tooLong' }
+				: { ok: true, value: text };
 		}
 	}
 }

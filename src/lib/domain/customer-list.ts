@@ -1,4 +1,5 @@
 import type { LifecycleStage } from './customer';
+import { customValueMatches, type CustomValues } from './custom-fields';
 import { matchesSearch, parseSearchQuery, type Searchable } from './search-query';
 
 export const CUSTOMER_SORTS = ['name', 'updated', 'totalSpent', 'lastPurchase'] as const;
@@ -11,12 +12,16 @@ export interface ListableCustomer extends Searchable {
 	lastPurchaseAt: number | null;
 	tags: string[];
 	stage: LifecycleStage;
+	custom?: CustomValues;
 }
 
 export interface CustomerListFilter {
 	query: string;
 	tag: string;
 	stage: LifecycleStage | '';
+	/** A custom field and the value it must hold (both set, or the filter is off). */
+	customField?: string;
+	customValue?: string;
 }
 
 export function sortCustomers<T extends ListableCustomer>(
@@ -35,7 +40,12 @@ export function sortCustomers<T extends ListableCustomer>(
 }
 
 export function isFiltered(filter: CustomerListFilter): boolean {
-	return filter.query.trim() !== '' || filter.tag !== '' || filter.stage !== '';
+	return (
+		filter.query.trim() !== '' ||
+		filter.tag !== '' ||
+		filter.stage !== '' ||
+		(!!filter.customField && !!filter.customValue)
+	);
 }
 
 /** Keeps the order of `rows`; every condition that is set must hold. */
@@ -49,6 +59,9 @@ export function filterCustomers<T extends ListableCustomer>(
 		(row) =>
 			(filter.stage === '' || row.stage === filter.stage) &&
 			(filter.tag === '' || row.tags.includes(filter.tag)) &&
+			(!filter.customField ||
+				!filter.customValue ||
+				customValueMatches(row.custom?.[filter.customField], filter.customValue)) &&
 			(query === null || matchesSearch(row, query))
 	);
 }

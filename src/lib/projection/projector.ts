@@ -391,14 +391,7 @@ function collectRecordIds<T>(
 }
 
 function projectionTables(db: ProjectionDb) {
-	return [
-		db.customers,
-		db.purchases,
-		db.interactions,
-		db.tasks,
-		db.fieldDefs,
-		db.projectionState
-	];
+	return [db.customers, db.purchases, db.interactions, db.tasks, db.fieldDefs, db.projectionState];
 }
 
 function splitRows<T>(ids: string[], read: (id: string) => T | null) {

@@ -20,13 +20,20 @@ export class CustomerListState {
 	sort = $state<CustomerSort>('name');
 	tag = $state('');
 	stage = $state<LifecycleStage | ''>('');
+	customField = $state('');
+	customValue = $state('');
 
 	readonly sorted = $derived(sortCustomers(this.rows, this.sort));
-	readonly visible = $derived(
-		filterCustomers(this.sorted, { query: this.query, tag: this.tag, stage: this.stage })
-	);
+	readonly #filter = $derived({
+		query: this.query,
+		tag: this.tag,
+		stage: this.stage,
+		customField: this.customField,
+		customValue: this.customValue
+	});
+	readonly visible = $derived(filterCustomers(this.sorted, this.#filter));
 	readonly tags = $derived(tagsInUse(this.rows));
-	readonly filtered = $derived(isFiltered({ query: this.query, tag: this.tag, stage: this.stage }));
+	readonly filtered = $derived(isFiltered(this.#filter));
 
 	#subscription: Subscription | null = null;
 
@@ -45,6 +52,8 @@ export class CustomerListState {
 		this.query = '';
 		this.tag = '';
 		this.stage = '';
+		this.customField = '';
+		this.customValue = '';
 	}
 }
 

@@ -18,9 +18,16 @@ import {
 	reopenTask,
 	snoozeTask
 } from '../crdt/activity-commands';
+import {
+	countFieldValues,
+	createFieldDef,
+	removeFieldDef,
+	updateFieldDef
+} from '../crdt/custom-field-commands';
 import { createUndoManager } from '../crdt/undo';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
 import type { InteractionFields, PurchaseFields, TaskFields } from '../domain/activity';
+import type { CustomFieldDefInput } from '../domain/custom-fields';
 import type { CustomerFields } from '../domain/customer';
 import { ProjectionDb, projectionDbName } from '../projection/db';
 import type { Projector } from '../projection/projector';
@@ -116,6 +123,14 @@ export class WorkspaceSession {
 	/** Several commands as one undo step; `commands` receives the context to call them with. */
 	inOneStep = <T>(commands: (ctx: CommandContext) => T) =>
 		this.#run((ctx) => inOneStep(ctx, () => commands(ctx)));
+	createFieldDef = (input: CustomFieldDefInput) => this.#run((ctx) => createFieldDef(ctx, input));
+	updateFieldDef = (id: string, input: CustomFieldDefInput) =>
+		this.#run((ctx) => updateFieldDef(ctx, id, input));
+	removeFieldDef = (id: string) => this.#run((ctx) => removeFieldDef(ctx, id));
+	countFieldValues = async (id: string) => {
+		await this.#ready;
+		return countFieldValues(this.ws, id);
+	};
 	addPurchase = (fields: PurchaseFields) => this.#run((ctx) => addPurchase(ctx, fields));
 	deletePurchase = (id: string) => this.#run((ctx) => deletePurchase(ctx, id));
 	logInteraction = (fields: InteractionFields) => this.#run((ctx) => logInteraction(ctx, fields));

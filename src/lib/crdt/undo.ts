@@ -6,8 +6,11 @@ import type { WorkspaceDoc } from './workspace-doc';
  * and are never undone here. Each command is one transaction and one undo step.
  */
 export function createUndoManager(ws: WorkspaceDoc, localOrigin: object): Y.UndoManager {
-	return new Y.UndoManager([ws.customers, ws.purchases, ws.interactions, ws.tasks, ws.fieldDefs], {
-		trackedOrigins: new Set([localOrigin]),
-		captureTimeout: 0
-	});
+	return new Y.UndoManager(
+		[ws.customers, ws.purchases, ws.interactions, ws.tasks, ws.fieldDefs, ws.tagColors],
+		{
+			trackedOrigins: new Set([localOrigin]),
+			captureTimeout: 0
+		}
+	);
 }

@@ -22,6 +22,7 @@ import {
  *   fieldDefs:    Y.Map  id → Y.Map { labelEn, labelZh, type, options: string[], showInList,
  *                   order, removedAt?, created…, updated… }                       (since v3)
  *   a customer's custom values sit in its own Y.Map under `cf:<field id>`       (since v3)
+ *   tagColors:    Y.Map  tag → colour name (plain value)                          (since v3)
  */
 export const SCHEMA_VERSION = 3;
 
@@ -35,6 +36,7 @@ export interface WorkspaceDoc {
 	interactions: Y.Map<unknown>;
 	tasks: Y.Map<RecordMap>;
 	fieldDefs: Y.Map<RecordMap>;
+	tagColors: Y.Map<unknown>;
 }
 
 export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
@@ -45,7 +47,8 @@ export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
 		purchases: doc.getMap<unknown>('purchases'),
 		interactions: doc.getMap<unknown>('interactions'),
 		tasks: doc.getMap<RecordMap>('tasks'),
-		fieldDefs: doc.getMap<RecordMap>('fieldDefs')
+		fieldDefs: doc.getMap<RecordMap>('fieldDefs'),
+		tagColors: doc.getMap<unknown>('tagColors')
 	};
 }
 

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { InteractionRecord, PurchaseRecord, TaskRecord } from '../crdt/activity-records';
 import type { FieldDefRecord } from '../crdt/custom-field-commands';
+import type { TagColor } from '../domain/tags';
 import type { CustomerRecord } from '../domain/customer';
 import type { CustomerMetrics } from '../domain/customer-metrics';
 
@@ -18,6 +19,11 @@ export interface PurchaseRow extends PurchaseRecord {
 export type InteractionRow = InteractionRecord;
 
 export type FieldDefRow = FieldDefRecord;
+
+export interface TagColorRow {
+	tag: string;
+	color: TagColor;
+}
 
 export interface TaskRow extends TaskRecord {
 	/** The day the task shows up: the snooze date when snoozed, else the due date. */
@@ -42,6 +48,7 @@ export class ProjectionDb extends Dexie {
 	interactions!: Table<InteractionRow, string>;
 	tasks!: Table<TaskRow, string>;
 	fieldDefs!: Table<FieldDefRow, string>;
+	tagColors!: Table<TagColorRow, string>;
 	projectionState!: Table<ProjectionState, string>;
 
 	constructor(name: string) {
@@ -58,6 +65,7 @@ export class ProjectionDb extends Dexie {
 			tasks: 'id, customerId, [status+effectiveDue]'
 		});
 		this.version(3).stores({ fieldDefs: 'id, order' });
+		this.version(4).stores({ tagColors: 'tag' });
 	}
 }
 

@@ -3,6 +3,7 @@ import { readInteraction, readPurchase, readTask } from '../crdt/activity-record
 import { readFieldDef } from '../crdt/custom-field-commands';
 import { isDeleted, readCustomer, type WorkspaceDoc } from '../crdt/workspace-doc';
 import { EMPTY_METRICS, type CustomerMetrics } from '../domain/customer-metrics';
+import { isTagColor } from '../domain/tags';
 import {
 	metricsFromRows,
 	toCustomerRow,
@@ -16,11 +17,12 @@ import type {
 	InteractionRow,
 	ProjectionDb,
 	PurchaseRow,
+	TagColorRow,
 	TaskRow
 } from './db';
 
 /** Bump when rows, indexes or derived keys change: every device then rebuilds its projection. */
-export const PROJECTOR_VERSION = 4;
+export const PROJECTOR_VERSION = 5;
 
 const STATE_KEY = 'workspace';
 const WRITE_CHUNK = 1000;
@@ -73,6 +75,7 @@ interface AllRows {
 	interactions: InteractionRow[];
 	tasks: TaskRow[];
 	fieldDefs: FieldDefRow[];
+	tagColors: TagColorRow[];
 }
 
 /** Every projection row computed from the doc, in chunks that yield to the browser. */
@@ -93,6 +96,10 @@ async function computeAllRows(
 	const tasks: TaskRow[] = [];
 	for (const [id, map] of ws.tasks.entries()) tasks.push(toTaskRow(readTask(id, map)));
 	const fieldDefs = [...ws.fieldDefs.entries()].map(([id, map]) => readFieldDef(id, map));
+	const tagColors: TagColorRow[] = [];
+	for (const [tag, color] of ws.tagColors.entries()) {
+		if (isTagColor(color)) tagColors.push({ tag, color });
+	}
 
 	const purchasesByCustomer = groupByCustomer(purchases);
 	const interactionsByCustomer = groupByCustomer(interactions);
@@ -110,7 +117,7 @@ async function computeAllRows(
 		onProgress?.({ done: Math.min(start + COMPUTE_CHUNK, entries.length), total: entries.length });
 		if (start + COMPUTE_CHUNK < entries.length) await yieldToBrowser();
 	}
-	return { customers, purchases, interactions, tasks, fieldDefs };
+	return { customers, purchases, interactions, tasks, fieldDefs, tagColors };
 }
 
 /**
@@ -130,13 +137,15 @@ export async function rebuildProjection(
 			db.purchases.clear(),
 			db.interactions.clear(),
 			db.tasks.clear(),
-			db.fieldDefs.clear()
+			db.fieldDefs.clear(),
+			db.tagColors.clear()
 		]);
 		await putInChunks(db.customers, rows.customers);
 		await putInChunks(db.purchases, rows.purchases);
 		await putInChunks(db.interactions, rows.interactions);
 		await putInChunks(db.tasks, rows.tasks);
 		await putInChunks(db.fieldDefs, rows.fieldDefs);
+		await putInChunks(db.tagColors, rows.tagColors);
 		await db.projectionState.put({
 			key: STATE_KEY,
 			projectorVersion: PROJECTOR_VERSION,
@@ -159,6 +168,7 @@ export class Projector {
 	#interactions = new Set<string>();
 	#tasks = new Set<string>();
 	#fieldDefs = new Set<string>();
+	#tagColors = new Set<string>();
 	/** Customers whose purchases or interactions changed. */
 	#metricsStale = new Set<string>();
 	#queue: Promise<void> = Promise.resolve();
@@ -182,6 +192,7 @@ export class Projector {
 		this.ws.customers.observeDeep(this.#onCustomers);
 		this.ws.tasks.observeDeep(this.#onTasks);
 		this.ws.fieldDefs.observeDeep(this.#onFieldDefs);
+		this.ws.tagColors.observe(this.#onTagColors);
 		this.ws.purchases.observe(this.#onPurchases);
 		this.ws.interactions.observe(this.#onInteractions);
 		this.ws.doc.on('afterTransaction', this.#onTransaction);
@@ -205,6 +216,7 @@ export class Projector {
 		this.ws.customers.unobserveDeep(this.#onCustomers);
 		this.ws.tasks.unobserveDeep(this.#onTasks);
 		this.ws.fieldDefs.unobserveDeep(this.#onFieldDefs);
+		this.ws.tagColors.unobserve(this.#onTagColors);
 		this.ws.purchases.unobserve(this.#onPurchases);
 		this.ws.interactions.unobserve(this.#onInteractions);
 		this.ws.doc.off('afterTransaction', this.#onTransaction);
@@ -231,6 +243,7 @@ export class Projector {
 			this.#interactions,
 			this.#tasks,
 			this.#fieldDefs,
+			this.#tagColors,
 			this.#metricsStale
 		];
 	}
@@ -245,6 +258,10 @@ export class Projector {
 
 	#onFieldDefs = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
 		collectRecordIds(events, this.ws.fieldDefs, this.#fieldDefs);
+	};
+
+	#onTagColors = (event: Y.YMapEvent<unknown>) => {
+		for (const tag of event.keysChanged) this.#tagColors.add(tag);
 	};
 
 	#onPurchases = (event: Y.YMapEvent<unknown>) => {
@@ -292,6 +309,7 @@ export class Projector {
 			interactions: [...this.#interactions],
 			tasks: [...this.#tasks],
 			fieldDefs: [...this.#fieldDefs],
+			tagColors: [...this.#tagColors],
 			metricsStale: new Set(this.#metricsStale)
 		};
 		for (const set of this.#allPending()) set.clear();
@@ -313,6 +331,10 @@ export class Projector {
 			const map = this.ws.fieldDefs.get(id);
 			return map ? readFieldDef(id, map) : null;
 		});
+		const tagColors = splitRows(taken.tagColors, (tag) => {
+			const color = this.ws.tagColors.get(tag);
+			return isTagColor(color) ? { tag, color } : null;
+		});
 		const customerIds = [...new Set([...taken.customers, ...taken.metricsStale])];
 		const records = customerIds.map((id) => {
 			const map = this.ws.customers.get(id);
@@ -326,6 +348,7 @@ export class Projector {
 				await writeRows(db.interactions, interactions);
 				await writeRows(db.tasks, tasks);
 				await writeRows(db.fieldDefs, fieldDefs);
+				await writeRows(db.tagColors, tagColors);
 				const existing = await db.customers.bulkGet(customerIds);
 				const customerRows: CustomerRow[] = [];
 				const removals: string[] = [];
@@ -359,6 +382,7 @@ export class Projector {
 			taken.interactions.forEach((id) => this.#interactions.add(id));
 			taken.tasks.forEach((id) => this.#tasks.add(id));
 			taken.fieldDefs.forEach((id) => this.#fieldDefs.add(id));
+			taken.tagColors.forEach((tag) => this.#tagColors.add(tag));
 			taken.metricsStale.forEach((id) => this.#metricsStale.add(id));
 			throw error;
 		}
@@ -391,7 +415,15 @@ function collectRecordIds<T>(
 }
 
 function projectionTables(db: ProjectionDb) {
-	return [db.customers, db.purchases, db.interactions, db.tasks, db.fieldDefs, db.projectionState];
+	return [
+		db.customers,
+		db.purchases,
+		db.interactions,
+		db.tasks,
+		db.fieldDefs,
+		db.tagColors,
+		db.projectionState
+	];
 }
 
 function splitRows<T>(ids: string[], read: (id: string) => T | null) {

@@ -16,12 +16,15 @@ class StorageStatus {
 		}
 	}
 
-	/** Asks once per visit without bothering the user; the button in Settings asks again. */
-	async requestPersistence(): Promise<void> {
+	/**
+	 * Asks the browser to keep our data. At start-up this happens quietly; when the user asks
+	 * (the button in Settings) a refusal is reported so they know to try installing the app.
+	 */
+	async requestPersistence(askedByUser = false): Promise<void> {
 		const storage = navigator.storage;
 		if (!storage?.persist) return;
 		const granted = await storage.persist();
-		this.askedAndDenied = !granted;
+		if (askedByUser) this.askedAndDenied = !granted;
 		await this.refresh();
 	}
 }

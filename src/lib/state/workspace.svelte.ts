@@ -24,11 +24,13 @@ import {
 	removeFieldDef,
 	updateFieldDef
 } from '../crdt/custom-field-commands';
+import { deleteTag, renameTag, setTagColor } from '../crdt/tag-commands';
 import { createUndoManager } from '../crdt/undo';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
 import type { InteractionFields, PurchaseFields, TaskFields } from '../domain/activity';
 import type { CustomFieldDefInput } from '../domain/custom-fields';
 import type { CustomerFields } from '../domain/customer';
+import type { TagColor } from '../domain/tags';
 import { ProjectionDb, projectionDbName } from '../projection/db';
 import type { Projector } from '../projection/projector';
 import { connectTabs } from '../sync/tab-channel';
@@ -131,6 +133,9 @@ export class WorkspaceSession {
 		await this.#ready;
 		return countFieldValues(this.ws, id);
 	};
+	setTagColor = (tag: string, color: TagColor) => this.#run((ctx) => setTagColor(ctx, tag, color));
+	renameTag = (from: string, to: string) => this.#run((ctx) => renameTag(ctx, from, to));
+	deleteTag = (tag: string) => this.#run((ctx) => deleteTag(ctx, tag));
 	addPurchase = (fields: PurchaseFields) => this.#run((ctx) => addPurchase(ctx, fields));
 	deletePurchase = (id: string) => this.#run((ctx) => deletePurchase(ctx, id));
 	logInteraction = (fields: InteractionFields) => this.#run((ctx) => logInteraction(ctx, fields));

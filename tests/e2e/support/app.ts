@@ -40,3 +40,8 @@ export async function createCustomers(page: Page, customers: NewCustomer[]): Pro
 export function customerList(page: Page) {
 	return page.getByRole('list', { name: 'Customer list' });
 }
+
+/** The notices (toasts) the app shows after an action. */
+export function notices(page: Page) {
+	return page.getByRole('region', { name: 'Notifications' });
+}

@@ -161,3 +161,28 @@ test('consent is recorded on the profile, and a quick action offers to log itsel
 	await dialog.getByRole('button', { name: 'Save' }).click();
 	await expect(timeline(page).getByRole('listitem').first()).toContainText('WeChat · Outgoing');
 });
+
+test('edits appear in the timeline as who changed what, from what to what', async ({ page }) => {
+	await openCustomers(page);
+	await createCustomer(page, { name: '林小雨', phone: '138 0013 8000' });
+	await page.getByRole('link', { name: 'Edit' }).click();
+	await page.getByLabel('Phone', { exact: true }).fill('139 1111 2222');
+	await page.getByLabel('Lifecycle stage').selectOption({ label: 'VIP' });
+	await page.getByRole('button', { name: 'Save' }).click();
+
+	const latest = timeline(page).getByRole('listitem').first();
+	await expect(latest).toContainText('You changed the record');
+	await expect(latest).toContainText('Phone: 138 0013 8000 → 139 1111 2222');
+	await expect(latest).toContainText('Lifecycle stage: Lead → VIP');
+
+	await addPurchase(page, '白茶', '50');
+	await page.getByRole('button', { name: 'Changes' }).click();
+	await expect(page.getByRole('button', { name: 'Changes' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	await expect(timeline(page).getByRole('listitem').first()).toContainText(
+		'You changed the record'
+	);
+	await expect(timeline(page)).not.toContainText('Purchase ·');
+});

@@ -128,3 +128,35 @@ describe('marketing consent', () => {
 		});
 	});
 });
+
+describe('change history', () => {
+	it('records each edit with its fields, old and new values, who and when — and undo removes it', async () => {
+		const { readChange } = await import('../../src/lib/crdt/activity-records');
+		const { createUndoManager } = await import('../../src/lib/crdt/undo');
+		const ctx = { ...memberContext('m1'), now: () => 5000 };
+		const undo = createUndoManager(ctx.ws, ctx.origin);
+		const created = createCustomer(
+			ctx,
+			customer({ name: 'Ann', phone: '138 0013 8000', tags: ['a'] })
+		);
+		const id = created.ok ? created.value : '';
+		expect(ctx.ws.changes.size).toBe(0);
+		updateCustomer(ctx, id, { phone: '139 1111 2222', stage: 'vip', tags: ['a', 'b'] });
+		const [entryId, value] = [...ctx.ws.changes.entries()][0]!;
+		expect(readChange(entryId, value)).toEqual({
+			id: entryId,
+			customerId: id,
+			at: 5000,
+			by: 'm1',
+			changes: [
+				{ field: 'phone', from: '138 0013 8000', to: '139 1111 2222' },
+				{ field: 'tags', from: ['a'], to: ['a', 'b'] },
+				{ field: 'stage', from: 'lead', to: 'vip' }
+			]
+		});
+		updateCustomer(ctx, id, { phone: '139 1111 2222' });
+		expect(ctx.ws.changes.size).toBe(1);
+		undo.undo();
+		expect(ctx.ws.changes.size).toBe(0);
+	});
+});

@@ -180,7 +180,8 @@ describe('projector', () => {
 				'interactions',
 				'tasks',
 				'fieldDefs',
-				'tagColors'
+				'tagColors',
+				'changes'
 			] as const;
 			for (const table of tables) {
 				const incrementalRows = await incremental[table].toArray();

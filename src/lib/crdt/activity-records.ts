@@ -7,6 +7,7 @@ import {
 	type PurchaseFields,
 	type PurchaseLine
 } from '../domain/activity';
+import type { FieldChange } from '../domain/field-changes';
 import type { TaskStatus } from '../domain/follow-ups';
 import { num, str, type RecordMap } from './workspace-doc';
 
@@ -22,6 +23,34 @@ export interface InteractionRecord extends InteractionFields {
 	createdBy: string;
 	/** The follow-up task this interaction created, if any. */
 	taskId: string;
+}
+
+export interface ChangeRecord {
+	id: string;
+	customerId: string;
+	at: number;
+	by: string;
+	changes: FieldChange[];
+}
+
+export function readChange(id: string, value: unknown): ChangeRecord | null {
+	if (!isObject(value) || typeof value.customerId !== 'string' || !Array.isArray(value.changes)) {
+		return null;
+	}
+	return {
+		id,
+		customerId: value.customerId,
+		at: n(value.at),
+		by: s(value.by),
+		changes: value.changes
+			.filter(isObject)
+			.filter((change) => typeof change.field === 'string')
+			.map((change) => ({
+				field: change.field as FieldChange['field'],
+				from: (change.from ?? null) as FieldChange['from'],
+				to: (change.to ?? null) as FieldChange['to']
+			}))
+	};
 }
 
 export interface TaskRecord {

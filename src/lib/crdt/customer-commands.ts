@@ -6,6 +6,7 @@ import {
 	type FieldErrors
 } from '../domain/customer';
 import { CUSTOM_KEY_PREFIX, parseCustomValue, type CustomValues } from '../domain/custom-fields';
+import { fieldChanges } from '../domain/field-changes';
 import { liveFieldDefs } from './custom-field-commands';
 import { newId } from './ids';
 import { liveCustomer, type RecordMap, type WorkspaceDoc } from './workspace-doc';
@@ -196,8 +197,16 @@ export function updateCustomer(
 	ctx.ws.doc.transact(() => {
 		changed = writeChangedFields(map, current, checked.value);
 		if (changed > 0) {
-			map.set('updatedAt', now(ctx));
+			const at = now(ctx);
+			map.set('updatedAt', at);
 			map.set('updatedBy', ctx.memberId);
+			// The history entry goes in the same transaction, so undo removes it with the edit.
+			ctx.ws.changes.set(newId(), {
+				customerId: id,
+				at,
+				by: ctx.memberId,
+				changes: fieldChanges(current, checked.value)
+			});
 		}
 	}, ctx.origin);
 	return { ok: true, value: changed };

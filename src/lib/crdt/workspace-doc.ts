@@ -23,6 +23,8 @@ import {
  *                   order, removedAt?, created…, updated… }                       (since v3)
  *   a customer's custom values sit in its own Y.Map under `cf:<field id>`       (since v3)
  *   tagColors:    Y.Map  tag → colour name (plain value)                          (since v3)
+ *   changes:      Y.Map  id → plain value { customerId, at, by, changes: [{ field, from, to }] }
+ *                 one entry per customer edit, for the history                   (since v3)
  */
 export const SCHEMA_VERSION = 3;
 
@@ -37,6 +39,7 @@ export interface WorkspaceDoc {
 	tasks: Y.Map<RecordMap>;
 	fieldDefs: Y.Map<RecordMap>;
 	tagColors: Y.Map<unknown>;
+	changes: Y.Map<unknown>;
 }
 
 export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
@@ -48,7 +51,8 @@ export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
 		interactions: doc.getMap<unknown>('interactions'),
 		tasks: doc.getMap<RecordMap>('tasks'),
 		fieldDefs: doc.getMap<RecordMap>('fieldDefs'),
-		tagColors: doc.getMap<unknown>('tagColors')
+		tagColors: doc.getMap<unknown>('tagColors'),
+		changes: doc.getMap<unknown>('changes')
 	};
 }
 

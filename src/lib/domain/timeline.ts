@@ -1,7 +1,7 @@
-export const TIMELINE_KINDS = ['purchase', 'interaction', 'task'] as const;
+export const TIMELINE_KINDS = ['purchase', 'interaction', 'task', 'change'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
-export interface TimelineEntry<P, I, T> {
+export interface TimelineEntry<P, I, T, C = never> {
 	kind: TimelineKind;
 	id: string;
 	/** Where the entry sits in the stream: when it happened (purchases, interactions) or was set (tasks). */
@@ -11,20 +11,23 @@ export interface TimelineEntry<P, I, T> {
 	purchase?: P;
 	interaction?: I;
 	task?: T;
+	change?: C;
 }
 
 /** One stream, newest first; entries of the same moment by when they were recorded, newest first. */
 export function buildTimeline<
 	P extends { id: string; at: number; createdAt: number },
 	I extends { id: string; at: number; createdAt: number },
-	T extends { id: string; createdAt: number }
+	T extends { id: string; createdAt: number },
+	C extends { id: string; at: number } = never
 >(
 	purchases: readonly P[],
 	interactions: readonly I[],
 	tasks: readonly T[],
-	only: TimelineKind | 'all' = 'all'
-): TimelineEntry<P, I, T>[] {
-	const entries: TimelineEntry<P, I, T>[] = [];
+	only: TimelineKind | 'all' = 'all',
+	changes: readonly C[] = []
+): TimelineEntry<P, I, T, C>[] {
+	const entries: TimelineEntry<P, I, T, C>[] = [];
 	if (only === 'all' || only === 'purchase') {
 		for (const purchase of purchases)
 			entries.push({
@@ -57,7 +60,12 @@ export function buildTimeline<
 			});
 		}
 	}
-	const order = { purchase: 0, interaction: 1, task: 2 };
+	if (only === 'all' || only === 'change') {
+		for (const change of changes) {
+			entries.push({ kind: 'change', id: change.id, at: change.at, createdAt: change.at, change });
+		}
+	}
+	const order = { purchase: 0, interaction: 1, task: 2, change: 3 };
 	return entries.sort(
 		(a, b) =>
 			b.at - a.at ||

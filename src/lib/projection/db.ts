@@ -1,5 +1,10 @@
 import Dexie, { type Table } from 'dexie';
-import type { InteractionRecord, PurchaseRecord, TaskRecord } from '../crdt/activity-records';
+import type {
+	ChangeRecord,
+	InteractionRecord,
+	PurchaseRecord,
+	TaskRecord
+} from '../crdt/activity-records';
 import type { FieldDefRecord } from '../crdt/custom-field-commands';
 import type { TagColor } from '../domain/tags';
 import type { CustomerRecord } from '../domain/customer';
@@ -19,6 +24,8 @@ export interface PurchaseRow extends PurchaseRecord {
 export type InteractionRow = InteractionRecord;
 
 export type FieldDefRow = FieldDefRecord;
+
+export type ChangeRow = ChangeRecord;
 
 export interface TagColorRow {
 	tag: string;
@@ -49,6 +56,7 @@ export class ProjectionDb extends Dexie {
 	tasks!: Table<TaskRow, string>;
 	fieldDefs!: Table<FieldDefRow, string>;
 	tagColors!: Table<TagColorRow, string>;
+	changes!: Table<ChangeRow, string>;
 	projectionState!: Table<ProjectionState, string>;
 
 	constructor(name: string) {
@@ -66,6 +74,7 @@ export class ProjectionDb extends Dexie {
 		});
 		this.version(3).stores({ fieldDefs: 'id, order' });
 		this.version(4).stores({ tagColors: 'tag' });
+		this.version(5).stores({ changes: 'id, customerId' });
 	}
 }
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { readInteraction, readPurchase, readTask } from '../crdt/activity-records';
+import { readChange, readInteraction, readPurchase, readTask } from '../crdt/activity-records';
 import { readFieldDef } from '../crdt/custom-field-commands';
 import { isDeleted, readCustomer, type WorkspaceDoc } from '../crdt/workspace-doc';
 import { EMPTY_METRICS, type CustomerMetrics } from '../domain/customer-metrics';
@@ -12,6 +12,7 @@ import {
 	toTaskRow
 } from './customer-row';
 import type {
+	ChangeRow,
 	CustomerRow,
 	FieldDefRow,
 	InteractionRow,
@@ -22,7 +23,7 @@ import type {
 } from './db';
 
 /** Bump when rows, indexes or derived keys change: every device then rebuilds its projection. */
-export const PROJECTOR_VERSION = 5;
+export const PROJECTOR_VERSION = 6;
 
 const STATE_KEY = 'workspace';
 const WRITE_CHUNK = 1000;
@@ -76,6 +77,7 @@ interface AllRows {
 	tasks: TaskRow[];
 	fieldDefs: FieldDefRow[];
 	tagColors: TagColorRow[];
+	changes: ChangeRow[];
 }
 
 /** Every projection row computed from the doc, in chunks that yield to the browser. */
@@ -96,6 +98,11 @@ async function computeAllRows(
 	const tasks: TaskRow[] = [];
 	for (const [id, map] of ws.tasks.entries()) tasks.push(toTaskRow(readTask(id, map)));
 	const fieldDefs = [...ws.fieldDefs.entries()].map(([id, map]) => readFieldDef(id, map));
+	const changes: ChangeRow[] = [];
+	for (const [id, value] of ws.changes.entries()) {
+		const record = readChange(id, value);
+		if (record) changes.push(record);
+	}
 	const tagColors: TagColorRow[] = [];
 	for (const [tag, color] of ws.tagColors.entries()) {
 		if (isTagColor(color)) tagColors.push({ tag, color });
@@ -117,7 +124,7 @@ async function computeAllRows(
 		onProgress?.({ done: Math.min(start + COMPUTE_CHUNK, entries.length), total: entries.length });
 		if (start + COMPUTE_CHUNK < entries.length) await yieldToBrowser();
 	}
-	return { customers, purchases, interactions, tasks, fieldDefs, tagColors };
+	return { customers, purchases, interactions, tasks, fieldDefs, tagColors, changes };
 }
 
 /**
@@ -138,7 +145,8 @@ export async function rebuildProjection(
 			db.interactions.clear(),
 			db.tasks.clear(),
 			db.fieldDefs.clear(),
-			db.tagColors.clear()
+			db.tagColors.clear(),
+			db.changes.clear()
 		]);
 		await putInChunks(db.customers, rows.customers);
 		await putInChunks(db.purchases, rows.purchases);
@@ -146,6 +154,7 @@ export async function rebuildProjection(
 		await putInChunks(db.tasks, rows.tasks);
 		await putInChunks(db.fieldDefs, rows.fieldDefs);
 		await putInChunks(db.tagColors, rows.tagColors);
+		await putInChunks(db.changes, rows.changes);
 		await db.projectionState.put({
 			key: STATE_KEY,
 			projectorVersion: PROJECTOR_VERSION,
@@ -169,6 +178,7 @@ export class Projector {
 	#tasks = new Set<string>();
 	#fieldDefs = new Set<string>();
 	#tagColors = new Set<string>();
+	#changes = new Set<string>();
 	/** Customers whose purchases or interactions changed. */
 	#metricsStale = new Set<string>();
 	#queue: Promise<void> = Promise.resolve();
@@ -193,6 +203,7 @@ export class Projector {
 		this.ws.tasks.observeDeep(this.#onTasks);
 		this.ws.fieldDefs.observeDeep(this.#onFieldDefs);
 		this.ws.tagColors.observe(this.#onTagColors);
+		this.ws.changes.observe(this.#onChanges);
 		this.ws.purchases.observe(this.#onPurchases);
 		this.ws.interactions.observe(this.#onInteractions);
 		this.ws.doc.on('afterTransaction', this.#onTransaction);
@@ -217,6 +228,7 @@ export class Projector {
 		this.ws.tasks.unobserveDeep(this.#onTasks);
 		this.ws.fieldDefs.unobserveDeep(this.#onFieldDefs);
 		this.ws.tagColors.unobserve(this.#onTagColors);
+		this.ws.changes.unobserve(this.#onChanges);
 		this.ws.purchases.unobserve(this.#onPurchases);
 		this.ws.interactions.unobserve(this.#onInteractions);
 		this.ws.doc.off('afterTransaction', this.#onTransaction);
@@ -244,6 +256,7 @@ export class Projector {
 			this.#tasks,
 			this.#fieldDefs,
 			this.#tagColors,
+			this.#changes,
 			this.#metricsStale
 		];
 	}
@@ -258,6 +271,10 @@ export class Projector {
 
 	#onFieldDefs = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
 		collectRecordIds(events, this.ws.fieldDefs, this.#fieldDefs);
+	};
+
+	#onChanges = (event: Y.YMapEvent<unknown>) => {
+		for (const id of event.keysChanged) this.#changes.add(id);
 	};
 
 	#onTagColors = (event: Y.YMapEvent<unknown>) => {
@@ -310,6 +327,7 @@ export class Projector {
 			tasks: [...this.#tasks],
 			fieldDefs: [...this.#fieldDefs],
 			tagColors: [...this.#tagColors],
+			changes: [...this.#changes],
 			metricsStale: new Set(this.#metricsStale)
 		};
 		for (const set of this.#allPending()) set.clear();
@@ -335,6 +353,7 @@ export class Projector {
 			const color = this.ws.tagColors.get(tag);
 			return isTagColor(color) ? { tag, color } : null;
 		});
+		const changes = splitRows(taken.changes, (id) => readChange(id, this.ws.changes.get(id)));
 		const customerIds = [...new Set([...taken.customers, ...taken.metricsStale])];
 		const records = customerIds.map((id) => {
 			const map = this.ws.customers.get(id);
@@ -349,6 +368,7 @@ export class Projector {
 				await writeRows(db.tasks, tasks);
 				await writeRows(db.fieldDefs, fieldDefs);
 				await writeRows(db.tagColors, tagColors);
+				await writeRows(db.changes, changes);
 				const existing = await db.customers.bulkGet(customerIds);
 				const customerRows: CustomerRow[] = [];
 				const removals: string[] = [];
@@ -383,6 +403,7 @@ export class Projector {
 			taken.tasks.forEach((id) => this.#tasks.add(id));
 			taken.fieldDefs.forEach((id) => this.#fieldDefs.add(id));
 			taken.tagColors.forEach((tag) => this.#tagColors.add(tag));
+			taken.changes.forEach((id) => this.#changes.add(id));
 			taken.metricsStale.forEach((id) => this.#metricsStale.add(id));
 			throw error;
 		}
@@ -422,6 +443,7 @@ function projectionTables(db: ProjectionDb) {
 		db.tasks,
 		db.fieldDefs,
 		db.tagColors,
+		db.changes,
 		db.projectionState
 	];
 }

@@ -1,11 +1,18 @@
 import { liveQuery, type Subscription } from 'dexie';
-import type { InteractionRow, ProjectionDb, PurchaseRow, TaskRow } from '../projection/db';
+import type {
+	ChangeRow,
+	InteractionRow,
+	ProjectionDb,
+	PurchaseRow,
+	TaskRow
+} from '../projection/db';
 
 /** A customer's purchases, interactions and tasks from the projection, kept current. */
 export class CustomerActivityState {
 	purchases = $state.raw<PurchaseRow[]>([]);
 	interactions = $state.raw<InteractionRow[]>([]);
 	tasks = $state.raw<TaskRow[]>([]);
+	changes = $state.raw<ChangeRow[]>([]);
 	#subscriptions: Subscription[];
 
 	constructor(db: ProjectionDb, customerId: string) {
@@ -18,6 +25,9 @@ export class CustomerActivityState {
 			),
 			liveQuery(() => db.tasks.where('customerId').equals(customerId).toArray()).subscribe(
 				(rows) => (this.tasks = rows)
+			),
+			liveQuery(() => db.changes.where('customerId').equals(customerId).toArray()).subscribe(
+				(rows) => (this.changes = rows)
 			)
 		];
 	}

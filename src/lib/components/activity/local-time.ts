@@ -7,6 +7,14 @@ export function toDateTimeLocal(ms: number): string {
 	return `${localDateKey(ms)}T${time}`;
 }
 
+/**
+ * The moment a form means: its default "now" (left untouched) is the moment of saving, to the
+ * millisecond, so entries keep the order they were made in; a time the user typed is taken as is.
+ */
+export function chosenMoment(value: string, untouchedDefault: string): number {
+	return value === untouchedDefault ? Date.now() : fromDateTimeLocal(value);
+}
+
 /** A datetime-local value back to a moment; NaN when empty or malformed. */
 export function fromDateTimeLocal(value: string): number {
 	return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? new Date(value).getTime() : Number.NaN;

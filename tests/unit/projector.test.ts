@@ -15,6 +15,7 @@ import {
 } from '../../src/lib/crdt/customer-commands';
 import { createFieldDef, liveFieldDefs } from '../../src/lib/crdt/custom-field-commands';
 import { deleteTag, renameTag, setTagColor } from '../../src/lib/crdt/tag-commands';
+import { createProduct, updateProduct } from '../../src/lib/crdt/product-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { isDeleted } from '../../src/lib/crdt/workspace-doc';
 import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
@@ -109,12 +110,29 @@ async function randomEdits(
 			} else {
 				completeTask(ctx, pick(taskIds));
 			}
-		} else if (roll < 0.61) {
+		} else if (roll < 0.62) {
+			const productIds = [...ctx.ws.products.keys()];
+			if (productIds.length === 0 || random() < 0.5) {
+				createProduct(ctx, {
+					name: pick(['乌龙茶', 'Green tea']),
+					category: '',
+					priceCents: step,
+					active: true
+				});
+			} else {
+				updateProduct(ctx, pick(productIds), {
+					name: `P${step}`,
+					category: 'x',
+					priceCents: step,
+					active: random() < 0.5
+				});
+			}
+		} else if (roll < 0.64) {
 			const action = random();
 			if (action < 0.7) setTagColor(ctx, pick(TAGS), pick(['red', 'green', 'blue'] as const));
 			else if (action < 0.9) renameTag(ctx, pick(TAGS), pick(TAGS));
 			else deleteTag(ctx, pick(TAGS));
-		} else if (roll < 0.63) {
+		} else if (roll < 0.67) {
 			const defs = liveFieldDefs(ctx.ws);
 			if (defs.length < 2)
 				createFieldDef(ctx, {
@@ -181,7 +199,8 @@ describe('projector', () => {
 				'tasks',
 				'fieldDefs',
 				'tagColors',
-				'changes'
+				'changes',
+				'products'
 			] as const;
 			for (const table of tables) {
 				const incrementalRows = await incremental[table].toArray();

@@ -89,6 +89,7 @@ export function readPurchase(id: string, value: unknown): PurchaseRecord | null 
 	const lines: PurchaseLine[] = Array.isArray(value.lines)
 		? value.lines.filter(isObject).map((line) => ({
 				product: s(line.product),
+				...(typeof line.productId === 'string' ? { productId: line.productId } : {}),
 				quantity: n(line.quantity),
 				unitPriceCents: n(line.unitPriceCents)
 			}))

@@ -7,7 +7,16 @@ import type { WorkspaceDoc } from './workspace-doc';
  */
 export function createUndoManager(ws: WorkspaceDoc, localOrigin: object): Y.UndoManager {
 	return new Y.UndoManager(
-		[ws.customers, ws.purchases, ws.interactions, ws.tasks, ws.fieldDefs, ws.tagColors, ws.changes],
+		[
+			ws.customers,
+			ws.purchases,
+			ws.interactions,
+			ws.tasks,
+			ws.fieldDefs,
+			ws.tagColors,
+			ws.changes,
+			ws.products
+		],
 		{
 			trackedOrigins: new Set([localOrigin]),
 			captureTimeout: 0

@@ -25,6 +25,8 @@ import {
  *   tagColors:    Y.Map  tag → colour name (plain value)                          (since v3)
  *   changes:      Y.Map  id → plain value { customerId, at, by, changes: [{ field, from, to }] }
  *                 one entry per customer edit, for the history                   (since v3)
+ *   products:     Y.Map  id → Y.Map { name, category, priceCents, active, created…, updated… }
+ *                 the catalogue; a purchase line may name its productId          (since v3)
  */
 export const SCHEMA_VERSION = 3;
 
@@ -40,6 +42,7 @@ export interface WorkspaceDoc {
 	fieldDefs: Y.Map<RecordMap>;
 	tagColors: Y.Map<unknown>;
 	changes: Y.Map<unknown>;
+	products: Y.Map<RecordMap>;
 }
 
 export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
@@ -52,7 +55,8 @@ export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
 		tasks: doc.getMap<RecordMap>('tasks'),
 		fieldDefs: doc.getMap<RecordMap>('fieldDefs'),
 		tagColors: doc.getMap<unknown>('tagColors'),
-		changes: doc.getMap<unknown>('changes')
+		changes: doc.getMap<unknown>('changes'),
+		products: doc.getMap<RecordMap>('products')
 	};
 }
 

@@ -108,7 +108,8 @@ export function demoCustomers(count = DEMO_CUSTOMER_COUNT, seed = 20261123): Cus
 
 const DAY_MS = 86_400_000;
 
-const PRODUCTS: [string, number][] = [
+/** The demo shop's catalogue: name and price in cents. */
+export const DEMO_PRODUCTS: [string, number][] = [
 	['乌龙茶', 12_800],
 	['西湖龙井', 26_800],
 	['普洱茶饼', 35_800],
@@ -175,11 +176,13 @@ export function demoActivity(
 		let daysAgo = faker.number.int({ min: lastDaysAgo[0], max: lastDaysAgo[1] });
 		for (let i = 0; i < purchaseCount; i++) {
 			const lineCount = stage === 'vip' ? faker.number.int({ min: 1, max: 3 }) : 1;
-			const lines = faker.helpers.arrayElements(PRODUCTS, lineCount).map(([product, price]) => ({
-				product,
-				quantity: faker.number.int({ min: 1, max: stage === 'vip' ? 4 : 2 }),
-				unitPriceCents: price
-			}));
+			const lines = faker.helpers
+				.arrayElements(DEMO_PRODUCTS, lineCount)
+				.map(([product, price]) => ({
+					product,
+					quantity: faker.number.int({ min: 1, max: stage === 'vip' ? 4 : 2 }),
+					unitPriceCents: price
+				}));
 			purchases.push({
 				customerId: id,
 				at: moment(daysAgo),

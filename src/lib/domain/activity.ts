@@ -36,6 +36,8 @@ export type Direction = (typeof DIRECTIONS)[number];
 
 export interface PurchaseLine {
 	product: string;
+	/** The catalogue product sold, if it came from the catalogue. */
+	productId?: string;
 	/** Whole units. */
 	quantity: number;
 	unitPriceCents: number;
@@ -108,6 +110,7 @@ const optionalDate = v.pipe(
 
 const LineSchema = v.object({
 	product: v.pipe(text(120), v.nonEmpty(msg('validation.required'))),
+	productId: v.optional(v.string()),
 	quantity: v.pipe(
 		v.number(),
 		v.integer(msg('validation.quantityInvalid')),

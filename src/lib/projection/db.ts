@@ -6,6 +6,7 @@ import type {
 	TaskRecord
 } from '../crdt/activity-records';
 import type { FieldDefRecord } from '../crdt/custom-field-commands';
+import type { ProductRecord } from '../crdt/product-commands';
 import type { TagColor } from '../domain/tags';
 import type { CustomerRecord } from '../domain/customer';
 import type { CustomerMetrics } from '../domain/customer-metrics';
@@ -26,6 +27,8 @@ export type InteractionRow = InteractionRecord;
 export type FieldDefRow = FieldDefRecord;
 
 export type ChangeRow = ChangeRecord;
+
+export type ProductRow = ProductRecord;
 
 export interface TagColorRow {
 	tag: string;
@@ -57,6 +60,7 @@ export class ProjectionDb extends Dexie {
 	fieldDefs!: Table<FieldDefRow, string>;
 	tagColors!: Table<TagColorRow, string>;
 	changes!: Table<ChangeRow, string>;
+	products!: Table<ProductRow, string>;
 	projectionState!: Table<ProjectionState, string>;
 
 	constructor(name: string) {
@@ -75,6 +79,7 @@ export class ProjectionDb extends Dexie {
 		this.version(3).stores({ fieldDefs: 'id, order' });
 		this.version(4).stores({ tagColors: 'tag' });
 		this.version(5).stores({ changes: 'id, customerId' });
+		this.version(6).stores({ products: 'id, name' });
 	}
 }
 

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { readChange, readInteraction, readPurchase, readTask } from '../crdt/activity-records';
 import { readFieldDef } from '../crdt/custom-field-commands';
+import { readProduct } from '../crdt/product-commands';
 import { isDeleted, readCustomer, type WorkspaceDoc } from '../crdt/workspace-doc';
 import { EMPTY_METRICS, type CustomerMetrics } from '../domain/customer-metrics';
 import { isTagColor } from '../domain/tags';
@@ -17,13 +18,14 @@ import type {
 	FieldDefRow,
 	InteractionRow,
 	ProjectionDb,
+	ProductRow,
 	PurchaseRow,
 	TagColorRow,
 	TaskRow
 } from './db';
 
 /** Bump when rows, indexes or derived keys change: every device then rebuilds its projection. */
-export const PROJECTOR_VERSION = 6;
+export const PROJECTOR_VERSION = 7;
 
 const STATE_KEY = 'workspace';
 const WRITE_CHUNK = 1000;
@@ -78,6 +80,7 @@ interface AllRows {
 	fieldDefs: FieldDefRow[];
 	tagColors: TagColorRow[];
 	changes: ChangeRow[];
+	products: ProductRow[];
 }
 
 /** Every projection row computed from the doc, in chunks that yield to the browser. */
@@ -98,6 +101,7 @@ async function computeAllRows(
 	const tasks: TaskRow[] = [];
 	for (const [id, map] of ws.tasks.entries()) tasks.push(toTaskRow(readTask(id, map)));
 	const fieldDefs = [...ws.fieldDefs.entries()].map(([id, map]) => readFieldDef(id, map));
+	const products = [...ws.products.entries()].map(([id, map]) => readProduct(id, map));
 	const changes: ChangeRow[] = [];
 	for (const [id, value] of ws.changes.entries()) {
 		const record = readChange(id, value);
@@ -124,7 +128,7 @@ async function computeAllRows(
 		onProgress?.({ done: Math.min(start + COMPUTE_CHUNK, entries.length), total: entries.length });
 		if (start + COMPUTE_CHUNK < entries.length) await yieldToBrowser();
 	}
-	return { customers, purchases, interactions, tasks, fieldDefs, tagColors, changes };
+	return { customers, purchases, interactions, tasks, fieldDefs, tagColors, changes, products };
 }
 
 /**
@@ -146,7 +150,8 @@ export async function rebuildProjection(
 			db.tasks.clear(),
 			db.fieldDefs.clear(),
 			db.tagColors.clear(),
-			db.changes.clear()
+			db.changes.clear(),
+			db.products.clear()
 		]);
 		await putInChunks(db.customers, rows.customers);
 		await putInChunks(db.purchases, rows.purchases);
@@ -155,6 +160,7 @@ export async function rebuildProjection(
 		await putInChunks(db.fieldDefs, rows.fieldDefs);
 		await putInChunks(db.tagColors, rows.tagColors);
 		await putInChunks(db.changes, rows.changes);
+		await putInChunks(db.products, rows.products);
 		await db.projectionState.put({
 			key: STATE_KEY,
 			projectorVersion: PROJECTOR_VERSION,
@@ -179,6 +185,7 @@ export class Projector {
 	#fieldDefs = new Set<string>();
 	#tagColors = new Set<string>();
 	#changes = new Set<string>();
+	#products = new Set<string>();
 	/** Customers whose purchases or interactions changed. */
 	#metricsStale = new Set<string>();
 	#queue: Promise<void> = Promise.resolve();
@@ -204,6 +211,7 @@ export class Projector {
 		this.ws.fieldDefs.observeDeep(this.#onFieldDefs);
 		this.ws.tagColors.observe(this.#onTagColors);
 		this.ws.changes.observe(this.#onChanges);
+		this.ws.products.observeDeep(this.#onProducts);
 		this.ws.purchases.observe(this.#onPurchases);
 		this.ws.interactions.observe(this.#onInteractions);
 		this.ws.doc.on('afterTransaction', this.#onTransaction);
@@ -229,6 +237,7 @@ export class Projector {
 		this.ws.fieldDefs.unobserveDeep(this.#onFieldDefs);
 		this.ws.tagColors.unobserve(this.#onTagColors);
 		this.ws.changes.unobserve(this.#onChanges);
+		this.ws.products.unobserveDeep(this.#onProducts);
 		this.ws.purchases.unobserve(this.#onPurchases);
 		this.ws.interactions.unobserve(this.#onInteractions);
 		this.ws.doc.off('afterTransaction', this.#onTransaction);
@@ -257,6 +266,7 @@ export class Projector {
 			this.#fieldDefs,
 			this.#tagColors,
 			this.#changes,
+			this.#products,
 			this.#metricsStale
 		];
 	}
@@ -271,6 +281,10 @@ export class Projector {
 
 	#onFieldDefs = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
 		collectRecordIds(events, this.ws.fieldDefs, this.#fieldDefs);
+	};
+
+	#onProducts = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
+		collectRecordIds(events, this.ws.products, this.#products);
 	};
 
 	#onChanges = (event: Y.YMapEvent<unknown>) => {
@@ -328,6 +342,7 @@ export class Projector {
 			fieldDefs: [...this.#fieldDefs],
 			tagColors: [...this.#tagColors],
 			changes: [...this.#changes],
+			products: [...this.#products],
 			metricsStale: new Set(this.#metricsStale)
 		};
 		for (const set of this.#allPending()) set.clear();
@@ -354,6 +369,10 @@ export class Projector {
 			return isTagColor(color) ? { tag, color } : null;
 		});
 		const changes = splitRows(taken.changes, (id) => readChange(id, this.ws.changes.get(id)));
+		const products = splitRows(taken.products, (id) => {
+			const map = this.ws.products.get(id);
+			return map ? readProduct(id, map) : null;
+		});
 		const customerIds = [...new Set([...taken.customers, ...taken.metricsStale])];
 		const records = customerIds.map((id) => {
 			const map = this.ws.customers.get(id);
@@ -369,6 +388,7 @@ export class Projector {
 				await writeRows(db.fieldDefs, fieldDefs);
 				await writeRows(db.tagColors, tagColors);
 				await writeRows(db.changes, changes);
+				await writeRows(db.products, products);
 				const existing = await db.customers.bulkGet(customerIds);
 				const customerRows: CustomerRow[] = [];
 				const removals: string[] = [];
@@ -404,6 +424,7 @@ export class Projector {
 			taken.fieldDefs.forEach((id) => this.#fieldDefs.add(id));
 			taken.tagColors.forEach((tag) => this.#tagColors.add(tag));
 			taken.changes.forEach((id) => this.#changes.add(id));
+			taken.products.forEach((id) => this.#products.add(id));
 			taken.metricsStale.forEach((id) => this.#metricsStale.add(id));
 			throw error;
 		}
@@ -444,6 +465,7 @@ function projectionTables(db: ProjectionDb) {
 		db.fieldDefs,
 		db.tagColors,
 		db.changes,
+		db.products,
 		db.projectionState
 	];
 }

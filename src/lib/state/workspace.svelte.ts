@@ -24,12 +24,14 @@ import {
 	removeFieldDef,
 	updateFieldDef
 } from '../crdt/custom-field-commands';
+import { createProduct, updateProduct } from '../crdt/product-commands';
 import { deleteTag, renameTag, setTagColor } from '../crdt/tag-commands';
 import { createUndoManager } from '../crdt/undo';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
 import type { InteractionFields, PurchaseFields, TaskFields } from '../domain/activity';
 import type { CustomFieldDefInput } from '../domain/custom-fields';
 import type { CustomerFields } from '../domain/customer';
+import type { ProductFields } from '../domain/product';
 import type { TagColor } from '../domain/tags';
 import { ProjectionDb, projectionDbName } from '../projection/db';
 import type { Projector } from '../projection/projector';
@@ -136,6 +138,25 @@ export class WorkspaceSession {
 	setTagColor = (tag: string, color: TagColor) => this.#run((ctx) => setTagColor(ctx, tag, color));
 	renameTag = (from: string, to: string) => this.#run((ctx) => renameTag(ctx, from, to));
 	deleteTag = (tag: string) => this.#run((ctx) => deleteTag(ctx, tag));
+	createProduct = (fields: ProductFields) => this.#run((ctx) => createProduct(ctx, fields));
+	updateProduct = (id: string, fields: ProductFields) =>
+		this.#run((ctx) => updateProduct(ctx, id, fields));
+	/**
+	 * Records a purchase, first adding the products the user asked to put in the catalogue
+	 * (keyed by line index); all in one undo step.
+	 */
+	addPurchaseWithNewProducts = (fields: PurchaseFields, newProducts: Map<number, ProductFields>) =>
+		this.#run((ctx) =>
+			inOneStep(ctx, () => {
+				const lines = fields.lines.map((line, i) => {
+					const product = newProducts.get(i);
+					if (!product) return line;
+					const created = createProduct(ctx, product);
+					return created.ok ? { ...line, productId: created.value } : line;
+				});
+				return addPurchase(ctx, { ...fields, lines });
+			})
+		);
 	addPurchase = (fields: PurchaseFields) => this.#run((ctx) => addPurchase(ctx, fields));
 	deletePurchase = (id: string) => this.#run((ctx) => deletePurchase(ctx, id));
 	logInteraction = (fields: InteractionFields) => this.#run((ctx) => logInteraction(ctx, fields));

@@ -5,6 +5,12 @@ export interface ProductFields {
 	active: boolean;
 }
 
+/** A product to add to the catalogue while recording the purchase line with this index. */
+export interface NewCatalogueProduct {
+	line: number;
+	fields: ProductFields;
+}
+
 export type ProductMessageKey =
 	'validation.required' | 'validation.tooLong' | 'validation.amountInvalid';
 export type ProductErrors = Partial<Record<keyof ProductFields, ProductMessageKey>>;

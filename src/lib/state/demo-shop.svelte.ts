@@ -22,16 +22,16 @@ class DemoShopLoader {
 				const result = createCustomers(ctx, customers);
 				if (!result.ok) throw new Error(`${result.failures.length} invalid demo rows`);
 				const ids = result.value;
-				const productIds = new Map<string, string>();
+				const productIds: Record<string, string> = {};
 				for (const [name, priceCents] of DEMO_PRODUCTS) {
 					const created = createProduct(ctx, { name, category: '', priceCents, active: true });
-					if (created.ok) productIds.set(name, created.value);
+					if (created.ok) productIds[name] = created.value;
 				}
 				const activity = demoActivity(ids.map((id, i) => ({ id, stage: customers[i]!.stage })));
 				for (const purchase of activity.purchases) {
 					const lines = purchase.lines.map((line) => ({
 						...line,
-						productId: productIds.get(line.product)
+						productId: productIds[line.product]
 					}));
 					addPurchase(ctx, { ...purchase, lines });
 				}

@@ -31,7 +31,7 @@ import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/wor
 import type { InteractionFields, PurchaseFields, TaskFields } from '../domain/activity';
 import type { CustomFieldDefInput } from '../domain/custom-fields';
 import type { CustomerFields } from '../domain/customer';
-import type { ProductFields } from '../domain/product';
+import type { NewCatalogueProduct, ProductFields } from '../domain/product';
 import type { TagColor } from '../domain/tags';
 import { ProjectionDb, projectionDbName } from '../projection/db';
 import type { Projector } from '../projection/projector';
@@ -145,13 +145,13 @@ export class WorkspaceSession {
 	 * Records a purchase, first adding the products the user asked to put in the catalogue
 	 * (keyed by line index); all in one undo step.
 	 */
-	addPurchaseWithNewProducts = (fields: PurchaseFields, newProducts: Map<number, ProductFields>) =>
+	addPurchaseWithNewProducts = (fields: PurchaseFields, newProducts: NewCatalogueProduct[]) =>
 		this.#run((ctx) =>
 			inOneStep(ctx, () => {
 				const lines = fields.lines.map((line, i) => {
-					const product = newProducts.get(i);
+					const product = newProducts.find((candidate) => candidate.line === i);
 					if (!product) return line;
-					const created = createProduct(ctx, product);
+					const created = createProduct(ctx, product.fields);
 					return created.ok ? { ...line, productId: created.value } : line;
 				});
 				return addPurchase(ctx, { ...fields, lines });

@@ -98,6 +98,12 @@ test('a call with a follow-up today shows on Today until it is marked done', asy
 		'href',
 		'tel:18611112222'
 	);
+	await dueToday.getByRole('link', { name: 'Log a conversation with Lucy Zhou' }).click();
+	const logDialog = page.getByRole('dialog', { name: 'Log interaction' });
+	await expect(logDialog).toBeVisible();
+	await expect(logDialog.getByLabel('Kind')).toHaveValue('call');
+	await logDialog.getByRole('button', { name: 'Cancel' }).click();
+	await page.getByRole('link', { name: 'Today' }).click();
 	await dueToday.getByRole('button', { name: 'Mark done' }).click();
 	await expect(page.getByRole('heading', { name: 'All clear for today' })).toBeVisible();
 

@@ -47,4 +47,10 @@ test('the catalogue fills in prices, and a new product can be added while sellin
 	await edit.getByLabel('Price').fill('138');
 	await edit.getByRole('button', { name: 'Save' }).click();
 	await expect(catalogue).toContainText('茶叶 · ¥138.00');
+
+	await page.getByLabel('Currency').selectOption('USD');
+	await expect(catalogue).toContainText('茶叶 · $138.00');
+	await page.reload();
+	await expect(page.getByLabel('Currency')).toHaveValue('USD');
+	await expect(catalogue).toContainText('茶叶 · $138.00');
 });

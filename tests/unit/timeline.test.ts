@@ -93,6 +93,13 @@ describe('sortCustomers', () => {
 		expect(sortCustomers(rows, 'totalSpent').map((r) => r.sortName)).toEqual(['c', 'a', 'b']);
 		expect(sortCustomers(rows, 'lastPurchase').map((r) => r.sortName)).toEqual(['b', 'c', 'a']);
 		expect(sortCustomers(rows, 'name').map((r) => r.sortName)).toEqual(['a', 'b', 'c']);
+		const counted = [
+			{ ...rows[0]!, purchaseCount: 1, lastContactAt: 50 },
+			{ ...rows[1]!, purchaseCount: 4, lastContactAt: null },
+			{ ...rows[2]!, purchaseCount: 2, lastContactAt: 90 }
+		];
+		expect(sortCustomers(counted, 'purchaseCount').map((r) => r.sortName)).toEqual(['a', 'c', 'b']);
+		expect(sortCustomers(counted, 'lastContact').map((r) => r.sortName)).toEqual(['c', 'b', 'a']);
 	});
 });
 

@@ -2,7 +2,14 @@ import type { LifecycleStage } from './customer';
 import { customValueMatches, type CustomValues } from './custom-fields';
 import { matchesSearch, parseSearchQuery, type Searchable } from './search-query';
 
-export const CUSTOMER_SORTS = ['name', 'updated', 'totalSpent', 'lastPurchase'] as const;
+export const CUSTOMER_SORTS = [
+	'name',
+	'updated',
+	'totalSpent',
+	'purchaseCount',
+	'lastPurchase',
+	'lastContact'
+] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
 export interface ListableCustomer extends Searchable {
@@ -10,6 +17,8 @@ export interface ListableCustomer extends Searchable {
 	updatedAt: number;
 	totalSpentCents: number;
 	lastPurchaseAt: number | null;
+	purchaseCount?: number;
+	lastContactAt?: number | null;
 	tags: string[];
 	stage: LifecycleStage;
 	custom?: CustomValues;
@@ -33,6 +42,10 @@ export function sortCustomers<T extends ListableCustomer>(
 	if (sort === 'updated') sorted.sort((a, b) => b.updatedAt - a.updatedAt);
 	else if (sort === 'totalSpent') {
 		sorted.sort((a, b) => (b.totalSpentCents ?? 0) - (a.totalSpentCents ?? 0) || byName(a, b));
+	} else if (sort === 'purchaseCount') {
+		sorted.sort((a, b) => (b.purchaseCount ?? 0) - (a.purchaseCount ?? 0) || byName(a, b));
+	} else if (sort === 'lastContact') {
+		sorted.sort((a, b) => (b.lastContactAt ?? 0) - (a.lastContactAt ?? 0) || byName(a, b));
 	} else if (sort === 'lastPurchase') {
 		sorted.sort((a, b) => (b.lastPurchaseAt ?? 0) - (a.lastPurchaseAt ?? 0) || byName(a, b));
 	} else sorted.sort(byName);

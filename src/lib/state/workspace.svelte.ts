@@ -25,6 +25,7 @@ import {
 	updateFieldDef
 } from '../crdt/custom-field-commands';
 import { createProduct, updateProduct } from '../crdt/product-commands';
+import { setCurrency, type ShopCurrency } from '../crdt/shop-settings';
 import { deleteTag, renameTag, setTagColor } from '../crdt/tag-commands';
 import { createUndoManager } from '../crdt/undo';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
@@ -157,6 +158,7 @@ export class WorkspaceSession {
 				return addPurchase(ctx, { ...fields, lines });
 			})
 		);
+	setCurrency = (currency: ShopCurrency) => this.#run((ctx) => setCurrency(ctx, currency));
 	addPurchase = (fields: PurchaseFields) => this.#run((ctx) => addPurchase(ctx, fields));
 	deletePurchase = (id: string) => this.#run((ctx) => deletePurchase(ctx, id));
 	logInteraction = (fields: InteractionFields) => this.#run((ctx) => logInteraction(ctx, fields));

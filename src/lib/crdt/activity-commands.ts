@@ -14,13 +14,12 @@ import { readTask, type TaskRecord } from './activity-records';
 import type { CommandContext } from './customer-commands';
 import { newId } from './ids';
 import { liveCustomer } from './workspace-doc';
+import { commandTime, stampCreated, stampUpdated } from './stamps';
 
 export type ActivityCommandResult<T, F> =
 	| { ok: true; value: T }
 	| { ok: false; reason: 'invalid'; errors: ActivityErrors<F> }
 	| { ok: false; reason: 'notFound' };
-
-const now = (ctx: CommandContext) => (ctx.now ? ctx.now() : Date.now());
 
 function customerTasks(ctx: CommandContext, customerId: string): TaskRecord[] {
 	const tasks: TaskRecord[] = [];
@@ -49,10 +48,7 @@ function insertTask(
 	map.set('status', 'open');
 	map.set('seriesId', extra.seriesId ?? id);
 	if (extra.sourceId) map.set('sourceId', extra.sourceId);
-	map.set('createdAt', at);
-	map.set('createdBy', ctx.memberId);
-	map.set('updatedAt', at);
-	map.set('updatedBy', ctx.memberId);
+	stampCreated(map, ctx, at);
 	return id;
 }
 
@@ -69,7 +65,7 @@ export function addPurchase(
 	if (!liveCustomer(ctx.ws, input.customerId)) return { ok: false, reason: 'notFound' };
 	const id = newId();
 	ctx.ws.doc.transact(() => {
-		const at = now(ctx);
+		const at = commandTime(ctx);
 		ctx.ws.purchases.set(id, { ...checked.value, createdAt: at, createdBy: ctx.memberId });
 		const changes = followUpsAfterPurchase(
 			customerTasks(ctx, input.customerId),
@@ -80,8 +76,7 @@ export function addPurchase(
 				const map = ctx.ws.tasks.get(change.taskId);
 				map?.set('due', change.due);
 				map?.delete('snoozedUntil');
-				map?.set('updatedAt', at);
-				map?.set('updatedBy', ctx.memberId);
+				if (map) stampUpdated(map, ctx, at);
 			} else {
 				const from = change.from;
 				insertTask(
@@ -119,7 +114,7 @@ export function logInteraction(
 	const interactionId = newId();
 	let taskId: string | null = null;
 	ctx.ws.doc.transact(() => {
-		const at = now(ctx);
+		const at = commandTime(ctx);
 		const value = checked.value;
 		if (value.followUpDate !== '') {
 			const title = value.nextStep || value.summary;
@@ -161,7 +156,7 @@ export function addTask(
 	if (!liveCustomer(ctx.ws, input.customerId)) return { ok: false, reason: 'notFound' };
 	let id = '';
 	ctx.ws.doc.transact(() => {
-		id = insertTask(ctx, checked.value, now(ctx));
+		id = insertTask(ctx, checked.value, commandTime(ctx));
 	}, ctx.origin);
 	return { ok: true, value: id };
 }
@@ -174,10 +169,9 @@ function changeTask(
 	const map = ctx.ws.tasks.get(id);
 	if (!map) return false;
 	ctx.ws.doc.transact(() => {
-		const at = now(ctx);
+		const at = commandTime(ctx);
 		change(map, at);
-		map.set('updatedAt', at);
-		map.set('updatedBy', ctx.memberId);
+		stampUpdated(map, ctx, at);
 	}, ctx.origin);
 	return true;
 }

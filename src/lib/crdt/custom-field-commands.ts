@@ -11,6 +11,7 @@ import {
 import type { CommandContext } from './customer-commands';
 import { newId } from './ids';
 import { isDeleted, num, str, type RecordMap, type WorkspaceDoc } from './workspace-doc';
+import { commandTime, stampCreated, stampUpdated } from './stamps';
 
 export interface FieldDefRecord extends CustomFieldDef {
 	removed: boolean;
@@ -48,8 +49,6 @@ export type FieldDefResult =
 	| { ok: false; reason: 'invalid'; errors: DefErrors }
 	| { ok: false; reason: 'notFound' };
 
-const now = (ctx: CommandContext) => (ctx.now ? ctx.now() : Date.now());
-
 function writeDef(map: RecordMap, def: CustomFieldDefInput) {
 	map.set('labelEn', def.labelEn);
 	map.set('labelZh', def.labelZh);
@@ -63,15 +62,12 @@ export function createFieldDef(ctx: CommandContext, input: CustomFieldDefInput):
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
 	const id = newId();
 	ctx.ws.doc.transact(() => {
-		const at = now(ctx);
+		const at = commandTime(ctx);
 		const map = new Y.Map<unknown>();
 		ctx.ws.fieldDefs.set(id, map);
 		writeDef(map, checked.value);
 		map.set('order', at);
-		map.set('createdAt', at);
-		map.set('createdBy', ctx.memberId);
-		map.set('updatedAt', at);
-		map.set('updatedBy', ctx.memberId);
+		stampCreated(map, ctx, at);
 	}, ctx.origin);
 	return { ok: true, value: id };
 }
@@ -95,8 +91,7 @@ export function updateFieldDef(
 	}
 	ctx.ws.doc.transact(() => {
 		writeDef(map, checked.value);
-		map.set('updatedAt', now(ctx));
-		map.set('updatedBy', ctx.memberId);
+		stampUpdated(map, ctx, commandTime(ctx));
 	}, ctx.origin);
 	return { ok: true, value: id };
 }
@@ -106,8 +101,9 @@ export function removeFieldDef(ctx: CommandContext, id: string): boolean {
 	const map = ctx.ws.fieldDefs.get(id);
 	if (!map) return false;
 	ctx.ws.doc.transact(() => {
-		map.set('removedAt', now(ctx));
-		map.set('updatedBy', ctx.memberId);
+		const at = commandTime(ctx);
+		map.set('removedAt', at);
+		stampUpdated(map, ctx, at);
 	}, ctx.origin);
 	return true;
 }

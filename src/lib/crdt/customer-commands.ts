@@ -10,6 +10,7 @@ import { fieldChanges } from '../domain/field-changes';
 import { liveFieldDefs } from './custom-field-commands';
 import { newId } from './ids';
 import { liveCustomer, type RecordMap, type WorkspaceDoc } from './workspace-doc';
+import { commandTime, stampCreated, stampUpdated } from './stamps';
 
 /**
  * Who is writing, and the transaction origin that marks their writes as local (so the undo
@@ -26,8 +27,6 @@ export type CommandResult<T> =
 	| { ok: true; value: T }
 	| { ok: false; reason: 'invalid'; errors: FieldErrors }
 	| { ok: false; reason: 'notFound' };
-
-const now = (ctx: CommandContext) => (ctx.now ? ctx.now() : Date.now());
 
 function writeTags(map: RecordMap, before: string[], after: string[]): void {
 	let tags = map.get('tags');
@@ -98,10 +97,7 @@ function insertCustomer(ctx: CommandContext, fields: CustomerFields, at: number)
 	const map = new Y.Map<unknown>();
 	ctx.ws.customers.set(id, map);
 	writeChangedFields(map, null, fields);
-	map.set('createdAt', at);
-	map.set('createdBy', ctx.memberId);
-	map.set('updatedAt', at);
-	map.set('updatedBy', ctx.memberId);
+	stampCreated(map, ctx, at);
 	return id;
 }
 
@@ -148,7 +144,7 @@ export function createCustomer(ctx: CommandContext, input: CustomerFields): Comm
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
 	let id = '';
 	ctx.ws.doc.transact(() => {
-		id = insertCustomer(ctx, checked.value, now(ctx));
+		id = insertCustomer(ctx, checked.value, commandTime(ctx));
 	}, ctx.origin);
 	return { ok: true, value: id };
 }
@@ -176,7 +172,7 @@ export function createCustomers(
 	if (failures.length > 0) return { ok: false, failures };
 	const ids: string[] = [];
 	ctx.ws.doc.transact(() => {
-		const at = now(ctx);
+		const at = commandTime(ctx);
 		for (const fields of valid) ids.push(insertCustomer(ctx, fields, at));
 	}, ctx.origin);
 	return { ok: true, value: ids };
@@ -197,9 +193,8 @@ export function updateCustomer(
 	ctx.ws.doc.transact(() => {
 		changed = writeChangedFields(map, current, checked.value);
 		if (changed > 0) {
-			const at = now(ctx);
-			map.set('updatedAt', at);
-			map.set('updatedBy', ctx.memberId);
+			const at = commandTime(ctx);
+			stampUpdated(map, ctx, at);
 			// The history entry goes in the same transaction, so undo removes it with the edit.
 			ctx.ws.changes.set(newId(), {
 				customerId: id,
@@ -221,7 +216,7 @@ export function deleteCustomer(ctx: CommandContext, id: string): CommandResult<s
 	const map = ctx.ws.customers.get(id);
 	if (!current || !map) return { ok: false, reason: 'notFound' };
 	ctx.ws.doc.transact(() => {
-		map.set('deletedAt', now(ctx));
+		map.set('deletedAt', commandTime(ctx));
 		map.set('deletedBy', ctx.memberId);
 	}, ctx.origin);
 	return { ok: true, value: current.name };

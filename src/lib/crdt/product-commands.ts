@@ -3,6 +3,7 @@ import { validateProduct, type ProductErrors, type ProductFields } from '../doma
 import type { CommandContext } from './customer-commands';
 import { newId } from './ids';
 import { num, str, type RecordMap } from './workspace-doc';
+import { commandTime, stampCreated, stampUpdated } from './stamps';
 
 export interface ProductRecord extends ProductFields {
 	id: string;
@@ -25,8 +26,6 @@ export type ProductResult =
 	| { ok: false; reason: 'invalid'; errors: ProductErrors }
 	| { ok: false; reason: 'notFound' };
 
-const now = (ctx: CommandContext) => (ctx.now ? ctx.now() : Date.now());
-
 function write(map: RecordMap, fields: ProductFields) {
 	map.set('name', fields.name);
 	map.set('category', fields.category);
@@ -39,14 +38,11 @@ export function createProduct(ctx: CommandContext, input: ProductFields): Produc
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
 	const id = newId();
 	ctx.ws.doc.transact(() => {
-		const at = now(ctx);
+		const at = commandTime(ctx);
 		const map = new Y.Map<unknown>();
 		ctx.ws.products.set(id, map);
 		write(map, checked.value);
-		map.set('createdAt', at);
-		map.set('createdBy', ctx.memberId);
-		map.set('updatedAt', at);
-		map.set('updatedBy', ctx.memberId);
+		stampCreated(map, ctx, at);
 	}, ctx.origin);
 	return { ok: true, value: id };
 }
@@ -63,8 +59,7 @@ export function updateProduct(
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
 	ctx.ws.doc.transact(() => {
 		write(map, checked.value);
-		map.set('updatedAt', now(ctx));
-		map.set('updatedBy', ctx.memberId);
+		stampUpdated(map, ctx, commandTime(ctx));
 	}, ctx.origin);
 	return { ok: true, value: id };
 }

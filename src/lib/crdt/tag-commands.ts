@@ -2,17 +2,11 @@ import * as Y from 'yjs';
 import { cleanTagName, type TagColor, type TagNameProblem } from '../domain/tags';
 import type { CommandContext } from './customer-commands';
 import { isDeleted, type RecordMap } from './workspace-doc';
-
-const now = (ctx: CommandContext) => (ctx.now ? ctx.now() : Date.now());
+import { commandTime, stampUpdated } from './stamps';
 
 function tagMapOf(customer: RecordMap): Y.Map<boolean> | null {
 	const tags = customer.get('tags');
 	return tags instanceof Y.Map ? (tags as Y.Map<boolean>) : null;
-}
-
-function touch(ctx: CommandContext, customer: RecordMap, at: number) {
-	customer.set('updatedAt', at);
-	customer.set('updatedBy', ctx.memberId);
 }
 
 export function setTagColor(ctx: CommandContext, tag: string, color: TagColor): void {
@@ -36,7 +30,7 @@ export function renameTag(ctx: CommandContext, from: string, to: string): TagCha
 	let customers = 0;
 	let merged = false;
 	ctx.ws.doc.transact(() => {
-		const at = now(ctx);
+		const at = commandTime(ctx);
 		for (const customer of ctx.ws.customers.values()) {
 			const tags = tagMapOf(customer);
 			if (!tags) continue;
@@ -44,7 +38,7 @@ export function renameTag(ctx: CommandContext, from: string, to: string): TagCha
 			if (!tags.has(from)) continue;
 			tags.delete(from);
 			tags.set(target, true);
-			touch(ctx, customer, at);
+			stampUpdated(customer, ctx, at);
 			if (!isDeleted(customer)) customers++;
 		}
 		const color = ctx.ws.tagColors.get(from);
@@ -60,12 +54,12 @@ export function renameTag(ctx: CommandContext, from: string, to: string): TagCha
 export function deleteTag(ctx: CommandContext, tag: string): number {
 	let customers = 0;
 	ctx.ws.doc.transact(() => {
-		const at = now(ctx);
+		const at = commandTime(ctx);
 		for (const customer of ctx.ws.customers.values()) {
 			const tags = tagMapOf(customer);
 			if (!tags?.has(tag)) continue;
 			tags.delete(tag);
-			touch(ctx, customer, at);
+			stampUpdated(customer, ctx, at);
 			if (!isDeleted(customer)) customers++;
 		}
 		ctx.ws.tagColors.delete(tag);

@@ -1,0 +1,20 @@
+import type { CommandContext } from './customer-commands';
+import type { RecordMap } from './workspace-doc';
+
+/** The command's clock: the context's (tests pin it) or the real one. */
+export function commandTime(ctx: CommandContext): number {
+	return ctx.now ? ctx.now() : Date.now();
+}
+
+/** Who made a new entity record and when; also its first "last changed". */
+export function stampCreated(map: RecordMap, ctx: CommandContext, at: number): void {
+	map.set('createdAt', at);
+	map.set('createdBy', ctx.memberId);
+	stampUpdated(map, ctx, at);
+}
+
+/** Who changed an entity record last, and when. */
+export function stampUpdated(map: RecordMap, ctx: CommandContext, at: number): void {
+	map.set('updatedAt', at);
+	map.set('updatedBy', ctx.memberId);
+}

@@ -12,7 +12,13 @@ const config = {
 		// the app was opened at.
 		paths: { relative: false },
 		// The PWA plugin registers its own service worker.
-		serviceWorker: { register: false }
+		serviceWorker: { register: false },
+		typescript: {
+			// Type-check the benchmark and the Playwright config along with the app and tests.
+			config: (config) => {
+				config.include.push('../bench/**/*.ts', '../playwright.config.ts');
+			}
+		}
 	}
 };
 

@@ -1,0 +1,130 @@
+import * as Y from 'yjs';
+import { addPurchase, logInteraction } from '../src/lib/crdt/activity-commands';
+import {
+	createCustomers,
+	inOneStep,
+	updateCustomer,
+	type CommandContext
+} from '../src/lib/crdt/customer-commands';
+import { workspaceDoc } from '../src/lib/crdt/workspace-doc';
+import { demoCustomers } from '../src/lib/demo/demo-shop';
+import { INTERACTION_KINDS, PAYMENT_METHODS } from '../src/lib/domain/activity';
+
+export interface ArchiveSize {
+	name: 'S' | 'M' | 'L';
+	customers: number;
+	events: number;
+}
+
+export const SIZES: ArchiveSize[] = [
+	{ name: 'S', customers: 1_000, events: 10_000 },
+	{ name: 'M', customers: 10_000, events: 100_000 },
+	{ name: 'L', customers: 50_000, events: 500_000 }
+];
+
+export interface GeneratedArchive {
+	update: Uint8Array;
+	/** Search queries that exist in this archive, plus one that matches nothing. */
+	queries: string[];
+	singleEditBytes: number;
+	generateMs: number;
+}
+
+/** Seeded PRNG (mulberry32): the same seed makes the same archive on every machine. */
+function seeded(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const PRODUCTS: [string, number][] = [
+	['乌龙茶', 12_800],
+	['西湖龙井', 26_800],
+	['普洱茶饼', 35_800],
+	['Jasmine green tea', 8_800],
+	['Tea sampler', 15_000]
+];
+
+/**
+ * Builds an archive through the app's own commands (validation included): customers from the
+ * demo generator, then purchases (70 %) and interactions (30 %) spread over a year.
+ */
+export function generateArchive(size: ArchiveSize, seed = 7): GeneratedArchive {
+	const started = performance.now();
+	const random = seeded(seed);
+	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+	const ctx: CommandContext = { ws: workspaceDoc(new Y.Doc()), memberId: 'bench', origin: {} };
+	const fields = demoCustomers(size.customers, seed);
+	const now = Date.UTC(2026, 10, 1);
+	const ids = inOneStep(ctx, () => {
+		const created = createCustomers(ctx, fields);
+		if (!created.ok) throw new Error(`invalid generated customers: ${created.failures.length}`);
+		const customerIds = created.value;
+		for (let i = 0; i < size.events; i++) {
+			const customerId = pick(customerIds);
+			const at = now - Math.floor(random() * 365 * 86_400_000);
+			const result =
+				random() < 0.7
+					? addPurchase(ctx, {
+							customerId,
+							at,
+							lines: [
+								{
+									product: pick(PRODUCTS)[0],
+									quantity: 1 + Math.floor(random() * 3),
+									unitPriceCents: pick(PRODUCTS)[1]
+								}
+							],
+							discountCents: 0,
+							payment: pick(PAYMENT_METHODS),
+							channel: 'in_store',
+							note: ''
+						})
+					: logInteraction(ctx, {
+							customerId,
+							at,
+							kind: pick(INTERACTION_KINDS),
+							direction: random() < 0.5 ? 'in' : 'out',
+							summary: `Asked about ${pick(PRODUCTS)[0]}`,
+							outcome: '',
+							nextStep: '',
+							followUpDate: '',
+							products: []
+						});
+			if (!result.ok) throw new Error(`generated event refused: ${JSON.stringify(result)}`);
+		}
+		return customerIds;
+	});
+	const update = Y.encodeStateAsUpdate(ctx.ws.doc);
+
+	// The size of what a colleague receives when one field of one customer changes.
+	let singleEditBytes = 0;
+	const capture = (edit: Uint8Array) => (singleEditBytes += edit.byteLength);
+	ctx.ws.doc.on('update', capture);
+	updateCustomer(ctx, ids[Math.floor(ids.length / 2)]!, { city: '苏州市' });
+	ctx.ws.doc.off('update', capture);
+
+	const chinese = fields.find((f) => /\p{Script=Han}/u.test(f.name))!;
+	const english = fields.find((f) => !/\p{Script=Han}/u.test(f.name))!;
+	const phone = fields.find((f) => f.phone)!.phone.replace(/\D/g, '');
+	return {
+		update,
+		queries: [
+			chinese.name.slice(0, 1),
+			chinese.name,
+			english.name.split(' ')[0]!.toLowerCase(),
+			'zh',
+			'wang',
+			phone.slice(3, 7),
+			phone.slice(-4),
+			'zzqxv'
+		],
+		singleEditBytes,
+		generateMs: performance.now() - started
+	};
+}

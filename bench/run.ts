@@ -1,0 +1,371 @@
+/**
+ * npm run bench [-- --quick] [-- --no-build] [-- --sizes S,M]
+ *
+ * Builds the production app, serves it locally, loads archives of three sizes generated through
+ * the app's own commands into headless Chromium, and measures what a shopkeeper feels. Results
+ * go to stdout (a table), bench/results.json and, for a full run, the README.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import sirv from 'sirv';
+import { findChromium } from '../tests/e2e/support/find-chromium';
+import { generateArchive, SIZES, type ArchiveSize, type GeneratedArchive } from './generate';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const build = !args.includes('--no-build');
+const sizeArg = args.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length);
+const sizes = SIZES.filter((size) =>
+	quick ? size.name === 'S' : sizeArg ? sizeArg.split(',').includes(size.name) : true
+);
+const COLD_RUNS = quick ? 3 : 5;
+const ROW_SELECTOR = '[role="list"] a[href^="/customers/"]';
+
+interface SizeResult {
+	size: string;
+	customers: number;
+	events: number;
+	docMB: number;
+	generateMs: number;
+	firstOpenWithRebuildMs: number;
+	rebuildMs: number;
+	coldStartMs: number;
+	coldStartRuns: number[];
+	longestTaskColdStartMs: number;
+	heapMB: number;
+	searchP50Ms: number;
+	searchP95Ms: number;
+	searchKeystrokes: number;
+	scrollFrames: number;
+	scrollFramesOver16Ms: number;
+	firstRouteJsGzipKB: number;
+	singleEditBytes: number;
+}
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const percentile = (values: number[], p: number) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+/** The production build plus the generated archives, served like a static host would. */
+function serve(archives: Map<string, Uint8Array>): Promise<Server> {
+	const assets = sirv('build', { single: true, dev: false });
+	const server = createServer((req, res) => {
+		const match = /^\/__bench\/(\w)\.bin$/.exec(req.url ?? '');
+		if (match) {
+			const body = archives.get(match[1]!);
+			if (!body) return void res.writeHead(404).end();
+			res.writeHead(200, { 'content-type': 'application/octet-stream' });
+			return void res.end(body);
+		}
+		assets(req, res, () => {
+			res.writeHead(404).end();
+		});
+	});
+	return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Collected in every page before the app runs: when rows first show, and the longest task. */
+const OBSERVE_STARTUP = `
+	// tsx compiles this script with esbuild's keepNames, which wraps named functions in __name();
+	// the functions we hand to page.evaluate need that helper in the page too.
+	window.__name = (fn) => fn;
+	window.__bench = { firstRowsAt: null, longestTask: 0 };
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) {
+			window.__bench.longestTask = Math.max(window.__bench.longestTask, entry.duration);
+		}
+	}).observe({ type: 'longtask', buffered: true });
+	const watch = () => {
+		const seen = () => {
+			if (window.__bench.firstRowsAt === null && document.querySelector('${ROW_SELECTOR}')) {
+				window.__bench.firstRowsAt = performance.now();
+			}
+		};
+		new MutationObserver(seen).observe(document.documentElement, { childList: true, subtree: true });
+	};
+	if (document.documentElement) watch(); else document.addEventListener('DOMContentLoaded', watch);
+`;
+
+async function injectArchive(page: Page, origin: string, size: ArchiveSize) {
+	// Any same-origin page that does not start the app will do to reach its IndexedDB.
+	await page.goto(`${origin}/favicon.svg`);
+	await page.evaluate(async (name) => {
+		const bytes = new Uint8Array(await (await fetch(`/__bench/${name}.bin`)).arrayBuffer());
+		const db: IDBDatabase = await new Promise((resolve, reject) => {
+			// The layout y-indexeddb creates: an auto-increment "updates" store and a "custom" one.
+			const request = indexedDB.open('clientbook-doc-main');
+			request.onupgradeneeded = () => {
+				request.result.createObjectStore('updates', { autoIncrement: true });
+				request.result.createObjectStore('custom');
+			};
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		await new Promise<void>((resolve, reject) => {
+			const tx = db.transaction('updates', 'readwrite');
+			tx.objectStore('updates').add(bytes);
+			tx.oncomplete = () => resolve();
+			tx.onerror = () => reject(tx.error);
+		});
+		db.close();
+	}, size.name);
+}
+
+async function firstOpen(page: Page, origin: string) {
+	const started = Date.now();
+	await page.goto(`${origin}/customers`);
+	await page.locator(ROW_SELECTOR).first().waitFor({ timeout: 300_000 });
+	const wall = Date.now() - started;
+	await page.waitForFunction(() => performance.getEntriesByName('clientbook:rebuild').length > 0);
+	const rebuild = await page.evaluate(
+		() => performance.getEntriesByName('clientbook:rebuild')[0]!.duration
+	);
+	return { wall, rebuild };
+}
+
+async function coldStart(page: Page, origin: string) {
+	await page.goto(`${origin}/customers`);
+	await page.waitForFunction(
+		() =>
+			(window as unknown as { __bench: { firstRowsAt: number | null } }).__bench.firstRowsAt !==
+			null,
+		undefined,
+		{ timeout: 120_000 }
+	);
+	// Let the doc finish loading behind the first screen before reading heap and long tasks.
+	await page.waitForTimeout(2000);
+	return page.evaluate(() => {
+		const bench = (window as unknown as { __bench: { firstRowsAt: number; longestTask: number } })
+			.__bench;
+		const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+		const scripts = performance
+			.getEntriesByType('resource')
+			.map((entry) => new URL(entry.name).pathname)
+			.filter((path) => path.endsWith('.js'));
+		return {
+			firstRowsAt: bench.firstRowsAt,
+			longestTask: bench.longestTask,
+			heap: memory ? memory.usedJSHeapSize : 0,
+			scripts
+		};
+	});
+}
+
+/** Types each query key by key and times each keystroke until the list has updated. */
+async function searchLatency(page: Page, queries: string[]) {
+	return page.evaluate(async (queries) => {
+		const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+		const times: number[] = [];
+		const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+		for (const query of queries) {
+			for (let i = 1; i <= query.length; i++) {
+				const started = performance.now();
+				input.value = query.slice(0, i);
+				input.dispatchEvent(new Event('input', { bubbles: true }));
+				await settle();
+				times.push(performance.now() - started);
+			}
+			input.value = '';
+			input.dispatchEvent(new Event('input', { bubbles: true }));
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		return times;
+	}, queries);
+}
+
+/** Flings through the whole list, a few screens per frame, and records each frame's length. */
+async function scroll(page: Page) {
+	return page.evaluate(async () => {
+		const list = document.querySelector<HTMLElement>('.customer-list')!;
+		const frames: number[] = [];
+		let last = performance.now();
+		await new Promise<void>((resolve) => {
+			const step = () => {
+				const now = performance.now();
+				frames.push(now - last);
+				last = now;
+				list.scrollTop += list.clientHeight * 3;
+				if (list.scrollTop + list.clientHeight >= list.scrollHeight - 1 || frames.length > 2000)
+					resolve();
+				else requestAnimationFrame(step);
+			};
+			requestAnimationFrame(step);
+		});
+		return frames.slice(1);
+	});
+}
+
+function gzipKB(scripts: string[]): number {
+	let bytes = 0;
+	for (const path of new Set(scripts)) {
+		const file = `build${path}`;
+		if (existsSync(file)) bytes += gzipSync(readFileSync(file)).byteLength;
+	}
+	return round(bytes / 1024);
+}
+
+async function measure(
+	browser: Browser,
+	origin: string,
+	size: ArchiveSize,
+	archive: GeneratedArchive
+) {
+	const context = await browser.newContext({
+		locale: 'en-US',
+		viewport: { width: 1280, height: 800 }
+	});
+	await context.addInitScript(OBSERVE_STARTUP);
+	const page = await context.newPage();
+	await injectArchive(page, origin, size);
+	const opened = await firstOpen(page, origin);
+	const runs = [];
+	for (let i = 0; i < COLD_RUNS; i++) runs.push(await coldStart(page, origin));
+	const search = await searchLatency(page, archive.queries);
+	const frames = await scroll(page);
+	await context.close();
+	const result: SizeResult = {
+		size: size.name,
+		customers: size.customers,
+		events: size.events,
+		docMB: round(archive.update.byteLength / 1024 / 1024),
+		generateMs: Math.round(archive.generateMs),
+		firstOpenWithRebuildMs: opened.wall,
+		rebuildMs: Math.round(opened.rebuild),
+		coldStartMs: Math.round(median(runs.map((run) => run.firstRowsAt))),
+		coldStartRuns: runs.map((run) => Math.round(run.firstRowsAt)),
+		longestTaskColdStartMs: Math.round(Math.max(...runs.map((run) => run.longestTask))),
+		heapMB: round(median(runs.map((run) => run.heap)) / 1024 / 1024),
+		searchP50Ms: round(percentile(search, 50), 2),
+		searchP95Ms: round(percentile(search, 95), 2),
+		searchKeystrokes: search.length,
+		scrollFrames: frames.length,
+		scrollFramesOver16Ms: frames.filter((frame) => frame > 16.7).length,
+		firstRouteJsGzipKB: gzipKB(runs[0]!.scripts),
+		singleEditBytes: archive.singleEditBytes
+	};
+	return result;
+}
+
+const BUDGETS: { metric: keyof SizeResult; max: number; unit: string }[] = [
+	{ metric: 'coldStartMs', max: 1000, unit: 'ms' },
+	{ metric: 'searchP95Ms', max: 16, unit: 'ms' },
+	{ metric: 'rebuildMs', max: 3000, unit: 'ms' },
+	{ metric: 'heapMB', max: 150, unit: 'MB' },
+	{ metric: 'longestTaskColdStartMs', max: 200, unit: 'ms' },
+	{ metric: 'singleEditBytes', max: 200, unit: 'B' },
+	{ metric: 'firstRouteJsGzipKB', max: 170, unit: 'KB' }
+];
+
+function table(results: SizeResult[]): string {
+	const rows: [string, (r: SizeResult) => string][] = [
+		[
+			'archive',
+			(r) =>
+				`${r.customers.toLocaleString('en')} customers / ${r.events.toLocaleString('en')} events (${r.docMB} MB doc)`
+		],
+		['cold start to first rows (median)', (r) => `${r.coldStartMs} ms`],
+		['first open incl. projection rebuild', (r) => `${r.firstOpenWithRebuildMs} ms`],
+		['projection rebuild', (r) => `${r.rebuildMs} ms`],
+		['search keystroke p50 / p95', (r) => `${r.searchP50Ms} / ${r.searchP95Ms} ms`],
+		['scroll: frames over 16 ms', (r) => `${r.scrollFramesOver16Ms} of ${r.scrollFrames}`],
+		['JS heap after cold start', (r) => `${r.heapMB} MB`],
+		['longest task during cold start', (r) => `${r.longestTaskColdStartMs} ms`],
+		['first-route JavaScript (gzip)', (r) => `${r.firstRouteJsGzipKB} KB`],
+		['single-field edit update', (r) => `${r.singleEditBytes} B`]
+	];
+	const header = `| metric | ${results.map((r) => r.size).join(' | ')} |`;
+	const rule = `| --- | ${results.map(() => '---').join(' | ')} |`;
+	return [
+		header,
+		rule,
+		...rows.map(([label, cell]) => `| ${label} | ${results.map(cell).join(' | ')} |`)
+	].join('\n');
+}
+
+function budgetReport(results: SizeResult[]): string[] {
+	const m = results.find((r) => r.size === 'M') ?? results.at(-1)!;
+	const s = results.find((r) => r.size === 'S');
+	const lines = BUDGETS.map(({ metric, max, unit }) => {
+		const value = m[metric] as number;
+		return `${value <= max ? 'met   ' : 'MISSED'} ${metric} = ${value} ${unit} (budget ≤ ${max} ${unit}, size ${m.size})`;
+	});
+	if (s && m !== s) {
+		const ratio = round(m.coldStartMs / s.coldStartMs, 2);
+		lines.push(`${ratio <= 1.5 ? 'met   ' : 'MISSED'} cold start M/S = ${ratio} (budget ≤ 1.5)`);
+	}
+	return lines;
+}
+
+function writeReadme(results: SizeResult[], environment: string) {
+	const readme = readFileSync('README.md', 'utf8');
+	const start = '<!-- bench:start -->';
+	const end = '<!-- bench:end -->';
+	if (!readme.includes(start) || !readme.includes(end)) return;
+	const body = `${start}\n_Measured ${new Date().toISOString().slice(0, 10)} on ${environment}._\n\n${table(results)}\n${end}`;
+	writeFileSync('README.md', readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), body));
+	// Keep the README in the project's format, so `npm run lint` stays clean after a bench run.
+	execSync('npx prettier --write README.md', { stdio: 'ignore' });
+}
+
+async function main() {
+	if (build) execSync('npm run build', { stdio: 'inherit' });
+	if (!existsSync('build/index.html'))
+		throw new Error('No build/ found: run `npm run build` first, or drop --no-build.');
+	const archives = new Map<string, GeneratedArchive>();
+	for (const size of sizes) {
+		console.log(`Generating ${size.name}: ${size.customers} customers, ${size.events} events…`);
+		archives.set(size.name, generateArchive(size));
+	}
+	const server = await serve(
+		new Map([...archives].map(([name, archive]) => [name, archive.update]))
+	);
+	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const browser = await chromium.launch({
+		executablePath: findChromium(),
+		args: [
+			'--enable-precise-memory-info',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--no-first-run'
+		]
+	});
+	const environment = `${process.platform} ${process.arch}, Node ${process.version}, headless Chromium ${browser.version()}`;
+	const results: SizeResult[] = [];
+	try {
+		for (const size of sizes) {
+			console.log(`Measuring ${size.name}…`);
+			results.push(await measure(browser, origin, size, archives.get(size.name)!));
+		}
+	} finally {
+		await browser.close();
+		server.close();
+	}
+	console.log(`\n${table(results)}\n`);
+	console.log(budgetReport(results).join('\n'));
+	for (const result of results) {
+		for (const [key, value] of Object.entries(result)) {
+			if (typeof value === 'number' && !Number.isFinite(value))
+				throw new Error(`${result.size}.${key} is not a number`);
+		}
+	}
+	const file = quick ? 'bench/results-quick.json' : 'bench/results.json';
+	writeFileSync(
+		file,
+		`${JSON.stringify({ environment, measuredAt: new Date().toISOString(), quick, results }, null, '\t')}\n`
+	);
+	console.log(`\nWrote ${file}`);
+	if (!quick && results.some((r) => r.size === 'M')) writeReadme(results, environment);
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});

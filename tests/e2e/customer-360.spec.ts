@@ -192,3 +192,18 @@ test('edits appear in the timeline as who changed what, from what to what', asyn
 	);
 	await expect(timeline(page)).not.toContainText('Purchase ·');
 });
+
+test('an enquiry records the products asked about', async ({ page }) => {
+	await openCustomers(page);
+	await createCustomer(page, { name: 'Rui Chen' });
+	await page.getByRole('button', { name: 'Log interaction' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Log interaction' });
+	await dialog.getByLabel('Kind').selectOption({ label: 'Enquiry' });
+	await dialog.getByLabel('Direction').selectOption({ label: 'Incoming' });
+	await dialog.getByLabel('Summary').fill('Looking for a gift for her father');
+	await dialog.getByLabel('Products asked about').fill('普洱茶饼，茶具套装');
+	await dialog.getByRole('button', { name: 'Save' }).click();
+	const entry = timeline(page).getByRole('listitem').first();
+	await expect(entry).toContainText('Enquiry · Incoming');
+	await expect(entry).toContainText('Asked about: 普洱茶饼, 茶具套装');
+});

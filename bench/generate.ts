@@ -23,7 +23,13 @@ export const SIZES: ArchiveSize[] = [
 ];
 
 export interface GeneratedArchive {
-	update: Uint8Array;
+	/**
+	 * The archive as several updates (customers, then events in chunks), stored as separate
+	 * entries the way y-indexeddb keeps them: Chromium refuses one IndexedDB value over ~127 MiB,
+	 * which a single update of the L archive exceeds.
+	 */
+	updates: Uint8Array[];
+	bytes: number;
 	/** Search queries that exist in this archive, plus one that matches nothing. */
 	queries: string[];
 	singleEditBytes: number;
@@ -61,46 +67,58 @@ export function generateArchive(size: ArchiveSize, seed = 7): GeneratedArchive {
 	const ctx: CommandContext = { ws: workspaceDoc(new Y.Doc()), memberId: 'bench', origin: {} };
 	const fields = demoCustomers(size.customers, seed);
 	const now = Date.UTC(2026, 10, 1);
+	const updates: Uint8Array[] = [];
+	const collect = (update: Uint8Array) => updates.push(update);
+	ctx.ws.doc.on('update', collect);
 	const ids = inOneStep(ctx, () => {
 		const created = createCustomers(ctx, fields);
 		if (!created.ok) throw new Error(`invalid generated customers: ${created.failures.length}`);
-		const customerIds = created.value;
-		for (let i = 0; i < size.events; i++) {
-			const customerId = pick(customerIds);
-			const at = now - Math.floor(random() * 365 * 86_400_000);
-			const result =
-				random() < 0.7
-					? addPurchase(ctx, {
-							customerId,
-							at,
-							lines: [
-								{
-									product: pick(PRODUCTS)[0],
-									quantity: 1 + Math.floor(random() * 3),
-									unitPriceCents: pick(PRODUCTS)[1]
-								}
-							],
-							discountCents: 0,
-							payment: pick(PAYMENT_METHODS),
-							channel: 'in_store',
-							note: ''
-						})
-					: logInteraction(ctx, {
-							customerId,
-							at,
-							kind: pick(INTERACTION_KINDS),
-							direction: random() < 0.5 ? 'in' : 'out',
-							summary: `Asked about ${pick(PRODUCTS)[0]}`,
-							outcome: '',
-							nextStep: '',
-							followUpDate: '',
-							products: []
-						});
-			if (!result.ok) throw new Error(`generated event refused: ${JSON.stringify(result)}`);
-		}
-		return customerIds;
+		return created.value;
 	});
-	const update = Y.encodeStateAsUpdate(ctx.ws.doc);
+	const EVENTS_PER_UPDATE = 50_000;
+	for (let start = 0; start < size.events; start += EVENTS_PER_UPDATE) {
+		inOneStep(ctx, () => {
+			for (let i = start; i < Math.min(size.events, start + EVENTS_PER_UPDATE); i++) {
+				addEvent(ids);
+			}
+		});
+	}
+	ctx.ws.doc.off('update', collect);
+
+	/** One purchase (70 %) or interaction (30 %) of a random customer within the last year. */
+	function addEvent(customerIds: string[]) {
+		const customerId = pick(customerIds);
+		const at = now - Math.floor(random() * 365 * 86_400_000);
+		const result =
+			random() < 0.7
+				? addPurchase(ctx, {
+						customerId,
+						at,
+						lines: [
+							{
+								product: pick(PRODUCTS)[0],
+								quantity: 1 + Math.floor(random() * 3),
+								unitPriceCents: pick(PRODUCTS)[1]
+							}
+						],
+						discountCents: 0,
+						payment: pick(PAYMENT_METHODS),
+						channel: 'in_store',
+						note: ''
+					})
+				: logInteraction(ctx, {
+						customerId,
+						at,
+						kind: pick(INTERACTION_KINDS),
+						direction: random() < 0.5 ? 'in' : 'out',
+						summary: `Asked about ${pick(PRODUCTS)[0]}`,
+						outcome: '',
+						nextStep: '',
+						followUpDate: '',
+						products: []
+					});
+		if (!result.ok) throw new Error(`generated event refused: ${JSON.stringify(result)}`);
+	}
 
 	// The size of what a colleague receives when one field of one customer changes.
 	let singleEditBytes = 0;
@@ -113,7 +131,8 @@ export function generateArchive(size: ArchiveSize, seed = 7): GeneratedArchive {
 	const english = fields.find((f) => !/\p{Script=Han}/u.test(f.name))!;
 	const phone = fields.find((f) => f.phone)!.phone.replace(/\D/g, '');
 	return {
-		update,
+		updates,
+		bytes: updates.reduce((sum, update) => sum + update.byteLength, 0),
 		queries: [
 			chinese.name.slice(0, 1),
 			chinese.name,

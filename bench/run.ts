@@ -23,10 +23,13 @@ const sizes = SIZES.filter((size) =>
 	quick ? size.name === 'S' : sizeArg ? sizeArg.split(',').includes(size.name) : true
 );
 const COLD_RUNS = quick ? 3 : 5;
+/** A size that takes longer than this is reported as failed at the step it was in. */
+const SIZE_LIMIT_MS = 10 * 60_000;
 const ROW_SELECTOR = '[role="list"] a[href^="/customers/"]';
 
 interface SizeResult {
 	size: string;
+	measuredAt: string;
 	customers: number;
 	events: number;
 	docMB: number;
@@ -55,12 +58,12 @@ const percentile = (values: number[], p: number) => {
 };
 
 /** The production build plus the generated archives, served like a static host would. */
-function serve(archives: Map<string, Uint8Array>): Promise<Server> {
+function serve(archives: Map<string, Uint8Array[]>): Promise<Server> {
 	const assets = sirv('build', { single: true, dev: false });
 	const server = createServer((req, res) => {
-		const match = /^\/__bench\/(\w)\.bin$/.exec(req.url ?? '');
+		const match = /^\/__bench\/(\w)-(\d+)\.bin$/.exec(req.url ?? '');
 		if (match) {
-			const body = archives.get(match[1]!);
+			const body = archives.get(match[1]!)?.[Number(match[2])];
 			if (!body) return void res.writeHead(404).end();
 			res.writeHead(200, { 'content-type': 'application/octet-stream' });
 			return void res.end(body);
@@ -94,29 +97,38 @@ const OBSERVE_STARTUP = `
 	if (document.documentElement) watch(); else document.addEventListener('DOMContentLoaded', watch);
 `;
 
-async function injectArchive(page: Page, origin: string, size: ArchiveSize) {
+async function injectArchive(page: Page, origin: string, size: ArchiveSize, parts: number) {
 	// Any same-origin page that does not start the app will do to reach its IndexedDB.
 	await page.goto(`${origin}/favicon.svg`);
-	await page.evaluate(async (name) => {
-		const bytes = new Uint8Array(await (await fetch(`/__bench/${name}.bin`)).arrayBuffer());
-		const db: IDBDatabase = await new Promise((resolve, reject) => {
-			// The layout y-indexeddb creates: an auto-increment "updates" store and a "custom" one.
-			const request = indexedDB.open('clientbook-doc-main');
-			request.onupgradeneeded = () => {
-				request.result.createObjectStore('updates', { autoIncrement: true });
-				request.result.createObjectStore('custom');
-			};
-			request.onsuccess = () => resolve(request.result);
-			request.onerror = () => reject(request.error);
-		});
-		await new Promise<void>((resolve, reject) => {
-			const tx = db.transaction('updates', 'readwrite');
-			tx.objectStore('updates').add(bytes);
-			tx.oncomplete = () => resolve();
-			tx.onerror = () => reject(tx.error);
-		});
-		db.close();
-	}, size.name);
+	await page.evaluate(
+		async ({ name, parts }) => {
+			const db: IDBDatabase = await new Promise((resolve, reject) => {
+				// The layout y-indexeddb creates: an auto-increment "updates" store and a "custom" one.
+				const request = indexedDB.open('clientbook-doc-main');
+				request.onupgradeneeded = () => {
+					request.result.createObjectStore('updates', { autoIncrement: true });
+					request.result.createObjectStore('custom');
+				};
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			for (let part = 0; part < parts; part++) {
+				const bytes = new Uint8Array(
+					await (await fetch(`/__bench/${name}-${part}.bin`)).arrayBuffer()
+				);
+				await new Promise<void>((resolve, reject) => {
+					const tx = db.transaction('updates', 'readwrite');
+					tx.objectStore('updates').add(bytes);
+					tx.oncomplete = () => resolve();
+					tx.onerror = () => reject(tx.error);
+					// A full disk (QuotaExceededError) aborts the transaction without an error event.
+					tx.onabort = () => reject(tx.error ?? new Error('the transaction was aborted'));
+				});
+			}
+			db.close();
+		},
+		{ name: size.name, parts }
+	);
 }
 
 async function firstOpen(page: Page, origin: string) {
@@ -212,30 +224,77 @@ function gzipKB(scripts: string[]): number {
 	return round(bytes / 1024);
 }
 
+/** What went wrong for a size that could not be measured (e.g. the page crashed). */
+interface SizeFailure {
+	size: string;
+	measuredAt: string;
+	customers: number;
+	events: number;
+	failedAt: string;
+	error: string;
+}
+
+let step = '';
+
 async function measure(
 	browser: Browser,
 	origin: string,
 	size: ArchiveSize,
 	archive: GeneratedArchive
-) {
+): Promise<SizeResult> {
 	const context = await browser.newContext({
 		locale: 'en-US',
 		viewport: { width: 1280, height: 800 }
 	});
 	await context.addInitScript(OBSERVE_STARTUP);
 	const page = await context.newPage();
-	await injectArchive(page, origin, size);
+	// A crashed renderer would otherwise leave the bench waiting out its timeouts.
+	const crashed = new Promise<never>((_, reject) =>
+		page.on('crash', () => reject(new Error('the page crashed (renderer out of memory?)')))
+	);
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const timedOut = new Promise<never>((_, reject) => {
+		timer = setTimeout(
+			() => reject(new Error(`no progress for ${SIZE_LIMIT_MS / 60_000} minutes`)),
+			SIZE_LIMIT_MS
+		);
+	});
+	try {
+		return await Promise.race([crashed, timedOut, measurePage(page, origin, size, archive)]);
+	} finally {
+		clearTimeout(timer);
+		await context.close().catch(() => undefined);
+	}
+}
+
+async function measurePage(
+	page: Page,
+	origin: string,
+	size: ArchiveSize,
+	archive: GeneratedArchive
+): Promise<SizeResult> {
+	page.on('console', (message) => {
+		// Chromium asks for /favicon.ico on the bare SVG page; that 404 is noise.
+		if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+			console.log(`  page error: ${message.text().slice(0, 300)}`);
+	});
+	step = 'storing the archive';
+	await injectArchive(page, origin, size, archive.updates.length);
+	step = 'first open with projection rebuild';
 	const opened = await firstOpen(page, origin);
+	step = 'cold starts';
 	const runs = [];
 	for (let i = 0; i < COLD_RUNS; i++) runs.push(await coldStart(page, origin));
+	step = 'search';
 	const search = await searchLatency(page, archive.queries);
+	step = 'scroll';
 	const frames = await scroll(page);
-	await context.close();
-	const result: SizeResult = {
+	return {
 		size: size.name,
+		measuredAt: new Date().toISOString(),
 		customers: size.customers,
 		events: size.events,
-		docMB: round(archive.update.byteLength / 1024 / 1024),
+		docMB: round(archive.bytes / 1024 / 1024),
 		generateMs: Math.round(archive.generateMs),
 		firstOpenWithRebuildMs: opened.wall,
 		rebuildMs: Math.round(opened.rebuild),
@@ -251,7 +310,6 @@ async function measure(
 		firstRouteJsGzipKB: gzipKB(runs[0]!.scripts),
 		singleEditBytes: archive.singleEditBytes
 	};
-	return result;
 }
 
 const BUDGETS: { metric: keyof SizeResult; max: number; unit: string }[] = [
@@ -325,7 +383,7 @@ async function main() {
 		archives.set(size.name, generateArchive(size));
 	}
 	const server = await serve(
-		new Map([...archives].map(([name, archive]) => [name, archive.update]))
+		new Map([...archives].map(([name, archive]) => [name, archive.updates]))
 	);
 	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	const browser = await chromium.launch({
@@ -339,15 +397,32 @@ async function main() {
 	});
 	const environment = `${process.platform} ${process.arch}, Node ${process.version}, headless Chromium ${browser.version()}`;
 	const results: SizeResult[] = [];
+	const failures: SizeFailure[] = [];
 	try {
 		for (const size of sizes) {
 			console.log(`Measuring ${size.name}…`);
-			results.push(await measure(browser, origin, size, archives.get(size.name)!));
+			try {
+				results.push(await measure(browser, origin, size, archives.get(size.name)!));
+			} catch (error) {
+				const failure: SizeFailure = {
+					size: size.name,
+					measuredAt: new Date().toISOString(),
+					customers: size.customers,
+					events: size.events,
+					failedAt: step,
+					error: error instanceof Error ? error.message.split('\n')[0]! : String(error)
+				};
+				console.log(
+					`  ${size.name} could not be measured during ${failure.failedAt}: ${failure.error}`
+				);
+				failures.push(failure);
+			}
 		}
 	} finally {
 		await browser.close();
 		server.close();
 	}
+	if (results.length === 0) throw new Error('No size could be measured.');
 	console.log(`\n${table(results)}\n`);
 	console.log(budgetReport(results).join('\n'));
 	for (const result of results) {
@@ -357,12 +432,23 @@ async function main() {
 		}
 	}
 	const file = quick ? 'bench/results-quick.json' : 'bench/results.json';
+	// Sizes not measured in this run keep their earlier figures (each result says when).
+	const earlier: { results?: SizeResult[]; failures?: SizeFailure[] } =
+		!quick && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+	const measured = new Set<string>(sizes.map((size) => size.name));
+	const keep = <T extends { size: string }>(list: T[] | undefined) =>
+		(list ?? []).filter((entry) => !measured.has(entry.size));
+	const order = (name: string) => SIZES.findIndex((size) => size.name === name);
+	const allResults = [...keep(earlier.results), ...results].sort(
+		(a, b) => order(a.size) - order(b.size)
+	);
+	const allFailures = [...keep(earlier.failures), ...failures];
 	writeFileSync(
 		file,
-		`${JSON.stringify({ environment, measuredAt: new Date().toISOString(), quick, results }, null, '\t')}\n`
+		`${JSON.stringify({ environment, quick, results: allResults, failures: allFailures }, null, '\t')}\n`
 	);
 	console.log(`\nWrote ${file}`);
-	if (!quick && results.some((r) => r.size === 'M')) writeReadme(results, environment);
+	if (!quick && allResults.some((r) => r.size === 'M')) writeReadme(allResults, environment);
 }
 
 main().catch((error: unknown) => {

@@ -233,3 +233,23 @@ describe('projector', () => {
 		expect(await new Projector(ctx.ws, db).start()).toEqual({ rebuilt: false });
 	});
 });
+
+describe('rebuild progress', () => {
+	it('reports progress while rebuilding, then null when done', async () => {
+		const ctx = memberContext();
+		for (let i = 0; i < 1200; i++) createCustomer(ctx, customer({ name: `C${i}` }));
+		const reports: Array<{ done: number; total: number } | null> = [];
+		const projector = new Projector(ctx.ws, freshDb(), {
+			onRebuildProgress: (p) => reports.push(p)
+		});
+		expect(await projector.start()).toEqual({ rebuilt: true });
+		// Computing 1,200 customers, then writing their 1,200 rows.
+		expect(reports[0]).toEqual({ done: 0, total: 1200 });
+		expect(reports).toContainEqual({ done: 500, total: 1200 });
+		expect(reports).toContainEqual({ done: 1200 + 1000, total: 2400 });
+		expect(reports.at(-2)).toEqual({ done: 2400, total: 2400 });
+		expect(reports.at(-1)).toBeNull();
+		const dones = reports.slice(0, -1).map((report) => report!.done);
+		expect(dones).toEqual([...dones].sort((a, b) => a - b));
+	});
+});

@@ -37,9 +37,15 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 	return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
-async function putInChunks<T>(table: { bulkPut(rows: T[]): Promise<unknown> }, rows: T[]) {
+async function putInChunks<T>(
+	table: { bulkPut(rows: T[]): Promise<unknown> },
+	rows: T[],
+	onChunk?: (written: number) => void
+) {
 	for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
-		await table.bulkPut(rows.slice(start, start + WRITE_CHUNK));
+		const chunk = rows.slice(start, start + WRITE_CHUNK);
+		await table.bulkPut(chunk);
+		onChunk?.(chunk.length);
 	}
 }
 
@@ -65,6 +71,8 @@ export interface ProjectorEvents {
 	onWriteError?: (error: unknown) => void;
 	/** A write succeeded after an earlier failure. */
 	onWriteRecovered?: () => void;
+	/** A full rebuild is under way (null when it has finished). */
+	onRebuildProgress?: (progress: RebuildProgress | null) => void;
 }
 
 export interface RebuildProgress {
@@ -86,7 +94,7 @@ interface AllRows {
 /** Every projection row computed from the doc, in chunks that yield to the browser. */
 async function computeAllRows(
 	ws: WorkspaceDoc,
-	onProgress?: (progress: RebuildProgress) => void
+	onProgress?: (customersComputed: number) => void
 ): Promise<AllRows> {
 	const { metricsFromRows, toCustomerRow, toInteractionRow, toPurchaseRow, toTaskRow } =
 		await loadRowBuilders();
@@ -127,7 +135,7 @@ async function computeAllRows(
 			);
 			customers.push(toCustomerRow(readCustomer(id, map), metrics));
 		}
-		onProgress?.({ done: Math.min(start + COMPUTE_CHUNK, entries.length), total: entries.length });
+		onProgress?.(Math.min(start + COMPUTE_CHUNK, entries.length));
 		if (start + COMPUTE_CHUNK < entries.length) await yieldToBrowser();
 	}
 	return { customers, purchases, interactions, tasks, fieldDefs, tagColors, changes, products };
@@ -145,7 +153,18 @@ export async function rebuildProjection(
 	// Marked so the benchmark (and the browser's performance panel) can see what a rebuild costs.
 	const started = performance.now();
 	const stateVector = Y.encodeStateVector(ws.doc);
-	const rows = await computeAllRows(ws, onProgress);
+	// Progress counts customers computed, then rows written: writing the events is the long part.
+	const customerCount = ws.customers.size;
+	let total = customerCount;
+	let written = 0;
+	const rows = await computeAllRows(ws, (computed) => onProgress?.({ done: computed, total }));
+	total =
+		customerCount +
+		Object.values(rows).reduce((sum: number, list: unknown[]) => sum + list.length, 0);
+	const wrote = (count: number) => {
+		written += count;
+		onProgress?.({ done: customerCount + written, total });
+	};
 	await db.transaction('rw', projectionTables(db), async () => {
 		await Promise.all([
 			db.customers.clear(),
@@ -157,14 +176,14 @@ export async function rebuildProjection(
 			db.changes.clear(),
 			db.products.clear()
 		]);
-		await putInChunks(db.customers, rows.customers);
-		await putInChunks(db.purchases, rows.purchases);
-		await putInChunks(db.interactions, rows.interactions);
-		await putInChunks(db.tasks, rows.tasks);
-		await putInChunks(db.fieldDefs, rows.fieldDefs);
-		await putInChunks(db.tagColors, rows.tagColors);
-		await putInChunks(db.changes, rows.changes);
-		await putInChunks(db.products, rows.products);
+		await putInChunks(db.customers, rows.customers, wrote);
+		await putInChunks(db.purchases, rows.purchases, wrote);
+		await putInChunks(db.interactions, rows.interactions, wrote);
+		await putInChunks(db.tasks, rows.tasks, wrote);
+		await putInChunks(db.fieldDefs, rows.fieldDefs, wrote);
+		await putInChunks(db.tagColors, rows.tagColors, wrote);
+		await putInChunks(db.changes, rows.changes, wrote);
+		await putInChunks(db.products, rows.products, wrote);
 		await db.projectionState.put({
 			key: STATE_KEY,
 			projectorVersion: PROJECTOR_VERSION,
@@ -229,7 +248,13 @@ export class Projector {
 		if (upToDate) return { rebuilt: false };
 		await this.#enqueue(async () => {
 			for (const set of this.#allPending()) set.clear();
-			await rebuildProjection(this.ws, this.db);
+			const report = this.events.onRebuildProgress;
+			report?.({ done: 0, total: this.ws.customers.size });
+			try {
+				await rebuildProjection(this.ws, this.db, report);
+			} finally {
+				report?.(null);
+			}
 		});
 		return { rebuilt: true };
 	}

@@ -56,6 +56,8 @@ export class WorkspaceSession {
 	status = $state<'opening' | 'ready' | 'failed'>('opening');
 	failure = $state<string | null>(null);
 	writeFailure = $state<string | null>(null);
+	/** Set while the projection is being rebuilt from the doc (first open, new version). */
+	rebuilding = $state<{ done: number; total: number } | null>(null);
 	canUndo = $state(false);
 	canRedo = $state(false);
 
@@ -87,7 +89,8 @@ export class WorkspaceSession {
 			const { Projector } = await import('../projection/projector');
 			this.#projector = new Projector(this.ws, this.db, {
 				onWriteError: (error) => (this.writeFailure = describeError(error)),
-				onWriteRecovered: () => (this.writeFailure = null)
+				onWriteRecovered: () => (this.writeFailure = null),
+				onRebuildProgress: (progress) => (this.rebuilding = progress)
 			});
 			await this.#projector.start();
 			connectTabs(this.ws.doc, `clientbook-tabs-${WORKSPACE_ID}`);

@@ -160,3 +160,21 @@ describe('change history', () => {
 		expect(ctx.ws.changes.size).toBe(0);
 	});
 });
+
+describe('update stamps', () => {
+	it('rewrites updatedBy only when another member makes the change', () => {
+		const a = memberContext('member-a');
+		const created = createCustomer(a, customer({ name: 'Ann' }));
+		const id = created.ok ? created.value : '';
+		const writes: string[] = [];
+		a.ws.customers.get(id)!.observe((event) => writes.push(...event.keysChanged));
+
+		updateCustomer(a, id, { city: '上海' });
+		expect(writes.sort()).toEqual(['city', 'updatedAt']);
+
+		writes.length = 0;
+		updateCustomer({ ...a, memberId: 'member-b' }, id, { city: '杭州' });
+		expect(writes.sort()).toEqual(['city', 'updatedAt', 'updatedBy']);
+		expect(liveCustomer(a.ws, id)).toMatchObject({ city: '杭州', updatedBy: 'member-b' });
+	});
+});

@@ -16,5 +16,6 @@ export function stampCreated(map: RecordMap, ctx: CommandContext, at: number): v
 /** Who changed an entity record last, and when. */
 export function stampUpdated(map: RecordMap, ctx: CommandContext, at: number): void {
 	map.set('updatedAt', at);
-	map.set('updatedBy', ctx.memberId);
+	// Re-writing an unchanged member id would add ~30 bytes to every edit a colleague receives.
+	if (map.get('updatedBy') !== ctx.memberId) map.set('updatedBy', ctx.memberId);
 }

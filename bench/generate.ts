@@ -9,6 +9,7 @@ import {
 import { workspaceDoc } from '../src/lib/crdt/workspace-doc';
 import { demoCustomers } from '../src/lib/demo/demo-shop';
 import { INTERACTION_KINDS, PAYMENT_METHODS } from '../src/lib/domain/activity';
+import { seededRandom } from '../tests/unit/helpers';
 
 export interface ArchiveSize {
 	name: 'S' | 'M' | 'L';
@@ -36,18 +37,6 @@ export interface GeneratedArchive {
 	generateMs: number;
 }
 
-/** Seeded PRNG (mulberry32): the same seed makes the same archive on every machine. */
-function seeded(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 const PRODUCTS: [string, number][] = [
 	['乌龙茶', 12_800],
 	['西湖龙井', 26_800],
@@ -62,7 +51,7 @@ const PRODUCTS: [string, number][] = [
  */
 export function generateArchive(size: ArchiveSize, seed = 7): GeneratedArchive {
 	const started = performance.now();
-	const random = seeded(seed);
+	const random = seededRandom(seed);
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 	const ctx: CommandContext = { ws: workspaceDoc(new Y.Doc()), memberId: 'bench', origin: {} };
 	const fields = demoCustomers(size.customers, seed);

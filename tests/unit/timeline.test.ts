@@ -31,6 +31,15 @@ describe('buildTimeline', () => {
 		expect(buildTimeline(same, [], []).map((e) => e.id)).toEqual(['z', 'a']);
 	});
 
+	it('puts the follow-up task above the interaction that created it in the same moment', () => {
+		const interaction = [{ id: 'i', at: 500, createdAt: 500 }];
+		const task = [{ id: 't', createdAt: 500 }];
+		expect(buildTimeline([], interaction, task).map((e) => e.kind)).toEqual([
+			'task',
+			'interaction'
+		]);
+	});
+
 	it('filters by kind', () => {
 		expect(buildTimeline(purchases, interactions, tasks, 'interaction').map((e) => e.id)).toEqual([
 			'i2',

@@ -65,7 +65,9 @@ export function buildTimeline<
 			entries.push({ kind: 'change', id: change.id, at: change.at, createdAt: change.at, change });
 		}
 	}
-	const order = { purchase: 0, interaction: 1, task: 2, change: 3 };
+	// On a tie (one action made both, in the same millisecond) the follow-up task goes first:
+	// it is what comes next, and an interaction and the task it created always tie otherwise.
+	const order = { task: 0, purchase: 1, interaction: 2, change: 3 };
 	return entries.sort(
 		(a, b) =>
 			b.at - a.at ||

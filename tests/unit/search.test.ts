@@ -8,7 +8,16 @@ function row(
 	phone = '',
 	extra: Partial<{ email: string; company: string; notes: string }> = {}
 ) {
-	const fields = { name, phone, email: '', wechat: '', company: '', notes: '', ...extra };
+	const fields = {
+		name,
+		phone,
+		email: '',
+		otherEmails: '',
+		wechat: '',
+		company: '',
+		notes: '',
+		...extra
+	};
 	return { searchText: customerSearchText(fields), phoneDigits: phoneDigits(phone) };
 }
 

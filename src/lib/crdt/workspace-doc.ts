@@ -12,6 +12,7 @@ import {
  *   meta:      Y.Map  { schemaVersion: number }
  *   customers: Y.Map  id → Y.Map {
  *                name, phone, … (strings; absent = empty), tags: Y.Map tag → true,
+ *                otherPhones, otherEmails (comma-separated strings; since v4),
  *                createdAt, updatedAt (ms), createdBy, updatedBy (member ids),
  *                deletedAt?, deletedBy? (soft delete: a concurrent edit never resurrects it)
  *              }
@@ -28,7 +29,7 @@ import {
  *   products:     Y.Map  id → Y.Map { name, category, priceCents, active, created…, updated… }
  *                 the catalogue; a purchase line may name its productId          (since v3)
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export type RecordMap = Y.Map<unknown>;
 

@@ -43,7 +43,11 @@ export type Gender = (typeof GENDERS)[number];
 export interface CustomerFields {
 	name: string;
 	phone: string;
+	/** More phone numbers, separated by commas (a contact card often has several). */
+	otherPhones: string;
 	email: string;
+	/** More email addresses, separated by commas. */
+	otherEmails: string;
 	wechat: string;
 	gender: Gender | '';
 	/** ISO date, YYYY-MM-DD. */
@@ -81,7 +85,9 @@ export interface CustomerRecord extends CustomerFields {
 export const TEXT_FIELDS = [
 	'name',
 	'phone',
+	'otherPhones',
 	'email',
+	'otherEmails',
 	'wechat',
 	'birthday',
 	'province',
@@ -98,7 +104,9 @@ export function emptyCustomerFields(): CustomerFields {
 	return {
 		name: '',
 		phone: '',
+		otherPhones: '',
 		email: '',
+		otherEmails: '',
 		wechat: '',
 		gender: '',
 		birthday: '',
@@ -151,6 +159,14 @@ const PHONE_MESSAGES = {
 
 const EmailSchema = v.pipe(v.string(), v.email());
 
+/** The parts of a comma- (or semicolon-, or 、-) separated list, trimmed, without empties. */
+export function splitList(value: string): string[] {
+	return value
+		.split(/[,;，；、]/)
+		.map((part) => part.trim())
+		.filter(Boolean);
+}
+
 function isRealPastDate(iso: string, today: Date): 'ok' | 'invalid' | 'future' {
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
 	if (!match) return 'invalid';
@@ -188,6 +204,26 @@ function customerSchema(today: Date) {
 				(email) => email === '' || v.is(EmailSchema, email),
 				'validation.emailInvalid' satisfies ValidationMessageKey
 			)
+		),
+		otherPhones: v.pipe(
+			text(200),
+			v.rawCheck(({ dataset, addIssue }) => {
+				if (!dataset.typed) return;
+				for (const phone of splitList(dataset.value)) {
+					const problem = phoneProblem(phone);
+					if (problem) return addIssue({ message: PHONE_MESSAGES[problem] });
+				}
+			}),
+			v.transform((value) => splitList(value).join(', '))
+		),
+		otherEmails: v.pipe(
+			text(500),
+			v.toLowerCase(),
+			v.check(
+				(value) => splitList(value).every((email) => v.is(EmailSchema, email)),
+				'validation.emailInvalid' satisfies ValidationMessageKey
+			),
+			v.transform((value) => splitList(value).join(', '))
 		),
 		wechat: text(60),
 		gender: v.picklist(['', ...GENDERS], 'validation.choiceInvalid' satisfies ValidationMessageKey),

@@ -48,6 +48,7 @@ export interface SearchableCustomer {
 	name: string;
 	phone: string;
 	email: string;
+	otherEmails: string;
 	wechat: string;
 	company: string;
 	notes: string;
@@ -63,6 +64,7 @@ export function customerSearchText(
 		keys.pinyinFull,
 		keys.initials,
 		customer.email.toLowerCase(),
+		customer.otherEmails.toLowerCase(),
 		customer.wechat.toLowerCase(),
 		customer.company.toLowerCase(),
 		customer.notes.toLowerCase()

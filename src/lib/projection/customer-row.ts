@@ -1,10 +1,10 @@
 import type { InteractionRecord, PurchaseRecord, TaskRecord } from '../crdt/activity-records';
 import { purchaseTotalCents } from '../domain/activity';
-import type { CustomerRecord } from '../domain/customer';
+import { splitList, type CustomerRecord } from '../domain/customer';
 import { customerMetrics, type CustomerMetrics } from '../domain/customer-metrics';
 import { effectiveDue } from '../domain/follow-ups';
 import { phoneDigits } from '../domain/phone';
-import { customerSearchText, nameKeys } from '../domain/search-keys';
+import { customerSearchText, FIELD_SEPARATOR, nameKeys } from '../domain/search-keys';
 import type { CustomerRow, InteractionRow, PurchaseRow, TaskRow } from './db';
 
 export function toCustomerRow(record: CustomerRecord, metrics: CustomerMetrics): CustomerRow {
@@ -14,7 +14,11 @@ export function toCustomerRow(record: CustomerRecord, metrics: CustomerMetrics):
 		...metrics,
 		sortName: keys.sortKey,
 		searchText: customerSearchText(record, keys),
-		phoneDigits: phoneDigits(record.phone)
+		// Every number, kept apart, so a phone search finds a customer by any of them.
+		phoneDigits: [record.phone, ...splitList(record.otherPhones)]
+			.map(phoneDigits)
+			.filter(Boolean)
+			.join(FIELD_SEPARATOR)
 	};
 }
 

@@ -25,7 +25,7 @@ import type {
 } from './db';
 
 /** Bump when rows, indexes or derived keys change: every device then rebuilds its projection. */
-export const PROJECTOR_VERSION = 7;
+export const PROJECTOR_VERSION = 8;
 
 const STATE_KEY = 'workspace';
 const WRITE_CHUNK = 1000;

@@ -1,0 +1,28 @@
+import en from '../i18n/en.json';
+import zh from '../i18n/zh-CN.json';
+import {
+	CONSENT_METHODS,
+	CONSENT_STATES,
+	CUSTOMER_SOURCES,
+	GENDERS,
+	LIFECYCLE_STAGES
+} from '../domain/customer';
+
+/**
+ * The words for each choice in both languages, so an import reads a column written by our
+ * export in either language (or by hand with the stored keys).
+ */
+export const CHOICE_FIELDS = {
+	gender: GENDERS,
+	stage: LIFECYCLE_STAGES,
+	source: CUSTOMER_SOURCES,
+	consent: CONSENT_STATES,
+	consentMethod: CONSENT_METHODS
+} as const;
+export type ChoiceField = keyof typeof CHOICE_FIELDS;
+
+export function choiceLabels(field: ChoiceField, key: string): string[] {
+	const pick = (messages: Record<string, unknown>) =>
+		(messages[field] as Record<string, string> | undefined)?.[key];
+	return [pick(en), pick(zh)].filter((label): label is string => typeof label === 'string');
+}

@@ -1,0 +1,69 @@
+import { readDelimited } from './delimited';
+import { openWorkbook } from './spreadsheet';
+import type { ImportTable } from './table';
+import { decodeText, detectEncoding, type TextEncodingName } from './text-encoding';
+import { readVCards } from './vcard';
+
+export type ImportFileFormat = 'delimited' | 'workbook' | 'vcard';
+
+export interface ReadFileResult {
+	format: ImportFileFormat;
+	table: ImportTable;
+	/** For text files: the encoding used (detected unless the user chose one). */
+	encoding?: TextEncodingName;
+	/** For workbooks: every sheet, and the one read. */
+	sheetNames?: string[];
+	sheet?: string;
+	/** For delimited text: the separator found. */
+	delimiter?: string;
+}
+
+export class UnreadableFileError extends Error {
+	constructor(readonly reason: 'empty' | 'workbook' | 'noRows') {
+		super(reason);
+		this.name = 'UnreadableFileError';
+	}
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const starts = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/**
+ * Reads any file the import accepts into a table, choosing the reader from the bytes (and the
+ * name only as a hint), so a renamed file still reads right.
+ */
+export function readImportFile(
+	bytes: Uint8Array,
+	fileName: string,
+	choice: { encoding?: TextEncodingName; sheet?: string } = {}
+): ReadFileResult {
+	if (bytes.length === 0) throw new UnreadableFileError('empty');
+	if (starts(bytes, ZIP) || starts(bytes, OLE) || /\.xlsx?$/i.test(fileName)) {
+		let workbook;
+		try {
+			workbook = openWorkbook(bytes);
+		} catch {
+			throw new UnreadableFileError('workbook');
+		}
+		const sheet =
+			choice.sheet && workbook.sheetNames.includes(choice.sheet)
+				? choice.sheet
+				: workbook.sheetNames.find((name) => workbook.table(name).rows.length > 0);
+		if (!sheet) throw new UnreadableFileError('noRows');
+		return {
+			format: 'workbook',
+			table: workbook.table(sheet),
+			sheetNames: workbook.sheetNames,
+			sheet
+		};
+	}
+	const encoding = choice.encoding ?? detectEncoding(bytes);
+	const text = decodeText(bytes, encoding);
+	if (/^\s*BEGIN:VCARD/i.test(text)) {
+		return { format: 'vcard', table: readVCards(text), encoding };
+	}
+	const { delimiter, ...table } = readDelimited(text);
+	if (table.headers.length === 0) throw new UnreadableFileError('noRows');
+	return { format: 'delimited', table, encoding, delimiter };
+}

@@ -7,6 +7,8 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 
 export default defineConfig({
 	define: { __APP_VERSION__: JSON.stringify(version) },
+	// The import worker is an ES module, like the app, so it can share chunks with it.
+	worker: { format: 'es' },
 	plugins: [
 		sveltekit(),
 		SvelteKitPWA({

@@ -17,8 +17,7 @@ export type RowStatus = 'ready' | 'warning' | 'rejected';
 
 /** Message keys under `import.problem.` (reasons a row is refused) and `import.warning.`. */
 export type RowProblemKey = 'noName' | 'tooManyValues' | 'unclosedQuote' | 'tooLong';
-export type RowWarningKey =
-	'invalidValue' | 'unknownChoice' | 'invalidDate' | 'sameAsEarlierRow' | 'phoneFromOthers';
+export type RowWarningKey = 'invalidValue' | 'unknownChoice' | 'invalidDate' | 'sameAsEarlierRow';
 
 export interface RowWarning {
 	key: RowWarningKey;

@@ -34,12 +34,15 @@ import type { CustomFieldDefInput } from '../domain/custom-fields';
 import type { CustomerFields } from '../domain/customer';
 import type { NewCatalogueProduct, ProductFields } from '../domain/product';
 import type { TagColor } from '../domain/tags';
+import type { CustomerImportPlan } from '../import/import-plan';
 import { ProjectionDb, projectionDbName } from '../projection/db';
 import type { Projector } from '../projection/projector';
 import { connectTabs } from '../sync/tab-channel';
 import { loadMemberId } from './member';
 
 const WORKSPACE_ID = 'main';
+/** Rows written per transaction during an import: small enough to keep each task short. */
+const IMPORT_CHUNK = 250;
 
 function describeError(error: unknown): string {
 	if (error instanceof Error)
@@ -176,13 +179,102 @@ export class WorkspaceSession {
 		await this.#ready;
 		const result = deleteCustomer(this.#context, id);
 		if (!result.ok) return { result, undoDelete: null };
-		const step = this.#undo.undoStack.at(-1);
+		const undoStep = this.#undoOfLastStep();
 		await this.settled();
 		const undoDelete = () => {
-			if (step && this.#undo.undoStack.at(-1) === step) this.#undo.undo();
-			else this.ws.doc.transact(() => this.ws.customers.get(id)?.delete('deletedAt'), this.#origin);
+			if (!undoStep())
+				this.ws.doc.transact(() => this.ws.customers.get(id)?.delete('deletedAt'), this.#origin);
 		};
 		return { result, undoDelete };
+	}
+
+	/**
+	 * A function that undoes the step just taken, as long as it is still the latest one (so an
+	 * "Undo" button in a toast never undoes something the user did afterwards). Returns whether
+	 * it did.
+	 */
+	#undoOfLastStep(): () => boolean {
+		const step = this.#undo.undoStack.at(-1);
+		return () => {
+			if (!step || this.#undo.undoStack.at(-1) !== step) return false;
+			this.#undo.undo();
+			return true;
+		};
+	}
+
+	/**
+	 * Writes an import plan in chunks, yielding between them so the page stays responsive on
+	 * 10,000 rows, while the undo manager gathers every chunk into one step. Cancelling (through
+	 * `signal`) takes back the chunks already written, so a cancelled import adds nothing.
+	 */
+	async importCustomers(
+		plan: Pick<CustomerImportPlan, 'create' | 'update'>,
+		onProgress: (done: number, total: number) => void,
+		signal?: AbortSignal
+	): Promise<
+		| { ok: true; created: number; updated: number; failed: number; undoImport: () => boolean }
+		| { ok: false; cancelled: true }
+	> {
+		await this.#ready;
+		const total = plan.create.length + plan.update.length;
+		let done = 0;
+		let created = 0;
+		let updated = 0;
+		let failed = 0;
+		const timeout = this.#undo.captureTimeout;
+		this.#undo.stopCapturing();
+		this.#undo.captureTimeout = Number.POSITIVE_INFINITY;
+		let wroteSomething = false;
+		try {
+			for (let i = 0; i < plan.create.length; i += IMPORT_CHUNK) {
+				if (signal?.aborted) break;
+				const chunk = plan.create.slice(i, i + IMPORT_CHUNK);
+				const result = createCustomers(this.#context, chunk);
+				if (result.ok) created += result.value.length;
+				else {
+					// Rules changed since the check (a field removed meanwhile): keep the good rows.
+					const bad = result.failures.map((failure) => failure.index);
+					const retry = createCustomers(
+						this.#context,
+						chunk.filter((_, index) => !bad.includes(index))
+					);
+					created += retry.ok ? retry.value.length : 0;
+					failed += bad.length;
+				}
+				wroteSomething = true;
+				done += chunk.length;
+				onProgress(done, total);
+				await this.#projector?.idle();
+				await new Promise((resolve) => setTimeout(resolve, 0));
+			}
+			for (let i = 0; i < plan.update.length; i += IMPORT_CHUNK) {
+				if (signal?.aborted) break;
+				const chunk = plan.update.slice(i, i + IMPORT_CHUNK);
+				inOneStep(this.#context, () => {
+					for (const { id, patch } of chunk) {
+						const result = updateCustomer(this.#context, id, patch);
+						if (result.ok) updated++;
+						else failed++;
+					}
+				});
+				wroteSomething = true;
+				done += chunk.length;
+				onProgress(done, total);
+				await this.#projector?.idle();
+				await new Promise((resolve) => setTimeout(resolve, 0));
+			}
+		} finally {
+			this.#undo.captureTimeout = timeout;
+		}
+		const undoImport = wroteSomething ? this.#undoOfLastStep() : () => false;
+		this.#undo.stopCapturing();
+		if (signal?.aborted) {
+			undoImport();
+			await this.settled();
+			return { ok: false, cancelled: true };
+		}
+		await this.settled();
+		return { ok: true, created, updated, failed, undoImport };
 	}
 
 	undo(): boolean {

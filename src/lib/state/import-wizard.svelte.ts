@@ -1,0 +1,256 @@
+import type { CustomFieldDef } from '../domain/custom-fields';
+import type { DuplicateCandidate } from '../domain/duplicates';
+import { headerKey, suggestMapping, type ImportTarget } from '../import/column-mapping';
+import type { AnalysedRow } from '../import/customer-import';
+import { ImportFailure, ImportWorkerClient } from '../import/import-worker-client';
+import { planCustomerImport, type DuplicateChoice } from '../import/import-plan';
+import type { DayMonthOrder } from '../import/normalise';
+import type { ReadFileResult } from '../import/read-file';
+import type { TextEncodingName } from '../import/text-encoding';
+import type { ProjectionDb } from '../projection/db';
+import type { WorkspaceSession } from './workspace.svelte';
+
+export type WizardStep = 'choose' | 'map' | 'review' | 'done';
+
+export interface ImportOutcome {
+	created: number;
+	updated: number;
+	skipped: number;
+	rejected: number;
+	failed: number;
+	undoImport: () => boolean;
+}
+
+const PRESETS_KEY = 'clientbook.importPresets';
+
+/** Saved mappings: header (normalised) → target, shared by every file with such a header. */
+function loadPresets(): Record<string, ImportTarget> {
+	try {
+		const parsed: unknown = JSON.parse(localStorage.getItem(PRESETS_KEY) ?? '{}');
+		return typeof parsed === 'object' && parsed !== null
+			? (parsed as Record<string, ImportTarget>)
+			: {};
+	} catch {
+		return {};
+	}
+}
+
+/**
+ * The import wizard's state: the file as read, the column mapping, the checked rows and the
+ * choices for duplicates. Reading and checking run in the import worker; writing goes through
+ * the workspace commands as one undo step.
+ */
+export class ImportWizard {
+	step = $state<WizardStep>('choose');
+	fileName = $state('');
+	read = $state.raw<ReadFileResult | null>(null);
+	mapping = $state<ImportTarget[]>([]);
+	usedPreset = $state(false);
+	dayMonthOrder = $state<DayMonthOrder>('dmy');
+	rows = $state.raw<AnalysedRow[]>([]);
+	defaultChoice = $state<DuplicateChoice>('skip');
+	rowChoices = $state<Record<number, DuplicateChoice>>({});
+	/** Work under way, for the progress bar; null when idle. */
+	progress = $state<{
+		phase: 'reading' | 'checking' | 'writing';
+		done: number;
+		total: number;
+	} | null>(null);
+	error = $state<string | null>(null);
+	outcome = $state.raw<ImportOutcome | null>(null);
+
+	#bytes: ArrayBuffer | null = null;
+	#client = new ImportWorkerClient();
+	#abort: AbortController | null = null;
+
+	constructor(
+		private readonly session: WorkspaceSession,
+		private readonly db: ProjectionDb,
+		private readonly fieldDefs: () => CustomFieldDef[]
+	) {}
+
+	get ready() {
+		return this.rows.filter((row) => row.status === 'ready').length;
+	}
+	get warned() {
+		return this.rows.filter((row) => row.status === 'warning').length;
+	}
+	get rejected() {
+		return this.rows.filter((row) => row.status === 'rejected');
+	}
+	get matched() {
+		return this.rows.filter((row) => row.status !== 'rejected' && row.match);
+	}
+
+	choiceFor(row: AnalysedRow): DuplicateChoice {
+		return this.rowChoices[row.line] ?? this.defaultChoice;
+	}
+
+	async chooseFile(file: File): Promise<void> {
+		this.reset();
+		this.fileName = file.name;
+		this.#bytes = await file.arrayBuffer();
+		await this.#readFile({});
+	}
+
+	/** Reads the file again with another encoding or sheet the user picked. */
+	async reread(choice: { encoding?: TextEncodingName; sheet?: string }): Promise<void> {
+		await this.#readFile(choice);
+	}
+
+	async #readFile(choice: { encoding?: TextEncodingName; sheet?: string }): Promise<void> {
+		if (!this.#bytes) return;
+		this.error = null;
+		this.progress = { phase: 'reading', done: 0, total: 1 };
+		try {
+			// The worker gets a copy: the original stays here for re-reading with other choices.
+			const result = await this.#client.read(this.#bytes.slice(0), this.fileName, choice);
+			this.read = result;
+			this.#applyMapping(result.table.headers);
+			this.step = 'map';
+		} catch (error) {
+			this.#fail(error);
+		} finally {
+			this.progress = null;
+		}
+	}
+
+	#applyMapping(headers: string[]): void {
+		const suggested = suggestMapping(headers, this.fieldDefs());
+		const presets = loadPresets();
+		let used = false;
+		this.mapping = headers.map((header, i) => {
+			const saved = presets[headerKey(header)];
+			const valid =
+				saved &&
+				(!saved.startsWith('custom:') ||
+					this.fieldDefs().some((def) => `custom:${def.id}` === saved));
+			if (valid && saved !== suggested[i]) used = true;
+			return valid ? saved : suggested[i]!;
+		});
+		this.usedPreset = used;
+	}
+
+	savePreset(): void {
+		if (!this.read) return;
+		const presets = loadPresets();
+		this.read.table.headers.forEach((header, i) => {
+			const key = headerKey(header);
+			if (key) presets[key] = this.mapping[i]!;
+		});
+		localStorage.setItem(PRESETS_KEY, JSON.stringify(presets));
+	}
+
+	get hasNameColumn(): boolean {
+		return this.mapping.some(
+			(target) => target === 'name' || target === 'firstName' || target === 'lastName'
+		);
+	}
+
+	async check(): Promise<void> {
+		if (!this.read) return;
+		this.error = null;
+		const total = this.read.table.rows.length;
+		this.progress = { phase: 'checking', done: 0, total };
+		try {
+			const existing = await this.#existingCandidates();
+			this.rows = await this.#client.analyse(
+				this.read.table,
+				{
+					mapping: $state.snapshot(this.mapping),
+					dayMonthOrder: this.dayMonthOrder,
+					fieldDefs: this.fieldDefs().map((def) => ({ ...def, options: [...def.options] })),
+					existing
+				},
+				(done) => (this.progress = { phase: 'checking', done, total })
+			);
+			this.rowChoices = {};
+			this.step = 'review';
+		} catch (error) {
+			this.#fail(error);
+		} finally {
+			this.progress = null;
+		}
+	}
+
+	async #existingCandidates(): Promise<DuplicateCandidate[]> {
+		const rows = await this.db.customers.toArray();
+		return rows.map(({ id, name, phone, otherPhones, email, otherEmails, wechat }) => ({
+			id,
+			name,
+			phone,
+			otherPhones: otherPhones ?? '',
+			email,
+			otherEmails: otherEmails ?? '',
+			wechat
+		}));
+	}
+
+	async run(): Promise<void> {
+		this.error = null;
+		const ids = Object.keys(Object.fromEntries(this.matched.map((row) => [row.match!.id, true])));
+		const stored = await this.db.customers.bulkGet(ids);
+		const existing = Object.fromEntries(
+			ids.flatMap((id, i) => (stored[i] ? [[id, stored[i]] as const] : []))
+		);
+		const plan = planCustomerImport(
+			this.rows,
+			(row) => this.choiceFor(row),
+			(id) => existing[id] ?? null
+		);
+		const total = plan.create.length + plan.update.length;
+		this.progress = { phase: 'writing', done: 0, total };
+		this.#abort = new AbortController();
+		try {
+			const result = await this.session.importCustomers(
+				plan,
+				(done) => (this.progress = { phase: 'writing', done, total }),
+				this.#abort.signal
+			);
+			if (!result.ok) return;
+			this.outcome = {
+				created: result.created,
+				updated: result.updated,
+				failed: result.failed,
+				skipped: plan.skipped,
+				rejected: plan.rejected,
+				undoImport: result.undoImport
+			};
+			this.step = 'done';
+		} catch (error) {
+			this.#fail(error);
+		} finally {
+			this.progress = null;
+			this.#abort = null;
+		}
+	}
+
+	/** Stops what is under way; nothing read or written so far is kept. */
+	cancel(): void {
+		if (this.progress?.phase === 'writing') this.#abort?.abort();
+		else {
+			this.#client.cancel();
+			this.progress = null;
+		}
+	}
+
+	#fail(error: unknown): void {
+		if (error instanceof ImportFailure && error.reason === 'cancelled') return;
+		this.error = error instanceof ImportFailure ? error.reason : 'unexpected';
+		console.error(error);
+	}
+
+	reset(): void {
+		this.step = 'choose';
+		this.read = null;
+		this.rows = [];
+		this.mapping = [];
+		this.rowChoices = {};
+		this.outcome = null;
+		this.error = null;
+	}
+
+	dispose(): void {
+		this.#client.dispose();
+	}
+}

@@ -1,4 +1,6 @@
 import type { CustomFieldDef } from '../domain/custom-fields';
+import en from '../i18n/en.json';
+import zh from '../i18n/zh-CN.json';
 
 /** Where a column's values go. Several columns may feed a list target (phones, tags, notes). */
 export const IMPORT_FIELDS = [
@@ -213,9 +215,21 @@ export function headerKey(header: string): string {
 		.trim();
 }
 
+/** The app's own field labels in both languages, as our export writes them. */
+function appLabels(field: ImportField): string[] {
+	return [en, zh].flatMap((messages) => {
+		const label =
+			(messages.form as Record<string, string>)[field] ??
+			(messages.import as Record<string, string>)[field];
+		return label ? [label] : [];
+	});
+}
+
 const TARGET_BY_HEADER = new Map<string, ImportField>();
 for (const field of IMPORT_FIELDS) {
-	for (const word of HEADER_WORDS[field]) TARGET_BY_HEADER.set(headerKey(word), field);
+	for (const word of [...appLabels(field), ...HEADER_WORDS[field]]) {
+		TARGET_BY_HEADER.set(headerKey(word), field);
+	}
 }
 
 /** Google's numbered columns: "Phone 2 - Value", "E-mail 1 - Value"; their labels are not data. */

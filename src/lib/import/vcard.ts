@@ -15,6 +15,7 @@ export const VCARD_HEADERS = [
 	'Other phones',
 	'Email',
 	'Other emails',
+	'WeChat ID',
 	'Birthday',
 	'Street address',
 	'City',
@@ -135,6 +136,8 @@ function cardRow(card: vCard): string[] {
 		phones.slice(1).join(', '),
 		emails[0] ?? '',
 		emails.slice(1).join(', '),
+		// Our own export writes the WeChat ID as X-WECHAT.
+		all(card, 'xWechat').map((p) => parts(p).join(''))[0] ?? '',
 		birthday(card),
 		// ADR: post box; extended; street; locality; region; postal code; country.
 		[adr?.[0], adr?.[1], adr?.[2]].filter(Boolean).join(' '),

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../src/lib/i18n/en.json';
+import zh from '../../src/lib/i18n/zh-CN.json';
+import {
+	pickCustomerFields,
+	type CustomerFields,
+	type CustomerRecord
+} from '../../src/lib/domain/customer';
+import type { CustomFieldDef } from '../../src/lib/domain/custom-fields';
+import { customerExportTable } from '../../src/lib/export/customer-table';
+import { neutraliseFormula, toCsv } from '../../src/lib/export/csv';
+import { customersToVCards } from '../../src/lib/export/vcard-export';
+import { suggestMapping } from '../../src/lib/import/column-mapping';
+import { analyseCustomerRows } from '../../src/lib/import/customer-import';
+import { readImportFile } from '../../src/lib/import/read-file';
+import { customer } from './helpers';
+
+function translator(messages: unknown) {
+	return (key: string) => {
+		const value = key
+			.split('.')
+			.reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages);
+		if (typeof value !== 'string') throw new Error(`missing ${key}`);
+		return value;
+	};
+}
+
+const defs: CustomFieldDef[] = [
+	{
+		id: 'skin',
+		labelEn: 'Skin type',
+		labelZh: '肤质',
+		type: 'choice',
+		options: ['Dry', 'Oily'],
+		showInList: false,
+		order: 1
+	},
+	{
+		id: 'size',
+		labelEn: 'Shoe size',
+		labelZh: '鞋码',
+		type: 'number',
+		options: [],
+		showInList: false,
+		order: 2
+	},
+	{
+		id: 'member',
+		labelEn: 'Member',
+		labelZh: '会员',
+		type: 'yesNo',
+		options: [],
+		showInList: false,
+		order: 3
+	},
+	{
+		id: 'likes',
+		labelEn: 'Likes',
+		labelZh: '喜好',
+		type: 'multiChoice',
+		options: ['Tea', 'Silk', 'Jade'],
+		showInList: false,
+		order: 4
+	},
+	{
+		id: 'since',
+		labelEn: 'Member since',
+		labelZh: '入会日期',
+		type: 'date',
+		options: [],
+		showInList: false,
+		order: 5
+	}
+];
+
+const record = (fields: Partial<CustomerFields>, id: string): CustomerRecord => ({
+	...customer(fields),
+	id,
+	createdAt: 1_700_000_000_000,
+	createdBy: 'm',
+	updatedAt: 1_700_000_000_000,
+	updatedBy: 'm'
+});
+
+const people: CustomerRecord[] = [
+	record(
+		{
+			name: '王秀英',
+			phone: '+86 138 0013 8001',
+			otherPhones: '021 6234 5678, 13900139001',
+			email: 'wang@example.cn',
+			otherEmails: 'w2@example.cn',
+			wechat: 'wxy_88',
+			gender: 'female',
+			birthday: '1985-03-08',
+			province: '浙江',
+			city: '杭州',
+			district: '西湖区',
+			street: '文三路 1 号, 2 楼',
+			company: '明记, 茶行',
+			occupation: '店长',
+			tags: ['VIP', '老客户'],
+			stage: 'vip',
+			source: 'referral',
+			notes: 'Line one\nLine "two", with commas',
+			consent: 'yes',
+			consentDate: '2024-01-02',
+			consentMethod: 'wechat',
+			custom: { skin: 'Dry', size: 38, member: true, likes: ['Tea', 'Jade'], since: '2020-05-01' }
+		},
+		'a'
+	),
+	record({ name: '=HYPERLINK("http://evil")', phone: '-1', notes: '@import', consent: 'no' }, 'b'),
+	record({ name: 'Tom Baker', stage: 'lost', gender: 'male', custom: { member: false } }, 'c')
+];
+
+function roundTrip(csv: string) {
+	const bytes = new TextEncoder().encode(csv);
+	const { table } = readImportFile(bytes, 'export.csv');
+	return analyseCustomerRows(table, {
+		mapping: suggestMapping(table.headers, defs),
+		dayMonthOrder: 'dmy',
+		fieldDefs: defs,
+		existing: []
+	});
+}
+
+describe('customer export', () => {
+	it.each([
+		['English', en, 'en'],
+		['Chinese', zh, 'zh-CN']
+	])('re-imports its own CSV (%s headers) with every field unchanged', (_, messages, locale) => {
+		const table = customerExportTable(people, defs, translator(messages), locale);
+		const rows = roundTrip(toCsv(table));
+		// The second person's phone "-1" is no phone; it comes back in the notes, with a warning.
+		expect(rows.map((row) => row.status)).toEqual(['ready', 'warning', 'ready']);
+		expect(rows[0]!.fields).toEqual(pickCustomerFields(people[0]!));
+		expect(rows[2]!.fields).toEqual(pickCustomerFields(people[2]!));
+		expect(rows[1]!.fields.name).toBe('=HYPERLINK("http://evil")');
+	});
+
+	it('neutralises formulas so a spreadsheet shows them as text', () => {
+		const csv = toCsv(customerExportTable(people, defs, translator(en), 'en'));
+		expect(csv.startsWith('\uFEFF')).toBe(true);
+		expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+		expect(csv).toContain(`'-1`);
+		expect(csv).toContain(`'@import`);
+		expect(csv).toContain(`'+86 138 0013 8001`);
+		expect(neutraliseFormula('plain')).toBe('plain');
+	});
+
+	it('writes vCards that our reader (and phones) read back with every phone and email', () => {
+		const text = customersToVCards(people);
+		const { table } = readImportFile(new TextEncoder().encode(text), 'export.vcf');
+		const rows = analyseCustomerRows(table, {
+			mapping: suggestMapping(table.headers, []),
+			dayMonthOrder: 'dmy',
+			fieldDefs: [],
+			existing: []
+		});
+		expect(rows[0]!.fields).toMatchObject({
+			name: '王秀英',
+			phone: '+86 138 0013 8001',
+			otherPhones: '021 6234 5678, 13900139001',
+			email: 'wang@example.cn',
+			otherEmails: 'w2@example.cn',
+			wechat: 'wxy_88',
+			birthday: '1985-03-08',
+			company: '明记, 茶行',
+			occupation: '店长',
+			tags: ['VIP', '老客户'],
+			notes: 'Line one\nLine "two", with commas',
+			city: '杭州',
+			province: '浙江'
+		});
+		expect(rows[0]!.fields.street).toBe('西湖区 文三路 1 号, 2 楼');
+	});
+});

@@ -35,12 +35,16 @@ import type { CustomerFields } from '../domain/customer';
 import type { NewCatalogueProduct, ProductFields } from '../domain/product';
 import type { TagColor } from '../domain/tags';
 import type { CustomerImportPlan } from '../import/import-plan';
+import { writeBackup } from '../backup/backup-file';
 import { ProjectionDb, projectionDbName } from '../projection/db';
 import type { Projector } from '../projection/projector';
-import { connectTabs } from '../sync/tab-channel';
+import { connectTabs, type TabConnection } from '../sync/tab-channel';
 import { loadMemberId } from './member';
 
 const WORKSPACE_ID = 'main';
+const DOC_DB_NAME = `clientbook-doc-${WORKSPACE_ID}`;
+/** Marks a restored backup's changes: not this member's edits, so never undone by them. */
+const RESTORE_ORIGIN = { restore: true };
 /** Rows written per transaction during an import: small enough to keep each task short. */
 const IMPORT_CHUNK = 250;
 
@@ -71,6 +75,8 @@ export class WorkspaceSession {
 	readonly #undo = createUndoManager(this.ws, this.#origin);
 	readonly #ready: Promise<void>;
 	#projector: Projector | null = null;
+	#persistence: IndexeddbPersistence | null = null;
+	#tabs: TabConnection | null = null;
 
 	constructor() {
 		const refreshUndoState = () => {
@@ -85,7 +91,8 @@ export class WorkspaceSession {
 
 	async #open(): Promise<void> {
 		try {
-			const persistence = new IndexeddbPersistence(`clientbook-doc-${WORKSPACE_ID}`, this.ws.doc);
+			const persistence = new IndexeddbPersistence(DOC_DB_NAME, this.ws.doc);
+			this.#persistence = persistence;
 			await persistence.whenSynced;
 			stampSchemaVersion(this.ws);
 			// The projector brings the pinyin dictionary; load it off the first route's path.
@@ -96,7 +103,7 @@ export class WorkspaceSession {
 				onRebuildProgress: (progress) => (this.rebuilding = progress)
 			});
 			await this.#projector.start();
-			connectTabs(this.ws.doc, `clientbook-tabs-${WORKSPACE_ID}`);
+			this.#tabs = connectTabs(this.ws.doc, `clientbook-tabs-${WORKSPACE_ID}`);
 			this.status = 'ready';
 		} catch (error) {
 			this.failure = describeError(error);
@@ -275,6 +282,54 @@ export class WorkspaceSession {
 		}
 		await this.settled();
 		return { ok: true, created, updated, failed, undoImport };
+	}
+
+	/** The whole workspace as a backup file, optionally encrypted with a passphrase. */
+	async writeBackup(passphrase?: string) {
+		await this.#ready;
+		return writeBackup(this.ws, { passphrase });
+	}
+
+	/**
+	 * Merges a backup into this archive the way a colleague's changes merge: everything from
+	 * both is kept. Not an undo step: undoing would delete the backup's records for good, so a
+	 * second restore of the same file could not bring them back.
+	 */
+	async mergeBackup(update: Uint8Array): Promise<void> {
+		await this.#ready;
+		Y.applyUpdate(this.ws.doc, update, RESTORE_ORIGIN);
+		await this.settled();
+	}
+
+	/**
+	 * Replaces the archive on this device with a backup: the stored doc and the projection are
+	 * deleted, the backup is stored in their place, and the page reloads to open it. Other tabs
+	 * are told to reload rather than merge their old copy back in.
+	 */
+	async replaceWithBackup(update: Uint8Array): Promise<void> {
+		await this.#ready;
+		this.#tabs?.announceReplaced();
+		this.#projector?.stop();
+		await this.#persistence?.clearData();
+		this.db.close();
+		await this.db.delete();
+		const fresh = new Y.Doc();
+		Y.applyUpdate(fresh, update, RESTORE_ORIGIN);
+		const persistence = new IndexeddbPersistence(DOC_DB_NAME, fresh);
+		await persistence.whenSynced;
+		await persistence.destroy();
+		// Read it back before the page reloads: a reload can abort a write still in flight, and
+		// this proves the stored archive is the backup.
+		const check = new Y.Doc();
+		const reader = new IndexeddbPersistence(DOC_DB_NAME, check);
+		await reader.whenSynced;
+		const stored = Y.decodeStateVector(Y.encodeStateVector(check));
+		await reader.destroy();
+		const wanted = Y.decodeStateVector(Y.encodeStateVector(fresh));
+		const complete = [...wanted].every(([client, clock]) => stored.get(client) === clock);
+		if (!complete || stored.size !== wanted.size) {
+			throw new Error('the restored archive could not be read back from storage');
+		}
 	}
 
 	undo(): boolean {

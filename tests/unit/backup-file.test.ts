@@ -1,0 +1,117 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { addPurchase, logInteraction } from '../../src/lib/crdt/activity-commands';
+import { createCustomer } from '../../src/lib/crdt/customer-commands';
+import { workspaceDoc } from '../../src/lib/crdt/workspace-doc';
+import {
+	BackupError,
+	isEncryptedBackup,
+	openBackup,
+	PBKDF2_ITERATIONS,
+	writeBackup
+} from '../../src/lib/backup/backup-file';
+import { customer, memberContext } from './helpers';
+
+function shop() {
+	const ctx = memberContext();
+	const created = createCustomer(ctx, customer({ name: '王秀英', phone: '13800138001' }));
+	if (!created.ok) throw new Error('setup');
+	addPurchase(ctx, {
+		customerId: created.value,
+		at: Date.UTC(2026, 0, 5),
+		lines: [{ product: 'Tea', quantity: 2, unitPriceCents: 5000 }],
+		discountCents: 0,
+		payment: 'cash',
+		channel: 'in_store',
+		note: ''
+	});
+	logInteraction(ctx, {
+		customerId: created.value,
+		at: Date.UTC(2026, 0, 6),
+		kind: 'call',
+		direction: 'out',
+		summary: 'Asked about oolong',
+		outcome: '',
+		nextStep: '',
+		followUpDate: '',
+		products: []
+	});
+	return ctx.ws;
+}
+
+const rejectsWith = async (promise: Promise<unknown>, problem: string) => {
+	await expect(promise).rejects.toBeInstanceOf(BackupError);
+	await expect(promise).rejects.toMatchObject({ problem });
+};
+
+describe('backup files', () => {
+	it('round-trips the whole workspace with a summary', async () => {
+		const ws = shop();
+		const { bytes, summary } = await writeBackup(ws, { now: 42 });
+		expect(summary).toMatchObject({ customers: 1, purchases: 1, interactions: 1, createdAt: 42 });
+		expect(isEncryptedBackup(bytes)).toBe(false);
+		const opened = await openBackup(bytes);
+		expect(opened.summary).toEqual(summary);
+		const restored = workspaceDoc(new Y.Doc());
+		Y.applyUpdate(restored.doc, opened.update);
+		expect(restored.customers.toJSON()).toEqual(ws.customers.toJSON());
+		expect(restored.purchases.toJSON()).toEqual(ws.purchases.toJSON());
+	});
+
+	it('encrypts with AES-GCM under a PBKDF2 key of at least 600,000 iterations', async () => {
+		expect(PBKDF2_ITERATIONS).toBeGreaterThanOrEqual(600_000);
+		const ws = shop();
+		const { bytes } = await writeBackup(ws, {
+			passphrase: 'correct horse battery',
+			iterations: 1000
+		});
+		expect(isEncryptedBackup(bytes)).toBe(true);
+		// Nothing of the data is readable in the file.
+		expect(new TextDecoder().decode(bytes)).not.toContain('王秀英');
+		expect(new TextDecoder().decode(bytes)).toContain('"iterations":1000');
+		await rejectsWith(openBackup(bytes), 'needPassphrase');
+		await rejectsWith(openBackup(bytes, 'wrong horse'), 'wrongPassphrase');
+		const opened = await openBackup(bytes, 'correct horse battery');
+		expect(opened.summary.customers).toBe(1);
+	});
+
+	it('uses 600,000 iterations by default', async () => {
+		const { bytes } = await writeBackup(shop(), { passphrase: 'pw' });
+		expect(new TextDecoder().decode(bytes)).toContain('"iterations":600000');
+	});
+
+	it('refuses a file that is not a backup, a damaged one, and one with altered parameters', async () => {
+		await rejectsWith(openBackup(new TextEncoder().encode('name,phone\n')), 'notBackup');
+		const { bytes } = await writeBackup(shop());
+		await rejectsWith(openBackup(bytes.subarray(0, bytes.length - 20)), 'damaged');
+		const garbled = bytes.slice();
+		garbled.fill(7, bytes.length - 40, bytes.length - 10);
+		await rejectsWith(openBackup(garbled), 'damaged');
+
+		const encrypted = (await writeBackup(shop(), { passphrase: 'pw', iterations: 1000 })).bytes;
+		const text = new TextDecoder('latin1').decode(encrypted);
+		const tampered = Uint8Array.from(text.replace('"iterations":1000', '"iterations":1001'), (c) =>
+			c.charCodeAt(0)
+		);
+		await rejectsWith(openBackup(tampered, 'pw'), 'wrongPassphrase');
+	});
+
+	it('refuses a backup from a newer version of the format', async () => {
+		const { bytes } = await writeBackup(shop());
+		const text = new TextDecoder('latin1').decode(bytes);
+		const newer = Uint8Array.from(text.replace('"version":1', '"version":9'), (c) =>
+			c.charCodeAt(0)
+		);
+		await rejectsWith(openBackup(newer), 'newerVersion');
+	});
+});
+
+describe('backup reminder', () => {
+	it('is due with no backup, or more than 7 days after the last', async () => {
+		const { backupDue } = await import('../../src/lib/state/backup-status.svelte');
+		const day = 86_400_000;
+		expect(backupDue(null, 10 * day)).toBe(true);
+		expect(backupDue(3 * day, 10 * day)).toBe(false);
+		expect(backupDue(3 * day - 1, 10 * day)).toBe(true);
+	});
+});

@@ -1,21 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createCustomer, openCustomers } from './support/app';
+import { addPurchase, createCustomer, openCustomers } from './support/app';
 
 function localToday(): string {
 	const now = new Date();
 	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
-async function addPurchase(page: Page, product: string, unitPrice: string, quantity = '1') {
-	await page.getByRole('button', { name: 'Add purchase' }).click();
-	const dialog = page.getByRole('dialog', { name: 'Add purchase' });
-	const line = dialog.getByRole('group', { name: 'Line 1' });
-	await line.getByLabel('Product').fill(product);
-	await line.getByLabel('Quantity').fill(quantity);
-	await line.getByLabel('Unit price').fill(unitPrice);
-	await dialog.getByLabel('Payment method').selectOption({ label: 'WeChat Pay' });
-	await dialog.getByRole('button', { name: 'Save' }).click();
-	await expect(dialog).toBeHidden();
 }
 
 const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline' });

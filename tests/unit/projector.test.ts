@@ -17,7 +17,8 @@ import { createFieldDef, liveFieldDefs } from '../../src/lib/crdt/custom-field-c
 import { deleteTag, renameTag, setTagColor } from '../../src/lib/crdt/tag-commands';
 import { createProduct, updateProduct } from '../../src/lib/crdt/product-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
-import { isDeleted } from '../../src/lib/crdt/workspace-doc';
+import { isDeleted, liveCustomer } from '../../src/lib/crdt/workspace-doc';
+import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
 import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
 import { ProjectionDb } from '../../src/lib/projection/db';
 import { Projector, rebuildProjection } from '../../src/lib/projection/projector';
@@ -149,8 +150,13 @@ async function randomEdits(
 				tags: TAGS.filter(() => random() < 0.4),
 				notes: `note ${step}`
 			});
-		} else if (roll < 0.8) {
+		} else if (roll < 0.77) {
 			deleteCustomer(ctx, id);
+		} else if (roll < 0.8) {
+			// Merge another live customer into this one: its events, tasks and history move.
+			const other = pick(ids());
+			const kept = liveCustomer(ctx.ws, id);
+			if (kept) mergeCustomers(ctx, id, other, { ...kept, notes: `merged ${step}` });
 		} else if (roll < 0.9) {
 			undo.undo();
 		} else {

@@ -94,7 +94,10 @@ describe('sortCustomers', () => {
 		tags: [],
 		stage: 'new' as const,
 		searchText: '',
-		phoneDigits: ''
+		phoneDigits: '',
+		phone: '',
+		email: '',
+		wechat: ''
 	});
 	const rows = [row('b', 100, 5), row('a', 100, null), row('c', 900, 1)];
 
@@ -123,7 +126,10 @@ describe('filterCustomers by a custom field', () => {
 		tags: [],
 		stage: 'new' as const,
 		searchText: '',
-		phoneDigits: ''
+		phoneDigits: '',
+		phone: '',
+		email: '',
+		wechat: ''
 	};
 	const rows: ListableCustomer[] = [
 		{ ...base, sortName: 'a', custom: { skin: 'Oily' } },

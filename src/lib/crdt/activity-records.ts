@@ -31,6 +31,8 @@ export interface ChangeRecord {
 	at: number;
 	by: string;
 	changes: FieldChange[];
+	/** Set when this entry records a merge: the customer merged into this one. */
+	mergedFrom?: { id: string; name: string };
 }
 
 export function readChange(id: string, value: unknown): ChangeRecord | null {
@@ -49,7 +51,10 @@ export function readChange(id: string, value: unknown): ChangeRecord | null {
 				field: change.field as FieldChange['field'],
 				from: (change.from ?? null) as FieldChange['from'],
 				to: (change.to ?? null) as FieldChange['to']
-			}))
+			})),
+		...(isObject(value.mergedFrom) && typeof value.mergedFrom.id === 'string'
+			? { mergedFrom: { id: value.mergedFrom.id, name: s(value.mergedFrom.name) } }
+			: {})
 	};
 }
 

@@ -14,7 +14,8 @@ import {
  *                name, phone, … (strings; absent = empty), tags: Y.Map tag → true,
  *                otherPhones, otherEmails (comma-separated strings; since v4),
  *                createdAt, updatedAt (ms), createdBy, updatedBy (member ids),
- *                deletedAt?, deletedBy? (soft delete: a concurrent edit never resurrects it)
+ *                deletedAt?, deletedBy? (soft delete: a concurrent edit never resurrects it),
+ *                mergedInto? (the customer this one was merged into; since v4)
  *              }
  *   purchases:    Y.Map  id → plain value PurchaseRecord      (event records; since v2)
  *   interactions: Y.Map  id → plain value InteractionRecord   (event records; since v2)

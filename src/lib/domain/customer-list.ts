@@ -1,5 +1,6 @@
 import type { LifecycleStage } from './customer';
 import { customValueMatches, type CustomValues } from './custom-fields';
+import { hasQualityIssue, type QualityCheckable, type QualityIssue } from './data-quality';
 import { matchesSearch, parseSearchQuery, type Searchable } from './search-query';
 
 export const CUSTOMER_SORTS = [
@@ -12,7 +13,7 @@ export const CUSTOMER_SORTS = [
 ] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
-export interface ListableCustomer extends Searchable {
+export interface ListableCustomer extends Searchable, QualityCheckable {
 	sortName: string;
 	updatedAt: number;
 	totalSpentCents: number;
@@ -31,6 +32,10 @@ export interface CustomerListFilter {
 	/** A custom field and the value it must hold (both set, or the filter is off). */
 	customField?: string;
 	customValue?: string;
+	/** Only customers with this data-quality issue (from the data quality panel). */
+	quality?: QualityIssue | '';
+	/** "Now" for time-based issues; passed in so filtering stays a pure function. */
+	now?: number;
 }
 
 export function sortCustomers<T extends ListableCustomer>(
@@ -57,7 +62,8 @@ export function isFiltered(filter: CustomerListFilter): boolean {
 		filter.query.trim() !== '' ||
 		filter.tag !== '' ||
 		filter.stage !== '' ||
-		(!!filter.customField && !!filter.customValue)
+		(!!filter.customField && !!filter.customValue) ||
+		!!filter.quality
 	);
 }
 
@@ -75,6 +81,7 @@ export function filterCustomers<T extends ListableCustomer>(
 			(!filter.customField ||
 				!filter.customValue ||
 				customValueMatches(row.custom?.[filter.customField], filter.customValue)) &&
+			(!filter.quality || hasQualityIssue(row, filter.quality, filter.now ?? Date.now())) &&
 			(query === null || matchesSearch(row, query))
 	);
 }

@@ -1,3 +1,4 @@
+import type { QualityIssue } from '../domain/data-quality';
 import { liveQuery, type Subscription } from 'dexie';
 import {
 	filterCustomers,
@@ -22,6 +23,7 @@ export class CustomerListState {
 	stage = $state<LifecycleStage | ''>('');
 	customField = $state('');
 	customValue = $state('');
+	quality = $state<QualityIssue | ''>('');
 
 	readonly sorted = $derived(sortCustomers(this.rows, this.sort));
 	readonly #filter = $derived({
@@ -29,7 +31,8 @@ export class CustomerListState {
 		tag: this.tag,
 		stage: this.stage,
 		customField: this.customField,
-		customValue: this.customValue
+		customValue: this.customValue,
+		quality: this.quality
 	});
 	readonly visible = $derived(filterCustomers(this.sorted, this.#filter));
 	readonly tags = $derived(tagsInUse(this.rows));
@@ -54,6 +57,7 @@ export class CustomerListState {
 		this.stage = '';
 		this.customField = '';
 		this.customValue = '';
+		this.quality = '';
 	}
 }
 

@@ -28,6 +28,7 @@ import { createProduct, updateProduct } from '../crdt/product-commands';
 import { setCurrency, type ShopCurrency } from '../crdt/shop-settings';
 import { deleteTag, renameTag, setTagColor } from '../crdt/tag-commands';
 import { createUndoManager } from '../crdt/undo';
+import { mergeCustomers } from '../crdt/merge-commands';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
 import type { InteractionFields, PurchaseFields, TaskFields } from '../domain/activity';
 import type { CustomFieldDefInput } from '../domain/custom-fields';
@@ -193,6 +194,15 @@ export class WorkspaceSession {
 				this.ws.doc.transact(() => this.ws.customers.get(id)?.delete('deletedAt'), this.#origin);
 		};
 		return { result, undoDelete };
+	}
+
+	/** Merges one customer into another; returns an undo for exactly this merge. */
+	async mergeCustomers(keptId: string, mergedId: string, chosen: CustomerFields) {
+		await this.#ready;
+		const result = mergeCustomers(this.#context, keptId, mergedId, chosen);
+		const undoMerge = result.ok ? this.#undoOfLastStep() : () => false;
+		await this.settled();
+		return { result, undoMerge };
 	}
 
 	/**

@@ -45,3 +45,16 @@ export function customerList(page: Page) {
 export function notices(page: Page) {
 	return page.getByRole('region', { name: 'Notifications' });
 }
+
+/** Records a purchase of one product line on the open customer's page. */
+export async function addPurchase(page: Page, product: string, unitPrice: string, quantity = '1') {
+	await page.getByRole('button', { name: 'Add purchase' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Add purchase' });
+	const line = dialog.getByRole('group', { name: 'Line 1' });
+	await line.getByLabel('Product').fill(product);
+	await line.getByLabel('Quantity').fill(quantity);
+	await line.getByLabel('Unit price').fill(unitPrice);
+	await dialog.getByLabel('Payment method').selectOption({ label: 'WeChat Pay' });
+	await dialog.getByRole('button', { name: 'Save' }).click();
+	await expect(dialog).toBeHidden();
+}

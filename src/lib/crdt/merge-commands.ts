@@ -1,0 +1,79 @@
+import type { CustomerFields } from '../domain/customer';
+import { commandTime } from './stamps';
+import { updateCustomer, type CommandContext, type CommandResult } from './customer-commands';
+import { newId } from './ids';
+import { liveCustomer, type WorkspaceDoc } from './workspace-doc';
+
+/** Re-points every event record (plain values) of one customer to another. */
+function moveEvents(root: WorkspaceDoc['purchases'], from: string, to: string): number {
+	let moved = 0;
+	for (const [id, value] of root.entries()) {
+		if (
+			typeof value === 'object' &&
+			value !== null &&
+			(value as { customerId?: unknown }).customerId === from
+		) {
+			root.set(id, { ...(value as object), customerId: to });
+			moved++;
+		}
+	}
+	return moved;
+}
+
+export interface MergeResult {
+	purchases: number;
+	interactions: number;
+	tasks: number;
+}
+
+/**
+ * Merges `mergedId` into `keptId` as one transaction (one undo step): the kept customer takes
+ * the chosen field values; every purchase, interaction, task and history entry of the other
+ * moves to it; the merge is written to the history; and the other is marked deleted with
+ * `mergedInto`, so a colleague's concurrent edit to it does not bring it back.
+ */
+export function mergeCustomers(
+	ctx: CommandContext,
+	keptId: string,
+	mergedId: string,
+	chosen: CustomerFields
+): CommandResult<MergeResult> {
+	const kept = liveCustomer(ctx.ws, keptId);
+	const merged = liveCustomer(ctx.ws, mergedId);
+	const mergedMap = ctx.ws.customers.get(mergedId);
+	if (!kept || !merged || !mergedMap || keptId === mergedId)
+		return { ok: false, reason: 'notFound' };
+	let result: CommandResult<MergeResult> = { ok: false, reason: 'notFound' };
+	ctx.ws.doc.transact(() => {
+		const updated = updateCustomer(ctx, keptId, chosen);
+		if (!updated.ok) {
+			result = updated;
+			return;
+		}
+		const at = commandTime(ctx);
+		const moved: MergeResult = {
+			purchases: moveEvents(ctx.ws.purchases, mergedId, keptId),
+			interactions: moveEvents(ctx.ws.interactions, mergedId, keptId),
+			tasks: 0
+		};
+		for (const task of ctx.ws.tasks.values()) {
+			if (task.get('customerId') === mergedId) {
+				task.set('customerId', keptId);
+				moved.tasks++;
+			}
+		}
+		moveEvents(ctx.ws.changes, mergedId, keptId);
+		ctx.ws.changes.set(newId(), {
+			customerId: keptId,
+			at,
+			by: ctx.memberId,
+			changes: [],
+			mergedFrom: { id: mergedId, name: merged.name }
+		});
+		mergedMap.set('deletedAt', at);
+		mergedMap.set('deletedBy', ctx.memberId);
+		mergedMap.set('mergedInto', keptId);
+		result = { ok: true, value: moved };
+	}, ctx.origin);
+	return result;
+}

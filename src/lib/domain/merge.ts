@@ -1,0 +1,85 @@
+import { splitList, type CustomerFieldName, type CustomerFields } from './customer';
+
+/** Fields a person picks between when two records disagree (lists are combined instead). */
+export const PICKABLE_FIELDS = [
+	'name',
+	'phone',
+	'email',
+	'wechat',
+	'gender',
+	'birthday',
+	'province',
+	'city',
+	'district',
+	'street',
+	'company',
+	'occupation',
+	'stage',
+	'source',
+	'notes',
+	'consent',
+	'consentDate',
+	'consentMethod'
+] as const satisfies readonly CustomerFieldName[];
+export type PickableField = (typeof PICKABLE_FIELDS)[number];
+
+/** `field` or `custom.<id>`; the value is which record's value to keep. */
+export type MergeChoices = Record<string, 'kept' | 'other'>;
+
+const isEmptyValue = (field: string, value: unknown) =>
+	value === undefined ||
+	value === '' ||
+	(field === 'stage' && value === 'lead') ||
+	(field === 'consent' && value === 'unknown');
+
+/** The fields whose values differ, each defaulting to the kept record unless it has none. */
+export function differingFields(kept: CustomerFields, other: CustomerFields): MergeChoices {
+	const choices: MergeChoices = {};
+	for (const field of PICKABLE_FIELDS) {
+		if (kept[field] === other[field]) continue;
+		choices[field] = isEmptyValue(field, kept[field]) ? 'other' : 'kept';
+	}
+	for (const id of new Set([...Object.keys(kept.custom), ...Object.keys(other.custom)])) {
+		if (JSON.stringify(kept.custom[id]) === JSON.stringify(other.custom[id])) continue;
+		choices[`custom.${id}`] = kept.custom[id] === undefined ? 'other' : 'kept';
+	}
+	return choices;
+}
+
+function combineLists(values: string[], exclude: string): string {
+	return [...new Set(values.flatMap(splitList))].filter((item) => item !== exclude).join(', ');
+}
+
+/**
+ * The surviving record's fields: each differing field from the record chosen; tags combined;
+ * and every phone and email of both kept, the ones not chosen as main going to the "other"
+ * lists, so merging never loses a way to reach the customer.
+ */
+export function mergedFields(
+	kept: CustomerFields,
+	other: CustomerFields,
+	choices: MergeChoices
+): CustomerFields {
+	const result: CustomerFields = { ...kept, tags: [...kept.tags], custom: { ...kept.custom } };
+	for (const [key, side] of Object.entries(choices)) {
+		if (side !== 'other') continue;
+		if (key.startsWith('custom.')) {
+			const id = key.slice('custom.'.length);
+			const value = other.custom[id];
+			if (value === undefined) delete result.custom[id];
+			else result.custom[id] = value;
+		} else {
+			Object.assign(result, { [key]: other[key as PickableField] });
+		}
+	}
+	result.tags = [...new Set([...kept.tags, ...other.tags])];
+	result.otherPhones = combineLists(
+		[kept.phone, other.phone, kept.otherPhones, other.otherPhones],
+		result.phone
+	);
+	result.otherEmails = combineLists(
+		[kept.email, other.email, kept.otherEmails, other.otherEmails],
+		result.email
+	);
+	return result;
+}

@@ -131,3 +131,36 @@ test('a broken workbook says what went wrong and imports nothing', async ({ page
 	await openCustomers(page);
 	await expect(page.getByRole('heading', { name: 'Your archive is empty' })).toBeVisible();
 });
+
+test('purchases import onto the customers they name, and a re-import adds nothing', async ({
+	page
+}) => {
+	await chooseImportFile(page, fixturePath('customers-gbk.csv'));
+	await checkAndImport(page);
+	await chooseImportFile(page, fixturePath('purchases-wechat-shop.csv'));
+	await expect(page.getByRole('radio', { name: /^Purchases/ })).toBeChecked();
+	await expect(page.getByLabel('Column “金额” goes to')).toHaveValue('amount');
+	await page.getByRole('button', { name: 'Check rows' }).click();
+	await expect(page.getByText('4 purchases ready to import')).toBeVisible();
+	const report = page.getByRole('region', { name: 'Rows that cannot be imported' });
+	await expect(report).toContainText('Rows 6: No customer “赵六” in the archive');
+	await page.getByRole('button', { name: 'Import 4 purchases' }).click();
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: '4 purchases added, 0 already recorded, 1 not imported.' })
+	).toBeVisible();
+
+	await openCustomers(page);
+	await customerList(page)
+		.getByRole('link', { name: /王秀英/ })
+		.click();
+	await expect(page.getByTestId('metric-count')).toHaveText('1');
+	await expect(page.getByTestId('metric-total')).toContainText('241.00');
+	await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('龙井茶');
+
+	await chooseImportFile(page, fixturePath('purchases-wechat-shop.csv'));
+	await page.getByRole('button', { name: 'Check rows' }).click();
+	await expect(page.getByText('4 already recorded (skipped)')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Import 0 purchases' })).toBeDisabled();
+});

@@ -1,4 +1,5 @@
 import type { AnalysedRow, CustomerImportOptions } from './customer-import';
+import type { AnalysedPurchase, PurchaseImportOptions } from './purchase-import';
 import type { ReadFileResult } from './read-file';
 import type { ImportTable } from './table';
 import type { TextEncodingName } from './text-encoding';
@@ -95,6 +96,19 @@ export class ImportWorkerClient {
 		);
 		if (response.type !== 'analysed') throw new ImportFailure('unexpected');
 		return response.rows;
+	}
+
+	async analysePurchases(
+		table: ImportTable,
+		options: PurchaseImportOptions,
+		onProgress?: (done: number, total: number) => void
+	): Promise<AnalysedPurchase[]> {
+		const response = await this.#send(
+			{ type: 'analysePurchases', id: this.#nextId++, table, options },
+			onProgress
+		);
+		if (response.type !== 'analysedPurchases') throw new ImportFailure('unexpected');
+		return response.purchases;
 	}
 
 	cancel(): void {

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { analyseCustomerRows } from './customer-import';
+import { analysePurchaseRows } from './purchase-import';
 import type { ImportWorkerRequest, ImportWorkerResponse } from './worker-protocol';
 import { readImportFile, UnreadableFileError } from './read-file';
 
@@ -17,10 +18,15 @@ self.onmessage = (event: MessageEvent<ImportWorkerRequest>) => {
 			);
 			post({ type: 'read', id: request.id, result });
 		} else {
-			const rows = analyseCustomerRows(request.table, request.options, (done) =>
-				post({ type: 'progress', id: request.id, done, total: request.table.rows.length })
-			);
-			post({ type: 'analysed', id: request.id, rows });
+			const progress = (done: number) =>
+				post({ type: 'progress', id: request.id, done, total: request.table.rows.length });
+			if (request.type === 'analyse') {
+				const rows = analyseCustomerRows(request.table, request.options, progress);
+				post({ type: 'analysed', id: request.id, rows });
+			} else {
+				const purchases = analysePurchaseRows(request.table, request.options, progress);
+				post({ type: 'analysedPurchases', id: request.id, purchases });
+			}
 		}
 	} catch (error) {
 		post({

@@ -1,4 +1,5 @@
 import type { AnalysedRow, CustomerImportOptions } from './customer-import';
+import type { AnalysedPurchase, PurchaseImportOptions } from './purchase-import';
 import type { ReadFileResult } from './read-file';
 import type { ImportTable } from './table';
 import type { TextEncodingName } from './text-encoding';
@@ -11,7 +12,8 @@ export type ImportWorkerRequest =
 			fileName: string;
 			choice: { encoding?: TextEncodingName; sheet?: string };
 	  }
-	| { type: 'analyse'; id: number; table: ImportTable; options: CustomerImportOptions };
+	| { type: 'analyse'; id: number; table: ImportTable; options: CustomerImportOptions }
+	| { type: 'analysePurchases'; id: number; table: ImportTable; options: PurchaseImportOptions };
 
 export type ImportFailureReason = 'empty' | 'workbook' | 'noRows' | 'unexpected';
 
@@ -19,4 +21,5 @@ export type ImportWorkerResponse =
 	| { type: 'read'; id: number; result: ReadFileResult }
 	| { type: 'progress'; id: number; done: number; total: number }
 	| { type: 'analysed'; id: number; rows: AnalysedRow[] }
+	| { type: 'analysedPurchases'; id: number; purchases: AnalysedPurchase[] }
 	| { type: 'failed'; id: number; reason: ImportFailureReason; detail: string };

@@ -1,10 +1,23 @@
 import type { CustomFieldDef } from '../domain/custom-fields';
 import type { DuplicateCandidate } from '../domain/duplicates';
-import { headerKey, suggestMapping, type ImportTarget } from '../import/column-mapping';
+import {
+	headerKey,
+	IMPORT_FIELDS,
+	suggestMapping,
+	type ImportTarget
+} from '../import/column-mapping';
 import type { AnalysedRow } from '../import/customer-import';
 import { ImportFailure, ImportWorkerClient } from '../import/import-worker-client';
 import { planCustomerImport, type DuplicateChoice } from '../import/import-plan';
 import type { DayMonthOrder } from '../import/normalise';
+import {
+	isPurchaseTarget,
+	looksLikePurchases,
+	purchaseFingerprint,
+	suggestPurchaseMapping,
+	type AnalysedPurchase,
+	type PurchaseTarget
+} from '../import/purchase-import';
 import type { ReadFileResult } from '../import/read-file';
 import type { TextEncodingName } from '../import/text-encoding';
 import type { ProjectionDb } from '../projection/db';
@@ -12,7 +25,10 @@ import type { WorkspaceSession } from './workspace.svelte';
 
 export type WizardStep = 'choose' | 'map' | 'review' | 'done';
 
+export type ImportKind = 'customers' | 'purchases';
+
 export interface ImportOutcome {
+	kind: ImportKind;
 	created: number;
 	updated: number;
 	skipped: number;
@@ -23,13 +39,14 @@ export interface ImportOutcome {
 
 const PRESETS_KEY = 'clientbook.importPresets';
 
+/** Purchase-file presets share the store, under their own prefix. */
+const PURCHASE_PRESET_PREFIX = 'purchase:';
+
 /** Saved mappings: header (normalised) → target, shared by every file with such a header. */
-function loadPresets(): Record<string, ImportTarget> {
+function loadPresets(): Record<string, string> {
 	try {
 		const parsed: unknown = JSON.parse(localStorage.getItem(PRESETS_KEY) ?? '{}');
-		return typeof parsed === 'object' && parsed !== null
-			? (parsed as Record<string, ImportTarget>)
-			: {};
+		return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {};
 	} catch {
 		return {};
 	}
@@ -42,6 +59,10 @@ function loadPresets(): Record<string, ImportTarget> {
  */
 export class ImportWizard {
 	step = $state<WizardStep>('choose');
+	/** What the file holds; guessed from its headers, and the user can change it. */
+	kind = $state<ImportKind>('customers');
+	purchaseMapping = $state<PurchaseTarget[]>([]);
+	purchases = $state.raw<AnalysedPurchase[]>([]);
 	fileName = $state('');
 	read = $state.raw<ReadFileResult | null>(null);
 	mapping = $state<ImportTarget[]>([]);
@@ -107,6 +128,16 @@ export class ImportWizard {
 			const result = await this.#client.read(this.#bytes.slice(0), this.fileName, choice);
 			this.read = result;
 			this.#applyMapping(result.table.headers);
+			this.purchaseMapping = this.#withPresets(
+				PURCHASE_PRESET_PREFIX,
+				result.table.headers,
+				suggestPurchaseMapping(result.table.headers),
+				(target) => isPurchaseTarget(target)
+			);
+			// Keep the user's choice when re-reading with another encoding or sheet.
+			if (!choice.encoding && !choice.sheet) {
+				this.kind = looksLikePurchases(result.table.headers) ? 'purchases' : 'customers';
+			}
 			this.step = 'map';
 		} catch (error) {
 			this.#fail(error);
@@ -120,10 +151,11 @@ export class ImportWizard {
 		const presets = loadPresets();
 		let used = false;
 		this.mapping = headers.map((header, i) => {
-			const saved = presets[headerKey(header)];
+			const saved = presets[headerKey(header)] as ImportTarget | undefined;
 			const valid =
 				saved &&
-				(!saved.startsWith('custom:') ||
+				(saved === 'ignore' ||
+					(IMPORT_FIELDS as readonly string[]).includes(saved) ||
 					this.fieldDefs().some((def) => `custom:${def.id}` === saved));
 			if (valid && saved !== suggested[i]) used = true;
 			return valid ? saved : suggested[i]!;
@@ -131,20 +163,46 @@ export class ImportWizard {
 		this.usedPreset = used;
 	}
 
+	#withPresets<T extends string>(
+		prefix: string,
+		headers: string[],
+		suggested: T[],
+		valid: (target: string) => target is T
+	): T[] {
+		const presets = loadPresets();
+		return headers.map((header, i) => {
+			const saved = presets[`${prefix}${headerKey(header)}`];
+			return saved && valid(saved) ? saved : suggested[i]!;
+		});
+	}
+
 	savePreset(): void {
 		if (!this.read) return;
 		const presets = loadPresets();
+		const purchases = this.kind === 'purchases';
 		this.read.table.headers.forEach((header, i) => {
 			const key = headerKey(header);
-			if (key) presets[key] = this.mapping[i]!;
+			if (!key) return;
+			if (purchases) presets[`${PURCHASE_PRESET_PREFIX}${key}`] = this.purchaseMapping[i]!;
+			else presets[key] = this.mapping[i]!;
 		});
 		localStorage.setItem(PRESETS_KEY, JSON.stringify(presets));
 	}
 
-	get hasNameColumn(): boolean {
-		return this.mapping.some(
-			(target) => target === 'name' || target === 'firstName' || target === 'lastName'
-		);
+	/** What the mapping lacks before rows can be checked (null when nothing). */
+	get missingColumn(): 'name' | 'purchaseCustomer' | 'purchaseDate' | 'purchaseAmount' | null {
+		if (this.kind === 'customers') {
+			const named = this.mapping.some(
+				(target) => target === 'name' || target === 'firstName' || target === 'lastName'
+			);
+			return named ? null : 'name';
+		}
+		const has = (target: PurchaseTarget) => this.purchaseMapping.includes(target);
+		if (!has('customerName') && !has('customerPhone') && !has('customerEmail'))
+			return 'purchaseCustomer';
+		if (!has('date')) return 'purchaseDate';
+		if (!has('product') || (!has('amount') && !has('unitPrice'))) return 'purchaseAmount';
+		return null;
 	}
 
 	async check(): Promise<void> {
@@ -154,6 +212,21 @@ export class ImportWizard {
 		this.progress = { phase: 'checking', done: 0, total };
 		try {
 			const existing = await this.#existingCandidates();
+			if (this.kind === 'purchases') {
+				const fingerprints = (await this.db.purchases.toArray()).map(purchaseFingerprint);
+				this.purchases = await this.#client.analysePurchases(
+					this.read.table,
+					{
+						mapping: $state.snapshot(this.purchaseMapping),
+						dayMonthOrder: this.dayMonthOrder,
+						customers: existing,
+						existing: fingerprints
+					},
+					(done) => (this.progress = { phase: 'checking', done, total })
+				);
+				this.step = 'review';
+				return;
+			}
 			this.rows = await this.#client.analyse(
 				this.read.table,
 				{
@@ -188,6 +261,7 @@ export class ImportWizard {
 
 	async run(): Promise<void> {
 		this.error = null;
+		if (this.kind === 'purchases') return this.#runPurchases();
 		const ids = Object.keys(Object.fromEntries(this.matched.map((row) => [row.match!.id, true])));
 		const stored = await this.db.customers.bulkGet(ids);
 		const existing = Object.fromEntries(
@@ -209,11 +283,43 @@ export class ImportWizard {
 			);
 			if (!result.ok) return;
 			this.outcome = {
+				kind: 'customers',
 				created: result.created,
 				updated: result.updated,
 				failed: result.failed,
 				skipped: plan.skipped,
 				rejected: plan.rejected,
+				undoImport: result.undoImport
+			};
+			this.step = 'done';
+		} catch (error) {
+			this.#fail(error);
+		} finally {
+			this.progress = null;
+			this.#abort = null;
+		}
+	}
+
+	async #runPurchases(): Promise<void> {
+		const ready = this.purchases.flatMap((row) =>
+			row.status === 'ready' && row.purchase ? [row.purchase] : []
+		);
+		this.progress = { phase: 'writing', done: 0, total: ready.length };
+		this.#abort = new AbortController();
+		try {
+			const result = await this.session.importPurchases(
+				ready,
+				(done) => (this.progress = { phase: 'writing', done, total: ready.length }),
+				this.#abort.signal
+			);
+			if (!result.ok) return;
+			this.outcome = {
+				kind: 'purchases',
+				created: result.created,
+				updated: 0,
+				failed: result.failed,
+				skipped: this.purchases.filter((row) => row.status === 'duplicate').length,
+				rejected: this.purchases.filter((row) => row.status === 'rejected').length,
 				undoImport: result.undoImport
 			};
 			this.step = 'done';
@@ -244,7 +350,9 @@ export class ImportWizard {
 		this.step = 'choose';
 		this.read = null;
 		this.rows = [];
+		this.purchases = [];
 		this.mapping = [];
+		this.purchaseMapping = [];
 		this.rowChoices = {};
 		this.outcome = null;
 		this.error = null;

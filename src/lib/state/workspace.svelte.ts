@@ -220,10 +220,46 @@ export class WorkspaceSession {
 	}
 
 	/**
-	 * Writes an import plan in chunks, yielding between them so the page stays responsive on
-	 * 10,000 rows, while the undo manager gathers every chunk into one step. Cancelling (through
+	 * Writes many items in chunks, yielding between them so the page stays responsive on 10,000
+	 * rows, while the undo manager gathers every chunk into one step. Cancelling (through
 	 * `signal`) takes back the chunks already written, so a cancelled import adds nothing.
 	 */
+	async #writeAsOneStep<T>(
+		items: readonly T[],
+		writeChunk: (ctx: CommandContext, chunk: readonly T[]) => void,
+		onProgress: (done: number, total: number) => void,
+		signal?: AbortSignal
+	): Promise<{ cancelled: boolean; undoStep: () => boolean }> {
+		await this.#ready;
+		const timeout = this.#undo.captureTimeout;
+		this.#undo.stopCapturing();
+		this.#undo.captureTimeout = Number.POSITIVE_INFINITY;
+		let wrote = false;
+		try {
+			for (let i = 0; i < items.length; i += IMPORT_CHUNK) {
+				if (signal?.aborted) break;
+				const chunk = items.slice(i, i + IMPORT_CHUNK);
+				inOneStep(this.#context, () => writeChunk(this.#context, chunk));
+				wrote = true;
+				onProgress(Math.min(i + IMPORT_CHUNK, items.length), items.length);
+				await this.#projector?.idle();
+				await new Promise((resolve) => setTimeout(resolve, 0));
+			}
+		} finally {
+			this.#undo.captureTimeout = timeout;
+		}
+		const undoStep = wrote ? this.#undoOfLastStep() : () => false;
+		this.#undo.stopCapturing();
+		if (signal?.aborted) {
+			undoStep();
+			await this.settled();
+			return { cancelled: true, undoStep: () => false };
+		}
+		await this.settled();
+		return { cancelled: false, undoStep };
+	}
+
+	/** Writes a customer import plan as one undo step (see #writeAsOneStep). */
 	async importCustomers(
 		plan: Pick<CustomerImportPlan, 'create' | 'update'>,
 		onProgress: (done: number, total: number) => void,
@@ -232,66 +268,67 @@ export class WorkspaceSession {
 		| { ok: true; created: number; updated: number; failed: number; undoImport: () => boolean }
 		| { ok: false; cancelled: true }
 	> {
-		await this.#ready;
-		const total = plan.create.length + plan.update.length;
-		let done = 0;
+		type Op = { create: CustomerFields } | { update: CustomerImportPlan['update'][number] };
+		const ops: Op[] = [
+			...plan.create.map((create) => ({ create })),
+			...plan.update.map((update) => ({ update }))
+		];
 		let created = 0;
 		let updated = 0;
 		let failed = 0;
-		const timeout = this.#undo.captureTimeout;
-		this.#undo.stopCapturing();
-		this.#undo.captureTimeout = Number.POSITIVE_INFINITY;
-		let wroteSomething = false;
-		try {
-			for (let i = 0; i < plan.create.length; i += IMPORT_CHUNK) {
-				if (signal?.aborted) break;
-				const chunk = plan.create.slice(i, i + IMPORT_CHUNK);
-				const result = createCustomers(this.#context, chunk);
+		const { cancelled, undoStep } = await this.#writeAsOneStep(
+			ops,
+			(ctx, chunk) => {
+				const creates = chunk.flatMap((op) => ('create' in op ? [op.create] : []));
+				const result = createCustomers(ctx, creates);
 				if (result.ok) created += result.value.length;
 				else {
 					// Rules changed since the check (a field removed meanwhile): keep the good rows.
 					const bad = result.failures.map((failure) => failure.index);
 					const retry = createCustomers(
-						this.#context,
-						chunk.filter((_, index) => !bad.includes(index))
+						ctx,
+						creates.filter((_, index) => !bad.includes(index))
 					);
 					created += retry.ok ? retry.value.length : 0;
 					failed += bad.length;
 				}
-				wroteSomething = true;
-				done += chunk.length;
-				onProgress(done, total);
-				await this.#projector?.idle();
-				await new Promise((resolve) => setTimeout(resolve, 0));
-			}
-			for (let i = 0; i < plan.update.length; i += IMPORT_CHUNK) {
-				if (signal?.aborted) break;
-				const chunk = plan.update.slice(i, i + IMPORT_CHUNK);
-				inOneStep(this.#context, () => {
-					for (const { id, patch } of chunk) {
-						const result = updateCustomer(this.#context, id, patch);
-						if (result.ok) updated++;
-						else failed++;
-					}
-				});
-				wroteSomething = true;
-				done += chunk.length;
-				onProgress(done, total);
-				await this.#projector?.idle();
-				await new Promise((resolve) => setTimeout(resolve, 0));
-			}
-		} finally {
-			this.#undo.captureTimeout = timeout;
-		}
-		const undoImport = wroteSomething ? this.#undoOfLastStep() : () => false;
-		this.#undo.stopCapturing();
-		if (signal?.aborted) {
-			undoImport();
-			await this.settled();
-			return { ok: false, cancelled: true };
-		}
-		await this.settled();
-		return { ok: true, created, updated, failed, undoImport };
+				for (const op of chunk) {
+					if (!('update' in op)) continue;
+					if (updateCustomer(ctx, op.update.id, op.update.patch).ok) updated++;
+					else failed++;
+				}
+			},
+			onProgress,
+			signal
+		);
+		if (cancelled) return { ok: false, cancelled: true };
+		return { ok: true, created, updated, failed, undoImport: undoStep };
+	}
+
+	/** Writes imported purchases as one undo step (see #writeAsOneStep). */
+	async importPurchases(
+		purchases: readonly PurchaseFields[],
+		onProgress: (done: number, total: number) => void,
+		signal?: AbortSignal
+	): Promise<
+		| { ok: true; created: number; failed: number; undoImport: () => boolean }
+		| { ok: false; cancelled: true }
+	> {
+		let created = 0;
+		let failed = 0;
+		const { cancelled, undoStep } = await this.#writeAsOneStep(
+			purchases,
+			(ctx, chunk) => {
+				for (const purchase of chunk) {
+					if (addPurchase(ctx, purchase).ok) created++;
+					else failed++;
+				}
+			},
+			onProgress,
+			signal
+		);
+		if (cancelled) return { ok: false, cancelled: true };
+		return { ok: true, created, failed, undoImport: undoStep };
 	}
 
 	/** The whole workspace as a backup file, optionally encrypted with a passphrase. */

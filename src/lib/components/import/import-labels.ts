@@ -4,6 +4,12 @@ import { IMPORT_FIELDS, type ImportTarget } from '$lib/import/column-mapping';
 import type { AnalysedRow, RowProblemKey, RowWarning } from '$lib/import/customer-import';
 import type { DuplicateChoice } from '$lib/import/import-plan';
 import type { TextEncodingName } from '$lib/import/text-encoding';
+import {
+	PURCHASE_FIELDS,
+	type AnalysedPurchase,
+	type PurchaseProblemKey,
+	type PurchaseTarget
+} from '$lib/import/purchase-import';
 
 const OWN_LABELS: Partial<Record<ImportTarget, MessageKey>> = {
 	firstName: 'import.firstName',
@@ -25,6 +31,33 @@ export function targetOptions(defs: CustomFieldDef[]): { value: ImportTarget; la
 			label: fieldLabel(def, locale.current)
 		}))
 	];
+}
+
+/** The targets a column of a purchase file can go to. */
+export function purchaseTargetOptions(): { value: PurchaseTarget; label: string }[] {
+	return [
+		{ value: 'ignore', label: t('import.ignore') },
+		...PURCHASE_FIELDS.map((field) => ({
+			value: field as PurchaseTarget,
+			label: t(`import.target_${field}` as MessageKey)
+		}))
+	];
+}
+
+const PURCHASE_PROBLEMS: Record<PurchaseProblemKey, MessageKey> = {
+	noCustomer: 'import.purchaseProblemNoCustomer',
+	customerUnknown: 'import.purchaseProblemCustomerUnknown',
+	customerAmbiguous: 'import.purchaseProblemCustomerAmbiguous',
+	invalidDate: 'import.purchaseProblemInvalidDate',
+	invalidAmount: 'import.purchaseProblemInvalidAmount',
+	invalidQuantity: 'import.purchaseProblemInvalidQuantity',
+	noProduct: 'import.purchaseProblemNoProduct',
+	tooManyValues: 'import.problemTooManyValues',
+	unclosedQuote: 'import.problemUnclosedQuote'
+};
+
+export function purchaseProblemText(row: AnalysedPurchase): string {
+	return row.problem ? t(PURCHASE_PROBLEMS[row.problem], { customer: row.customerLabel }) : '';
 }
 
 export const ENCODING_LABELS: Record<TextEncodingName, MessageKey> = {

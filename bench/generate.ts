@@ -9,6 +9,7 @@ import {
 import { workspaceDoc } from '../src/lib/crdt/workspace-doc';
 import { demoCustomers } from '../src/lib/demo/demo-shop';
 import { INTERACTION_KINDS, PAYMENT_METHODS } from '../src/lib/domain/activity';
+import { toCsv } from '../src/lib/export/csv';
 import { seededRandom } from '../tests/unit/helpers';
 
 export interface ArchiveSize {
@@ -135,4 +136,18 @@ export function generateArchive(size: ArchiveSize, seed = 7): GeneratedArchive {
 		singleEditBytes,
 		generateMs: performance.now() - started
 	};
+}
+
+/** A customer file as a shop would bring it (Chinese headers, UTF-8 with BOM), for the import. */
+export function generateImportCsv(count: number, seed = 11): string {
+	const rows = demoCustomers(count, seed).map((c) => [
+		c.name,
+		c.phone,
+		c.email,
+		c.birthday,
+		c.city,
+		c.tags.join('、'),
+		c.notes
+	]);
+	return toCsv([['姓名', '手机号', '邮箱', '生日', '城市', '标签', '备注'], ...rows]);
 }

@@ -5,14 +5,14 @@ test('switching the language changes every label and survives a reload', async (
 	await page.goto('/settings');
 	await page.getByLabel('Language').selectOption('zh-CN');
 	await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
-	await expect(page.getByRole('link', { name: '客户' })).toBeVisible();
+	await expect(page.getByRole('link', { name: '客户', exact: true })).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 
 	await page.reload();
-	await page.getByRole('link', { name: '客户' }).click();
+	await page.getByRole('link', { name: '客户', exact: true }).click();
 	await expect(page.getByRole('button', { name: '新建客户' }).first()).toBeVisible();
 
-	await page.getByRole('link', { name: '设置' }).click();
+	await page.getByRole('link', { name: '设置', exact: true }).click();
 	await page.getByLabel('语言').selectOption('en');
 	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { filterCustomers } from '../../src/lib/domain/customer-list';
-import { qualityCounts, type QualityCheckable } from '../../src/lib/domain/data-quality';
+import {
+	hasQualityIssue,
+	qualityCounts,
+	type QualityCheckable
+} from '../../src/lib/domain/data-quality';
 
 const NOW = Date.UTC(2026, 10, 23);
 const DAY = 86_400_000;
@@ -53,8 +57,7 @@ describe('data quality', () => {
 			query: '',
 			tag: '',
 			stage: '',
-			quality: 'noContactInYear',
-			now: NOW
+			matches: (row) => hasQualityIssue(row, 'noContactInYear', NOW)
 		});
 		expect(found.map((row) => row.sortName)).toEqual(['1', '2']);
 	});

@@ -1,6 +1,6 @@
 import type { LifecycleStage } from './customer';
 import { customValueMatches, type CustomValues } from './custom-fields';
-import { hasQualityIssue, type QualityCheckable, type QualityIssue } from './data-quality';
+import type { QualityCheckable } from './data-quality';
 import { matchesSearch, parseSearchQuery, type Searchable } from './search-query';
 
 export const CUSTOMER_SORTS = [
@@ -32,10 +32,11 @@ export interface CustomerListFilter {
 	/** A custom field and the value it must hold (both set, or the filter is off). */
 	customField?: string;
 	customValue?: string;
-	/** Only customers with this data-quality issue (from the data quality panel). */
-	quality?: QualityIssue | '';
-	/** "Now" for time-based issues; passed in so filtering stays a pure function. */
-	now?: number;
+	/**
+	 * A further condition, such as a data-quality issue from the data quality panel (its checks
+	 * load on demand, so they come in as a function).
+	 */
+	matches?: ((row: QualityCheckable) => boolean) | null;
 }
 
 export function sortCustomers<T extends ListableCustomer>(
@@ -63,7 +64,7 @@ export function isFiltered(filter: CustomerListFilter): boolean {
 		filter.tag !== '' ||
 		filter.stage !== '' ||
 		(!!filter.customField && !!filter.customValue) ||
-		!!filter.quality
+		!!filter.matches
 	);
 }
 
@@ -81,7 +82,7 @@ export function filterCustomers<T extends ListableCustomer>(
 			(!filter.customField ||
 				!filter.customValue ||
 				customValueMatches(row.custom?.[filter.customField], filter.customValue)) &&
-			(!filter.quality || hasQualityIssue(row, filter.quality, filter.now ?? Date.now())) &&
+			(!filter.matches || filter.matches(row)) &&
 			(query === null || matchesSearch(row, query))
 	);
 }

@@ -2,16 +2,9 @@ import { splitList } from './customer';
 import { phoneProblem } from './phone';
 import * as v from 'valibot';
 
-/** Gaps and faults worth fixing, each a filter of the customer list. */
-export const QUALITY_ISSUES = [
-	'noPhone',
-	'noEmail',
-	'unreachable',
-	'invalidPhone',
-	'invalidEmail',
-	'noContactInYear'
-] as const;
-export type QualityIssue = (typeof QUALITY_ISSUES)[number];
+import { QUALITY_ISSUES, type QualityIssue } from './quality-issues';
+
+export { QUALITY_ISSUES, type QualityIssue };
 
 export interface QualityCheckable {
 	phone: string;
@@ -64,8 +57,4 @@ export function qualityCounts(
 		for (const issue of QUALITY_ISSUES) if (hasQualityIssue(c, issue, now)) counts[issue]++;
 	}
 	return counts;
-}
-
-export function isQualityIssue(value: unknown): value is QualityIssue {
-	return QUALITY_ISSUES.includes(value as QualityIssue);
 }

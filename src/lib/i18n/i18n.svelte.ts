@@ -1,6 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
 import en from './en.json';
-import zhCN from './zh-CN.json';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -24,7 +23,8 @@ const STORAGE_KEY = 'clientbook.locale';
 
 const engine = i18next.createInstance();
 void engine.init({
-	resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+	// Chinese is loaded when it is first needed, so English pages do not carry it (and back).
+	resources: { en: { translation: en } },
 	lng: 'en',
 	fallbackLng: 'en',
 	supportedLngs: [...LOCALES],
@@ -54,30 +54,38 @@ export function detectLocale(saved: string | null, browserLanguages: readonly st
 	return 'en';
 }
 
+/** Loads a language's messages once; English is built in. */
+async function loadCatalogue(locale: Locale): Promise<void> {
+	if (engine.hasResourceBundle(locale, 'translation')) return;
+	const messages = (await import('./zh-CN.json')).default;
+	engine.addResourceBundle(locale, 'translation', messages);
+}
+
 class LocaleState {
 	current = $state<Locale>('en');
 
-	/** Follows the saved choice or the browser; call once in the browser. */
-	init(): void {
+	/** Follows the saved choice or the browser; call once in the browser, before rendering. */
+	async init(): Promise<void> {
 		let saved: string | null = null;
 		try {
 			saved = localStorage.getItem(STORAGE_KEY);
 		} catch {
 			// Storage can be blocked; the browser language still applies.
 		}
-		this.#apply(detectLocale(saved, navigator.languages ?? [navigator.language]));
+		await this.#apply(detectLocale(saved, navigator.languages ?? [navigator.language]));
 	}
 
-	set(locale: Locale): void {
+	async set(locale: Locale): Promise<void> {
 		try {
 			localStorage.setItem(STORAGE_KEY, locale);
 		} catch {
 			// Not saved, but the switch still applies for this visit.
 		}
-		this.#apply(locale);
+		await this.#apply(locale);
 	}
 
-	#apply(locale: Locale): void {
+	async #apply(locale: Locale): Promise<void> {
+		await loadCatalogue(locale);
 		this.current = locale;
 		if (typeof document !== 'undefined') document.documentElement.lang = locale;
 	}

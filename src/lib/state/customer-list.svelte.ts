@@ -1,4 +1,5 @@
-import type { QualityIssue } from '../domain/data-quality';
+import type { QualityCheckable } from '../domain/data-quality';
+import type { QualityIssue } from '../domain/quality-issues';
 import { liveQuery, type Subscription } from 'dexie';
 import {
 	filterCustomers,
@@ -24,6 +25,8 @@ export class CustomerListState {
 	customField = $state('');
 	customValue = $state('');
 	quality = $state<QualityIssue | ''>('');
+	/** The check for `quality`, loaded when a quality filter is first used. */
+	#qualityCheck = $state.raw<((row: QualityCheckable) => boolean) | null>(null);
 
 	readonly sorted = $derived(sortCustomers(this.rows, this.sort));
 	readonly #filter = $derived({
@@ -32,7 +35,7 @@ export class CustomerListState {
 		stage: this.stage,
 		customField: this.customField,
 		customValue: this.customValue,
-		quality: this.quality
+		matches: this.quality ? this.#qualityCheck : null
 	});
 	readonly visible = $derived(filterCustomers(this.sorted, this.#filter));
 	readonly tags = $derived(tagsInUse(this.rows));
@@ -49,6 +52,15 @@ export class CustomerListState {
 			},
 			error: (error: unknown) => console.error('Clientbook could not read customers', error)
 		});
+	}
+
+	/** Shows only customers with a data-quality issue ('' shows all again). */
+	async filterByQuality(issue: QualityIssue | ''): Promise<void> {
+		this.quality = issue;
+		if (!issue) return;
+		const { hasQualityIssue } = await import('../domain/data-quality');
+		const now = Date.now();
+		if (this.quality === issue) this.#qualityCheck = (row) => hasQualityIssue(row, issue, now);
 	}
 
 	clearFilters(): void {

@@ -284,12 +284,21 @@ function customerSchema(today: Date) {
 	});
 }
 
+let cachedSchema: { day: string; schema: ReturnType<typeof customerSchema> } | null = null;
+
+/** The schema depends only on today's date; building it per row made imports slow. */
+function schemaFor(today: Date) {
+	const day = today.toISOString().slice(0, 10);
+	if (cachedSchema?.day !== day) cachedSchema = { day, schema: customerSchema(today) };
+	return cachedSchema.schema;
+}
+
 /**
  * Checks and cleans a whole set of customer fields (trimmed, email lower-cased, tags
  * de-duplicated). Returns one message per field that is wrong.
  */
 export function validateCustomer(input: CustomerFields, today = new Date()): ValidationResult {
-	const result = v.safeParse(customerSchema(today), input, { abortPipeEarly: true });
+	const result = v.safeParse(schemaFor(today), input, { abortPipeEarly: true });
 	if (result.success) return { ok: true, value: result.output as CustomerFields };
 	const errors: FieldErrors = {};
 	for (const issue of result.issues) {

@@ -203,6 +203,7 @@ export async function rebuildProjection(
  */
 export class Projector {
 	#customers = new Set<string>();
+	#addedCustomers = new Set<string>();
 	#purchases = new Set<string>();
 	#interactions = new Set<string>();
 	#tasks = new Set<string>();
@@ -303,6 +304,13 @@ export class Projector {
 
 	#onCustomers = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
 		collectRecordIds(events, this.ws.customers, this.#customers);
+		// Customers new to the doc have no projected row yet: the flush need not look one up.
+		for (const event of events) {
+			if (!(event instanceof Y.YMapEvent) || event.target !== this.ws.customers) continue;
+			for (const [id, change] of event.changes.keys) {
+				if (change.action === 'add') this.#addedCustomers.add(id);
+			}
+		}
 	};
 
 	#onTasks = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
@@ -375,8 +383,10 @@ export class Projector {
 			tagColors: [...this.#tagColors],
 			changes: [...this.#changes],
 			products: [...this.#products],
-			metricsStale: new Set(this.#metricsStale)
+			metricsStale: new Set(this.#metricsStale),
+			added: new Set(this.#addedCustomers)
 		};
+		this.#addedCustomers.clear();
 		for (const set of this.#allPending()) set.clear();
 		const stateVector = Y.encodeStateVector(this.ws.doc);
 
@@ -421,7 +431,15 @@ export class Projector {
 				await writeRows(db.tagColors, tagColors);
 				await writeRows(db.changes, changes);
 				await writeRows(db.products, products);
-				const existing = await db.customers.bulkGet(customerIds);
+				const lookedUp = customerIds.filter((id) => !taken.added.has(id));
+				const found = new Map(
+					(await db.customers.bulkGet(lookedUp)).flatMap((row) => (row ? [[row.id, row]] : []))
+				);
+				const existing = customerIds.map((id) => found.get(id));
+				const needMetrics = customerIds.filter(
+					(id, i) => records[i] && (!existing[i] || taken.metricsStale.has(id))
+				);
+				const computed = await this.#metricsFor(needMetrics, metricsFromRows);
 				const customerRows: CustomerRow[] = [];
 				const removals: string[] = [];
 				for (const [i, id] of customerIds.entries()) {
@@ -434,7 +452,7 @@ export class Projector {
 					const metrics =
 						known && !taken.metricsStale.has(id)
 							? pickMetrics(known)
-							: await this.#metricsFor(id, metricsFromRows);
+							: (computed.get(id) ?? EMPTY_METRICS);
 					customerRows.push(toCustomerRow(record, metrics));
 				}
 				if (removals.length > 0) await db.customers.bulkDelete(removals);
@@ -452,6 +470,7 @@ export class Projector {
 		} catch (error) {
 			// Keep the ids for the next flush; a later start() rebuilds if we never catch up.
 			taken.customers.forEach((id) => this.#customers.add(id));
+			taken.added.forEach((id) => this.#addedCustomers.add(id));
 			taken.purchases.forEach((id) => this.#purchases.add(id));
 			taken.interactions.forEach((id) => this.#interactions.add(id));
 			taken.tasks.forEach((id) => this.#tasks.add(id));
@@ -464,17 +483,28 @@ export class Projector {
 		}
 	}
 
+	/**
+	 * Metrics for many customers with two index queries in all (not two per customer): an
+	 * import of 10,000 new customers would otherwise make 20,000 round trips to IndexedDB.
+	 */
 	async #metricsFor(
-		customerId: string,
+		customerIds: string[],
 		metricsFromRows: (typeof import('./customer-row'))['metricsFromRows']
-	): Promise<CustomerMetrics> {
+	): Promise<Map<string, CustomerMetrics>> {
+		const metrics = new Map<string, CustomerMetrics>();
+		if (customerIds.length === 0) return metrics;
 		const [purchases, interactions] = await Promise.all([
-			this.db.purchases.where('customerId').equals(customerId).toArray(),
-			this.db.interactions.where('customerId').equals(customerId).toArray()
+			this.db.purchases.where('customerId').anyOf(customerIds).toArray(),
+			this.db.interactions.where('customerId').anyOf(customerIds).toArray()
 		]);
-		return purchases.length === 0 && interactions.length === 0
-			? EMPTY_METRICS
-			: metricsFromRows(purchases, interactions);
+		const purchasesBy = groupByCustomer(purchases);
+		const interactionsBy = groupByCustomer(interactions);
+		for (const id of customerIds) {
+			const bought = purchasesBy.get(id) ?? [];
+			const talked = interactionsBy.get(id) ?? [];
+			if (bought.length > 0 || talked.length > 0) metrics.set(id, metricsFromRows(bought, talked));
+		}
+		return metrics;
 	}
 }
 

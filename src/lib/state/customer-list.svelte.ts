@@ -42,9 +42,24 @@ export class CustomerListState {
 	readonly filtered = $derived(isFiltered(this.#filter));
 
 	#subscription: Subscription | null = null;
+	#db: ProjectionDb | null = null;
+
+	/**
+	 * Stops following the projection until the returned function is called: during a large
+	 * import every projection write would otherwise re-read the whole list on the main thread.
+	 */
+	pauseUpdates(): () => void {
+		const db = this.#db;
+		this.#subscription?.unsubscribe();
+		this.#subscription = null;
+		return () => {
+			if (db) this.connect(db);
+		};
+	}
 
 	connect(db: ProjectionDb): void {
 		if (this.#subscription) return;
+		this.#db = db;
 		this.#subscription = liveQuery(() => db.customers.toArray()).subscribe({
 			next: (rows) => {
 				this.rows = rows;

@@ -21,6 +21,7 @@ import {
 import type { ReadFileResult } from '../import/read-file';
 import type { TextEncodingName } from '../import/text-encoding';
 import type { ProjectionDb } from '../projection/db';
+import { customerList } from './customer-list.svelte';
 import type { WorkspaceSession } from './workspace.svelte';
 
 export type WizardStep = 'choose' | 'map' | 'review' | 'done';
@@ -38,6 +39,19 @@ export interface ImportOutcome {
 }
 
 const PRESETS_KEY = 'clientbook.importPresets';
+
+/**
+ * Times a phase of the import as a performance measure (`clientbook:import-<phase>`), which
+ * the benchmark reads; it costs nothing when nobody looks.
+ */
+async function timed<T>(phase: 'read' | 'check' | 'write', work: () => Promise<T>): Promise<T> {
+	const started = performance.now();
+	try {
+		return await work();
+	} finally {
+		performance.measure(`clientbook:import-${phase}`, { start: started, end: performance.now() });
+	}
+}
 
 /** Purchase-file presets share the store, under their own prefix. */
 const PURCHASE_PRESET_PREFIX = 'purchase:';
@@ -125,7 +139,10 @@ export class ImportWizard {
 		this.progress = { phase: 'reading', done: 0, total: 1 };
 		try {
 			// The worker gets a copy: the original stays here for re-reading with other choices.
-			const result = await this.#client.read(this.#bytes.slice(0), this.fileName, choice);
+			const bytes = this.#bytes;
+			const result = await timed('read', () =>
+				this.#client.read(bytes.slice(0), this.fileName, choice)
+			);
 			this.read = result;
 			this.#applyMapping(result.table.headers);
 			this.purchaseMapping = this.#withPresets(
@@ -206,6 +223,10 @@ export class ImportWizard {
 	}
 
 	async check(): Promise<void> {
+		await timed('check', () => this.#check());
+	}
+
+	async #check(): Promise<void> {
 		if (!this.read) return;
 		this.error = null;
 		const total = this.read.table.rows.length;
@@ -260,6 +281,15 @@ export class ImportWizard {
 	}
 
 	async run(): Promise<void> {
+		const resume = customerList.pauseUpdates();
+		try {
+			await timed('write', () => this.#run());
+		} finally {
+			resume();
+		}
+	}
+
+	async #run(): Promise<void> {
 		this.error = null;
 		if (this.kind === 'purchases') return this.#runPurchases();
 		const ids = Object.keys(Object.fromEntries(this.matched.map((row) => [row.match!.id, true])));

@@ -164,3 +164,31 @@ test('purchases import onto the customers they name, and a re-import adds nothin
 	await expect(page.getByText('4 already recorded (skipped)')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Import 0 purchases' })).toBeDisabled();
 });
+
+test('column choices saved as a preset apply to the next file with those headers', async ({
+	page
+}) => {
+	const file = {
+		name: 'kunden.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('Kunde,Handy\nAnna Berg,13800138077\n', 'utf8')
+	};
+	await page.goto('/import');
+	await page.getByLabel('Import file').setInputFiles(file);
+	await expect(page.getByLabel('Column “Handy” goes to')).toHaveValue('ignore');
+	await page.getByLabel('Column “Kunde” goes to').selectOption('name');
+	await page.getByLabel('Column “Handy” goes to').selectOption('phone');
+	await page.getByRole('button', { name: 'Remember these columns' }).click();
+	await expect(notices(page)).toContainText('Column choices saved');
+
+	await page.getByRole('button', { name: 'Choose another file' }).click();
+	await page.getByLabel('Import file').setInputFiles(file);
+	await expect(page.getByText('Your saved column choices were applied.')).toBeVisible();
+	await expect(page.getByLabel('Column “Handy” goes to')).toHaveValue('phone');
+	await checkAndImport(page);
+	await openCustomers(page);
+	await customerList(page)
+		.getByRole('link', { name: /Anna Berg/ })
+		.click();
+	await expect(page.getByRole('region', { name: 'Contact' })).toContainText('138 0013 8077');
+});

@@ -1,5 +1,19 @@
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { createCustomer, openCustomers } from './support/app';
+
+/** Buttons and links pushed sideways out of the screen (a clipped row hides them silently). */
+function controlsOffScreen(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		[...document.querySelectorAll<HTMLElement>('main button, main a')]
+			.filter((el) => el.offsetParent !== null && !el.closest('.preview'))
+			.filter((el) => {
+				const box = el.getBoundingClientRect();
+				return box.left < -1 || box.right > window.innerWidth + 1;
+			})
+			.map((el) => el.textContent?.trim() ?? el.tagName)
+	);
+}
 
 test('on a 360-px phone the navigation sits at the bottom and nothing overflows', async ({
 	page
@@ -11,15 +25,41 @@ test('on a 360-px phone the navigation sits at the bottom and nothing overflows'
 	expect(box?.width).toBeLessThanOrEqual(360);
 
 	await createCustomer(page, { name: '欧阳娜娜', phone: '186 1234 5678', tags: 'VIP, 老客户' });
-	for (const path of ['/customers', '/customers/new', '/settings']) {
+	for (const path of [
+		'/customers',
+		'/customers/new',
+		'/settings',
+		'/import',
+		'/export',
+		'/backup',
+		'/duplicates'
+	]) {
 		await page.goto(path);
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 		const overflow = await page.evaluate(
 			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
 		);
 		expect(overflow, path).toBeLessThanOrEqual(0);
+		expect(await controlsOffScreen(page), path).toEqual([]);
 	}
 	await page.goto('/customers');
 	await page.getByRole('searchbox', { name: 'Search customers' }).fill('oyn');
 	await expect(page.getByText('1 of 1 customers')).toBeVisible();
+});
+
+test('on a 360-px phone the import wizard fits: preview scrolls inside, columns stack', async ({
+	page
+}) => {
+	await page.goto('/import');
+	await page
+		.getByLabel('Import file')
+		.setInputFiles(new URL('../fixtures/import/google-contacts.csv', import.meta.url).pathname);
+	await expect(page.getByRole('heading', { name: 'Match the columns' })).toBeVisible();
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+	expect(await controlsOffScreen(page)).toEqual([]);
+	await page.getByRole('button', { name: 'Check rows' }).click();
+	await expect(page.getByRole('button', { name: 'Import 2 customers' })).toBeVisible();
 });

@@ -9,6 +9,7 @@ import {
 } from '../../src/lib/crdt/activity-commands';
 import {
 	createCustomer,
+	createCustomers,
 	deleteCustomer,
 	updateCustomer,
 	type CommandContext
@@ -257,5 +258,45 @@ describe('rebuild progress', () => {
 		expect(reports.at(-1)).toBeNull();
 		const dones = reports.slice(0, -1).map((report) => report!.done);
 		expect(dones).toEqual([...dones].sort((a, b) => a - b));
+	});
+});
+
+describe('projector with large batches', () => {
+	it('gives customers arriving in bulk the metrics of purchases that arrived before them', async () => {
+		// Member A adds 300 customers; member B, synced with A, records a purchase for one.
+		const a = memberContext('member-a');
+		const created = createCustomers(
+			a,
+			Array.from({ length: 300 }, (_, i) => customer({ name: `Customer ${i}` }))
+		);
+		if (!created.ok) throw new Error('setup');
+		const buyer = created.value[123]!;
+		const b = memberContext('member-b');
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		const before = Y.encodeStateVector(b.ws.doc);
+		addPurchase(b, {
+			customerId: buyer,
+			at: Date.UTC(2026, 0, 2),
+			lines: [{ product: 'Tea', quantity: 2, unitPriceCents: 5_000 }],
+			discountCents: 0,
+			payment: 'cash',
+			channel: 'in_store',
+			note: ''
+		});
+		// Device C hears from B before it hears from A: the purchase lands before its customer.
+		const c = memberContext('member-c');
+		const db = freshDb();
+		const projector = new Projector(c.ws, db);
+		await projector.start();
+		Y.applyUpdate(c.ws.doc, Y.encodeStateAsUpdate(b.ws.doc, before), 'remote');
+		await projector.idle();
+		expect(await db.purchases.count()).toBe(1);
+		Y.applyUpdate(c.ws.doc, Y.encodeStateAsUpdate(a.ws.doc), 'remote');
+		await projector.idle();
+		expect(await db.customers.count()).toBe(300);
+		expect(await db.customers.get(buyer)).toMatchObject({
+			purchaseCount: 1,
+			totalSpentCents: 10_000
+		});
 	});
 });

@@ -26,6 +26,8 @@ import type {
 
 /** Bump when rows, indexes or derived keys change: every device then rebuilds its projection. */
 export const PROJECTOR_VERSION = 8;
+/** Above this many customers in one flush, metrics look up who has events first. */
+const MANY_CUSTOMERS = 200;
 
 const STATE_KEY = 'workspace';
 const WRITE_CHUNK = 1000;
@@ -204,6 +206,8 @@ export async function rebuildProjection(
 export class Projector {
 	#customers = new Set<string>();
 	#addedCustomers = new Set<string>();
+	/** Customers with projected events, built on first need (see #withEvents). */
+	#customersWithEvents: Set<string> | null = null;
 	#purchases = new Set<string>();
 	#interactions = new Set<string>();
 	#tasks = new Set<string>();
@@ -426,6 +430,9 @@ export class Projector {
 			await db.transaction('rw', projectionTables(db), async () => {
 				await writeRows(db.purchases, purchases);
 				await writeRows(db.interactions, interactions);
+				for (const row of [...purchases.upserts, ...interactions.upserts]) {
+					this.#customersWithEvents?.add(row.customerId);
+				}
 				await writeRows(db.tasks, tasks);
 				await writeRows(db.fieldDefs, fieldDefs);
 				await writeRows(db.tagColors, tagColors);
@@ -484,7 +491,7 @@ export class Projector {
 	}
 
 	/**
-	 * Metrics for many customers with two index queries in all (not two per customer): an
+	 * Metrics for many customers with a few index queries in all (not two per customer): an
 	 * import of 10,000 new customers would otherwise make 20,000 round trips to IndexedDB.
 	 */
 	async #metricsFor(
@@ -493,9 +500,12 @@ export class Projector {
 	): Promise<Map<string, CustomerMetrics>> {
 		const metrics = new Map<string, CustomerMetrics>();
 		if (customerIds.length === 0) return metrics;
+		const ids =
+			customerIds.length > MANY_CUSTOMERS ? await this.#withEvents(customerIds) : customerIds;
+		if (ids.length === 0) return metrics;
 		const [purchases, interactions] = await Promise.all([
-			this.db.purchases.where('customerId').anyOf(customerIds).toArray(),
-			this.db.interactions.where('customerId').anyOf(customerIds).toArray()
+			this.db.purchases.where('customerId').anyOf(ids).toArray(),
+			this.db.interactions.where('customerId').anyOf(ids).toArray()
 		]);
 		const purchasesBy = groupByCustomer(purchases);
 		const interactionsBy = groupByCustomer(interactions);
@@ -505,6 +515,30 @@ export class Projector {
 			if (bought.length > 0 || talked.length > 0) metrics.set(id, metricsFromRows(bought, talked));
 		}
 		return metrics;
+	}
+
+	/**
+	 * The customers among `customerIds` that may have a purchase or interaction. `anyOf` with
+	 * thousands of keys took 9 s on 100,000 events. Instead the distinct customer ids of the two
+	 * indexes are read once (about 1 s at that size) and then kept up to date with every event
+	 * row written. It may name a customer whose events were since deleted; the query after it
+	 * gives the right answer then too.
+	 */
+	/** Reads what a large batch of new customers will need, ahead of it (e.g. when an import starts). */
+	async prepareForBulk(): Promise<void> {
+		await this.#withEvents([]);
+	}
+
+	async #withEvents(customerIds: string[]): Promise<string[]> {
+		if (!this.#customersWithEvents) {
+			const [bought, talked] = await Promise.all([
+				this.db.purchases.orderBy('customerId').uniqueKeys(),
+				this.db.interactions.orderBy('customerId').uniqueKeys()
+			]);
+			this.#customersWithEvents = new Set([...bought, ...talked].map(String));
+		}
+		const present = this.#customersWithEvents;
+		return customerIds.filter((id) => present.has(id));
 	}
 }
 

@@ -125,6 +125,7 @@ export class ImportWizard {
 		this.reset();
 		this.fileName = file.name;
 		this.#bytes = await file.arrayBuffer();
+		void this.session.prepareForImport().catch(() => undefined);
 		await this.#readFile({});
 	}
 

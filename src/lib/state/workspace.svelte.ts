@@ -260,6 +260,12 @@ export class WorkspaceSession {
 		return { cancelled: false, undoStep };
 	}
 
+	/** Lets the projection get ready for a large import while the user matches columns. */
+	async prepareForImport(): Promise<void> {
+		await this.#ready;
+		await this.#projector?.prepareForBulk();
+	}
+
 	/** Writes a customer import plan as one undo step (see #writeAsOneStep). */
 	async importCustomers(
 		plan: Pick<CustomerImportPlan, 'create' | 'update'>,

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --no-build] [-- --sizes S,M]
+ * npm run bench [-- --quick] [-- --no-build] [-- --sizes=S,M] [-- --readme-only]
  *
  * Builds the production app, serves it locally, loads archives of three sizes generated through
  * the app's own commands into headless Chromium, and measures what a shopkeeper feels. Results
@@ -432,6 +432,10 @@ const BUDGETS: { metric: keyof SizeResult; max: number; unit: string }[] = [
 	{ metric: 'firstRouteJsGzipKB', max: 170, unit: 'KB' }
 ];
 
+/** A number with its unit, or a dash for a metric that size's last run did not measure. */
+const shown = (value: number | undefined, unit: string) =>
+	value === undefined ? '—' : `${value}${unit}`;
+
 function table(results: SizeResult[]): string {
 	const rows: [string, (r: SizeResult) => string][] = [
 		[
@@ -450,10 +454,13 @@ function table(results: SizeResult[]): string {
 		['single-field edit update', (r) => `${r.singleEditBytes} B`],
 		[
 			'import 10,000-row CSV (vs raw bulkPut)',
-			(r) => `${r.importMs} ms (${r.importBulkPutMs} ms, ${r.importToBulkPutRatio}×)`
+			(r) =>
+				r.importMs === undefined
+					? '—'
+					: `${r.importMs} ms (${r.importBulkPutMs} ms, ${r.importToBulkPutRatio}×)`
 		],
-		['JS heap after import', (r) => `${r.heapAfterImportMB} MB`],
-		['longest task during import', (r) => `${r.longestTaskImportMs} ms`]
+		['JS heap after import', (r) => shown(r.heapAfterImportMB, ' MB')],
+		['longest task during import', (r) => shown(r.longestTaskImportMs, ' ms')]
 	];
 	const header = `| metric | ${results.map((r) => r.size).join(' | ')} |`;
 	const rule = `| --- | ${results.map(() => '---').join(' | ')} |`;
@@ -490,6 +497,14 @@ function writeReadme(results: SizeResult[], environment: string) {
 }
 
 async function main() {
+	if (args.includes('--readme-only')) {
+		// Re-renders the README table from bench/results.json without measuring.
+		const saved: { environment: string; results: SizeResult[] } = JSON.parse(
+			readFileSync('bench/results.json', 'utf8')
+		);
+		writeReadme(saved.results, saved.environment);
+		return;
+	}
 	if (build) execSync('npm run build', { stdio: 'inherit' });
 	if (!existsSync('build/index.html'))
 		throw new Error('No build/ found: run `npm run build` first, or drop --no-build.');

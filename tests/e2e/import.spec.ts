@@ -192,3 +192,28 @@ test('column choices saved as a preset apply to the next file with those headers
 		.click();
 	await expect(page.getByRole('region', { name: 'Contact' })).toContainText('138 0013 8077');
 });
+
+test('a long check shows progress and can be cancelled, leaving the file as it was', async ({
+	page
+}) => {
+	const rows = Array.from(
+		{ length: 60_000 },
+		(_, i) => `Customer ${i},139${String(i).padStart(8, '0')}`
+	);
+	await page.goto('/import');
+	await page.getByLabel('Import file').setInputFiles({
+		name: 'big.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(['Name,Phone', ...rows].join('\n'))
+	});
+	await expect(page.getByRole('heading', { name: 'Match the columns' })).toBeVisible();
+	await page.getByRole('button', { name: 'Check rows' }).click();
+	const progress = page.getByRole('progressbar', { name: 'Import progress' });
+	await expect(progress).toBeVisible();
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await expect(progress).toBeHidden();
+	await expect(page.getByRole('heading', { name: 'Review before importing' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Check rows' })).toBeEnabled();
+	await openCustomers(page);
+	await expect(page.getByRole('heading', { name: 'Your archive is empty' })).toBeVisible();
+});

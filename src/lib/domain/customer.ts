@@ -73,6 +73,44 @@ export interface CustomerFields {
 
 export type CustomerFieldName = keyof CustomerFields;
 
+/**
+ * Every field but the shop's own, in the order the form shows them. Exports, imports and the
+ * merge dialog all follow it.
+ */
+export const CUSTOMER_FIELD_ORDER = [
+	'name',
+	'phone',
+	'otherPhones',
+	'email',
+	'otherEmails',
+	'wechat',
+	'gender',
+	'birthday',
+	'province',
+	'city',
+	'district',
+	'street',
+	'company',
+	'occupation',
+	'tags',
+	'stage',
+	'source',
+	'notes',
+	'consent',
+	'consentDate',
+	'consentMethod'
+] as const satisfies readonly CustomerFieldName[];
+export type OrderedFieldName = (typeof CUSTOMER_FIELD_ORDER)[number];
+
+/** Fields holding several values, which merges and imports combine rather than choose. */
+export const LIST_FIELDS = ['otherPhones', 'otherEmails', 'tags'] as const;
+export type SingleValueField = Exclude<OrderedFieldName, (typeof LIST_FIELDS)[number]>;
+
+/** The fields that hold one value, in form order. */
+export const SINGLE_VALUE_FIELDS = CUSTOMER_FIELD_ORDER.filter(
+	(field): field is SingleValueField => !(LIST_FIELDS as readonly string[]).includes(field)
+);
+
 /** A stored customer: the fields plus who made and last changed it, and when (ms since epoch). */
 export interface CustomerRecord extends CustomerFields {
 	id: string;
@@ -82,23 +120,12 @@ export interface CustomerRecord extends CustomerFields {
 	updatedBy: string;
 }
 
-export const TEXT_FIELDS = [
-	'name',
-	'phone',
-	'otherPhones',
-	'email',
-	'otherEmails',
-	'wechat',
-	'birthday',
-	'province',
-	'city',
-	'district',
-	'street',
-	'company',
-	'occupation',
-	'notes',
-	'consentDate'
-] as const satisfies readonly CustomerFieldName[];
+/** Fields whose value is free text (the rest are choices or lists). */
+const NON_TEXT_FIELDS = ['gender', 'tags', 'stage', 'source', 'consent', 'consentMethod'] as const;
+export type TextFieldName = Exclude<OrderedFieldName, (typeof NON_TEXT_FIELDS)[number]>;
+export const TEXT_FIELDS = CUSTOMER_FIELD_ORDER.filter(
+	(field): field is TextFieldName => !(NON_TEXT_FIELDS as readonly string[]).includes(field)
+);
 
 export function emptyCustomerFields(): CustomerFields {
 	return {

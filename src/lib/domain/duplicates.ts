@@ -1,16 +1,11 @@
-import { splitList } from './customer';
+import { splitList, type CustomerFields } from './customer';
 import { phoneDigits } from './phone';
 
 /** What duplicate detection looks at in a customer. */
-export interface DuplicateCandidate {
-	id: string;
-	name: string;
-	phone: string;
-	otherPhones: string;
-	email: string;
-	otherEmails: string;
-	wechat: string;
-}
+export type DuplicateCandidate = { id: string } & Pick<
+	CustomerFields,
+	'name' | 'phone' | 'otherPhones' | 'email' | 'otherEmails' | 'wechat'
+>;
 
 export type DuplicateReason = 'phone' | 'email' | 'wechat' | 'nameAndPhone' | 'name' | 'pinyin';
 

@@ -1,27 +1,13 @@
-import { splitList, type CustomerFieldName, type CustomerFields } from './customer';
+import {
+	SINGLE_VALUE_FIELDS,
+	splitList,
+	type CustomerFields,
+	type SingleValueField
+} from './customer';
 
 /** Fields a person picks between when two records disagree (lists are combined instead). */
-export const PICKABLE_FIELDS = [
-	'name',
-	'phone',
-	'email',
-	'wechat',
-	'gender',
-	'birthday',
-	'province',
-	'city',
-	'district',
-	'street',
-	'company',
-	'occupation',
-	'stage',
-	'source',
-	'notes',
-	'consent',
-	'consentDate',
-	'consentMethod'
-] as const satisfies readonly CustomerFieldName[];
-export type PickableField = (typeof PICKABLE_FIELDS)[number];
+export const PICKABLE_FIELDS = SINGLE_VALUE_FIELDS;
+export type PickableField = SingleValueField;
 
 /** `field` or `custom.<id>`; the value is which record's value to keep. */
 export type MergeChoices = Record<string, 'kept' | 'other'>;

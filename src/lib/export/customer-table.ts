@@ -1,4 +1,4 @@
-import type { CustomerRecord } from '../domain/customer';
+import { CUSTOMER_FIELD_ORDER, type CustomerRecord } from '../domain/customer';
 import { fieldLabel, type CustomFieldDef } from '../domain/custom-fields';
 import { localDateKey } from '../domain/dates';
 import { formatCustomValue } from '../domain/custom-fields';
@@ -6,31 +6,6 @@ import type { ChoiceField } from '../import/choice-labels';
 
 /** Translation of a message key (the app's `t`), passed in so this stays a pure function. */
 export type Translate = (key: string) => string;
-
-/** The editable fields, in the order the form shows them, as export columns. */
-const FIELD_COLUMNS = [
-	'name',
-	'phone',
-	'otherPhones',
-	'email',
-	'otherEmails',
-	'wechat',
-	'gender',
-	'birthday',
-	'province',
-	'city',
-	'district',
-	'street',
-	'company',
-	'occupation',
-	'tags',
-	'stage',
-	'source',
-	'notes',
-	'consent',
-	'consentDate',
-	'consentMethod'
-] as const;
 
 const CHOICE_COLUMNS: ReadonlySet<string> = new Set<ChoiceField>([
 	'gender',
@@ -52,14 +27,14 @@ export function customerExportTable(
 	locale: string
 ): string[][] {
 	const header = [
-		...FIELD_COLUMNS.map((field) => t(`form.${field}`)),
+		...CUSTOMER_FIELD_ORDER.map((field) => t(`form.${field}`)),
 		...defs.map((def) => fieldLabel(def, locale)),
 		t('export.createdColumn'),
 		t('export.updatedColumn')
 	];
 	const yesNo = { yes: t('customFields.yes'), no: t('customFields.no') };
 	const rows = customers.map((customer) => [
-		...FIELD_COLUMNS.map((field) => {
+		...CUSTOMER_FIELD_ORDER.map((field) => {
 			const value = customer[field];
 			if (field === 'tags') return customer.tags.join(', ');
 			if (CHOICE_COLUMNS.has(field)) {

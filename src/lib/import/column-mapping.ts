@@ -1,35 +1,19 @@
+import { CUSTOMER_FIELD_ORDER, type OrderedFieldName } from '../domain/customer';
 import type { CustomFieldDef } from '../domain/custom-fields';
 import en from '../i18n/en.json';
 import zh from '../i18n/zh-CN.json';
 
 /** Where a column's values go. Several columns may feed a list target (phones, tags, notes). */
-export const IMPORT_FIELDS = [
-	'name',
-	'firstName',
-	'lastName',
-	'phone',
-	'otherPhones',
-	'email',
-	'otherEmails',
-	'wechat',
-	'gender',
-	'birthday',
-	'province',
-	'city',
-	'district',
-	'street',
-	'address',
-	'company',
-	'occupation',
-	'tags',
-	'stage',
-	'source',
-	'notes',
-	'consent',
-	'consentDate',
-	'consentMethod'
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+export type ImportField = OrderedFieldName | 'firstName' | 'lastName' | 'address';
+/** The customer's fields in form order, with first/last name and a whole address added. */
+export const IMPORT_FIELDS: readonly ImportField[] = CUSTOMER_FIELD_ORDER.flatMap(
+	(field): ImportField[] =>
+		field === 'name'
+			? ['name', 'firstName', 'lastName']
+			: field === 'street'
+				? ['street', 'address']
+				: [field]
+);
 export type ImportTarget = ImportField | `custom:${string}` | 'ignore';
 
 /** Targets that join the values of several columns instead of taking the first. */

@@ -1,6 +1,7 @@
 import {
 	emptyCustomerFields,
 	splitList,
+	TEXT_FIELDS,
 	validateCustomer,
 	type CustomerFieldName,
 	type CustomerFields,
@@ -180,20 +181,9 @@ export function rowToCustomer(
 	return { fields, warnings };
 }
 
+/** Every text field but the name and the notes themselves, and the tags. */
 const MOVABLE_TO_NOTES: ReadonlySet<CustomerFieldName> = new Set([
-	'phone',
-	'otherPhones',
-	'email',
-	'otherEmails',
-	'wechat',
-	'birthday',
-	'province',
-	'city',
-	'district',
-	'street',
-	'company',
-	'occupation',
-	'consentDate',
+	...TEXT_FIELDS.filter((field) => field !== 'name' && field !== 'notes'),
 	'tags'
 ]);
 

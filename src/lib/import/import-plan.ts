@@ -1,4 +1,4 @@
-import { splitList, type CustomerFields } from '../domain/customer';
+import { SINGLE_VALUE_FIELDS, splitList, type CustomerFields } from '../domain/customer';
 import type { AnalysedRow } from './customer-import';
 
 /** What to do with a row that is probably an existing customer. */
@@ -12,24 +12,10 @@ export interface CustomerImportPlan {
 	rejected: number;
 }
 
-const SCALAR_FIELDS = [
-	'name',
-	'phone',
-	'email',
-	'wechat',
-	'gender',
-	'birthday',
-	'province',
-	'city',
-	'district',
-	'street',
-	'company',
-	'occupation',
-	'source',
-	'notes',
-	'consentDate',
-	'consentMethod'
-] as const satisfies readonly (keyof CustomerFields)[];
+/** Single-value fields whose empty value is ''; stage and consent have defaults instead. */
+const SCALAR_FIELDS = SINGLE_VALUE_FIELDS.filter(
+	(field) => field !== 'stage' && field !== 'consent'
+);
 
 function mergeLists(existing: string, incoming: string, exclude: string): string {
 	const all = [...splitList(existing), ...splitList(incoming)].filter((item) => item !== exclude);

@@ -303,17 +303,10 @@ export class ImportWizard {
 			(row) => this.choiceFor(row),
 			(id) => existing[id] ?? null
 		);
-		const total = plan.create.length + plan.update.length;
-		this.progress = { phase: 'writing', done: 0, total };
-		this.#abort = new AbortController();
-		try {
-			const result = await this.session.importCustomers(
-				plan,
-				(done) => (this.progress = { phase: 'writing', done, total }),
-				this.#abort.signal
-			);
-			if (!result.ok) return;
-			this.outcome = {
+		await this.#write(
+			plan.create.length + plan.update.length,
+			(onProgress, signal) => this.session.importCustomers(plan, onProgress, signal),
+			(result) => ({
 				kind: 'customers',
 				created: result.created,
 				updated: result.updated,
@@ -321,30 +314,18 @@ export class ImportWizard {
 				skipped: plan.skipped,
 				rejected: plan.rejected,
 				undoImport: result.undoImport
-			};
-			this.step = 'done';
-		} catch (error) {
-			this.#fail(error);
-		} finally {
-			this.progress = null;
-			this.#abort = null;
-		}
+			})
+		);
 	}
 
 	async #runPurchases(): Promise<void> {
 		const ready = this.purchases.flatMap((row) =>
 			row.status === 'ready' && row.purchase ? [row.purchase] : []
 		);
-		this.progress = { phase: 'writing', done: 0, total: ready.length };
-		this.#abort = new AbortController();
-		try {
-			const result = await this.session.importPurchases(
-				ready,
-				(done) => (this.progress = { phase: 'writing', done, total: ready.length }),
-				this.#abort.signal
-			);
-			if (!result.ok) return;
-			this.outcome = {
+		await this.#write(
+			ready.length,
+			(onProgress, signal) => this.session.importPurchases(ready, onProgress, signal),
+			(result) => ({
 				kind: 'purchases',
 				created: result.created,
 				updated: 0,
@@ -352,7 +333,28 @@ export class ImportWizard {
 				skipped: this.purchases.filter((row) => row.status === 'duplicate').length,
 				rejected: this.purchases.filter((row) => row.status === 'rejected').length,
 				undoImport: result.undoImport
-			};
+			})
+		);
+	}
+
+	/** Runs a write with progress and Cancel, and ends on the summary when it was not cancelled. */
+	async #write<R extends { ok: true }>(
+		total: number,
+		write: (
+			onProgress: (done: number) => void,
+			signal: AbortSignal
+		) => Promise<R | { ok: false; cancelled: true }>,
+		summarise: (result: R) => ImportOutcome
+	): Promise<void> {
+		this.progress = { phase: 'writing', done: 0, total };
+		this.#abort = new AbortController();
+		try {
+			const result = await write(
+				(done) => (this.progress = { phase: 'writing', done, total }),
+				this.#abort.signal
+			);
+			if (!result.ok) return;
+			this.outcome = summarise(result);
 			this.step = 'done';
 		} catch (error) {
 			this.#fail(error);

@@ -50,7 +50,7 @@ test('an encrypted backup restores everything in a new browser; a wrong passphra
 	await other.getByLabel('Passphrase', { exact: true }).fill('wrong words');
 	await other.getByRole('button', { name: 'Open backup' }).click();
 	await expect(other.getByRole('alert')).toContainText('Wrong passphrase');
-	await expect(other.getByText('The archive holds 1 customers')).toBeVisible();
+	await expect(other.getByText('The archive holds one customer')).toBeVisible();
 
 	await other.getByLabel('Passphrase', { exact: true }).fill('plum blossom 2026');
 	await other.getByRole('button', { name: 'Open backup' }).click();
@@ -83,7 +83,7 @@ test('restoring into an archive with customers can merge, keeping both', async (
 	await other.goto('/backup');
 	await other.getByLabel('Backup file').setInputFiles(path);
 	await expect(
-		other.getByText(/^This backup from .* holds 1 customers, 0 purchases/)
+		other.getByText(/^This backup from .* holds one customer, 0 purchases/)
 	).toBeVisible();
 	await expect(other.getByRole('radio', { name: /^Merge:/ })).toBeChecked();
 	await other.getByRole('button', { name: 'Restore' }).click();
@@ -94,6 +94,20 @@ test('restoring into an archive with customers can merge, keeping both', async (
 	await expect(customerList(other).getByRole('link', { name: /From The Backup/ })).toBeVisible();
 	await expect(customerList(other).getByRole('link', { name: /Already Here/ })).toBeVisible();
 	await fresh.close();
+
+	// Into an empty browser there is nothing to choose: the backup simply comes back.
+	const empty = await browser.newContext();
+	const third = await empty.newPage();
+	await third.goto('/backup');
+	await third.getByLabel('Backup file').setInputFiles(path);
+	await expect(third.getByRole('radio', { name: /^Merge:/ })).toHaveCount(0);
+	await third.getByRole('button', { name: 'Restore' }).click();
+	await expect(
+		third.getByText('Backup restored: the archive now holds one customer.')
+	).toBeVisible();
+	await openCustomers(third);
+	await expect(customerList(third).getByRole('link', { name: /From The Backup/ })).toBeVisible();
+	await empty.close();
 });
 
 test('a file that is not a backup is refused with a clear message', async ({ page }) => {

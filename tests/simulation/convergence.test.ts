@@ -1,0 +1,252 @@
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addPurchase, logInteraction } from '../../src/lib/crdt/activity-commands';
+import {
+	createCustomer,
+	deleteCustomer,
+	updateCustomer,
+	type CommandContext
+} from '../../src/lib/crdt/customer-commands';
+import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
+import { createUndoManager } from '../../src/lib/crdt/undo';
+import { isDeleted, liveCustomer } from '../../src/lib/crdt/workspace-doc';
+import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
+import { ProjectionDb } from '../../src/lib/projection/db';
+import { Projector, rebuildProjection } from '../../src/lib/projection/projector';
+import { customer, memberContext, seededRandom } from '../unit/helpers';
+import { LossyNetwork } from './lossy-network';
+
+const opened: ProjectionDb[] = [];
+let counter = 0;
+function freshDb(): ProjectionDb {
+	const db = new ProjectionDb(`simulation-${counter++}`);
+	opened.push(db);
+	return db;
+}
+afterEach(async () => {
+	for (const db of opened.splice(0)) await db.delete();
+});
+
+const TABLES = [
+	'customers',
+	'purchases',
+	'interactions',
+	'tasks',
+	'fieldDefs',
+	'tagColors',
+	'changes',
+	'products'
+] as const;
+const ROOTS = ['customers', 'purchases', 'interactions', 'tasks', 'changes', 'meta'] as const;
+const NAMES = ['张三', '李四', '王小明', 'Anna Lee', 'John Smith', '曾小贤', '=HYPERLINK("x")'];
+const CITIES = ['杭州', '上海', 'Beijing', 'Suzhou'];
+
+interface Replica {
+	ctx: CommandContext;
+	db: ProjectionDb;
+	projector: Projector;
+	undo: Y.UndoManager;
+}
+
+async function replicas(count: number): Promise<Replica[]> {
+	const list: Replica[] = [];
+	for (let i = 0; i < count; i++) {
+		const ctx = memberContext(`member-${i}`, new Y.Doc());
+		const db = freshDb();
+		const projector = new Projector(ctx.ws, db);
+		await projector.start();
+		list.push({ ctx, db, projector, undo: createUndoManager(ctx.ws, ctx.origin) });
+	}
+	return list;
+}
+
+function liveIds(ctx: CommandContext): string[] {
+	return [...ctx.ws.customers.entries()].filter(([, map]) => !isDeleted(map)).map(([id]) => id);
+}
+
+/** One random action by one member, through the app's own commands. */
+function act(replica: Replica, random: () => number, step: number): void {
+	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+	const { ctx } = replica;
+	const ids = liveIds(ctx);
+	const roll = random();
+	if (roll < 0.25 || ids.length === 0) {
+		createCustomer(
+			ctx,
+			customer({ name: pick(NAMES), phone: `1380013${String(step).padStart(4, '0')}` })
+		);
+		return;
+	}
+	const id = pick(ids);
+	if (roll < 0.5) {
+		const field = random();
+		if (field < 0.25) updateCustomer(ctx, id, { city: pick(CITIES) });
+		else if (field < 0.5) updateCustomer(ctx, id, { notes: `note ${step} by ${ctx.memberId}` });
+		else if (field < 0.75) updateCustomer(ctx, id, { stage: pick(LIFECYCLE_STAGES) });
+		else updateCustomer(ctx, id, { tags: ['vip', 'tea', '老客户'].filter(() => random() < 0.5) });
+	} else if (roll < 0.58) {
+		deleteCustomer(ctx, id);
+	} else if (roll < 0.75) {
+		addPurchase(ctx, {
+			customerId: id,
+			at: Date.UTC(2026, 0, 1) + Math.floor(random() * 300) * 86_400_000,
+			lines: [{ product: 'Tea', quantity: 1 + Math.floor(random() * 3), unitPriceCents: 1_000 }],
+			discountCents: 0,
+			payment: 'cash',
+			channel: 'in_store',
+			note: ''
+		});
+	} else if (roll < 0.85) {
+		logInteraction(ctx, {
+			customerId: id,
+			at: Date.UTC(2026, 0, 1) + Math.floor(random() * 300) * 86_400_000,
+			kind: 'call',
+			direction: 'out',
+			summary: `call ${step}`,
+			outcome: '',
+			nextStep: '',
+			followUpDate: random() < 0.2 ? '2026-12-01' : '',
+			products: []
+		});
+	} else if (roll < 0.92) {
+		replica.undo.undo();
+	} else {
+		const other = pick(ids);
+		const kept = liveCustomer(ctx.ws, id);
+		if (kept && other !== id) mergeCustomers(ctx, id, other, { ...kept, notes: `merged ${step}` });
+	}
+}
+
+async function expectConverged(list: Replica[]): Promise<void> {
+	const [first, ...rest] = list;
+	for (const replica of rest) {
+		for (const root of ROOTS) {
+			expect(replica.ctx.ws[root].toJSON(), root).toEqual(first!.ctx.ws[root].toJSON());
+		}
+	}
+	for (const replica of list) {
+		await replica.projector.idle();
+		const rebuilt = freshDb();
+		await rebuildProjection(replica.ctx.ws, rebuilt);
+		for (const table of TABLES) {
+			expect(await replica.db[table].toArray(), `${replica.ctx.memberId} ${table}`).toEqual(
+				await rebuilt[table].toArray()
+			);
+		}
+	}
+}
+
+describe('replicas over a lossy network', () => {
+	it.each([1, 2])(
+		'4 members, 1,200 random steps with drops, delays, duplicates and partitions converge (seed %i)',
+		async (seed) => {
+			const random = seededRandom(seed);
+			const list = await replicas(4);
+			const network = new LossyNetwork(
+				list.map((replica) => replica.ctx.ws.doc),
+				random,
+				{ drop: 0.15, duplicate: 0.1, maxDelay: 5 }
+			);
+			for (let step = 0; step < 1_200; step++) {
+				act(list[Math.floor(random() * list.length)]!, random, step);
+				network.step();
+				const event = random();
+				if (event < 0.02)
+					network.partition([
+						[0, 1],
+						[2, 3]
+					]);
+				else if (event < 0.03) network.partition([[0], [1, 2, 3]]);
+				else if (event < 0.06) network.heal();
+				else if (event < 0.1) network.requestSync(Math.floor(random() * list.length));
+				if (step % 100 === 0) await Promise.all(list.map((replica) => replica.projector.idle()));
+			}
+			network.heal();
+			network.settle();
+			expect(network.stats.dropped).toBeGreaterThan(0);
+			expect(network.stats.duplicated).toBeGreaterThan(0);
+			await expectConverged(list);
+			// The run did real work: customers, purchases and deletions all happened.
+			expect(liveIds(list[0]!.ctx).length).toBeGreaterThan(10);
+			expect(list[0]!.ctx.ws.purchases.size).toBeGreaterThan(10);
+		},
+		60_000
+	);
+});
+
+describe('merge semantics', () => {
+	async function pair() {
+		const list = await replicas(2);
+		const network = new LossyNetwork(
+			list.map((replica) => replica.ctx.ws.doc),
+			seededRandom(9),
+			{ drop: 0, duplicate: 0, maxDelay: 0 }
+		);
+		const created = createCustomer(
+			list[0]!.ctx,
+			customer({ name: '王秀英', phone: '13800138001' })
+		);
+		if (!created.ok) throw new Error('setup');
+		network.settle();
+		return { list, network, id: created.value };
+	}
+
+	it('concurrent edits of different fields of one customer both survive', async () => {
+		const { list, network, id } = await pair();
+		network.partition([[0], [1]]);
+		updateCustomer(list[0]!.ctx, id, { city: '杭州' });
+		updateCustomer(list[1]!.ctx, id, { phone: '13900139002' });
+		network.heal();
+		network.settle();
+		for (const replica of list) {
+			expect(liveCustomer(replica.ctx.ws, id)).toMatchObject({
+				city: '杭州',
+				phone: '13900139002'
+			});
+		}
+		await expectConverged(list);
+	});
+
+	it('concurrent edits of the same field converge to one value everywhere', async () => {
+		const { list, network, id } = await pair();
+		network.partition([[0], [1]]);
+		updateCustomer(list[0]!.ctx, id, { city: '杭州' });
+		updateCustomer(list[1]!.ctx, id, { city: '上海' });
+		network.heal();
+		network.settle();
+		const cities = list.map((replica) => liveCustomer(replica.ctx.ws, id)!.city);
+		expect(['杭州', '上海']).toContain(cities[0]);
+		expect(cities[1]).toBe(cities[0]);
+	});
+
+	it('an edit to a customer someone else deleted does not bring it back', async () => {
+		const { list, network, id } = await pair();
+		network.partition([[0], [1]]);
+		deleteCustomer(list[0]!.ctx, id);
+		updateCustomer(list[1]!.ctx, id, { notes: 'edited offline' });
+		network.heal();
+		network.settle();
+		for (const replica of list) {
+			expect(liveCustomer(replica.ctx.ws, id)).toBeNull();
+			// The edit is not lost: it sits in the deleted record, for an undo of the delete.
+			expect(replica.ctx.ws.customers.get(id)!.get('notes')).toBe('edited offline');
+		}
+		await expectConverged(list);
+	});
+
+	it('undo only undoes your own changes', async () => {
+		const { list, network, id } = await pair();
+		updateCustomer(list[0]!.ctx, id, { notes: 'mine' });
+		network.settle();
+		updateCustomer(list[1]!.ctx, id, { city: '杭州' });
+		network.settle();
+		// Member 0's last step is the note; member 1's later city edit is not member 0's to undo.
+		list[0]!.undo.undo();
+		network.settle();
+		for (const replica of list) {
+			expect(liveCustomer(replica.ctx.ws, id)).toMatchObject({ notes: '', city: '杭州' });
+		}
+		expect(list[1]!.undo.undoStack).toHaveLength(1);
+		await expectConverged(list);
+	});
+});

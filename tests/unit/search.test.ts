@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { nameKeys, customerSearchText } from '../../src/lib/domain/search-keys';
-import { matchesSearch, parseSearchQuery } from '../../src/lib/domain/search-query';
+import {
+	isNarrowerQuery,
+	matchesSearch,
+	parseSearchQuery
+} from '../../src/lib/domain/search-query';
+import {
+	filterCustomers,
+	filterCustomersFrom,
+	type FilterMemo
+} from '../../src/lib/domain/customer-list';
+import { seededRandom } from './helpers';
 import { phoneDigits } from '../../src/lib/domain/phone';
 
 function row(
@@ -74,5 +84,55 @@ describe('search', () => {
 
 	it('treats an empty query as no filter', () => {
 		expect(parseSearchQuery('   ')).toBeNull();
+	});
+});
+
+describe('narrowing a search as the user types', () => {
+	const q = (text: string) => parseSearchQuery(text);
+
+	it('knows when a query can only match fewer customers', () => {
+		expect(isNarrowerQuery(null, q('z'))).toBe(true);
+		expect(isNarrowerQuery(q('zh'), q('zha'))).toBe(true);
+		expect(isNarrowerQuery(q('zhang'), q('zhang s'))).toBe(true);
+		expect(isNarrowerQuery(q('1380'), q('13800'))).toBe(true);
+		expect(isNarrowerQuery(q('1380'), q('1380a'))).toBe(true);
+		// The fourth digit starts phone matching, which can find customers "138" did not.
+		expect(isNarrowerQuery(q('138'), q('1380'))).toBe(false);
+		expect(isNarrowerQuery(q('zha'), q('zh'))).toBe(false);
+		expect(isNarrowerQuery(q('zha'), q('li'))).toBe(false);
+		expect(isNarrowerQuery(q('zha'), null)).toBe(false);
+	});
+
+	it('gives the same list as filtering from scratch, keystroke by keystroke', () => {
+		const random = seededRandom(3);
+		const names = ['张三', '张伟', '李四', 'Anna Lee', 'Zhang Wei', '王小明'];
+		const rows = Array.from({ length: 300 }, (_, i) => ({
+			...row(names[i % names.length]!, `138${String(i * 7919).padStart(8, '0')}`),
+			sortName: String(i).padStart(4, '0'),
+			updatedAt: 0,
+			totalSpentCents: 0,
+			lastPurchaseAt: null,
+			tags: i % 3 === 0 ? ['vip'] : [],
+			stage: 'new' as const,
+			phone: '',
+			email: '',
+			wechat: ''
+		}));
+		const typed = ['zhang wei', '1380001', 'zs', 'anna l', '张', '138 0013', 'li'];
+		for (const text of typed) {
+			let memo: FilterMemo<(typeof rows)[number]> | null = null;
+			const tag = random() < 0.5 ? 'vip' : '';
+			for (let i = 0; i <= text.length; i++) {
+				const filter = { query: text.slice(0, i), tag, stage: '' as const };
+				memo = filterCustomersFrom(rows, filter, memo);
+				expect(memo.result, `${tag} "${filter.query}"`).toEqual(filterCustomers(rows, filter));
+			}
+			// Deleting characters (a wider query) starts again from all rows.
+			for (let i = text.length; i >= 0; i--) {
+				const filter = { query: text.slice(0, i), tag, stage: '' as const };
+				memo = filterCustomersFrom(rows, filter, memo);
+				expect(memo.result, `back to "${filter.query}"`).toEqual(filterCustomers(rows, filter));
+			}
+		}
 	});
 });

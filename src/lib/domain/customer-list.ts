@@ -1,7 +1,7 @@
 import type { LifecycleStage } from './customer';
 import { customValueMatches, type CustomValues } from './custom-fields';
 import type { QualityCheckable } from './data-quality';
-import { matchesSearch, parseSearchQuery, type Searchable } from './search-query';
+import { isNarrowerQuery, matchesSearch, parseSearchQuery, type Searchable } from './search-query';
 
 export const CUSTOMER_SORTS = [
 	'name',
@@ -85,6 +85,46 @@ export function filterCustomers<T extends ListableCustomer>(
 			(!filter.matches || filter.matches(row)) &&
 			(query === null || matchesSearch(row, query))
 	);
+}
+
+/** A filtered list together with what produced it, so the next keystroke can reuse it. */
+export interface FilterMemo<T> {
+	source: readonly T[];
+	filter: CustomerListFilter;
+	result: readonly T[];
+}
+
+function sameExceptQuery(a: CustomerListFilter, b: CustomerListFilter): boolean {
+	return (
+		a.tag === b.tag &&
+		a.stage === b.stage &&
+		a.customField === b.customField &&
+		a.customValue === b.customValue &&
+		a.matches === b.matches
+	);
+}
+
+/**
+ * `filterCustomers`, but when only the query changed and it got narrower (the user typed one
+ * more character), it scans the previous result instead of every customer.
+ */
+export function filterCustomersFrom<T extends ListableCustomer>(
+	source: readonly T[],
+	filter: CustomerListFilter,
+	previous: FilterMemo<T> | null
+): FilterMemo<T> {
+	if (previous && previous.source === source && sameExceptQuery(previous.filter, filter)) {
+		const before = parseSearchQuery(previous.filter.query);
+		const query = parseSearchQuery(filter.query);
+		if (isNarrowerQuery(before, query)) {
+			const result =
+				query === null
+					? previous.result
+					: previous.result.filter((row) => matchesSearch(row, query));
+			return { source, filter, result };
+		}
+	}
+	return { source, filter, result: filterCustomers(source, filter) };
 }
 
 /** Every tag in use, most used first, for the tag filter. */

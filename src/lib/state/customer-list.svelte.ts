@@ -2,11 +2,12 @@ import type { QualityCheckable } from '../domain/data-quality';
 import type { QualityIssue } from '../domain/quality-issues';
 import { liveQuery, type Subscription } from 'dexie';
 import {
-	filterCustomers,
+	filterCustomersFrom,
 	isFiltered,
 	sortCustomers,
 	tagsInUse,
-	type CustomerSort
+	type CustomerSort,
+	type FilterMemo
 } from '../domain/customer-list';
 import type { LifecycleStage } from '../domain/customer';
 import type { CustomerRow, ProjectionDb } from '../projection/db';
@@ -37,7 +38,12 @@ export class CustomerListState {
 		customValue: this.customValue,
 		matches: this.quality ? this.#qualityCheck : null
 	});
-	readonly visible = $derived(filterCustomers(this.sorted, this.#filter));
+	/** The last filtering, reused while the user types a longer query (a plain field, not state). */
+	#memo: FilterMemo<CustomerRow> | null = null;
+	readonly visible = $derived.by(() => {
+		this.#memo = filterCustomersFrom(this.sorted, this.#filter, this.#memo);
+		return this.#memo.result;
+	});
 	readonly tags = $derived(tagsInUse(this.rows));
 	readonly filtered = $derived(isFiltered(this.#filter));
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addPurchase, logInteraction } from '../../src/lib/crdt/activity-commands';
 import {
 	createCustomer,
@@ -11,32 +11,19 @@ import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { isDeleted, liveCustomer } from '../../src/lib/crdt/workspace-doc';
 import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
-import { ProjectionDb } from '../../src/lib/projection/db';
-import { Projector, rebuildProjection } from '../../src/lib/projection/projector';
+import type { ProjectionDb } from '../../src/lib/projection/db';
+import { Projector } from '../../src/lib/projection/projector';
 import { customer, memberContext, seededRandom } from '../unit/helpers';
+import {
+	PROJECTION_TABLES,
+	rebuiltRows,
+	rowsByTable,
+	useProjectionDbs
+} from '../unit/projection-helpers';
 import { LossyNetwork } from './lossy-network';
 
-const opened: ProjectionDb[] = [];
-let counter = 0;
-function freshDb(): ProjectionDb {
-	const db = new ProjectionDb(`simulation-${counter++}`);
-	opened.push(db);
-	return db;
-}
-afterEach(async () => {
-	for (const db of opened.splice(0)) await db.delete();
-});
+const freshDb = useProjectionDbs('simulation');
 
-const TABLES = [
-	'customers',
-	'purchases',
-	'interactions',
-	'tasks',
-	'fieldDefs',
-	'tagColors',
-	'changes',
-	'products'
-] as const;
 const ROOTS = ['customers', 'purchases', 'interactions', 'tasks', 'changes', 'meta'] as const;
 const NAMES = ['张三', '李四', '王小明', 'Anna Lee', 'John Smith', '曾小贤', '=HYPERLINK("x")'];
 const CITIES = ['杭州', '上海', 'Beijing', 'Suzhou'];
@@ -126,12 +113,10 @@ async function expectConverged(list: Replica[]): Promise<void> {
 	}
 	for (const replica of list) {
 		await replica.projector.idle();
-		const rebuilt = freshDb();
-		await rebuildProjection(replica.ctx.ws, rebuilt);
-		for (const table of TABLES) {
-			expect(await replica.db[table].toArray(), `${replica.ctx.memberId} ${table}`).toEqual(
-				await rebuilt[table].toArray()
-			);
+		const expected = await rebuiltRows(replica.ctx.ws, freshDb());
+		const actual = await rowsByTable(replica.db);
+		for (const table of PROJECTION_TABLES) {
+			expect(actual[table], `${replica.ctx.memberId} ${table}`).toEqual(expected[table]);
 		}
 	}
 }

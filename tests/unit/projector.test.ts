@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
 	addPurchase,
@@ -21,20 +21,16 @@ import { createUndoManager } from '../../src/lib/crdt/undo';
 import { isDeleted, liveCustomer } from '../../src/lib/crdt/workspace-doc';
 import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
 import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
-import { ProjectionDb } from '../../src/lib/projection/db';
-import { Projector, rebuildProjection } from '../../src/lib/projection/projector';
+import { Projector } from '../../src/lib/projection/projector';
 import { customer, memberContext, seededRandom } from './helpers';
+import {
+	PROJECTION_TABLES,
+	rebuiltRows,
+	rowsByTable,
+	useProjectionDbs
+} from './projection-helpers';
 
-const opened: ProjectionDb[] = [];
-let dbCounter = 0;
-function freshDb(): ProjectionDb {
-	const db = new ProjectionDb(`test-projection-${dbCounter++}`);
-	opened.push(db);
-	return db;
-}
-afterEach(async () => {
-	for (const db of opened.splice(0)) await db.delete();
-});
+const freshDb = useProjectionDbs('test-projection');
 
 const NAMES = ['张三', '李四', '王小明', 'Anna Lee', 'John Smith', '曾小贤', '<b>bold</b>'];
 const TAGS = ['vip', 'tea', 'wholesale', '老客户'];
@@ -197,23 +193,11 @@ describe('projector', () => {
 			await randomEdits(ctx, remote, seed, 500, projector);
 			await projector.idle();
 
-			const rebuilt = freshDb();
-			await rebuildProjection(ctx.ws, rebuilt);
-			const tables = [
-				'customers',
-				'purchases',
-				'interactions',
-				'tasks',
-				'fieldDefs',
-				'tagColors',
-				'changes',
-				'products'
-			] as const;
-			for (const table of tables) {
-				const incrementalRows = await incremental[table].toArray();
-				const rebuiltRows = await rebuilt[table].toArray();
-				expect(incrementalRows.length, table).toBeGreaterThan(0);
-				expect(incrementalRows, table).toEqual(rebuiltRows);
+			const expected = await rebuiltRows(ctx.ws, freshDb());
+			const actual = await rowsByTable(incremental);
+			for (const table of PROJECTION_TABLES) {
+				expect(actual[table]!.length, table).toBeGreaterThan(0);
+				expect(actual[table], table).toEqual(expected[table]);
 			}
 			const withPurchases = await incremental.customers.where('totalSpentCents').above(0).count();
 			expect(withPurchases).toBeGreaterThan(0);

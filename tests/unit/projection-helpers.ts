@@ -1,0 +1,45 @@
+import { afterEach } from 'vitest';
+import type { WorkspaceDoc } from '../../src/lib/crdt/workspace-doc';
+import { ProjectionDb } from '../../src/lib/projection/db';
+import { rebuildProjection } from '../../src/lib/projection/projector';
+
+/** Every table the projector writes. */
+export const PROJECTION_TABLES = [
+	'customers',
+	'purchases',
+	'interactions',
+	'tasks',
+	'fieldDefs',
+	'tagColors',
+	'changes',
+	'products'
+] as const;
+
+/**
+ * A factory for throw-away projection databases (fake-indexeddb), deleted after each test.
+ * Call it once at the top of a test file.
+ */
+export function useProjectionDbs(prefix: string): () => ProjectionDb {
+	const opened: ProjectionDb[] = [];
+	let counter = 0;
+	afterEach(async () => {
+		for (const db of opened.splice(0)) await db.delete();
+	});
+	return () => {
+		const db = new ProjectionDb(`${prefix}-${counter++}`);
+		opened.push(db);
+		return db;
+	};
+}
+
+/** The projection a fresh rebuild of this doc produces, table by table. */
+export async function rebuiltRows(ws: WorkspaceDoc, db: ProjectionDb) {
+	await rebuildProjection(ws, db);
+	return rowsByTable(db);
+}
+
+export async function rowsByTable(db: ProjectionDb) {
+	const rows: Record<string, unknown[]> = {};
+	for (const table of PROJECTION_TABLES) rows[table] = await db[table].toArray();
+	return rows;
+}

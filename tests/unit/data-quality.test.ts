@@ -1,3 +1,4 @@
+import { listRow } from './helpers';
 import { describe, expect, it } from 'vitest';
 import { filterCustomers } from '../../src/lib/domain/customer-list';
 import {
@@ -42,17 +43,7 @@ describe('data quality', () => {
 	});
 
 	it('filters the list by an issue, as the panel’s links do', () => {
-		const rows = customers.map((c, i) => ({
-			...c,
-			sortName: String(i),
-			updatedAt: 0,
-			totalSpentCents: 0,
-			lastPurchaseAt: null,
-			tags: [],
-			stage: 'new' as const,
-			searchText: '',
-			phoneDigits: ''
-		}));
+		const rows = customers.map((c, i) => listRow({ ...c, sortName: String(i) }));
 		const found = filterCustomers(rows, {
 			query: '',
 			tag: '',

@@ -13,17 +13,7 @@ import { customersToVCards } from '../../src/lib/export/vcard-export';
 import { suggestMapping } from '../../src/lib/import/column-mapping';
 import { analyseCustomerRows } from '../../src/lib/import/customer-import';
 import { readImportFile } from '../../src/lib/import/read-file';
-import { customer } from './helpers';
-
-function translator(messages: unknown) {
-	return (key: string) => {
-		const value = key
-			.split('.')
-			.reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages);
-		if (typeof value !== 'string') throw new Error(`missing ${key}`);
-		return value;
-	};
-}
+import { customer, translator } from './helpers';
 
 const defs: CustomFieldDef[] = [
 	{

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { CommandContext } from '../../src/lib/crdt/customer-commands';
 import { workspaceDoc } from '../../src/lib/crdt/workspace-doc';
 import { emptyCustomerFields, type CustomerFields } from '../../src/lib/domain/customer';
+import type { ListableCustomer } from '../../src/lib/domain/customer-list';
 
 export function customer(fields: Partial<CustomerFields>): CustomerFields {
 	return { ...emptyCustomerFields(), ...fields };
@@ -20,5 +21,34 @@ export function seededRandom(seed: number): () => number {
 		t = Math.imul(t ^ (t >>> 15), t | 1);
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** A customer-list row with neutral values, for sort and filter tests. */
+export function listRow(fields: Partial<ListableCustomer> = {}): ListableCustomer {
+	return {
+		sortName: '',
+		updatedAt: 0,
+		totalSpentCents: 0,
+		lastPurchaseAt: null,
+		tags: [],
+		stage: 'new',
+		searchText: '',
+		phoneDigits: '',
+		phone: '',
+		email: '',
+		wechat: '',
+		...fields
+	};
+}
+
+/** The app's `t` over one message catalogue, without i18next, for pure-function tests. */
+export function translator(messages: unknown): (key: string) => string {
+	return (key) => {
+		const value = key
+			.split('.')
+			.reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages);
+		if (typeof value !== 'string') throw new Error(`missing message ${key}`);
+		return value;
 	};
 }

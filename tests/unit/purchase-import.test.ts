@@ -1,3 +1,4 @@
+import { translator } from './helpers';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/lib/i18n/en.json';
 import zh from '../../src/lib/i18n/zh-CN.json';
@@ -12,11 +13,6 @@ import {
 } from '../../src/lib/import/purchase-import';
 import { readImportFile } from '../../src/lib/import/read-file';
 import type { ImportTable } from '../../src/lib/import/table';
-
-const translator = (messages: unknown) => (key: string) =>
-	key
-		.split('.')
-		.reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages) as string;
 
 const customers = [
 	{

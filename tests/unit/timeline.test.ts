@@ -1,3 +1,4 @@
+import { listRow } from './helpers';
 import { describe, expect, it } from 'vitest';
 import { buildTimeline } from '../../src/lib/domain/timeline';
 
@@ -86,19 +87,8 @@ describe('today', () => {
 import { sortCustomers } from '../../src/lib/domain/customer-list';
 
 describe('sortCustomers', () => {
-	const row = (sortName: string, totalSpentCents: number, lastPurchaseAt: number | null) => ({
-		sortName,
-		totalSpentCents,
-		lastPurchaseAt,
-		updatedAt: 0,
-		tags: [],
-		stage: 'new' as const,
-		searchText: '',
-		phoneDigits: '',
-		phone: '',
-		email: '',
-		wechat: ''
-	});
+	const row = (sortName: string, totalSpentCents: number, lastPurchaseAt: number | null) =>
+		listRow({ sortName, totalSpentCents, lastPurchaseAt });
 	const rows = [row('b', 100, 5), row('a', 100, null), row('c', 900, 1)];
 
 	it('sorts by total spent (ties by name) and by last purchase', () => {
@@ -118,19 +108,7 @@ describe('sortCustomers', () => {
 import { filterCustomers, type ListableCustomer } from '../../src/lib/domain/customer-list';
 
 describe('filterCustomers by a custom field', () => {
-	const base = {
-		sortName: '',
-		updatedAt: 0,
-		totalSpentCents: 0,
-		lastPurchaseAt: null,
-		tags: [],
-		stage: 'new' as const,
-		searchText: '',
-		phoneDigits: '',
-		phone: '',
-		email: '',
-		wechat: ''
-	};
+	const base = listRow();
 	const rows: ListableCustomer[] = [
 		{ ...base, sortName: 'a', custom: { skin: 'Oily' } },
 		{ ...base, sortName: 'b', custom: { skin: 'Dry', likes: ['Tea', 'Coffee'] } },

@@ -291,6 +291,20 @@ describe('planning an import', () => {
 		expect(plan.create).toHaveLength(2);
 	});
 
+	it('keeps the phone and email an overwrite replaces among the others', () => {
+		const patch = importPatch(
+			customer({ name: 'A', phone: '13800138001', email: 'old@example.com' }),
+			customer({ name: 'A', phone: '13900139001', email: 'new@example.com' }),
+			'overwrite'
+		);
+		expect(patch).toEqual({
+			phone: '13900139001',
+			email: 'new@example.com',
+			otherPhones: '13800138001',
+			otherEmails: 'old@example.com'
+		});
+	});
+
 	it('keeps a differing phone from the file as another phone rather than losing it', () => {
 		const patch = importPatch(
 			customer({ name: 'A', phone: '13800138001' }),

@@ -32,8 +32,28 @@ export function differingFields(kept: CustomerFields, other: CustomerFields): Me
 	return choices;
 }
 
-function combineLists(values: string[], exclude: string): string {
-	return [...new Set(values.flatMap(splitList))].filter((item) => item !== exclude).join(', ');
+/** How the main phone and email relate to their "other" lists. */
+const CONTACT_LISTS = [
+	['phone', 'otherPhones'],
+	['email', 'otherEmails']
+] as const;
+
+/**
+ * The "other phones" (or emails) when two records come together: every value of either, once,
+ * except the one chosen as main — so a merge or an import never loses a way to reach someone.
+ * The first record's own list comes first, so an unchanged list stays unchanged.
+ */
+export function combinedContacts(
+	first: CustomerFields,
+	second: CustomerFields,
+	main: Pick<CustomerFields, 'phone' | 'email'>
+): Pick<CustomerFields, 'otherPhones' | 'otherEmails'> {
+	const result = { otherPhones: '', otherEmails: '' };
+	for (const [single, list] of CONTACT_LISTS) {
+		const values = [first[list], first[single], second[single], second[list]].flatMap(splitList);
+		result[list] = [...new Set(values)].filter((value) => value !== main[single]).join(', ');
+	}
+	return result;
 }
 
 /**
@@ -59,13 +79,5 @@ export function mergedFields(
 		}
 	}
 	result.tags = [...new Set([...kept.tags, ...other.tags])];
-	result.otherPhones = combineLists(
-		[kept.phone, other.phone, kept.otherPhones, other.otherPhones],
-		result.phone
-	);
-	result.otherEmails = combineLists(
-		[kept.email, other.email, kept.otherEmails, other.otherEmails],
-		result.email
-	);
-	return result;
+	return { ...result, ...combinedContacts(kept, other, result) };
 }

@@ -1,4 +1,5 @@
-import { SINGLE_VALUE_FIELDS, splitList, type CustomerFields } from '../domain/customer';
+import { SINGLE_VALUE_FIELDS, type CustomerFields } from '../domain/customer';
+import { combinedContacts } from '../domain/merge';
 import type { AnalysedRow } from './customer-import';
 
 /** What to do with a row that is probably an existing customer. */
@@ -16,11 +17,6 @@ export interface CustomerImportPlan {
 const SCALAR_FIELDS = SINGLE_VALUE_FIELDS.filter(
 	(field) => field !== 'stage' && field !== 'consent'
 );
-
-function mergeLists(existing: string, incoming: string, exclude: string): string {
-	const all = [...splitList(existing), ...splitList(incoming)].filter((item) => item !== exclude);
-	return [...new Set(all)].join(', ');
-}
 
 /**
  * The change an imported row makes to the customer it matched. "fillEmpty" only fills what the
@@ -45,20 +41,13 @@ export function importPatch(
 	if (incoming.consent !== 'unknown' && incoming.consent !== existing.consent) {
 		if (mode === 'overwrite' || existing.consent === 'unknown') patch.consent = incoming.consent;
 	}
-	const phone = patch.phone ?? existing.phone;
-	const otherPhones = mergeLists(
-		existing.otherPhones,
-		[incoming.otherPhones, incoming.phone !== phone ? incoming.phone : ''].join(','),
-		phone
-	);
-	if (otherPhones !== existing.otherPhones) patch.otherPhones = otherPhones;
-	const email = patch.email ?? existing.email;
-	const otherEmails = mergeLists(
-		existing.otherEmails,
-		[incoming.otherEmails, incoming.email !== email ? incoming.email : ''].join(','),
-		email
-	);
-	if (otherEmails !== existing.otherEmails) patch.otherEmails = otherEmails;
+	// A phone or email the file replaces is kept among the others, not dropped.
+	const others = combinedContacts(existing, incoming, {
+		phone: patch.phone ?? existing.phone,
+		email: patch.email ?? existing.email
+	});
+	if (others.otherPhones !== existing.otherPhones) patch.otherPhones = others.otherPhones;
+	if (others.otherEmails !== existing.otherEmails) patch.otherEmails = others.otherEmails;
 	const tags = [...new Set([...existing.tags, ...incoming.tags])];
 	if (tags.length !== existing.tags.length) patch.tags = tags;
 	const custom = { ...existing.custom };

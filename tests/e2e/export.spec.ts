@@ -77,3 +77,22 @@ test('the current list exports with its filters, as Excel and as contact cards',
 	await chooseImportFile(page, (await xlsx.path())!);
 	await expect(page.getByRole('table').getByRole('cell', { name: '王秀英' })).toBeVisible();
 });
+
+test('purchases export as CSV and the file imports back as already recorded', async ({ page }) => {
+	await chooseImportFile(page, fixturePath('customers-gbk.csv'));
+	await checkAndImport(page);
+	await chooseImportFile(page, fixturePath('purchases-wechat-shop.csv'));
+	await page.getByRole('button', { name: 'Check rows' }).click();
+	await page.getByRole('button', { name: 'Import 4 purchases' }).click();
+	await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+
+	const exported = await exportCsv(page, /^Purchases \(4\)/);
+	expect(exported.text).toContain('龙井茶');
+	expect(exported.text.split('\r\n')[0]).toContain('Purchase no.');
+
+	await chooseImportFile(page, exported.path);
+	await expect(page.getByRole('radio', { name: /^Purchases/ })).toBeChecked();
+	await page.getByRole('button', { name: 'Check rows' }).click();
+	await expect(page.getByText('4 already recorded (skipped)')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Import 0 purchases' })).toBeDisabled();
+});

@@ -107,9 +107,6 @@ export class ImportWizard {
 	get ready() {
 		return this.rows.filter((row) => row.status === 'ready').length;
 	}
-	get warned() {
-		return this.rows.filter((row) => row.status === 'warning').length;
-	}
 	get rejected() {
 		return this.rows.filter((row) => row.status === 'rejected');
 	}

@@ -3,13 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { addPurchase, logInteraction } from '../../src/lib/crdt/activity-commands';
 import { createCustomer } from '../../src/lib/crdt/customer-commands';
 import { workspaceDoc } from '../../src/lib/crdt/workspace-doc';
-import {
-	BackupError,
-	isEncryptedBackup,
-	openBackup,
-	PBKDF2_ITERATIONS,
-	writeBackup
-} from '../../src/lib/backup/backup-file';
+import { isEncryptedBackup, openBackup, writeBackup } from '../../src/lib/backup/backup-file';
+import { PBKDF2_ITERATIONS, SealedFileError } from '../../src/lib/backup/sealed-file';
 import { customer, memberContext } from './helpers';
 
 function shop() {
@@ -40,7 +35,7 @@ function shop() {
 }
 
 const rejectsWith = async (promise: Promise<unknown>, problem: string) => {
-	await expect(promise).rejects.toBeInstanceOf(BackupError);
+	await expect(promise).rejects.toBeInstanceOf(SealedFileError);
 	await expect(promise).rejects.toMatchObject({ problem });
 };
 
@@ -81,7 +76,7 @@ describe('backup files', () => {
 	});
 
 	it('refuses a file that is not a backup, a damaged one, and one with altered parameters', async () => {
-		await rejectsWith(openBackup(new TextEncoder().encode('name,phone\n')), 'notBackup');
+		await rejectsWith(openBackup(new TextEncoder().encode('name,phone\n')), 'wrongKind');
 		const { bytes } = await writeBackup(shop());
 		await rejectsWith(openBackup(bytes.subarray(0, bytes.length - 20)), 'damaged');
 		const garbled = bytes.slice();

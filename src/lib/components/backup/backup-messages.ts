@@ -1,8 +1,8 @@
-import { BackupError, type BackupProblem } from '$lib/backup/backup-file';
+import { SealedFileError, type SealedFileProblem } from '$lib/backup/sealed-file';
 import type { MessageKey } from '$lib/i18n/i18n.svelte';
 
-const PROBLEM_KEYS: Record<BackupProblem, MessageKey> = {
-	notBackup: 'backup.problemNotBackup',
+const PROBLEM_KEYS: Record<SealedFileProblem, MessageKey> = {
+	wrongKind: 'backup.problemNotBackup',
 	damaged: 'backup.problemDamaged',
 	newerVersion: 'backup.problemNewerVersion',
 	needPassphrase: 'backup.problemNeedPassphrase',
@@ -11,7 +11,7 @@ const PROBLEM_KEYS: Record<BackupProblem, MessageKey> = {
 
 /** The message for a backup that cannot be opened, or null for another kind of failure. */
 export function backupProblemKey(error: unknown): MessageKey | null {
-	return error instanceof BackupError ? PROBLEM_KEYS[error.problem] : null;
+	return error instanceof SealedFileError ? PROBLEM_KEYS[error.problem] : null;
 }
 
 export function describe(error: unknown): string {

@@ -8,6 +8,8 @@ import {
 	type CommandContext
 } from '../../src/lib/crdt/customer-commands';
 import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
+import { setMemberProfile } from '../../src/lib/crdt/member-commands';
+import { MEMBER_COLORS } from '../../src/lib/domain/member-profile';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { isDeleted, liveCustomer } from '../../src/lib/crdt/workspace-doc';
 import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
@@ -24,7 +26,15 @@ import { LossyNetwork } from './lossy-network';
 
 const freshDb = useProjectionDbs('simulation');
 
-const ROOTS = ['customers', 'purchases', 'interactions', 'tasks', 'changes', 'meta'] as const;
+const ROOTS = [
+	'customers',
+	'purchases',
+	'interactions',
+	'tasks',
+	'changes',
+	'members',
+	'meta'
+] as const;
 const NAMES = ['张三', '李四', '王小明', 'Anna Lee', 'John Smith', '曾小贤', '=HYPERLINK("x")'];
 const CITIES = ['杭州', '上海', 'Beijing', 'Suzhou'];
 
@@ -97,6 +107,8 @@ function act(replica: Replica, random: () => number, step: number): void {
 		});
 	} else if (roll < 0.92) {
 		replica.undo.undo();
+	} else if (roll < 0.94) {
+		setMemberProfile(ctx, { name: `${pick(NAMES)} ${step}`, color: pick(MEMBER_COLORS) });
 	} else {
 		const other = pick(ids);
 		const kept = liveCustomer(ctx.ws, id);

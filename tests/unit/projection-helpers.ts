@@ -12,7 +12,8 @@ export const PROJECTION_TABLES = [
 	'fieldDefs',
 	'tagColors',
 	'changes',
-	'products'
+	'products',
+	'members'
 ] as const;
 
 /**

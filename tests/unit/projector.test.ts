@@ -16,6 +16,7 @@ import {
 } from '../../src/lib/crdt/customer-commands';
 import { createFieldDef, liveFieldDefs } from '../../src/lib/crdt/custom-field-commands';
 import { deleteTag, renameTag, setTagColor } from '../../src/lib/crdt/tag-commands';
+import { setMemberProfile } from '../../src/lib/crdt/member-commands';
 import { createProduct, updateProduct } from '../../src/lib/crdt/product-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { isDeleted, liveCustomer } from '../../src/lib/crdt/workspace-doc';
@@ -160,6 +161,8 @@ async function randomEdits(
 			// A colleague edits, and their update arrives through the same doc.
 			Y.applyUpdate(remote.ws.doc, Y.encodeStateAsUpdate(ctx.ws.doc));
 			updateCustomer(remote, id, { company: `Co ${step}` });
+			// …and renames themselves now and then: history shows the name of the moment.
+			if (step % 3 === 0) setMemberProfile(remote, { name: `Wang ${step}`, color: 'teal' });
 			Y.applyUpdate(ctx.ws.doc, Y.encodeStateAsUpdate(remote.ws.doc), 'remote');
 		}
 	}

@@ -29,8 +29,10 @@ import {
  *                 one entry per customer edit, for the history                   (since v3)
  *   products:     Y.Map  id → Y.Map { name, category, priceCents, active, created…, updated… }
  *                 the catalogue; a purchase line may name its productId          (since v3)
+ *   members:      Y.Map  member id → plain value { name, color, updatedAt }; each member writes
+ *                 only its own entry, so history can say who changed what       (since v5)
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export type RecordMap = Y.Map<unknown>;
 
@@ -45,6 +47,7 @@ export interface WorkspaceDoc {
 	tagColors: Y.Map<unknown>;
 	changes: Y.Map<unknown>;
 	products: Y.Map<RecordMap>;
+	members: Y.Map<unknown>;
 }
 
 export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
@@ -58,7 +61,8 @@ export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
 		fieldDefs: doc.getMap<RecordMap>('fieldDefs'),
 		tagColors: doc.getMap<unknown>('tagColors'),
 		changes: doc.getMap<unknown>('changes'),
-		products: doc.getMap<RecordMap>('products')
+		products: doc.getMap<RecordMap>('products'),
+		members: doc.getMap<unknown>('members')
 	};
 }
 

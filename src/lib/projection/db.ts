@@ -6,6 +6,7 @@ import type {
 	TaskRecord
 } from '../crdt/activity-records';
 import type { FieldDefRecord } from '../crdt/custom-field-commands';
+import type { MemberRecord } from '../crdt/member-commands';
 import type { ProductRecord } from '../crdt/product-commands';
 import type { TagColor } from '../domain/tags';
 import type { CustomerRecord } from '../domain/customer';
@@ -29,6 +30,8 @@ export type FieldDefRow = FieldDefRecord;
 export type ChangeRow = ChangeRecord;
 
 export type ProductRow = ProductRecord;
+
+export type MemberRow = MemberRecord;
 
 export interface TagColorRow {
 	tag: string;
@@ -61,6 +64,7 @@ export class ProjectionDb extends Dexie {
 	tagColors!: Table<TagColorRow, string>;
 	changes!: Table<ChangeRow, string>;
 	products!: Table<ProductRow, string>;
+	members!: Table<MemberRow, string>;
 	projectionState!: Table<ProjectionState, string>;
 
 	constructor(name: string) {
@@ -80,6 +84,7 @@ export class ProjectionDb extends Dexie {
 		this.version(4).stores({ tagColors: 'tag' });
 		this.version(5).stores({ changes: 'id, customerId' });
 		this.version(6).stores({ products: 'id, name' });
+		this.version(7).stores({ members: 'memberId' });
 	}
 }
 

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { readChange, readInteraction, readPurchase, readTask } from '../crdt/activity-records';
+import { readMember } from '../crdt/member-commands';
 import { readFieldDef } from '../crdt/custom-field-commands';
 import { readProduct } from '../crdt/product-commands';
 import { isDeleted, readCustomer, type WorkspaceDoc } from '../crdt/workspace-doc';
@@ -21,11 +22,12 @@ import type {
 	ProductRow,
 	PurchaseRow,
 	TagColorRow,
+	MemberRow,
 	TaskRow
 } from './db';
 
 /** Bump when rows, indexes or derived keys change: every device then rebuilds its projection. */
-export const PROJECTOR_VERSION = 8;
+export const PROJECTOR_VERSION = 9;
 /** Above this many customers in one flush, metrics look up who has events first. */
 const MANY_CUSTOMERS = 200;
 
@@ -91,6 +93,7 @@ interface AllRows {
 	tagColors: TagColorRow[];
 	changes: ChangeRow[];
 	products: ProductRow[];
+	members: MemberRow[];
 }
 
 /** Every projection row computed from the doc, in chunks that yield to the browser. */
@@ -119,6 +122,11 @@ async function computeAllRows(
 		const record = readChange(id, value);
 		if (record) changes.push(record);
 	}
+	const members: MemberRow[] = [];
+	for (const [id, value] of ws.members.entries()) {
+		const record = readMember(id, value);
+		if (record) members.push(record);
+	}
 	const tagColors: TagColorRow[] = [];
 	for (const [tag, color] of ws.tagColors.entries()) {
 		if (isTagColor(color)) tagColors.push({ tag, color });
@@ -140,7 +148,17 @@ async function computeAllRows(
 		onProgress?.(Math.min(start + COMPUTE_CHUNK, entries.length));
 		if (start + COMPUTE_CHUNK < entries.length) await yieldToBrowser();
 	}
-	return { customers, purchases, interactions, tasks, fieldDefs, tagColors, changes, products };
+	return {
+		customers,
+		purchases,
+		interactions,
+		tasks,
+		fieldDefs,
+		tagColors,
+		changes,
+		products,
+		members
+	};
 }
 
 /**
@@ -176,7 +194,8 @@ export async function rebuildProjection(
 			db.fieldDefs.clear(),
 			db.tagColors.clear(),
 			db.changes.clear(),
-			db.products.clear()
+			db.products.clear(),
+			db.members.clear()
 		]);
 		await putInChunks(db.customers, rows.customers, wrote);
 		await putInChunks(db.purchases, rows.purchases, wrote);
@@ -186,6 +205,7 @@ export async function rebuildProjection(
 		await putInChunks(db.tagColors, rows.tagColors, wrote);
 		await putInChunks(db.changes, rows.changes, wrote);
 		await putInChunks(db.products, rows.products, wrote);
+		await putInChunks(db.members, rows.members, wrote);
 		await db.projectionState.put({
 			key: STATE_KEY,
 			projectorVersion: PROJECTOR_VERSION,
@@ -215,6 +235,7 @@ export class Projector {
 	#tagColors = new Set<string>();
 	#changes = new Set<string>();
 	#products = new Set<string>();
+	#members = new Set<string>();
 	/** Customers whose purchases or interactions changed. */
 	#metricsStale = new Set<string>();
 	#queue: Promise<void> = Promise.resolve();
@@ -239,6 +260,7 @@ export class Projector {
 		this.ws.tasks.observeDeep(this.#onTasks);
 		this.ws.fieldDefs.observeDeep(this.#onFieldDefs);
 		this.ws.tagColors.observe(this.#onTagColors);
+		this.ws.members.observe(this.#onMembers);
 		this.ws.changes.observe(this.#onChanges);
 		this.ws.products.observeDeep(this.#onProducts);
 		this.ws.purchases.observe(this.#onPurchases);
@@ -271,6 +293,7 @@ export class Projector {
 		this.ws.tasks.unobserveDeep(this.#onTasks);
 		this.ws.fieldDefs.unobserveDeep(this.#onFieldDefs);
 		this.ws.tagColors.unobserve(this.#onTagColors);
+		this.ws.members.unobserve(this.#onMembers);
 		this.ws.changes.unobserve(this.#onChanges);
 		this.ws.products.unobserveDeep(this.#onProducts);
 		this.ws.purchases.unobserve(this.#onPurchases);
@@ -302,6 +325,7 @@ export class Projector {
 			this.#tagColors,
 			this.#changes,
 			this.#products,
+			this.#members,
 			this.#metricsStale
 		];
 	}
@@ -335,6 +359,10 @@ export class Projector {
 
 	#onTagColors = (event: Y.YMapEvent<unknown>) => {
 		for (const tag of event.keysChanged) this.#tagColors.add(tag);
+	};
+
+	#onMembers = (event: Y.YMapEvent<unknown>) => {
+		for (const id of event.keysChanged) this.#members.add(id);
 	};
 
 	#onPurchases = (event: Y.YMapEvent<unknown>) => {
@@ -387,6 +415,7 @@ export class Projector {
 			tagColors: [...this.#tagColors],
 			changes: [...this.#changes],
 			products: [...this.#products],
+			members: [...this.#members],
 			metricsStale: new Set(this.#metricsStale),
 			added: new Set(this.#addedCustomers)
 		};
@@ -419,6 +448,7 @@ export class Projector {
 			const map = this.ws.products.get(id);
 			return map ? readProduct(id, map) : null;
 		});
+		const members = splitRows(taken.members, (id) => readMember(id, this.ws.members.get(id)));
 		const customerIds = [...new Set([...taken.customers, ...taken.metricsStale])];
 		const records = customerIds.map((id) => {
 			const map = this.ws.customers.get(id);
@@ -438,6 +468,7 @@ export class Projector {
 				await writeRows(db.tagColors, tagColors);
 				await writeRows(db.changes, changes);
 				await writeRows(db.products, products);
+				await writeRows(db.members, members);
 				const lookedUp = customerIds.filter((id) => !taken.added.has(id));
 				const found = new Map(
 					(await db.customers.bulkGet(lookedUp)).flatMap((row) => (row ? [[row.id, row]] : []))
@@ -485,6 +516,7 @@ export class Projector {
 			taken.tagColors.forEach((tag) => this.#tagColors.add(tag));
 			taken.changes.forEach((id) => this.#changes.add(id));
 			taken.products.forEach((id) => this.#products.add(id));
+			taken.members.forEach((id) => this.#members.add(id));
 			taken.metricsStale.forEach((id) => this.#metricsStale.add(id));
 			throw error;
 		}
@@ -567,6 +599,7 @@ function projectionTables(db: ProjectionDb) {
 		db.tagColors,
 		db.changes,
 		db.products,
+		db.members,
 		db.projectionState
 	];
 }

@@ -29,6 +29,10 @@ import { setCurrency, type ShopCurrency } from '../crdt/shop-settings';
 import { deleteTag, renameTag, setTagColor } from '../crdt/tag-commands';
 import { createUndoManager } from '../crdt/undo';
 import { mergeCustomers } from '../crdt/merge-commands';
+import { setMemberProfile } from '../crdt/member-commands';
+import { applyCountingCustomers } from '../crdt/apply-update';
+import type { MemberProfile } from '../domain/member-profile';
+import { writeChanges } from '../sync/sync-file';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
 import type { InteractionFields, PurchaseFields, TaskFields } from '../domain/activity';
 import type { CustomFieldDefInput } from '../domain/custom-fields';
@@ -46,6 +50,8 @@ const WORKSPACE_ID = 'main';
 const DOC_DB_NAME = `clientbook-doc-${WORKSPACE_ID}`;
 /** Marks a restored backup's changes: not this member's edits, so never undone by them. */
 const RESTORE_ORIGIN = { restore: true };
+/** Marks changes read from a colleague's sync file: theirs, so never undone here. */
+const SYNC_FILE_ORIGIN = { syncFile: true };
 /** Rows written per transaction during an import: small enough to keep each task short. */
 const IMPORT_CHUNK = 1000;
 
@@ -336,6 +342,25 @@ export class WorkspaceSession {
 		);
 		if (cancelled) return { ok: false, cancelled: true };
 		return { ok: true, created, failed, undoImport: undoStep };
+	}
+
+	setMemberProfile = (profile: MemberProfile) => this.#run((ctx) => setMemberProfile(ctx, profile));
+
+	/** A sync file for a colleague: what they lack since `since`, or everything. */
+	async writeChanges(options: { memberName: string; since: Uint8Array | null; secret?: string }) {
+		await this.#ready;
+		return writeChanges(this.ws, { ...options, memberId: this.memberId });
+	}
+
+	/**
+	 * Merges a colleague's sync file. Returns how many customers it added or changed, counted
+	 * from the doc's own change events so a file already merged reports nothing new.
+	 */
+	async mergeColleagueChanges(update: Uint8Array): Promise<{ customersTouched: number }> {
+		await this.#ready;
+		const customersTouched = applyCountingCustomers(this.ws, update, SYNC_FILE_ORIGIN);
+		await this.settled();
+		return { customersTouched };
 	}
 
 	/** The whole workspace as a backup file, optionally encrypted with a passphrase. */

@@ -1,0 +1,141 @@
+import { Awareness } from 'y-protocols/awareness';
+import { WebrtcProvider } from 'y-webrtc';
+import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import type { DeviceKind } from '../domain/member-profile';
+import { isTagColor, type TagColor } from '../domain/tags';
+import { relayRoomName, type TeamSpace } from './team-space';
+
+/**
+ * The live link to the team: y-webrtc for colleagues online now, a y-websocket relay for those
+ * who are not, sharing one awareness for presence. Loaded on demand, so the first route carries
+ * none of it. Remote updates enter the doc with the providers as origin and take the same
+ * projector path as local edits; the undo manager never tracks them.
+ */
+
+export interface PresenceUser {
+	memberId: string;
+	name: string;
+	color: TagColor;
+	device: DeviceKind;
+}
+
+export interface Colleague extends PresenceUser {
+	/** The Yjs client id: one per open app, so one member may show on two devices. */
+	clientId: number;
+}
+
+export interface TransportSnapshot {
+	signalingConnected: boolean;
+	webrtcPeers: number;
+	webrtcSynced: boolean;
+	relayConnected: boolean;
+	relaySynced: boolean;
+	colleagues: Colleague[];
+}
+
+export interface TeamConnection {
+	setPresence(user: PresenceUser): void;
+	disconnect(): void;
+}
+
+const DEVICES: readonly DeviceKind[] = ['phone', 'tablet', 'computer'];
+
+function readPresence(clientId: number, state: Record<string, unknown>): Colleague | null {
+	const user = state.user as Record<string, unknown> | undefined;
+	if (!user || typeof user.memberId !== 'string' || typeof user.name !== 'string') return null;
+	return {
+		clientId,
+		memberId: user.memberId,
+		name: user.name.slice(0, 80),
+		color: isTagColor(user.color) ? user.color : 'gray',
+		device: DEVICES.includes(user.device as DeviceKind) ? (user.device as DeviceKind) : 'computer'
+	};
+}
+
+export async function connectTeam(
+	doc: Y.Doc,
+	space: TeamSpace,
+	me: PresenceUser,
+	onChange: (snapshot: TransportSnapshot) => void
+): Promise<TeamConnection> {
+	const awareness = new Awareness(doc);
+	awareness.setLocalStateField('user', me);
+
+	const webrtc =
+		space.signaling.length > 0
+			? new WebrtcProvider(space.roomId, doc, {
+					signaling: space.signaling,
+					password: space.secret,
+					awareness,
+					// Tabs of this browser already share one archive (tab-channel.ts).
+					filterBcConns: true
+				})
+			: null;
+	const relay = space.relay
+		? new WebsocketProvider(space.relay, await relayRoomName(space), doc, {
+				awareness,
+				// Tabs talk through tab-channel.ts; a second channel would only echo.
+				disableBc: true
+			})
+		: null;
+
+	let webrtcPeers = 0;
+	let webrtcSynced = false;
+	let relayConnected = false;
+	let relaySynced = false;
+	const snapshot = (): TransportSnapshot => ({
+		signalingConnected: webrtc?.signalingConns.some((conn) => conn.connected) ?? false,
+		webrtcPeers,
+		webrtcSynced,
+		relayConnected,
+		relaySynced,
+		colleagues: [...awareness.getStates().entries()].flatMap(([clientId, state]) => {
+			if (clientId === doc.clientID) return [];
+			const colleague = readPresence(clientId, state);
+			return colleague ? [colleague] : [];
+		})
+	});
+	const report = () => onChange(snapshot());
+
+	webrtc?.on('peers', ({ webrtcPeers: peers }) => {
+		webrtcPeers = peers.length;
+		report();
+	});
+	webrtc?.on('synced', ({ synced }) => {
+		webrtcSynced = synced;
+		report();
+	});
+	// Signaling connections come and go without a provider event; their own events tell us.
+	for (const conn of webrtc?.signalingConns ?? []) {
+		conn.on('connect', report);
+		conn.on('disconnect', report);
+	}
+	relay?.on('status', ({ status }) => {
+		relayConnected = status === 'connected';
+		if (!relayConnected) relaySynced = false;
+		report();
+	});
+	relay?.on('sync', (synced: boolean) => {
+		relaySynced = synced;
+		report();
+	});
+	awareness.on('change', report);
+	report();
+
+	return {
+		setPresence(user) {
+			awareness.setLocalStateField('user', user);
+		},
+		disconnect() {
+			awareness.off('change', report);
+			for (const conn of webrtc?.signalingConns ?? []) {
+				conn.off('connect', report);
+				conn.off('disconnect', report);
+			}
+			webrtc?.destroy();
+			relay?.destroy();
+			awareness.destroy();
+		}
+	};
+}

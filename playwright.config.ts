@@ -1,7 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './tests/e2e/support/find-chromium';
+import { RELAY_PORT, SIGNALING_PORT } from './tests/e2e/support/sync-servers';
 
 const PORT = 4173;
+
 const executablePath = findChromium();
 
 // Chromium reaches for Google's services at start; this machine (and many CI hosts) has no
@@ -10,7 +12,10 @@ const chromiumArgs = [
 	'--disable-background-networking',
 	'--disable-component-update',
 	'--disable-quic',
-	'--no-first-run'
+	'--no-first-run',
+	// WebRTC between two contexts on one host: offer the real host address rather than an
+	// mDNS name, which nothing on a headless CI machine answers.
+	'--disable-features=WebRtcHideLocalIpsWithMdns'
 ];
 
 export default defineConfig({
@@ -36,10 +41,26 @@ export default defineConfig({
 		}
 	],
 	// The production build, served as a static host would: unknown paths get the SPA page.
-	webServer: {
-		command: 'npm run preview -- --quiet',
-		url: `http://127.0.0.1:${PORT}`,
-		reuseExistingServer: !process.env.CI,
-		timeout: 30_000
-	}
+	webServer: [
+		{
+			command: 'npm run preview -- --quiet',
+			url: `http://127.0.0.1:${PORT}`,
+			reuseExistingServer: !process.env.CI,
+			timeout: 30_000
+		},
+		{
+			// The sync journeys' own servers, started the way a shop would start them.
+			command: `PORT=${SIGNALING_PORT} npm run signaling`,
+			url: `http://127.0.0.1:${SIGNALING_PORT}`,
+			reuseExistingServer: !process.env.CI,
+			timeout: 30_000
+		},
+		{
+			// A fresh store per run, so the relay journey proves what this run wrote.
+			command: `YPERSISTENCE=$(mktemp -d)/relay HOST=127.0.0.1 PORT=${RELAY_PORT} npm run relay`,
+			url: `http://127.0.0.1:${RELAY_PORT}`,
+			reuseExistingServer: !process.env.CI,
+			timeout: 30_000
+		}
+	]
 });

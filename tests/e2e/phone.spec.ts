@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { createCustomer, openCustomers } from './support/app';
+import { SIGNALING_URL } from './support/sync-servers';
+import { startTeam } from './support/sync';
 
 /** Buttons and links pushed sideways out of the screen (a clipped row hides them silently). */
 function controlsOffScreen(page: Page): Promise<string[]> {
@@ -32,7 +34,8 @@ test('on a 360-px phone the navigation sits at the bottom and nothing overflows'
 		'/import',
 		'/export',
 		'/backup',
-		'/duplicates'
+		'/duplicates',
+		'/sync'
 	]) {
 		await page.goto(path);
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -62,4 +65,18 @@ test('on a 360-px phone the import wizard fits: preview scrolls inside, columns 
 	expect(await controlsOffScreen(page)).toEqual([]);
 	await page.getByRole('button', { name: 'Check rows' }).click();
 	await expect(page.getByRole('button', { name: 'Import 2 customers' })).toBeVisible();
+});
+
+test('on a 360-px phone the sync screen fits once in a team: invite, QR code, presence', async ({
+	page
+}) => {
+	await startTeam(page, 'Li', { signaling: SIGNALING_URL });
+	await expect(page.getByRole('link', { name: /^Sync with colleagues:/ })).toBeVisible();
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+	expect(await controlsOffScreen(page)).toEqual([]);
+	const qr = await page.getByRole('img', { name: 'QR code of the invite link' }).boundingBox();
+	expect(qr!.x + qr!.width).toBeLessThanOrEqual(360);
 });

@@ -1,86 +1,18 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createCustomer, customerList, openCustomers } from './support/app';
 import { RELAY_URL, SIGNALING_URL } from './support/sync-servers';
-
-/** A colleague's own browser: a separate context shares no storage or BroadcastChannel. */
-async function colleague(browser: Browser): Promise<Page> {
-	const context = await browser.newContext();
-	return context.newPage();
-}
-
-async function saveName(page: Page, name: string) {
-	await page.goto('/sync');
-	await page.getByLabel('Your name', { exact: true }).fill(name);
-	await page.getByRole('button', { name: 'Save name' }).click();
-	await expect(
-		page.getByRole('status').filter({ hasText: 'Colleagues will see this name' })
-	).toBeVisible();
-}
-
-/** Starts a team on this page with the given servers and returns the invite link. */
-async function startTeam(
-	page: Page,
-	name: string,
-	servers: { signaling: string; relay?: string }
-): Promise<string> {
-	await saveName(page, name);
-	await page.getByLabel('Signaling servers').fill(servers.signaling);
-	await page.getByLabel('Relay server (optional)').fill(servers.relay ?? '');
-	await page.getByRole('button', { name: 'Turn on sync' }).click();
-	const link = page.getByLabel('Invite link');
-	await expect(link).toHaveValue(/\/sync\/join#/);
-	await expect(page.getByRole('img', { name: 'QR code of the invite link' })).toBeVisible();
-	return link.inputValue();
-}
-
-async function joinTeam(page: Page, invite: string, name: string) {
-	await page.goto(invite);
-	await expect(page.getByRole('heading', { level: 1, name: 'Join a team' })).toBeVisible();
-	await page.getByLabel('Your name', { exact: true }).fill(name);
-	await page.getByRole('button', { name: 'Join the team' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Sync with colleagues' })).toBeVisible();
-	// The secret is taken out of the address bar once read.
-	expect(page.url()).not.toContain('key=');
-}
-
-/** Installs the app for offline use (service worker), then cuts this browser's network. */
-async function cutNetwork(page: Page) {
-	await page.goto('/sync');
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-	});
-	await page.reload();
-	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-	await page.context().setOffline(true);
-}
-
-const syncStatus = (page: Page) => page.getByTestId('sync-status');
-const onlineList = (page: Page) => page.getByRole('list', { name: 'Online now' });
-
-async function openCustomer(page: Page, name: string) {
-	await openCustomers(page);
-	await customerList(page)
-		.getByRole('link', { name: new RegExp(name) })
-		.click();
-	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-}
-
-async function editField(page: Page, customer: string, label: string, value: string) {
-	await openCustomer(page, customer);
-	await page.getByRole('link', { name: 'Edit' }).click();
-	await page.getByLabel(label, { exact: true }).fill(value);
-	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('region', { name: 'Contact' })).toBeVisible();
-}
-
-async function setPaused(page: Page, paused: boolean) {
-	await page.goto('/sync');
-	await page.getByRole('button', { name: paused ? 'Pause sync' : 'Resume sync' }).click();
-	await expect(
-		page.getByRole('button', { name: paused ? 'Resume sync' : 'Pause sync' })
-	).toBeVisible();
-	if (paused) await expect(syncStatus(page)).toHaveText('Sync paused');
-}
+import {
+	colleague,
+	cutNetwork,
+	editField,
+	joinTeam,
+	onlineList,
+	openCustomer,
+	saveName,
+	setPaused,
+	startTeam,
+	syncStatus
+} from './support/sync';
 
 test('colleagues sync peer to peer: presence, live edits, offline edits, attribution; a wrong secret gets nothing', async ({
 	browser
@@ -227,4 +159,78 @@ test('sync files carry changes both ways between colleagues with no network', as
 		buffer: Buffer.from('name,phone\nA,1\n')
 	});
 	await expect(li.getByRole('alert')).toContainText('This is not a Clientbook changes file');
+});
+
+test('colleagues join by QR photo or pasted link; a new secret shuts out old invites; leaving keeps the archive', async ({
+	browser
+}) => {
+	test.slow();
+	const li = await colleague(browser);
+	const oldInvite = await startTeam(li, 'Li', { signaling: SIGNALING_URL });
+	await openCustomers(li);
+	await createCustomer(li, { name: 'Wu Fang' });
+	await li.goto('/sync');
+	const qr = await li.getByRole('img', { name: 'QR code of the invite link' }).screenshot();
+
+	// Wang scans the QR code (from a photo: a headless browser has no camera).
+	const wang = await colleague(browser);
+	await saveName(wang, 'Wang');
+	await wang.getByLabel('Read a QR code from a photo').setInputFiles({
+		name: 'invite.png',
+		mimeType: 'image/png',
+		buffer: qr
+	});
+	await expect(syncStatus(wang)).toHaveText('Synced with 1 colleague');
+	await openCustomers(wang);
+	await expect(customerList(wang).getByRole('link', { name: /Wu Fang/ })).toBeVisible();
+
+	// Zhang pastes the link; a mangled paste is refused first.
+	const zhang = await colleague(browser);
+	await saveName(zhang, 'Zhang');
+	await zhang.getByLabel('Invite link').fill(oldInvite.slice(0, 60));
+	await zhang.getByRole('button', { name: 'Join', exact: true }).click();
+	await expect(zhang.getByRole('alert')).toContainText('not a complete Clientbook invite');
+	await zhang.getByLabel('Invite link').fill(oldInvite);
+	await zhang.getByRole('button', { name: 'Join', exact: true }).click();
+	await expect(syncStatus(zhang)).toHaveText('Synced with 2 colleagues');
+
+	// Li makes a new secret: the devices with the old invite no longer reach Li.
+	await li.getByRole('button', { name: 'Make a new secret' }).click();
+	await li
+		.getByRole('dialog', { name: 'Make a new secret?' })
+		.getByRole('button', { name: 'Make a new secret' })
+		.click();
+	const newInvite = await li.getByLabel('Invite link').inputValue();
+	expect(newInvite).not.toBe(oldInvite);
+	await expect(syncStatus(li)).toHaveText('Connected; no colleague online');
+	// Wang and Zhang still share the old room, with each other only.
+	await wang.goto('/sync');
+	await expect(syncStatus(wang)).toHaveText('Synced with 1 colleague');
+	await expect(onlineList(wang)).toContainText('Zhang');
+	await expect(onlineList(wang)).not.toContainText('Li');
+	await openCustomers(li);
+	await createCustomer(li, { name: 'After Rotation' });
+
+	// Wang joins again with the new invite and gets the new customer; Zhang does not.
+	await wang.goto(newInvite);
+	await expect(wang.getByText('This device is already in another team')).toBeVisible();
+	await wang.getByRole('button', { name: 'Join the team' }).click();
+	await expect(syncStatus(wang)).toHaveText('Synced with 1 colleague');
+	await openCustomers(wang);
+	await expect(customerList(wang).getByRole('link', { name: /After Rotation/ })).toBeVisible();
+	await openCustomers(zhang);
+	await expect(customerList(zhang).getByRole('link', { name: /Wu Fang/ })).toBeVisible();
+	await expect(customerList(zhang).getByRole('link', { name: /After Rotation/ })).toBeHidden();
+
+	// Zhang leaves: no more sync, and the archive stays on the device.
+	await zhang.goto('/sync');
+	await zhang.getByRole('button', { name: 'Leave the team' }).click();
+	await zhang
+		.getByRole('dialog', { name: 'Leave the team?' })
+		.getByRole('button', { name: 'Leave the team' })
+		.click();
+	await expect(zhang.getByRole('heading', { name: 'Join a team' })).toBeVisible();
+	await expect(zhang.getByRole('link', { name: /^Sync with colleagues:/ })).toBeHidden();
+	await openCustomers(zhang);
+	await expect(customerList(zhang).getByRole('link', { name: /Wu Fang/ })).toBeVisible();
 });

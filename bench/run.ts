@@ -5,10 +5,10 @@
  * the app's own commands into headless Chromium, and measures what a shopkeeper feels. Results
  * go to stdout (a table), bench/results.json and, for a full run, the README.
  */
-import { execSync } from 'node:child_process';
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import sirv from 'sirv';
@@ -66,6 +66,10 @@ interface SizeResult {
 	importToBulkPutRatio: number;
 	heapAfterImportMB: number;
 	longestTaskImportMs: number;
+	/** A second browser context joins the team: until its doc holds the whole archive (WebRTC). */
+	syncFullMs: number;
+	/** …and until its list shows every customer (the projector has written them). */
+	syncVisibleMs: number;
 }
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -153,6 +157,81 @@ async function injectArchive(page: Page, origin: string, size: ArchiveSize, part
 		},
 		{ name: size.name, parts }
 	);
+}
+
+/** A free TCP port on this machine, for the signaling server. */
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createNetServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as AddressInfo;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+/** y-webrtc's own signaling server, as `npm run signaling` starts it. */
+async function startSignaling(): Promise<{ url: string; process: ChildProcess }> {
+	const port = await freePort();
+	const child = spawn(process.execPath, ['node_modules/y-webrtc/bin/server.js'], {
+		env: { ...process.env, PORT: String(port) },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	await new Promise<void>((resolve, reject) => {
+		child.once('error', reject);
+		child.stdout!.on('data', (data: Buffer) => {
+			if (data.toString().includes('running')) resolve();
+		});
+	});
+	return { url: `ws://127.0.0.1:${port}`, process: child };
+}
+
+const TEAM_KEY = 'clientbook.team.main';
+
+/**
+ * The archive's device turns sync on; a second, empty browser context joins the same team and
+ * the clock runs from its navigation until it holds, then shows, everything.
+ */
+async function syncToNewDevice(page: Page, origin: string) {
+	const signaling = await startSignaling();
+	const team = JSON.stringify({
+		space: {
+			roomId: `clientbook-bench${Date.now()}`,
+			secret: 'bench-secret-bench-secret-bench-secret-1234',
+			signaling: [signaling.url],
+			relay: null
+		},
+		paused: false
+	});
+	const colleague = await page.context().browser()!.newContext({ locale: 'en-US' });
+	try {
+		await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [TEAM_KEY, team]);
+		await page.goto(`${origin}/customers`);
+		const total = page.getByText(/^[\d,]+ of [\d,]+ customers$/);
+		await total.waitFor({ timeout: 120_000 });
+		const shown = (await total.textContent())!.trim();
+		await colleague.addInitScript(
+			([key, value]) => localStorage.setItem(key!, value!),
+			[TEAM_KEY, team]
+		);
+		const other = await colleague.newPage();
+		const started = Date.now();
+		await other.goto(`${origin}/customers`);
+		await other.waitForFunction(
+			() => performance.getEntriesByName('clientbook:webrtc-synced').length > 0,
+			undefined,
+			{ timeout: 120_000 }
+		);
+		const full = await other.evaluate(
+			() => performance.getEntriesByName('clientbook:webrtc-synced')[0]!.startTime
+		);
+		await other.getByText(shown, { exact: true }).waitFor({ timeout: 300_000 });
+		return { full, visible: Date.now() - started };
+	} finally {
+		await colleague.close().catch(() => undefined);
+		signaling.process.kill();
+	}
 }
 
 async function firstOpen(page: Page, origin: string) {
@@ -389,6 +468,8 @@ async function measurePage(
 	const frames = await scroll(page);
 	step = 'import';
 	const imported = await importCustomers(page, origin);
+	step = 'sync to a new device';
+	const synced = await syncToNewDevice(page, origin);
 	return {
 		size: size.name,
 		measuredAt: new Date().toISOString(),
@@ -417,7 +498,9 @@ async function measurePage(
 		importBulkPutMs: Math.round(imported.bulkPut),
 		importToBulkPutRatio: round(imported.importMs / Math.max(1, imported.bulkPut), 1),
 		heapAfterImportMB: round(imported.heap / 1024 / 1024),
-		longestTaskImportMs: Math.round(imported.longestTask)
+		longestTaskImportMs: Math.round(imported.longestTask),
+		syncFullMs: Math.round(synced.full),
+		syncVisibleMs: Math.round(synced.visible)
 	};
 }
 
@@ -428,6 +511,7 @@ const BUDGETS: { metric: keyof SizeResult; max: number; unit: string }[] = [
 	{ metric: 'heapMB', max: 150, unit: 'MB' },
 	{ metric: 'longestTaskColdStartMs', max: 200, unit: 'ms' },
 	{ metric: 'singleEditBytes', max: 200, unit: 'B' },
+	{ metric: 'syncFullMs', max: 5000, unit: 'ms' },
 	{ metric: 'importToBulkPutRatio', max: 3, unit: '×' },
 	{ metric: 'firstRouteJsGzipKB', max: 170, unit: 'KB' }
 ];
@@ -460,7 +544,12 @@ function table(results: SizeResult[]): string {
 					: `${r.importMs} ms (${r.importBulkPutMs} ms, ${r.importToBulkPutRatio}×)`
 		],
 		['JS heap after import', (r) => shown(r.heapAfterImportMB, ' MB')],
-		['longest task during import', (r) => shown(r.longestTaskImportMs, ' ms')]
+		['longest task during import', (r) => shown(r.longestTaskImportMs, ' ms')],
+		[
+			'first full sync to a new device over WebRTC (all rows shown)',
+			(r) =>
+				r.syncFullMs === undefined ? '—' : `${r.syncFullMs} ms (${r.syncVisibleMs} ms)`
+		]
 	];
 	const header = `| metric | ${results.map((r) => r.size).join(' | ')} |`;
 	const rule = `| --- | ${results.map(() => '---').join(' | ')} |`;
@@ -523,7 +612,9 @@ async function main() {
 			'--enable-precise-memory-info',
 			'--disable-background-networking',
 			'--disable-component-update',
-			'--no-first-run'
+			'--no-first-run',
+			// Two contexts on one headless host: offer host addresses, not unanswerable mDNS names.
+			'--disable-features=WebRtcHideLocalIpsWithMdns'
 		]
 	});
 	const environment = `${process.platform} ${process.arch}, Node ${process.version}, headless Chromium ${browser.version()}`;

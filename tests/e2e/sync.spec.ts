@@ -234,3 +234,23 @@ test('colleagues join by QR photo or pasted link; a new secret shuts out old inv
 	await openCustomers(zhang);
 	await expect(customerList(zhang).getByRole('link', { name: /Wu Fang/ })).toBeVisible();
 });
+
+test('a whole shop (the 300-customer demo) reaches a new colleague in one first sync', async ({
+	browser
+}) => {
+	test.slow();
+	const li = await colleague(browser);
+	await li.goto('/settings');
+	await li.getByRole('button', { name: 'Load demo shop' }).click();
+	await expect(li.getByText('300 customers stored on this device.')).toBeVisible();
+	// Far larger than one WebRTC data-channel message (256 KiB): it must travel in frames.
+	const invite = await startTeam(li, 'Li', { signaling: SIGNALING_URL });
+
+	const wang = await colleague(browser);
+	await joinTeam(wang, invite, 'Wang');
+	await expect(syncStatus(wang)).toHaveText('Synced with 1 colleague', { timeout: 30_000 });
+	await wang.goto('/settings');
+	await expect(wang.getByText('300 customers stored on this device.')).toBeVisible();
+	await wang.goto('/backup');
+	await expect(wang.getByText(/^The archive holds 300 customers, 1,?002 purchases/)).toBeVisible();
+});

@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { DeviceKind } from '../domain/member-profile';
 import { isTagColor, type TagColor } from '../domain/tags';
+import { chunkPeerMessages, type PeerLike } from './peer-chunking';
 import { relayRoomName, type TeamSpace } from './team-space';
 
 /**
@@ -99,11 +100,20 @@ export async function connectTeam(
 	const report = () => onChange(snapshot());
 
 	webrtc?.on('peers', ({ webrtcPeers: peers }) => {
+		// New connections are announced before they open: the moment to let them carry archives
+		// larger than one data-channel message.
+		for (const conn of webrtc.room?.webrtcConns.values() ?? []) {
+			chunkPeerMessages(conn.peer as PeerLike);
+		}
 		webrtcPeers = peers.length;
 		report();
 	});
 	webrtc?.on('synced', ({ synced }) => {
 		webrtcSynced = synced;
+		// The benchmark's "first full sync": when this device first holds everything a peer had.
+		if (synced && performance.getEntriesByName('clientbook:webrtc-synced').length === 0) {
+			performance.mark('clientbook:webrtc-synced');
+		}
 		report();
 	});
 	// Signaling connections come and go without a provider event; their own events tell us.

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+	chunkPeerMessages,
+	FRAME_BYTES,
+	FRAME_MARK,
+	FrameJoiner,
+	toFrames,
+	type PeerLike
+} from '../../src/lib/sync/peer-chunking';
+
+function bytes(length: number, seed = 1): Uint8Array {
+	const out = new Uint8Array(length);
+	for (let i = 0; i < length; i++) out[i] = (i * 31 + seed) & 0xff;
+	// y-webrtc messages start with a small message type.
+	out[0] = 0;
+	return out;
+}
+
+/** Two fake simple-peer ends wired back to back, with a channel that holds `capacity` bytes. */
+class FakePeer implements PeerLike {
+	other: FakePeer | null = null;
+	bufferSize = 0;
+	destroyed = false;
+	sent: Uint8Array[] = [];
+	#listeners: Array<(data: Uint8Array) => void> = [];
+
+	send(data: Uint8Array) {
+		if (data.length > FRAME_BYTES + 2) throw new Error('message too large for the channel');
+		this.sent.push(data);
+		this.bufferSize += data.length;
+		// The channel delivers later, as a real one does.
+		setTimeout(() => {
+			this.bufferSize -= data.length;
+			for (const listener of this.other!.listeners('data')) listener(data);
+		}, 1);
+	}
+	listeners() {
+		return [...this.#listeners];
+	}
+	removeAllListeners() {
+		this.#listeners = [];
+	}
+	on(_event: 'data', listener: (data: Uint8Array) => void) {
+		this.#listeners.push(listener);
+	}
+}
+
+describe('peer message chunking', () => {
+	it('leaves small messages alone and frames large ones', () => {
+		const small = bytes(FRAME_BYTES);
+		expect(toFrames(small)).toEqual([small]);
+		const frames = toFrames(bytes(FRAME_BYTES * 2 + 5));
+		expect(frames).toHaveLength(3);
+		expect(frames.map((frame) => [frame[0], frame[1]])).toEqual([
+			[FRAME_MARK, 0],
+			[FRAME_MARK, 0],
+			[FRAME_MARK, 1]
+		]);
+		expect(frames.every((frame) => frame.length <= FRAME_BYTES + 2)).toBe(true);
+	});
+
+	it('joins frames back into the message, passing unframed ones through', () => {
+		const joiner = new FrameJoiner();
+		const large = bytes(FRAME_BYTES * 3 + 17, 7);
+		const frames = toFrames(large);
+		const small = bytes(40, 3);
+		expect(joiner.push(frames[0]!)).toBeNull();
+		expect(joiner.push(small)).toBe(small);
+		expect(joiner.push(frames[1]!)).toBeNull();
+		expect(joiner.push(frames[2]!)).toBeNull();
+		expect(Buffer.compare(joiner.push(frames[3]!)!, large)).toBe(0);
+		// Ready for the next one.
+		expect(joiner.push(toFrames(large)[0]!)).toBeNull();
+	});
+
+	it('carries a message far over the channel limit between two peers, in order', async () => {
+		const a = new FakePeer();
+		const b = new FakePeer();
+		a.other = b;
+		b.other = a;
+		const received: Uint8Array[] = [];
+		b.on('data', (data) => received.push(data));
+		chunkPeerMessages(a);
+		chunkPeerMessages(b);
+		const archive = bytes(2_000_000, 9);
+		const update = bytes(100, 5);
+		a.send(archive);
+		a.send(update);
+		await expect.poll(() => received.length).toBe(2);
+		// Byte comparison: a deep equal over 2 MB element by element takes seconds.
+		expect(Buffer.compare(received[0]!, archive)).toBe(0);
+		expect(Buffer.compare(received[1]!, update)).toBe(0);
+		expect(Math.max(...a.sent.map((frame) => frame.length))).toBeLessThanOrEqual(FRAME_BYTES + 2);
+	});
+});

@@ -25,7 +25,7 @@ class FakePeer implements PeerLike {
 	#listeners: Array<(data: Uint8Array) => void> = [];
 
 	send(data: Uint8Array) {
-		if (data.length > FRAME_BYTES + 2) throw new Error('message too large for the channel');
+		if (data.length > FRAME_BYTES + 6) throw new Error('message too large for the channel');
 		this.sent.push(data);
 		this.bufferSize += data.length;
 		// The channel delivers later, as a real one does.
@@ -34,10 +34,10 @@ class FakePeer implements PeerLike {
 			for (const listener of this.other!.listeners('data')) listener(data);
 		}, 1);
 	}
-	listeners() {
+	listeners(_event: 'data') {
 		return [...this.#listeners];
 	}
-	removeAllListeners() {
+	removeAllListeners(_event: 'data') {
 		this.#listeners = [];
 	}
 	on(_event: 'data', listener: (data: Uint8Array) => void) {
@@ -56,7 +56,7 @@ describe('peer message chunking', () => {
 			[FRAME_MARK, 0],
 			[FRAME_MARK, 1]
 		]);
-		expect(frames.every((frame) => frame.length <= FRAME_BYTES + 2)).toBe(true);
+		expect(frames.every((frame) => frame.length <= FRAME_BYTES + 6)).toBe(true);
 	});
 
 	it('joins frames back into the message, passing unframed ones through', () => {
@@ -64,11 +64,14 @@ describe('peer message chunking', () => {
 		const large = bytes(FRAME_BYTES * 3 + 17, 7);
 		const frames = toFrames(large);
 		const small = bytes(40, 3);
+		expect(joiner.progress).toBeNull();
 		expect(joiner.push(frames[0]!)).toBeNull();
+		expect(joiner.progress).toEqual({ received: FRAME_BYTES, total: large.length });
 		expect(joiner.push(small)).toBe(small);
 		expect(joiner.push(frames[1]!)).toBeNull();
 		expect(joiner.push(frames[2]!)).toBeNull();
 		expect(Buffer.compare(joiner.push(frames[3]!)!, large)).toBe(0);
+		expect(joiner.progress).toBeNull();
 		// Ready for the next one.
 		expect(joiner.push(toFrames(large)[0]!)).toBeNull();
 	});
@@ -81,7 +84,8 @@ describe('peer message chunking', () => {
 		const received: Uint8Array[] = [];
 		b.on('data', (data) => received.push(data));
 		chunkPeerMessages(a);
-		chunkPeerMessages(b);
+		const progress: Array<{ received: number; total: number } | null> = [];
+		chunkPeerMessages(b, (p) => progress.push(p));
 		const archive = bytes(2_000_000, 9);
 		const update = bytes(100, 5);
 		a.send(archive);
@@ -90,6 +94,10 @@ describe('peer message chunking', () => {
 		// Byte comparison: a deep equal over 2 MB element by element takes seconds.
 		expect(Buffer.compare(received[0]!, archive)).toBe(0);
 		expect(Buffer.compare(received[1]!, update)).toBe(0);
-		expect(Math.max(...a.sent.map((frame) => frame.length))).toBeLessThanOrEqual(FRAME_BYTES + 2);
+		// The receiver could show how far the large message had come, frame by frame.
+		expect(progress[0]).toEqual({ received: FRAME_BYTES, total: archive.length });
+		expect(progress.at(-1)).toBeNull();
+		expect(progress).toHaveLength(Math.ceil(archive.length / FRAME_BYTES));
+		expect(Math.max(...a.sent.map((frame) => frame.length))).toBeLessThanOrEqual(FRAME_BYTES + 6);
 	});
 });

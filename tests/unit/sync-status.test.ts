@@ -10,7 +10,8 @@ const base: TransportState = {
 	webrtcSynced: false,
 	relayConfigured: false,
 	relayConnected: false,
-	relaySynced: false
+	relaySynced: false,
+	receiving: null
 };
 
 describe('the sync status', () => {
@@ -30,16 +31,28 @@ describe('the sync status', () => {
 		expect(syncStatus(base)).toEqual({ kind: 'connecting' });
 		expect(syncStatus({ ...base, signalingConnected: true })).toEqual({ kind: 'waiting' });
 		expect(syncStatus({ ...base, signalingConnected: true, webrtcPeers: 2 })).toEqual({
-			kind: 'syncing'
+			kind: 'syncing',
+			progress: null
 		});
 		expect(
 			syncStatus({ ...base, signalingConnected: true, webrtcPeers: 2, webrtcSynced: true })
 		).toEqual({ kind: 'synced', peers: 2, relay: false });
 	});
 
+	it('shows how far a large first sync has come, even once a smaller peer is synced', () => {
+		const online = { ...base, signalingConnected: true, webrtcPeers: 2 };
+		expect(syncStatus({ ...online, receiving: { received: 250, total: 1000 } })).toEqual({
+			kind: 'syncing',
+			progress: 0.25
+		});
+		expect(
+			syncStatus({ ...online, webrtcSynced: true, receiving: { received: 1000, total: 800 } })
+		).toEqual({ kind: 'syncing', progress: 1 });
+	});
+
 	it('counts the relay as synced on its own, and waits for it while it catches up', () => {
 		const relay = { ...base, relayConfigured: true, relayConnected: true };
-		expect(syncStatus(relay)).toEqual({ kind: 'syncing' });
+		expect(syncStatus(relay)).toEqual({ kind: 'syncing', progress: null });
 		expect(syncStatus({ ...relay, relaySynced: true })).toEqual({
 			kind: 'synced',
 			peers: 0,

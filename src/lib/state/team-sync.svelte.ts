@@ -27,6 +27,7 @@ const EMPTY_TRANSPORT: TransportSnapshot = {
 	webrtcSynced: false,
 	relayConnected: false,
 	relaySynced: false,
+	receiving: null,
 	colleagues: []
 };
 

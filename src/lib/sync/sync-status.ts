@@ -9,8 +9,11 @@ export type SyncStatus =
 	| { kind: 'connecting' }
 	/** Reached a server, but no colleague is online and there is no relay to hold changes. */
 	| { kind: 'waiting' }
-	/** A colleague or the relay is sending what this device lacks (a large first sync). */
-	| { kind: 'syncing' }
+	/**
+	 * A colleague or the relay is sending what this device lacks; `progress` (0–1) when a large
+	 * message is arriving in frames from a colleague.
+	 */
+	| { kind: 'syncing'; progress: number | null }
 	/** Up to date with `peers` colleagues online (and the relay, when there is one). */
 	| { kind: 'synced'; peers: number; relay: boolean };
 
@@ -24,6 +27,7 @@ export interface TransportState {
 	relayConfigured: boolean;
 	relayConnected: boolean;
 	relaySynced: boolean;
+	receiving: { received: number; total: number } | null;
 }
 
 export function syncStatus(state: TransportState): SyncStatus {
@@ -32,8 +36,12 @@ export function syncStatus(state: TransportState): SyncStatus {
 	const peersUp = state.webrtcPeers > 0;
 	if (!state.online && !peersUp && !state.relayConnected) return { kind: 'offline' };
 	const relayUp = state.relayConfigured && state.relayConnected;
-	if ((peersUp && !state.webrtcSynced) || (relayUp && !state.relaySynced)) {
-		return { kind: 'syncing' };
+	const progress =
+		state.receiving && state.receiving.total > 0
+			? Math.min(1, state.receiving.received / state.receiving.total)
+			: null;
+	if (progress !== null || (peersUp && !state.webrtcSynced) || (relayUp && !state.relaySynced)) {
+		return { kind: 'syncing', progress };
 	}
 	if (peersUp || (relayUp && state.relaySynced)) {
 		return { kind: 'synced', peers: state.webrtcPeers, relay: relayUp };

@@ -4,7 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { DeviceKind } from '../domain/member-profile';
 import { isTagColor, type TagColor } from '../domain/tags';
-import { chunkPeerMessages, type PeerLike } from './peer-chunking';
+import { chunkPeerMessages, type FrameProgress, type PeerLike } from './peer-chunking';
 import { relayRoomName, type TeamSpace } from './team-space';
 
 /**
@@ -32,6 +32,8 @@ export interface TransportSnapshot {
 	webrtcSynced: boolean;
 	relayConnected: boolean;
 	relaySynced: boolean;
+	/** Bytes of a large message (a first sync) received so far, over all peers; null when none. */
+	receiving: FrameProgress | null;
 	colleagues: Colleague[];
 }
 
@@ -85,12 +87,20 @@ export async function connectTeam(
 	let webrtcSynced = false;
 	let relayConnected = false;
 	let relaySynced = false;
+	const receiving = new Map<PeerLike, FrameProgress>();
 	const snapshot = (): TransportSnapshot => ({
 		signalingConnected: webrtc?.signalingConns.some((conn) => conn.connected) ?? false,
 		webrtcPeers,
 		webrtcSynced,
 		relayConnected,
 		relaySynced,
+		receiving:
+			receiving.size === 0
+				? null
+				: [...receiving.values()].reduce((sum, p) => ({
+						received: sum.received + p.received,
+						total: sum.total + p.total
+					})),
 		colleagues: [...awareness.getStates().entries()].flatMap(([clientId, state]) => {
 			if (clientId === doc.clientID) return [];
 			const colleague = readPresence(clientId, state);
@@ -98,12 +108,25 @@ export async function connectTeam(
 		})
 	});
 	const report = () => onChange(snapshot());
+	// Frames arrive hundreds per second during a first sync; the progress bar needs a few.
+	let progressTimer: ReturnType<typeof setTimeout> | null = null;
+	const reportProgress = (peer: PeerLike, progress: FrameProgress | null) => {
+		if (progress) receiving.set(peer, progress);
+		else receiving.delete(peer);
+		if (!progress) report();
+		else
+			progressTimer ??= setTimeout(() => {
+				progressTimer = null;
+				report();
+			}, 200);
+	};
 
 	webrtc?.on('peers', ({ webrtcPeers: peers }) => {
 		// New connections are announced before they open: the moment to let them carry archives
 		// larger than one data-channel message.
 		for (const conn of webrtc.room?.webrtcConns.values() ?? []) {
-			chunkPeerMessages(conn.peer as PeerLike);
+			const peer = conn.peer as PeerLike;
+			chunkPeerMessages(peer, (progress) => reportProgress(peer, progress));
 		}
 		webrtcPeers = peers.length;
 		report();
@@ -138,6 +161,7 @@ export async function connectTeam(
 			awareness.setLocalStateField('user', user);
 		},
 		disconnect() {
+			if (progressTimer) clearTimeout(progressTimer);
 			awareness.off('change', report);
 			for (const conn of webrtc?.signalingConns ?? []) {
 				conn.off('connect', report);

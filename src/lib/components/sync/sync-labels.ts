@@ -16,7 +16,9 @@ export function syncStatusText(status: SyncStatus): string {
 		case 'waiting':
 			return t('sync.statusWaiting');
 		case 'syncing':
-			return t('sync.statusSyncing');
+			return status.progress === null
+				? t('sync.statusSyncing')
+				: t('sync.statusReceiving', { percent: Math.floor(status.progress * 100) });
 		case 'synced':
 			if (status.peers === 0) return t('sync.statusSyncedRelay');
 			return t('sync.statusSynced', { count: status.peers });

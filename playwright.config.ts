@@ -1,22 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS } from './tests/e2e/support/chromium-args';
 import { findChromium } from './tests/e2e/support/find-chromium';
 import { RELAY_PORT, SIGNALING_PORT } from './tests/e2e/support/sync-servers';
 
 const PORT = 4173;
 
 const executablePath = findChromium();
-
-// Chromium reaches for Google's services at start; this machine (and many CI hosts) has no
-// network, so those background calls are switched off.
-const chromiumArgs = [
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-quic',
-	'--no-first-run',
-	// WebRTC between two contexts on one host: offer the real host address rather than an
-	// mDNS name, which nothing on a headless CI machine answers.
-	'--disable-features=WebRtcHideLocalIpsWithMdns'
-];
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -30,7 +19,7 @@ export default defineConfig({
 		baseURL: `http://127.0.0.1:${PORT}`,
 		locale: 'en-US',
 		trace: 'retain-on-failure',
-		launchOptions: { executablePath, args: chromiumArgs }
+		launchOptions: { executablePath, args: CHROMIUM_ARGS }
 	},
 	projects: [
 		{ name: 'desktop', use: { ...devices['Desktop Chrome'] }, testIgnore: /phone\.spec/ },

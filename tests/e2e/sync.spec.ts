@@ -1,4 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { chromium, expect, test } from '@playwright/test';
+import { CHROMIUM_ARGS } from './support/chromium-args';
+import { writeQrVideo } from './support/fake-camera';
+import { findChromium } from './support/find-chromium';
 import { createCustomer, customerList, openCustomers } from './support/app';
 import { RELAY_URL, SIGNALING_URL } from './support/sync-servers';
 import {
@@ -253,4 +256,36 @@ test('a whole shop (the 300-customer demo) reaches a new colleague in one first 
 	await expect(wang.getByText('300 customers stored on this device.')).toBeVisible();
 	await wang.goto('/backup');
 	await expect(wang.getByText(/^The archive holds 300 customers, 1,?002 purchases/)).toBeVisible();
+});
+
+test('a colleague joins by holding the phone camera up to the QR code', async ({
+	browser
+}, info) => {
+	test.slow();
+	const li = await colleague(browser);
+	const invite = await startTeam(li, 'Li', { signaling: SIGNALING_URL });
+
+	// Wang's own browser, whose camera films the QR code on Li's screen.
+	const video = info.outputPath('invite-qr.y4m');
+	writeQrVideo(video, invite);
+	const wangsBrowser = await chromium.launch({
+		executablePath: findChromium(),
+		args: [
+			...CHROMIUM_ARGS,
+			'--use-fake-device-for-media-stream',
+			'--use-fake-ui-for-media-stream',
+			`--use-file-for-fake-video-capture=${video}`
+		]
+	});
+	try {
+		const context = await wangsBrowser.newContext({ baseURL: info.project.use.baseURL });
+		await context.grantPermissions(['camera']);
+		const wang = await context.newPage();
+		await saveName(wang, 'Wang');
+		await wang.getByRole('button', { name: 'Scan QR code with the camera' }).click();
+		await expect(syncStatus(wang)).toHaveText('Synced with 1 colleague');
+		await expect(onlineList(wang)).toContainText('Li');
+	} finally {
+		await wangsBrowser.close();
+	}
 });

@@ -12,6 +12,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import sirv from 'sirv';
+import { CHROMIUM_ARGS } from '../tests/e2e/support/chromium-args';
 import { findChromium } from '../tests/e2e/support/find-chromium';
 import {
 	generateArchive,
@@ -547,8 +548,7 @@ function table(results: SizeResult[]): string {
 		['longest task during import', (r) => shown(r.longestTaskImportMs, ' ms')],
 		[
 			'first full sync to a new device over WebRTC (all rows shown)',
-			(r) =>
-				r.syncFullMs === undefined ? '—' : `${r.syncFullMs} ms (${r.syncVisibleMs} ms)`
+			(r) => (r.syncFullMs === undefined ? '—' : `${r.syncFullMs} ms (${r.syncVisibleMs} ms)`)
 		]
 	];
 	const header = `| metric | ${results.map((r) => r.size).join(' | ')} |`;
@@ -608,14 +608,7 @@ async function main() {
 	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	const browser = await chromium.launch({
 		executablePath: findChromium(),
-		args: [
-			'--enable-precise-memory-info',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--no-first-run',
-			// Two contexts on one headless host: offer host addresses, not unanswerable mDNS names.
-			'--disable-features=WebRtcHideLocalIpsWithMdns'
-		]
+		args: ['--enable-precise-memory-info', ...CHROMIUM_ARGS]
 	});
 	const environment = `${process.platform} ${process.arch}, Node ${process.version}, headless Chromium ${browser.version()}`;
 	const results: SizeResult[] = [];

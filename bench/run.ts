@@ -212,6 +212,10 @@ async function syncToNewDevice(page: Page, origin: string) {
 		const total = page.getByText(/^[\d,]+ of [\d,]+ customers$/);
 		await total.waitFor({ timeout: 120_000 });
 		const shown = (await total.textContent())!.trim();
+		// The colleague who has the archive is online before the new device starts.
+		await page
+			.getByRole('link', { name: 'Sync with colleagues: Connected; no colleague online' })
+			.waitFor({ timeout: 120_000 });
 		await colleague.addInitScript(
 			([key, value]) => localStorage.setItem(key!, value!),
 			[TEAM_KEY, team]

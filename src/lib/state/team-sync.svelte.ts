@@ -103,7 +103,9 @@ class TeamSync {
 		const space = this.space;
 		if (!session || !space || this.paused) return;
 		try {
-			await session.whenReady();
+			// Shake hands once the archive is loaded and projected: a page busy decoding a large
+			// doc fails WebRTC handshakes half-way.
+			await session.settled();
 			const { connectTeam } = await import('../sync/team-connection');
 			if (generation !== this.#generation) return;
 			const profile = this.#profile();

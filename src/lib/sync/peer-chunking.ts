@@ -3,9 +3,11 @@
  * 64 KiB elsewhere), and y-webrtc sends the whole missing state as one message on first sync. A
  * shop with a few hundred customers already exceeds that, and the sync silently never finishes.
  *
- * So messages over FRAME_BYTES travel as frames, `[FRAME_MARK, last?, total length (uint32 LE),
+ * So messages over FRAME_BYTES travel as frames, `[FRAME_MARK, flags, total length (uint32 LE),
  * …payload]`, sent as the channel drains and joined again on arrival; the length lets the
- * receiver show how far a large first sync has come. Smaller messages go unchanged, so a peer running
+ * receiver show how far a large first sync has come. Such messages are gzipped first (flag
+ * COMPRESSED) where the browser has CompressionStream: an archive's field names and values
+ * repeat, and the channel, not the CPU, is the slow part. Smaller messages go unchanged, so a peer running
  * plain y-webrtc still understands everything small. y-webrtc's own messages start with a
  * one-byte message type (0–4), so FRAME_MARK can never be mistaken for one.
  */
@@ -19,16 +21,22 @@ export const FRAME_MARK = 0xf5;
  */
 const HIGH_WATER_BYTES = 8 * 1024 * 1024;
 const HEADER_BYTES = 6;
+const LAST = 1;
+const COMPRESSED = 2;
 
 /** Splits one message into what goes on the wire: itself, or frames. */
-export function toFrames(message: Uint8Array, frameBytes = FRAME_BYTES): Uint8Array[] {
-	if (message.length <= frameBytes) return [message];
+export function toFrames(
+	message: Uint8Array,
+	frameBytes = FRAME_BYTES,
+	compressed = false
+): Uint8Array[] {
+	if (message.length <= frameBytes && !compressed) return [message];
 	const frames: Uint8Array[] = [];
 	for (let start = 0; start < message.length; start += frameBytes) {
 		const payload = message.subarray(start, start + frameBytes);
 		const frame = new Uint8Array(payload.length + HEADER_BYTES);
 		frame[0] = FRAME_MARK;
-		frame[1] = start + frameBytes >= message.length ? 1 : 0;
+		frame[1] = (start + frameBytes >= message.length ? LAST : 0) | (compressed ? COMPRESSED : 0);
 		new DataView(frame.buffer).setUint32(2, message.length, true);
 		frame.set(payload, HEADER_BYTES);
 		frames.push(frame);
@@ -59,7 +67,7 @@ export class FrameJoiner {
 		this.#parts.push(payload);
 		this.#received += payload.length;
 		this.#total = new DataView(data.buffer, data.byteOffset, HEADER_BYTES).getUint32(2, true);
-		if (data[1] !== 1) return null;
+		if ((data[1]! & LAST) === 0) return null;
 		const length = this.#parts.reduce((sum, part) => sum + part.length, 0);
 		const whole = new Uint8Array(length);
 		let offset = 0;
@@ -85,13 +93,44 @@ export interface PeerLike {
 
 const chunked = new WeakSet<PeerLike>();
 
+async function through(
+	bytes: Uint8Array,
+	stream: CompressionStream | DecompressionStream
+): Promise<Uint8Array> {
+	const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+	return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+export const gzip = (bytes: Uint8Array) => through(bytes, new CompressionStream('gzip'));
+export const gunzip = (bytes: Uint8Array) => through(bytes, new DecompressionStream('gzip'));
+
+/** The frames for one message: compressed when it is large and the browser can. */
+export async function encodeMessage(message: Uint8Array): Promise<Uint8Array[]> {
+	if (message.length <= FRAME_BYTES || typeof CompressionStream === 'undefined') {
+		return toFrames(message);
+	}
+	return toFrames(await gzip(message), FRAME_BYTES, true);
+}
+
+/** Reports an error as uncaught without breaking the chain that keeps messages in order. */
+function rethrowLater(error: unknown): void {
+	setTimeout(() => {
+		throw error;
+	});
+}
+
+/** Whether a frame is the last of a compressed message. */
+export const endsCompressed = (frame: Uint8Array) =>
+	frame[0] === FRAME_MARK && (frame[1]! & (LAST | COMPRESSED)) === (LAST | COMPRESSED);
+
 /**
  * Makes a y-webrtc peer send and receive messages of any size. Must run before the peer
  * connects (y-webrtc announces new connections before they open, which is where we hook in).
  */
 export function chunkPeerMessages(
 	peer: PeerLike,
-	onProgress: (progress: FrameProgress | null) => void = () => {}
+	onProgress: (progress: FrameProgress | null) => void = () => {},
+	onDelivered: (message: Uint8Array) => void = () => {}
 ): void {
 	if (chunked.has(peer)) return;
 	chunked.add(peer);
@@ -108,19 +147,52 @@ export function chunkPeerMessages(
 		if (queue.length > 0) setTimeout(drain, 5);
 		else draining = false;
 	};
-	peer.send = (message: Uint8Array) => {
-		queue.push(...toFrames(message));
+	const enqueue = (frames: Uint8Array[]) => {
+		queue.push(...frames);
 		if (!draining) {
 			draining = true;
 			drain();
 		}
 	};
+	// Compressing is asynchronous; a chain keeps messages in the order y-webrtc sent them. Small
+	// messages with nothing ahead of them go at once, as y-webrtc expects: it sends its goodbye
+	// and closes the connection in the same breath.
+	let outgoing = Promise.resolve();
+	let encoding = 0;
+	peer.send = (message: Uint8Array) => {
+		if (encoding === 0 && message.length <= FRAME_BYTES) {
+			enqueue([message]);
+			return;
+		}
+		encoding++;
+		outgoing = outgoing
+			.then(() => encodeMessage(message))
+			.then(enqueue)
+			.catch(rethrowLater)
+			.finally(() => encoding--);
+	};
 	const deliver = peer.listeners('data');
 	peer.removeAllListeners('data');
 	const joiner = new FrameJoiner();
+	const handOn = (message: Uint8Array) => {
+		for (const listener of deliver) listener.call(peer, message);
+		onDelivered(message);
+	};
+	let incoming = Promise.resolve();
+	let decoding = 0;
 	peer.on('data', (data) => {
 		const message = joiner.push(data);
 		if (data[0] === FRAME_MARK) onProgress(joiner.progress);
-		if (message) for (const listener of deliver) listener.call(peer, message);
+		if (!message) return;
+		const compressed = endsCompressed(data);
+		if (!compressed && decoding === 0) {
+			handOn(message);
+			return;
+		}
+		decoding++;
+		incoming = incoming
+			.then(async () => handOn(compressed ? await gunzip(message) : message))
+			.catch(rethrowLater)
+			.finally(() => decoding--);
 	});
 }

@@ -43,6 +43,11 @@ export interface TeamConnection {
 }
 
 const DEVICES: readonly DeviceKind[] = ['phone', 'tablet', 'computer'];
+/** y-protocols' sync message: type 0, then 1 for "step 2" (everything the other side lacked). */
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_2 = 1;
+/** How long a WebRTC handshake may take before it is abandoned and started again. */
+const HANDSHAKE_TIMEOUT_MS = 10_000;
 
 function readPresence(clientId: number, state: Record<string, unknown>): Colleague | null {
 	const user = state.user as Record<string, unknown> | undefined;
@@ -83,15 +88,21 @@ export async function connectTeam(
 			})
 		: null;
 
-	let webrtcPeers = 0;
-	let webrtcSynced = false;
 	let relayConnected = false;
 	let relaySynced = false;
 	const receiving = new Map<PeerLike, FrameProgress>();
+	const openConnections = () =>
+		[...(webrtc?.room?.webrtcConns.values() ?? [])].filter((conn) => conn.connected);
+	const syncedPeers = new WeakSet<object>();
+	const webrtcSyncedNow = () => {
+		const open = openConnections();
+		return open.length > 0 && open.every((conn) => syncedPeers.has(conn.peer as object));
+	};
 	const snapshot = (): TransportSnapshot => ({
 		signalingConnected: webrtc?.signalingConns.some((conn) => conn.connected) ?? false,
-		webrtcPeers,
-		webrtcSynced,
+		// Only open connections count: one still shaking hands is no colleague yet.
+		webrtcPeers: openConnections().length,
+		webrtcSynced: webrtcSyncedNow(),
 		relayConnected,
 		relaySynced,
 		receiving:
@@ -121,24 +132,53 @@ export async function connectTeam(
 			}, 200);
 	};
 
-	webrtc?.on('peers', ({ webrtcPeers: peers }) => {
-		// New connections are announced before they open: the moment to let them carry archives
-		// larger than one data-channel message.
+	const watched = new WeakSet<object>();
+	const watchdogs = new Set<ReturnType<typeof setTimeout>>();
+	webrtc?.on('peers', () => {
 		for (const conn of webrtc.room?.webrtcConns.values() ?? []) {
-			const peer = conn.peer as PeerLike;
-			chunkPeerMessages(peer, (progress) => reportProgress(peer, progress));
+			if (watched.has(conn)) continue;
+			watched.add(conn);
+			// New connections are announced before they open: the moment to let them carry
+			// archives larger than one data-channel message.
+			const peer = conn.peer as PeerLike & {
+				on(event: 'connect' | 'close', listener: () => void): void;
+				destroy(): void;
+			};
+			chunkPeerMessages(
+				peer,
+				(progress) => reportProgress(peer, progress),
+				(message) => afterMessage(peer, message)
+			);
+			peer.on('connect', report);
+			peer.on('close', report);
+			// A handshake that fails half-way (seen when one side is busy loading a large archive)
+			// leaves a connection that never opens, and y-webrtc never retries it. Closing it makes
+			// both sides announce themselves again and start over.
+			const watchdog = setTimeout(() => {
+				watchdogs.delete(watchdog);
+				if (!conn.connected && !conn.closed) peer.destroy();
+			}, HANDSHAKE_TIMEOUT_MS);
+			watchdogs.add(watchdog);
 		}
-		webrtcPeers = peers.length;
 		report();
 	});
-	webrtc?.on('synced', ({ synced }) => {
-		webrtcSynced = synced;
+	// y-webrtc's own "synced" flags cannot be trusted: the room-wide one also flips when the last
+	// connection closes (and then not again for the next), and a connection's own is only set
+	// for the first peer. So a peer counts as synced once its sync step 2 has been handed on.
+	let lastSynced = false;
+	const afterMessage = (peer: object, message: Uint8Array) => {
+		if (message[0] !== MESSAGE_SYNC || message[1] !== SYNC_STEP_2) return;
+		syncedPeers.add(peer);
 		// The benchmark's "first full sync": when this device first holds everything a peer had.
-		if (synced && performance.getEntriesByName('clientbook:webrtc-synced').length === 0) {
+		if (performance.getEntriesByName('clientbook:webrtc-synced').length === 0) {
 			performance.mark('clientbook:webrtc-synced');
 		}
-		report();
-	});
+		const synced = webrtcSyncedNow();
+		if (synced !== lastSynced) {
+			lastSynced = synced;
+			report();
+		}
+	};
 	// Signaling connections come and go without a provider event; their own events tell us.
 	for (const conn of webrtc?.signalingConns ?? []) {
 		conn.on('connect', report);
@@ -162,6 +202,7 @@ export async function connectTeam(
 		},
 		disconnect() {
 			if (progressTimer) clearTimeout(progressTimer);
+			for (const watchdog of watchdogs) clearTimeout(watchdog);
 			awareness.off('change', report);
 			for (const conn of webrtc?.signalingConns ?? []) {
 				conn.off('connect', report);

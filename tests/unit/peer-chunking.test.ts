@@ -31,10 +31,14 @@ class FakePeer implements PeerLike {
 	other: FakePeer | null = null;
 	bufferSize = 0;
 	destroyed = false;
+	connected = true;
 	sent: Uint8Array[] = [];
 	#listeners: Array<(data: Uint8Array) => void> = [];
 
+	sendRawFails = false;
+
 	send(data: Uint8Array) {
+		if (this.sendRawFails) throw new Error('InvalidStateError: the channel is not open');
 		if (data.length > FRAME_BYTES + 6) throw new Error('message too large for the channel');
 		this.sent.push(data);
 		this.bufferSize += data.length;
@@ -118,5 +122,28 @@ describe('peer message chunking', () => {
 		await expect.poll(() => received.length).toBe(3);
 		expect(Buffer.compare(received[2]!, repetitive)).toBe(0);
 		expect(a.sent.length - framesBefore).toBeLessThan(repetitive.length / FRAME_BYTES / 4);
+	});
+
+	it('keeps sending after a message failed to go, and lets y-webrtc see errors before connect', async () => {
+		const a = new FakePeer();
+		const b = new FakePeer();
+		a.other = b;
+		b.other = a;
+		const received: Uint8Array[] = [];
+		b.on('data', (data) => received.push(data));
+		chunkPeerMessages(a);
+		chunkPeerMessages(b);
+		// Not open yet: the raw channel's error reaches y-webrtc, which ignores it, as before.
+		a.connected = false;
+		const failing = a.sendRawFails;
+		a.sendRawFails = true;
+		expect(() => a.send(bytes(10))).toThrow();
+		a.connected = true;
+		// A channel that throws once (closing under us) must not leave the queue stuck.
+		a.send(bytes(20));
+		a.sendRawFails = failing;
+		a.send(bytes(30, 2));
+		await expect.poll(() => received.length).toBe(1);
+		expect(received[0]!.length).toBe(30);
 	});
 });

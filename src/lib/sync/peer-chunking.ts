@@ -86,6 +86,7 @@ export interface PeerLike {
 	send(data: Uint8Array): void;
 	readonly bufferSize: number;
 	readonly destroyed: boolean;
+	readonly connected: boolean;
 	listeners(event: 'data'): Array<(data: Uint8Array) => void>;
 	removeAllListeners(event: 'data'): void;
 	on(event: 'data', listener: (data: Uint8Array) => void): void;
@@ -138,14 +139,20 @@ export function chunkPeerMessages(
 	const queue: Uint8Array[] = [];
 	let draining = false;
 	const drain = () => {
-		if (peer.destroyed) {
+		try {
+			while (queue.length > 0 && !peer.destroyed && peer.bufferSize < HIGH_WATER_BYTES) {
+				sendRaw(queue.shift()!);
+			}
+		} catch {
+			// The channel closed under us: what is queued cannot go, and the sync protocol
+			// exchanges the difference again on the next connection.
+			queue.length = 0;
+		}
+		if (queue.length > 0 && !peer.destroyed) setTimeout(drain, 5);
+		else {
 			queue.length = 0;
 			draining = false;
-			return;
 		}
-		while (queue.length > 0 && peer.bufferSize < HIGH_WATER_BYTES) sendRaw(queue.shift()!);
-		if (queue.length > 0) setTimeout(drain, 5);
-		else draining = false;
 	};
 	const enqueue = (frames: Uint8Array[]) => {
 		queue.push(...frames);
@@ -160,6 +167,9 @@ export function chunkPeerMessages(
 	let outgoing = Promise.resolve();
 	let encoding = 0;
 	peer.send = (message: Uint8Array) => {
+		// y-webrtc broadcasts to connections still shaking hands and ignores the error a closed
+		// channel throws: keep that, rather than queue what a new connection will sync anyway.
+		if (!peer.connected) return sendRaw(message);
 		if (encoding === 0 && message.length <= FRAME_BYTES) {
 			enqueue([message]);
 			return;

@@ -47,7 +47,8 @@ const DEVICES: readonly DeviceKind[] = ['phone', 'tablet', 'computer'];
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_2 = 1;
 /** How long a WebRTC handshake may take before it is abandoned and started again. */
-const HANDSHAKE_TIMEOUT_MS = 10_000;
+const HANDSHAKE_TIMEOUT_MS = 5_000;
+const MAX_HANDSHAKE_TIMEOUT_MS = 40_000;
 
 function readPresence(clientId: number, state: Record<string, unknown>): Colleague | null {
 	const user = state.user as Record<string, unknown> | undefined;
@@ -134,6 +135,7 @@ export async function connectTeam(
 
 	const watched = new WeakSet<object>();
 	const watchdogs = new Set<ReturnType<typeof setTimeout>>();
+	const handshakeAttempts = new Map<string, number>();
 	webrtc?.on('peers', () => {
 		for (const conn of webrtc.room?.webrtcConns.values() ?? []) {
 			if (watched.has(conn)) continue;
@@ -153,19 +155,25 @@ export async function connectTeam(
 			peer.on('close', report);
 			// A handshake that fails half-way (seen when one side is busy loading a large archive)
 			// leaves a connection that never opens, and y-webrtc never retries it. Closing it makes
-			// both sides announce themselves again and start over.
-			const watchdog = setTimeout(() => {
-				watchdogs.delete(watchdog);
-				if (!conn.connected && !conn.closed) peer.destroy();
-			}, HANDSHAKE_TIMEOUT_MS);
+			// both sides announce themselves again and start over; each retry with the same peer
+			// waits twice as long, so a slow but working network is not cut off for good.
+			const attempt = handshakeAttempts.get(conn.remotePeerId) ?? 0;
+			handshakeAttempts.set(conn.remotePeerId, attempt + 1);
+			const watchdog = setTimeout(
+				() => {
+					watchdogs.delete(watchdog);
+					if (!conn.connected && !conn.closed) peer.destroy();
+				},
+				Math.min(HANDSHAKE_TIMEOUT_MS * 2 ** attempt, MAX_HANDSHAKE_TIMEOUT_MS)
+			);
 			watchdogs.add(watchdog);
+			peer.on('connect', () => handshakeAttempts.delete(conn.remotePeerId));
 		}
 		report();
 	});
 	// y-webrtc's own "synced" flags cannot be trusted: the room-wide one also flips when the last
 	// connection closes (and then not again for the next), and a connection's own is only set
 	// for the first peer. So a peer counts as synced once its sync step 2 has been handed on.
-	let lastSynced = false;
 	const afterMessage = (peer: object, message: Uint8Array) => {
 		if (message[0] !== MESSAGE_SYNC || message[1] !== SYNC_STEP_2) return;
 		syncedPeers.add(peer);
@@ -173,11 +181,7 @@ export async function connectTeam(
 		if (performance.getEntriesByName('clientbook:webrtc-synced').length === 0) {
 			performance.mark('clientbook:webrtc-synced');
 		}
-		const synced = webrtcSyncedNow();
-		if (synced !== lastSynced) {
-			lastSynced = synced;
-			report();
-		}
+		report();
 	};
 	// Signaling connections come and go without a provider event; their own events tell us.
 	for (const conn of webrtc?.signalingConns ?? []) {

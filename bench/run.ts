@@ -457,7 +457,9 @@ async function measurePage(
 ): Promise<SizeResult> {
 	page.on('console', (message) => {
 		// Chromium asks for /favicon.ico on the bare SVG page; that 404 is noise.
-		if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+		// …and so is the signaling server going away once the sync measurement is done.
+		const noise = /^Failed to load resource|^WebSocket connection to 'ws:\/\/127\.0\.0\.1/;
+		if (message.type() === 'error' && !noise.test(message.text()))
 			console.log(`  page error: ${message.text().slice(0, 300)}`);
 	});
 	step = 'storing the archive';

@@ -59,6 +59,17 @@ class FakePeer implements PeerLike {
 	}
 }
 
+/** Two fake peers back to back, and what the second one hands on to y-webrtc. */
+function wiredPair() {
+	const a = new FakePeer();
+	const b = new FakePeer();
+	a.other = b;
+	b.other = a;
+	const received: Uint8Array[] = [];
+	b.on('data', (data) => received.push(data));
+	return { a, b, received };
+}
+
 describe('peer message chunking', () => {
 	it('leaves small messages alone and frames large ones', () => {
 		const small = bytes(FRAME_BYTES);
@@ -91,12 +102,7 @@ describe('peer message chunking', () => {
 	});
 
 	it('carries a message far over the channel limit between two peers, in order', async () => {
-		const a = new FakePeer();
-		const b = new FakePeer();
-		a.other = b;
-		b.other = a;
-		const received: Uint8Array[] = [];
-		b.on('data', (data) => received.push(data));
+		const { a, b, received } = wiredPair();
 		chunkPeerMessages(a);
 		const progress: Array<{ received: number; total: number } | null> = [];
 		chunkPeerMessages(b, (p) => progress.push(p));
@@ -125,12 +131,7 @@ describe('peer message chunking', () => {
 	});
 
 	it('keeps sending after a message failed to go, and lets y-webrtc see errors before connect', async () => {
-		const a = new FakePeer();
-		const b = new FakePeer();
-		a.other = b;
-		b.other = a;
-		const received: Uint8Array[] = [];
-		b.on('data', (data) => received.push(data));
+		const { a, b, received } = wiredPair();
 		chunkPeerMessages(a);
 		chunkPeerMessages(b);
 		// Not open yet: the raw channel's error reaches y-webrtc, which ignores it, as before.

@@ -1,3 +1,5 @@
+import { fromBase64, toBase64 } from '../domain/base64';
+
 /**
  * The container shared by backups and sync files: a magic word naming the kind of file, a JSON
  * header, then a payload that is plain or AES-256-GCM encrypted. Layout:
@@ -42,9 +44,6 @@ export class SealedFileError extends Error {
 		this.name = 'SealedFileError';
 	}
 }
-
-const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 
 function uint32(value: number): Uint8Array {
 	const bytes = new Uint8Array(4);

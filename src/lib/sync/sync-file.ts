@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { sealFile, SealedFileError, unsealFile, type SealedFormat } from '../backup/sealed-file';
 import type { WorkspaceDoc } from '../crdt/workspace-doc';
+import { fromBase64, toBase64 } from '../domain/base64';
 
 /**
  * A sync file: changes carried by hand (USB stick, e-mail, chat) between colleagues who cannot
@@ -30,15 +31,6 @@ export interface ChangesInfo {
 	/** The sender's state vector (base64), i.e. everything the sender had. */
 	stateVector: string;
 }
-
-const toBase64 = (bytes: Uint8Array) => {
-	let text = '';
-	for (let i = 0; i < bytes.length; i += 0x8000) {
-		text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-	}
-	return btoa(text);
-};
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 
 export async function writeChanges(
 	ws: WorkspaceDoc,

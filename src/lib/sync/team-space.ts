@@ -1,3 +1,5 @@
+import { toBase64Url } from '../domain/base64';
+
 /**
  * A team space: what a device needs to find its colleagues and read what they send. Kept on the
  * device only (never in the doc, which the relay can read); it leaves the device only inside an
@@ -25,11 +27,7 @@ const INVITE_VERSION = '1';
 export const DEFAULT_SIGNALING = ['wss://y-webrtc-eu.fly.dev'];
 
 function randomToken(bytes: number): string {
-	const raw = crypto.getRandomValues(new Uint8Array(bytes));
-	return btoa(String.fromCharCode(...raw))
-		.replace(/\+/g, '-')
-		.replace(/\//g, '_')
-		.replace(/=+$/, '');
+	return toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
 export function createTeamSpace(servers: Pick<TeamSpace, 'signaling' | 'relay'>): TeamSpace {

@@ -14,6 +14,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import sirv from 'sirv';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/chromium-args';
 import { findChromium } from '../tests/e2e/support/find-chromium';
+import { lighthouseScores, type LighthouseScores } from './lighthouse';
 import {
 	generateArchive,
 	generateImportCsv,
@@ -71,7 +72,14 @@ interface SizeResult {
 	syncFullMs: number;
 	/** …and until its list shows every customer (the projector has written them). */
 	syncVisibleMs: number;
+	/** Lighthouse mobile, 0–100; one audit per run of the app's first visit (see lighthouse.ts). */
+	lighthousePerformance: number;
+	lighthouseAccessibility: number;
+	lighthouseBestPractices: number;
 }
+
+/** What one size's page measures; the Lighthouse scores are added per run. */
+type MeasuredResult = Omit<SizeResult, keyof LighthouseScores>;
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const median = (values: number[]) =>
@@ -423,7 +431,7 @@ async function measure(
 	origin: string,
 	size: ArchiveSize,
 	archive: GeneratedArchive
-): Promise<SizeResult> {
+): Promise<MeasuredResult> {
 	const context = await browser.newContext({
 		locale: 'en-US',
 		viewport: { width: 1280, height: 800 }
@@ -454,7 +462,7 @@ async function measurePage(
 	origin: string,
 	size: ArchiveSize,
 	archive: GeneratedArchive
-): Promise<SizeResult> {
+): Promise<MeasuredResult> {
 	page.on('console', (message) => {
 		// Chromium asks for /favicon.ico on the bare SVG page; that 404 is noise.
 		// …and so is the signaling server going away once the sync measurement is done.
@@ -511,7 +519,9 @@ async function measurePage(
 	};
 }
 
-const BUDGETS: { metric: keyof SizeResult; max: number; unit: string }[] = [
+const BUDGETS: ({ metric: keyof SizeResult; unit: string } & (
+	{ max: number; min?: never } | { min: number; max?: never }
+))[] = [
 	{ metric: 'coldStartMs', max: 1000, unit: 'ms' },
 	{ metric: 'searchP95Ms', max: 16, unit: 'ms' },
 	{ metric: 'rebuildMs', max: 3000, unit: 'ms' },
@@ -520,7 +530,10 @@ const BUDGETS: { metric: keyof SizeResult; max: number; unit: string }[] = [
 	{ metric: 'singleEditBytes', max: 200, unit: 'B' },
 	{ metric: 'syncFullMs', max: 5000, unit: 'ms' },
 	{ metric: 'importToBulkPutRatio', max: 3, unit: '×' },
-	{ metric: 'firstRouteJsGzipKB', max: 170, unit: 'KB' }
+	{ metric: 'firstRouteJsGzipKB', max: 170, unit: 'KB' },
+	{ metric: 'lighthousePerformance', min: 95, unit: '' },
+	{ metric: 'lighthouseAccessibility', min: 95, unit: '' },
+	{ metric: 'lighthouseBestPractices', min: 95, unit: '' }
 ];
 
 /** A number with its unit, or a dash for a metric that size's last run did not measure. */
@@ -553,6 +566,13 @@ function table(results: SizeResult[]): string {
 		['JS heap after import', (r) => shown(r.heapAfterImportMB, ' MB')],
 		['longest task during import', (r) => shown(r.longestTaskImportMs, ' ms')],
 		[
+			'Lighthouse mobile: performance / accessibility / best practices',
+			(r) =>
+				r.lighthousePerformance === undefined
+					? '—'
+					: `${r.lighthousePerformance} / ${r.lighthouseAccessibility} / ${r.lighthouseBestPractices}`
+		],
+		[
 			'first full sync to a new device over WebRTC (all rows shown)',
 			(r) => (r.syncFullMs === undefined ? '—' : `${r.syncFullMs} ms (${r.syncVisibleMs} ms)`)
 		]
@@ -569,9 +589,12 @@ function table(results: SizeResult[]): string {
 function budgetReport(results: SizeResult[]): string[] {
 	const m = results.find((r) => r.size === 'M') ?? results.at(-1)!;
 	const s = results.find((r) => r.size === 'S');
-	const lines = BUDGETS.map(({ metric, max, unit }) => {
+	const lines = BUDGETS.map(({ metric, max, min, unit }) => {
 		const value = m[metric] as number;
-		return `${value <= max ? 'met   ' : 'MISSED'} ${metric} = ${value} ${unit} (budget ≤ ${max} ${unit}, size ${m.size})`;
+		const met = max !== undefined ? value <= max : value >= min;
+		const budget = max !== undefined ? `≤ ${max}` : `≥ ${min}`;
+		const withUnit = (n: number | string) => (unit ? `${n} ${unit}` : `${n}`);
+		return `${met ? 'met   ' : 'MISSED'} ${metric} = ${withUnit(value)} (budget ${withUnit(budget)}, size ${m.size})`;
 	});
 	if (s && m !== s) {
 		const ratio = round(m.coldStartMs / s.coldStartMs, 2);
@@ -619,11 +642,15 @@ async function main() {
 	const environment = `${process.platform} ${process.arch}, Node ${process.version}, headless Chromium ${browser.version()}`;
 	const results: SizeResult[] = [];
 	const failures: SizeFailure[] = [];
+	let scores: LighthouseScores;
 	try {
+		console.log('Lighthouse (mobile) on /customers…');
+		scores = await lighthouseScores(`${origin}/customers`, findChromium());
 		for (const size of sizes) {
 			console.log(`Measuring ${size.name}…`);
 			try {
-				results.push(await measure(browser, origin, size, archives.get(size.name)!));
+				const measured = await measure(browser, origin, size, archives.get(size.name)!);
+				results.push({ ...measured, ...scores });
 			} catch (error) {
 				const failure: SizeFailure = {
 					size: size.name,

@@ -1,3 +1,4 @@
+import { describeError } from '../domain/describe-error';
 import { deviceKind, type MemberProfile } from '../domain/member-profile';
 import type { Colleague, TeamConnection, TransportSnapshot } from '../sync/team-connection';
 import { syncStatus, type SyncStatus } from '../sync/sync-status';
@@ -128,7 +129,7 @@ class TeamSync {
 			}
 			this.#connection = connection;
 		} catch (error) {
-			this.connectError = error instanceof Error ? error.message : String(error);
+			this.connectError = describeError(error);
 		}
 	}
 

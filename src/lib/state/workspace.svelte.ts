@@ -41,6 +41,7 @@ import type { NewCatalogueProduct, ProductFields } from '../domain/product';
 import type { TagColor } from '../domain/tags';
 import type { CustomerImportPlan } from '../import/import-plan';
 import { writeBackup } from '../backup/backup-file';
+import { describeError } from '../domain/describe-error';
 import { ProjectionDb, projectionDbName } from '../projection/db';
 import type { Projector } from '../projection/projector';
 import { connectTabs, type TabConnection } from '../sync/tab-channel';
@@ -54,12 +55,6 @@ const RESTORE_ORIGIN = { restore: true };
 const SYNC_FILE_ORIGIN = { syncFile: true };
 /** Rows written per transaction during an import: small enough to keep each task short. */
 const IMPORT_CHUNK = 1000;
-
-function describeError(error: unknown): string {
-	if (error instanceof Error)
-		return error.name === 'Error' ? error.message : `${error.name}: ${error.message}`;
-	return String(error);
-}
 
 /**
  * The open workspace in this tab: its doc (loaded from IndexedDB), its projection, and the

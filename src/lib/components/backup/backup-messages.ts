@@ -13,7 +13,3 @@ const PROBLEM_KEYS: Record<SealedFileProblem, MessageKey> = {
 export function backupProblemKey(error: unknown): MessageKey | null {
 	return error instanceof SealedFileError ? PROBLEM_KEYS[error.problem] : null;
 }
-
-export function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}

@@ -1,3 +1,4 @@
+import { readMember } from '../crdt/member-commands';
 import { describeError } from '../domain/describe-error';
 import { deviceKind, type MemberProfile } from '../domain/member-profile';
 import type { Colleague, TeamConnection, TransportSnapshot } from '../sync/team-connection';
@@ -90,8 +91,7 @@ class TeamSync {
 	#profile(): MemberProfile | null {
 		const session = this.#session;
 		if (!session) return null;
-		const value = session.ws.members.get(session.memberId) as MemberProfile | undefined;
-		return value ?? null;
+		return readMember(session.memberId, session.ws.members.get(session.memberId));
 	}
 
 	async #reconnect(): Promise<void> {

@@ -289,3 +289,39 @@ test('a colleague joins by holding the phone camera up to the QR code', async ({
 		await wangsBrowser.close();
 	}
 });
+
+test('replacing the archive with a backup pauses sync, so colleagues do not merge the old one back', async ({
+	browser
+}) => {
+	const li = await colleague(browser);
+	await saveName(li, 'Li');
+	await openCustomers(li);
+	await createCustomer(li, { name: 'In The Backup' });
+	await li.goto('/backup');
+	const download = li.waitForEvent('download');
+	await li.getByRole('button', { name: 'Download backup' }).click();
+	const backup = await (await download).path();
+
+	// The team starts after the backup, from Settings, and a customer is added since.
+	await li.goto('/settings');
+	await li.getByRole('link', { name: 'Open sync' }).click();
+	await li.getByLabel('Signaling servers').fill(SIGNALING_URL);
+	await li.getByLabel('Relay server (optional)').fill('');
+	await li.getByRole('button', { name: 'Turn on sync' }).click();
+	await expect(syncStatus(li)).toHaveText('Connected; no colleague online');
+	await openCustomers(li);
+	await createCustomer(li, { name: 'After The Backup' });
+
+	await li.goto('/backup');
+	await li.getByLabel('Backup file').setInputFiles(backup!);
+	await li.getByRole('radio', { name: /^Replace:/ }).check();
+	await expect(li.getByText(/This device is in a team\. Replacing pauses sync here/)).toBeVisible();
+	await li.getByRole('button', { name: 'Restore' }).click();
+	await expect(li.getByText('The archive was replaced with the backup.')).toBeVisible();
+	await openCustomers(li);
+	await expect(customerList(li).getByRole('link', { name: /In The Backup/ })).toBeVisible();
+	await expect(customerList(li).getByRole('link', { name: /After The Backup/ })).toBeHidden();
+	await li.goto('/sync');
+	await expect(syncStatus(li)).toHaveText('Sync paused');
+	await expect(li.getByRole('button', { name: 'Resume sync' })).toBeVisible();
+});

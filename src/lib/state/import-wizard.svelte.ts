@@ -35,7 +35,7 @@ export interface ImportOutcome {
 	skipped: number;
 	rejected: number;
 	failed: number;
-	undoImport: () => boolean;
+	undoImport: () => Promise<boolean>;
 }
 
 const PRESETS_KEY = 'clientbook.importPresets';

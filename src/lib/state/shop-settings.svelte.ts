@@ -1,22 +1,21 @@
-import { DEFAULT_CURRENCY, readCurrency, type ShopCurrency } from '../crdt/shop-settings';
-import type { WorkspaceDoc } from '../crdt/workspace-doc';
+import { DEFAULT_CURRENCY } from '../crdt/shop-settings';
 import { formatMoney } from '../domain/money';
 import { locale } from '../i18n/i18n.svelte';
+import type { WorkspaceSession } from './workspace.svelte';
 
 /**
- * Shop-wide settings. They are a handful of values in the doc's meta map, so they are read from
- * the doc directly rather than through the projection; until the doc has loaded the defaults show.
+ * Shop-wide settings. They are a handful of values in the doc's meta map, which the workspace
+ * reports as they change; until the doc has loaded the defaults show.
  */
 class ShopSettingsState {
-	currency = $state<ShopCurrency>(DEFAULT_CURRENCY);
-	#connected = false;
+	#session: WorkspaceSession | null = null;
 
-	connect(ws: WorkspaceDoc): void {
-		if (this.#connected) return;
-		this.#connected = true;
-		const update = () => (this.currency = readCurrency(ws));
-		ws.meta.observe(update);
-		update();
+	get currency() {
+		return this.#session?.currency ?? DEFAULT_CURRENCY;
+	}
+
+	connect(session: WorkspaceSession): void {
+		this.#session = session;
 	}
 }
 

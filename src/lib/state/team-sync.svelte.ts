@@ -1,4 +1,3 @@
-import { readMember } from '../crdt/member-commands';
 import { describeError } from '../domain/describe-error';
 import { deviceKind, type MemberProfile } from '../domain/member-profile';
 import type { Colleague, TeamConnection, TransportSnapshot } from '../sync/team-connection';
@@ -88,12 +87,6 @@ class TeamSync {
 		localStorage.setItem(TEAM_KEY, JSON.stringify(stored));
 	}
 
-	#profile(): MemberProfile | null {
-		const session = this.#session;
-		if (!session) return null;
-		return readMember(session.memberId, session.ws.members.get(session.memberId));
-	}
-
 	async #reconnect(): Promise<void> {
 		const generation = ++this.#generation;
 		this.#connection?.disconnect();
@@ -109,9 +102,10 @@ class TeamSync {
 			await session.settled();
 			const { connectTeam } = await import('../sync/team-connection');
 			if (generation !== this.#generation) return;
-			const profile = this.#profile();
+			const [profile, doc] = await Promise.all([session.memberProfile(), session.mirrorDoc()]);
+			if (generation !== this.#generation) return;
 			const connection = await connectTeam(
-				session.ws.doc,
+				doc,
 				space,
 				{
 					memberId: session.memberId,

@@ -1,9 +1,7 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { linkDoc } from './doc-link';
 
-type TabMessage =
-	| { kind: 'hello'; stateVector: Uint8Array }
-	| { kind: 'update'; update: Uint8Array }
-	| { kind: 'replaced' };
+const REPLACED = { kind: 'replaced' } as const;
 
 export interface TabConnection {
 	disconnect(): void;
@@ -19,41 +17,22 @@ export interface TabConnection {
 export function connectTabs(
 	doc: Y.Doc,
 	channelName: string,
-	onReplaced: () => void = () => location.reload()
+	onReplaced: () => void
 ): TabConnection {
 	if (typeof BroadcastChannel === 'undefined') {
 		return { disconnect: () => {}, announceReplaced: () => {} };
 	}
 	const channel = new BroadcastChannel(channelName);
-	const post = (message: TabMessage) => channel.postMessage(message);
-
-	const onLocalUpdate = (update: Uint8Array, origin: unknown) => {
-		if (origin !== channel) post({ kind: 'update', update });
-	};
-	channel.onmessage = (event: MessageEvent<TabMessage>) => {
-		const message = event.data;
-		if (message.kind === 'replaced') {
-			disconnect();
-			onReplaced();
-		} else if (message.kind === 'update') {
-			Y.applyUpdate(doc, message.update, channel);
-		} else if (message.kind === 'hello') {
-			// A tab just opened: send it what it may lack.
-			post({ kind: 'update', update: Y.encodeStateAsUpdate(doc, message.stateVector) });
-		}
-	};
-	doc.on('update', onLocalUpdate);
-	post({ kind: 'hello', stateVector: Y.encodeStateVector(doc) });
-
-	const disconnect = () => {
-		doc.off('update', onLocalUpdate);
-		channel.onmessage = null;
-	};
+	const link = linkDoc(doc, channel, (message) => {
+		if ((message as { kind?: unknown } | null)?.kind !== REPLACED.kind) return;
+		link.disconnect();
+		onReplaced();
+	});
 	return {
-		disconnect,
+		disconnect: link.disconnect,
 		announceReplaced: () => {
-			disconnect();
-			post({ kind: 'replaced' });
+			link.disconnect();
+			channel.postMessage(REPLACED);
 		}
 	};
 }

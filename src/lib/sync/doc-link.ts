@@ -1,0 +1,64 @@
+import * as Y from 'yjs';
+
+export type DocLinkMessage =
+	| { kind: 'hello'; stateVector: Uint8Array }
+	/** The answer to a hello: everything the greeting side lacked. */
+	| { kind: 'state'; update: Uint8Array }
+	| { kind: 'update'; update: Uint8Array };
+
+/** A BroadcastChannel or a MessagePort: anything that posts structured-cloned messages. */
+export interface DocPort {
+	postMessage(message: unknown): void;
+	onmessage: ((event: MessageEvent) => void) | null;
+}
+
+export interface DocLink {
+	/** Resolves once the other side has answered this side's hello. */
+	synced: Promise<void>;
+	disconnect(): void;
+}
+
+function isDocLinkMessage(message: unknown): message is DocLinkMessage {
+	const kind = (message as { kind?: unknown } | null)?.kind;
+	return kind === 'hello' || kind === 'state' || kind === 'update';
+}
+
+/**
+ * Keeps two copies of a doc in step over a message port, the way Yjs providers do: each side
+ * greets with its state vector and is answered with what it lacks, then every change travels.
+ * Changes that arrive carry the port as their origin, so they are never sent back nor undone
+ * as this side's own. Messages of other kinds go to `onOtherMessage`.
+ */
+export function linkDoc(
+	doc: Y.Doc,
+	port: DocPort,
+	onOtherMessage: (message: unknown) => void = () => {}
+): DocLink {
+	let markSynced: () => void = () => {};
+	const synced = new Promise<void>((resolve) => (markSynced = resolve));
+	const post = (message: DocLinkMessage) => port.postMessage(message);
+
+	const onLocalUpdate = (update: Uint8Array, origin: unknown) => {
+		if (origin !== port) post({ kind: 'update', update });
+	};
+	port.onmessage = (event: MessageEvent) => {
+		const message: unknown = event.data;
+		if (!isDocLinkMessage(message)) return onOtherMessage(message);
+		if (message.kind === 'hello') {
+			post({ kind: 'state', update: Y.encodeStateAsUpdate(doc, message.stateVector) });
+			return;
+		}
+		Y.applyUpdate(doc, message.update, port);
+		if (message.kind === 'state') markSynced();
+	};
+	doc.on('update', onLocalUpdate);
+	post({ kind: 'hello', stateVector: Y.encodeStateVector(doc) });
+
+	return {
+		synced,
+		disconnect: () => {
+			doc.off('update', onLocalUpdate);
+			port.onmessage = null;
+		}
+	};
+}

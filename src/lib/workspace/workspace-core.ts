@@ -1,0 +1,501 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import {
+	createCustomer,
+	createCustomers,
+	deleteCustomer,
+	inOneStep,
+	updateCustomer,
+	type CommandContext
+} from '../crdt/customer-commands';
+import {
+	addPurchase,
+	addTask,
+	completeTask,
+	deleteInteraction,
+	deletePurchase,
+	logInteraction,
+	reopenTask,
+	snoozeTask
+} from '../crdt/activity-commands';
+import {
+	countFieldValues,
+	createFieldDef,
+	removeFieldDef,
+	updateFieldDef
+} from '../crdt/custom-field-commands';
+import { createProduct, updateProduct } from '../crdt/product-commands';
+import { readCurrency, setCurrency, type ShopCurrency } from '../crdt/shop-settings';
+import { deleteTag, renameTag, setTagColor } from '../crdt/tag-commands';
+import { createUndoManager } from '../crdt/undo';
+import { mergeCustomers } from '../crdt/merge-commands';
+import { readMember, setMemberProfile } from '../crdt/member-commands';
+import { applyCountingCustomers } from '../crdt/apply-update';
+import type { MemberProfile } from '../domain/member-profile';
+import { writeChanges } from '../sync/sync-file';
+import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
+import type { InteractionFields, PurchaseFields, TaskFields } from '../domain/activity';
+import type { CustomFieldDefInput } from '../domain/custom-fields';
+import type { CustomerFields } from '../domain/customer';
+import type { NewCatalogueProduct, ProductFields } from '../domain/product';
+import type { TagColor } from '../domain/tags';
+import type { CustomerImportPlan } from '../import/import-plan';
+import { writeBackup } from '../backup/backup-file';
+import { describeError } from '../domain/describe-error';
+import { ProjectionDb } from '../projection/db';
+import type { Projector, RebuildProgress } from '../projection/projector';
+import { connectTabs, type TabConnection } from '../sync/tab-channel';
+import { linkDoc, type DocPort } from '../sync/doc-link';
+
+/** Marks a restored backup's changes: not this member's edits, so never undone by them. */
+const RESTORE_ORIGIN = { restore: true };
+/** Marks changes read from a colleague's sync file: theirs, so never undone here. */
+const SYNC_FILE_ORIGIN = { syncFile: true };
+/** Rows written per transaction during an import: small enough to keep each task short. */
+const IMPORT_CHUNK = 1000;
+
+/** What the UI shows of the workspace; sent to the page whenever part of it changes. */
+export interface WorkspaceView {
+	status: 'opening' | 'ready' | 'failed';
+	failure: string | null;
+	writeFailure: string | null;
+	/** Set while the projection is being rebuilt from the doc (first open, new version). */
+	rebuilding: RebuildProgress | null;
+	canUndo: boolean;
+	canRedo: boolean;
+	currency: ShopCurrency;
+}
+
+export interface WorkspaceNames {
+	docDbName: string;
+	projectionDbName: string;
+	tabChannelName: string;
+}
+
+export interface WorkspaceEvents {
+	onView(patch: Partial<WorkspaceView>): void;
+	/** Another tab replaced the archive on disk: this page must reload rather than merge. */
+	onReplacedElsewhere(): void;
+}
+
+/** A long write's progress and its cancel switch. */
+export interface WorkspaceJob {
+	onProgress(done: number, total: number): void;
+	signal: AbortSignal;
+}
+
+/**
+ * The workspace's doc (loaded from IndexedDB), its projector and the commands that change it.
+ * It runs in a Web Worker, so decoding a large archive and projecting it never block the page;
+ * the page reads the projection through its own Dexie connection and calls these commands
+ * through `workspace-rpc`. Undo steps the page may trigger later are handed out as tokens.
+ */
+export class WorkspaceCore {
+	readonly ws: WorkspaceDoc = workspaceDoc(new Y.Doc());
+	readonly #db: ProjectionDb;
+	readonly #origin: { memberId: string };
+	readonly #undo: Y.UndoManager;
+	readonly #ready: Promise<void>;
+	readonly #undoSteps = new Map<number, () => boolean>();
+	#nextUndoToken = 1;
+	#projector: Projector | null = null;
+	#persistence: IndexeddbPersistence | null = null;
+	#tabs: TabConnection | null = null;
+
+	constructor(
+		readonly memberId: string,
+		readonly names: WorkspaceNames,
+		readonly events: WorkspaceEvents
+	) {
+		this.#db = new ProjectionDb(names.projectionDbName);
+		this.#origin = { memberId };
+		this.#undo = createUndoManager(this.ws, this.#origin);
+		const refreshUndoState = () =>
+			events.onView({ canUndo: this.#undo.canUndo(), canRedo: this.#undo.canRedo() });
+		this.#undo.on('stack-item-added', refreshUndoState);
+		this.#undo.on('stack-item-popped', refreshUndoState);
+		this.#undo.on('stack-cleared', refreshUndoState);
+		this.#ready = this.#open();
+	}
+
+	async #open(): Promise<void> {
+		try {
+			await this.#loadDoc();
+			stampSchemaVersion(this.ws);
+			const showCurrency = () => this.events.onView({ currency: readCurrency(this.ws) });
+			this.ws.meta.observe(showCurrency);
+			showCurrency();
+			// The projector brings the pinyin dictionary; load it only once the doc is here.
+			const { Projector } = await import('../projection/projector');
+			this.#projector = new Projector(this.ws, this.#db, {
+				onWriteError: (error) => this.events.onView({ writeFailure: describeError(error) }),
+				onWriteRecovered: () => this.events.onView({ writeFailure: null }),
+				onRebuildProgress: (progress) => this.events.onView({ rebuilding: progress })
+			});
+			await this.#projector.start();
+			this.#tabs = connectTabs(this.ws.doc, this.names.tabChannelName, () => {
+				this.#projector?.stop();
+				this.events.onReplacedElsewhere();
+			});
+			this.events.onView({ status: 'ready' });
+		} catch (error) {
+			this.events.onView({ status: 'failed', failure: describeError(error) });
+			throw error;
+		}
+	}
+
+	/**
+	 * Loads the stored doc. y-indexeddb listens for the doc's updates to store them, and while
+	 * anything listens Yjs re-encodes every transaction as an update, the whole archive included
+	 * when it is loaded (a third of the load at 10,000 customers). Loading changes nothing to
+	 * store, so the listener waits until the doc is in.
+	 */
+	async #loadDoc(): Promise<void> {
+		const persistence = new IndexeddbPersistence(this.names.docDbName, this.ws.doc);
+		this.#persistence = persistence;
+		const storeUpdate = (persistence as unknown as { _storeUpdate: StoreUpdate })._storeUpdate;
+		this.ws.doc.off('update', storeUpdate);
+		try {
+			await persistence.whenSynced;
+		} finally {
+			this.ws.doc.on('update', storeUpdate);
+		}
+	}
+
+	whenReady(): Promise<void> {
+		return this.#ready;
+	}
+
+	/** Resolves when every change so far is visible in the projection. */
+	async settled(): Promise<void> {
+		await this.#ready;
+		await this.#projector?.idle();
+	}
+
+	get #context(): CommandContext {
+		return { ws: this.ws, memberId: this.memberId, origin: this.#origin };
+	}
+
+	/** Runs a command once the doc is loaded; resolves when its change is in the projection. */
+	async #run<T>(command: (ctx: CommandContext) => T): Promise<T> {
+		await this.#ready;
+		const result = command(this.#context);
+		await this.#projector?.idle();
+		return result;
+	}
+
+	createCustomer = (fields: CustomerFields) => this.#run((ctx) => createCustomer(ctx, fields));
+	createCustomers = (fields: CustomerFields[]) => this.#run((ctx) => createCustomers(ctx, fields));
+	updateCustomer = (id: string, patch: Partial<CustomerFields>) =>
+		this.#run((ctx) => updateCustomer(ctx, id, patch));
+	createFieldDef = (input: CustomFieldDefInput) => this.#run((ctx) => createFieldDef(ctx, input));
+	updateFieldDef = (id: string, input: CustomFieldDefInput) =>
+		this.#run((ctx) => updateFieldDef(ctx, id, input));
+	removeFieldDef = (id: string) => this.#run((ctx) => removeFieldDef(ctx, id));
+	countFieldValues = async (id: string) => {
+		await this.#ready;
+		return countFieldValues(this.ws, id);
+	};
+	setTagColor = (tag: string, color: TagColor) => this.#run((ctx) => setTagColor(ctx, tag, color));
+	renameTag = (from: string, to: string) => this.#run((ctx) => renameTag(ctx, from, to));
+	deleteTag = (tag: string) => this.#run((ctx) => deleteTag(ctx, tag));
+	createProduct = (fields: ProductFields) => this.#run((ctx) => createProduct(ctx, fields));
+	updateProduct = (id: string, fields: ProductFields) =>
+		this.#run((ctx) => updateProduct(ctx, id, fields));
+	/**
+	 * Records a purchase, first adding the products the user asked to put in the catalogue
+	 * (keyed by line index); all in one undo step.
+	 */
+	addPurchaseWithNewProducts = (fields: PurchaseFields, newProducts: NewCatalogueProduct[]) =>
+		this.#run((ctx) =>
+			inOneStep(ctx, () => {
+				const lines = fields.lines.map((line, i) => {
+					const product = newProducts.find((candidate) => candidate.line === i);
+					if (!product) return line;
+					const created = createProduct(ctx, product.fields);
+					return created.ok ? { ...line, productId: created.value } : line;
+				});
+				return addPurchase(ctx, { ...fields, lines });
+			})
+		);
+	setCurrency = (currency: ShopCurrency) => this.#run((ctx) => setCurrency(ctx, currency));
+	addPurchase = (fields: PurchaseFields) => this.#run((ctx) => addPurchase(ctx, fields));
+	deletePurchase = (id: string) => this.#run((ctx) => deletePurchase(ctx, id));
+	logInteraction = (fields: InteractionFields) => this.#run((ctx) => logInteraction(ctx, fields));
+	deleteInteraction = (id: string) => this.#run((ctx) => deleteInteraction(ctx, id));
+	addTask = (fields: TaskFields) => this.#run((ctx) => addTask(ctx, fields));
+	completeTask = (id: string) => this.#run((ctx) => completeTask(ctx, id));
+	reopenTask = (id: string) => this.#run((ctx) => reopenTask(ctx, id));
+	snoozeTask = (id: string, until: string) => this.#run((ctx) => snoozeTask(ctx, id, until));
+	setMemberProfile = (profile: MemberProfile) => this.#run((ctx) => setMemberProfile(ctx, profile));
+
+	/** This device's member profile as the doc holds it (null before one is set). */
+	async memberProfile(): Promise<MemberProfile | null> {
+		await this.#ready;
+		return readMember(this.memberId, this.ws.members.get(this.memberId));
+	}
+
+	/** The demo shop, made through the same commands as the UI, as one undo step. */
+	async loadDemoShop(customerCount: number): Promise<number> {
+		const { createDemoShop } = await import('../demo/demo-commands');
+		return this.#run((ctx) => inOneStep(ctx, () => createDemoShop(ctx, customerCount)));
+	}
+
+	/** Deletes; the token undoes exactly this delete (see `undoStep`). */
+	async deleteCustomer(id: string) {
+		await this.#ready;
+		const result = deleteCustomer(this.#context, id);
+		if (!result.ok) return { result, undoToken: null };
+		const undoStep = this.#undoOfLastStep();
+		const undoToken = this.#keepUndoStep(() => {
+			if (!undoStep())
+				this.ws.doc.transact(() => this.ws.customers.get(id)?.delete('deletedAt'), this.#origin);
+			return true;
+		});
+		await this.settled();
+		return { result, undoToken };
+	}
+
+	/** Merges one customer into another; the token undoes exactly this merge. */
+	async mergeCustomers(keptId: string, mergedId: string, chosen: CustomerFields) {
+		await this.#ready;
+		const result = mergeCustomers(this.#context, keptId, mergedId, chosen);
+		const undoToken = result.ok ? this.#keepUndoStep(this.#undoOfLastStep()) : null;
+		await this.settled();
+		return { result, undoToken };
+	}
+
+	/** Runs an undo handed out earlier; false when it no longer applies. */
+	async undoStep(token: number): Promise<boolean> {
+		const step = this.#undoSteps.get(token);
+		if (!step) return false;
+		const undone = step();
+		await this.settled();
+		return undone;
+	}
+
+	#keepUndoStep(step: () => boolean): number {
+		const token = this.#nextUndoToken++;
+		this.#undoSteps.set(token, step);
+		return token;
+	}
+
+	/**
+	 * A function that undoes the step just taken, as long as it is still the latest one (so an
+	 * "Undo" button in a toast never undoes something the user did afterwards). Returns whether
+	 * it did.
+	 */
+	#undoOfLastStep(): () => boolean {
+		const step = this.#undo.undoStack.at(-1);
+		return () => {
+			if (!step || this.#undo.undoStack.at(-1) !== step) return false;
+			this.#undo.undo();
+			return true;
+		};
+	}
+
+	/**
+	 * Writes many items in chunks, yielding between them so cancelling can be heard, while the
+	 * undo manager gathers every chunk into one step. Cancelling takes back the chunks already
+	 * written, so a cancelled import adds nothing.
+	 */
+	async #writeAsOneStep<T>(
+		items: readonly T[],
+		writeChunk: (ctx: CommandContext, chunk: readonly T[]) => void,
+		job: WorkspaceJob
+	): Promise<{ cancelled: boolean; undoToken: number | null }> {
+		await this.#ready;
+		const timeout = this.#undo.captureTimeout;
+		this.#undo.stopCapturing();
+		this.#undo.captureTimeout = Number.POSITIVE_INFINITY;
+		let wrote = false;
+		try {
+			for (let i = 0; i < items.length; i += IMPORT_CHUNK) {
+				if (job.signal.aborted) break;
+				const chunk = items.slice(i, i + IMPORT_CHUNK);
+				inOneStep(this.#context, () => writeChunk(this.#context, chunk));
+				wrote = true;
+				job.onProgress(Math.min(i + IMPORT_CHUNK, items.length), items.length);
+				// Only yield: the projector batches whatever accumulates while it writes, so a big
+				// import becomes a few large projection writes instead of one per chunk.
+				await new Promise((resolve) => setTimeout(resolve, 0));
+			}
+		} finally {
+			this.#undo.captureTimeout = timeout;
+		}
+		const undoStep = wrote ? this.#undoOfLastStep() : () => false;
+		this.#undo.stopCapturing();
+		if (job.signal.aborted) {
+			undoStep();
+			await this.settled();
+			return { cancelled: true, undoToken: null };
+		}
+		await this.settled();
+		return { cancelled: false, undoToken: this.#keepUndoStep(undoStep) };
+	}
+
+	/** Lets the projection get ready for a large import while the user matches columns. */
+	async prepareForImport(): Promise<void> {
+		await this.#ready;
+		await this.#projector?.prepareForBulk();
+	}
+
+	/** Writes a customer import plan as one undo step (see #writeAsOneStep). */
+	async importCustomers(
+		plan: Pick<CustomerImportPlan, 'create' | 'update'>,
+		job: WorkspaceJob
+	): Promise<
+		| { ok: true; created: number; updated: number; failed: number; undoToken: number | null }
+		| { ok: false; cancelled: true }
+	> {
+		type Op = { create: CustomerFields } | { update: CustomerImportPlan['update'][number] };
+		const ops: Op[] = [
+			...plan.create.map((create) => ({ create })),
+			...plan.update.map((update) => ({ update }))
+		];
+		let created = 0;
+		let updated = 0;
+		let failed = 0;
+		const { cancelled, undoToken } = await this.#writeAsOneStep(
+			ops,
+			(ctx, chunk) => {
+				const creates = chunk.flatMap((op) => ('create' in op ? [op.create] : []));
+				const result = createCustomers(ctx, creates);
+				if (result.ok) created += result.value.length;
+				else {
+					// Rules changed since the check (a field removed meanwhile): keep the good rows.
+					const bad = result.failures.map((failure) => failure.index);
+					const retry = createCustomers(
+						ctx,
+						creates.filter((_, index) => !bad.includes(index))
+					);
+					created += retry.ok ? retry.value.length : 0;
+					failed += bad.length;
+				}
+				for (const op of chunk) {
+					if (!('update' in op)) continue;
+					if (updateCustomer(ctx, op.update.id, op.update.patch).ok) updated++;
+					else failed++;
+				}
+			},
+			job
+		);
+		if (cancelled) return { ok: false, cancelled: true };
+		return { ok: true, created, updated, failed, undoToken };
+	}
+
+	/** Writes imported purchases as one undo step (see #writeAsOneStep). */
+	async importPurchases(
+		purchases: readonly PurchaseFields[],
+		job: WorkspaceJob
+	): Promise<
+		| { ok: true; created: number; failed: number; undoToken: number | null }
+		| { ok: false; cancelled: true }
+	> {
+		let created = 0;
+		let failed = 0;
+		const { cancelled, undoToken } = await this.#writeAsOneStep(
+			purchases,
+			(ctx, chunk) => {
+				for (const purchase of chunk) {
+					if (addPurchase(ctx, purchase).ok) created++;
+					else failed++;
+				}
+			},
+			job
+		);
+		if (cancelled) return { ok: false, cancelled: true };
+		return { ok: true, created, failed, undoToken };
+	}
+
+	/** A sync file for a colleague: what they lack since `since`, or everything. */
+	async writeChanges(options: { memberName: string; since: Uint8Array | null; secret?: string }) {
+		await this.#ready;
+		return writeChanges(this.ws, { ...options, memberId: this.memberId });
+	}
+
+	/**
+	 * Merges a colleague's sync file. Returns how many customers it added or changed, counted
+	 * from the doc's own change events so a file already merged reports nothing new.
+	 */
+	async mergeColleagueChanges(update: Uint8Array): Promise<{ customersTouched: number }> {
+		await this.#ready;
+		const customersTouched = applyCountingCustomers(this.ws, update, SYNC_FILE_ORIGIN);
+		await this.settled();
+		return { customersTouched };
+	}
+
+	/** The whole workspace as a backup file, optionally encrypted with a passphrase. */
+	async writeBackup(passphrase: string | undefined) {
+		await this.#ready;
+		return writeBackup(this.ws, { passphrase });
+	}
+
+	/**
+	 * Merges a backup into this archive the way a colleague's changes merge: everything from
+	 * both is kept. Not an undo step: undoing would delete the backup's records for good, so a
+	 * second restore of the same file could not bring them back.
+	 */
+	async mergeBackup(update: Uint8Array): Promise<void> {
+		await this.#ready;
+		Y.applyUpdate(this.ws.doc, update, RESTORE_ORIGIN);
+		await this.settled();
+	}
+
+	/**
+	 * Replaces the archive on this device with a backup: the stored doc and the projection are
+	 * deleted and the backup is stored in their place; the page then reloads to open it. Other
+	 * tabs are told to reload rather than merge their old copy back in.
+	 */
+	async replaceWithBackup(update: Uint8Array): Promise<void> {
+		await this.#ready;
+		this.#tabs?.announceReplaced();
+		this.#projector?.stop();
+		await this.#persistence?.clearData();
+		this.#db.close();
+		await this.#db.delete();
+		const fresh = new Y.Doc();
+		Y.applyUpdate(fresh, update, RESTORE_ORIGIN);
+		const persistence = new IndexeddbPersistence(this.names.docDbName, fresh);
+		await persistence.whenSynced;
+		await persistence.destroy();
+		// Read it back before the page reloads: a reload can abort a write still in flight, and
+		// this proves the stored archive is the backup.
+		const check = new Y.Doc();
+		const reader = new IndexeddbPersistence(this.names.docDbName, check);
+		await reader.whenSynced;
+		const stored = Y.decodeStateVector(Y.encodeStateVector(check));
+		await reader.destroy();
+		const wanted = Y.decodeStateVector(Y.encodeStateVector(fresh));
+		const complete = [...wanted].every(([client, clock]) => stored.get(client) === clock);
+		if (!complete || stored.size !== wanted.size) {
+			throw new Error('the restored archive could not be read back from storage');
+		}
+	}
+
+	/**
+	 * Keeps a copy of the doc on the other end of `port` in step with this one: the team's
+	 * network providers need WebRTC, which only the page has. Its changes arrive as a
+	 * colleague's would, never undone here.
+	 */
+	async linkMirror(port: DocPort): Promise<void> {
+		await this.#ready;
+		linkDoc(this.ws.doc, port);
+	}
+
+	async undo(): Promise<boolean> {
+		await this.#ready;
+		const undone = this.#undo.undo() !== null;
+		await this.#projector?.idle();
+		return undone;
+	}
+
+	async redo(): Promise<boolean> {
+		await this.#ready;
+		const redone = this.#undo.redo() !== null;
+		await this.#projector?.idle();
+		return redone;
+	}
+}
+
+type StoreUpdate = (update: Uint8Array, origin: unknown) => void;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { linkDoc } from '../../src/lib/sync/doc-link';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('linkDoc', () => {
+	it('hands each side what it lacks, then keeps both in step both ways', async () => {
+		const a = new Y.Doc();
+		const b = new Y.Doc();
+		a.getMap('customers').set('c1', 'Li');
+		b.getMap('customers').set('c2', 'Wang');
+		const channel = new MessageChannel();
+		const linkA = linkDoc(a, channel.port1);
+		const linkB = linkDoc(b, channel.port2);
+		await Promise.all([linkA.synced, linkB.synced]);
+		expect(a.getMap('customers').toJSON()).toEqual({ c1: 'Li', c2: 'Wang' });
+		expect(b.getMap('customers').toJSON()).toEqual({ c1: 'Li', c2: 'Wang' });
+
+		b.getMap('customers').set('c1', 'Li Na');
+		await settle();
+		expect(a.getMap('customers').get('c1')).toBe('Li Na');
+
+		linkA.disconnect();
+		linkB.disconnect();
+		channel.port1.close();
+	});
+
+	it('applies what arrives with the port as origin and never sends it back', async () => {
+		const a = new Y.Doc();
+		const b = new Y.Doc();
+		const channel = new MessageChannel();
+		const origins: unknown[] = [];
+		b.on('update', (_update: Uint8Array, origin: unknown) => origins.push(origin));
+		let postedByB = 0;
+		const portB = channel.port2;
+		const countingPort = {
+			postMessage: (message: unknown) => {
+				postedByB++;
+				portB.postMessage(message);
+			},
+			get onmessage() {
+				return portB.onmessage;
+			},
+			set onmessage(handler) {
+				portB.onmessage = handler;
+			}
+		};
+		const linkA = linkDoc(a, channel.port1);
+		const linkB = linkDoc(b, countingPort);
+		await linkB.synced;
+		const postedAfterHandshake = postedByB;
+		a.getMap('customers').set('c1', 'Li');
+		await settle();
+		expect(b.getMap('customers').get('c1')).toBe('Li');
+		expect(origins.at(-1)).toBe(countingPort);
+		expect(postedByB).toBe(postedAfterHandshake);
+		linkA.disconnect();
+		linkB.disconnect();
+		channel.port1.close();
+	});
+
+	it('passes messages of other kinds on', async () => {
+		const channel = new MessageChannel();
+		const others: unknown[] = [];
+		const link = linkDoc(new Y.Doc(), channel.port1, (message) => others.push(message));
+		channel.port2.postMessage({ kind: 'replaced' });
+		await settle();
+		expect(others).toEqual([{ kind: 'replaced' }]);
+		link.disconnect();
+		channel.port1.close();
+	});
+});

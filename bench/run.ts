@@ -50,7 +50,12 @@ interface SizeResult {
 	coldStartMs: number;
 	coldStartRuns: number[];
 	longestTaskColdStartMs: number;
+	/** The page's JS heap: what the UI thread carries. */
 	heapMB: number;
+	/** The workspace worker's JS heap (the doc lives there), once the workspace is open. */
+	workerHeapMB: number;
+	/** In the worker: the stored doc loaded and the projection checked (no rebuild). */
+	workspaceOpenMs: number;
 	searchP50Ms: number;
 	searchP95Ms: number;
 	searchKeystrokes: number;
@@ -269,8 +274,16 @@ async function coldStart(page: Page, origin: string) {
 		{ timeout: 120_000 }
 	);
 	// Let the doc finish loading behind the first screen before reading heap and long tasks.
-	await page.waitForTimeout(2000);
-	return page.evaluate(() => {
+	await page.waitForFunction(
+		() => performance.getEntriesByName('clientbook:workspace-open').length > 0,
+		undefined,
+		{ timeout: 120_000 }
+	);
+	const workspaceOpen = await page.evaluate(
+		() => performance.getEntriesByName('clientbook:workspace-open')[0]!.duration
+	);
+	const workerHeap = await workerHeapBytes(page, 'workspace.worker');
+	const inPage = await page.evaluate(() => {
 		const bench = (window as unknown as { __bench: { firstRowsAt: number; longestTask: number } })
 			.__bench;
 		const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
@@ -285,6 +298,51 @@ async function coldStart(page: Page, origin: string) {
 			scripts
 		};
 	});
+	// Scripts a worker imports are in the worker's own timeline, not the page's.
+	for (const worker of page.workers()) {
+		const loaded = await worker.evaluate(() =>
+			performance
+				.getEntriesByType('resource')
+				.map((entry) => new URL(entry.name).pathname)
+				.filter((path) => path.endsWith('.js'))
+		);
+		inPage.scripts.push(...loaded);
+	}
+	return { ...inPage, workerHeap, workspaceOpen };
+}
+
+/**
+ * The JS heap of the page's worker whose script URL contains `scriptName`, through the
+ * browser's DevTools protocol (workers have no performance.memory).
+ */
+async function workerHeapBytes(page: Page, scriptName: string): Promise<number> {
+	const cdp = await page.context().browser()!.newBrowserCDPSession();
+	try {
+		const { targetInfos } = await cdp.send('Target.getTargets');
+		const worker = targetInfos.find(
+			(target) => target.type === 'worker' && target.url.includes(scriptName)
+		);
+		if (!worker) throw new Error(`no worker named ${scriptName} is running`);
+		const { sessionId } = await cdp.send('Target.attachToTarget', {
+			targetId: worker.targetId,
+			flatten: false
+		});
+		const reply = new Promise<number>((resolve) =>
+			cdp.on('Target.receivedMessageFromTarget', (event) => {
+				const message = JSON.parse(event.message) as { id?: number; result?: { usedSize: number } };
+				if (message.id === 1) resolve(message.result?.usedSize ?? 0);
+			})
+		);
+		await cdp.send('Target.sendMessageToTarget', {
+			sessionId,
+			message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' })
+		});
+		const used = await reply;
+		await cdp.send('Target.detachFromTarget', { sessionId });
+		return used;
+	} finally {
+		await cdp.detach();
+	}
 }
 
 /** Types each query key by key and times each keystroke until the list has updated. */
@@ -498,6 +556,8 @@ async function measurePage(
 		coldStartRuns: runs.map((run) => Math.round(run.firstRowsAt)),
 		longestTaskColdStartMs: Math.round(Math.max(...runs.map((run) => run.longestTask))),
 		heapMB: round(median(runs.map((run) => run.heap)) / 1024 / 1024),
+		workerHeapMB: round(median(runs.map((run) => run.workerHeap)) / 1024 / 1024),
+		workspaceOpenMs: Math.round(median(runs.map((run) => run.workspaceOpen))),
 		searchP50Ms: round(percentile(search, 50), 2),
 		searchP95Ms: round(percentile(search, 95), 2),
 		searchKeystrokes: search.length,
@@ -552,7 +612,14 @@ function table(results: SizeResult[]): string {
 		['projection rebuild', (r) => `${r.rebuildMs} ms`],
 		['search keystroke p50 / p95', (r) => `${r.searchP50Ms} / ${r.searchP95Ms} ms`],
 		['scroll: frames over 16 ms', (r) => `${r.scrollFramesOver16Ms} of ${r.scrollFrames}`],
-		['JS heap after cold start', (r) => `${r.heapMB} MB`],
+		[
+			'JS heap after cold start: page / workspace worker',
+			(r) => `${r.heapMB} / ${shown(r.workerHeapMB, ' MB')}`
+		],
+		[
+			'workspace open in the worker (doc loaded, projection checked)',
+			(r) => shown(r.workspaceOpenMs, ' ms')
+		],
 		['longest task during cold start', (r) => `${r.longestTaskColdStartMs} ms`],
 		['first-route JavaScript (gzip)', (r) => `${r.firstRouteJsGzipKB} KB`],
 		['single-field edit update', (r) => `${r.singleEditBytes} B`],

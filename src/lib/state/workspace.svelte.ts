@@ -1,10 +1,9 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { ShopCurrency } from '../crdt/shop-settings';
 import { DEFAULT_CURRENCY } from '../crdt/shop-settings';
 import type { CustomerFields } from '../domain/customer';
 import type { RebuildProgress } from '../projection/projector';
 import { ProjectionDb, projectionDbName } from '../projection/db';
-import { linkDoc } from '../sync/doc-link';
 import type { WorkspaceView } from '../workspace/workspace-core';
 import { startWorkspaceWorker, WorkspaceClient } from '../workspace/workspace-rpc';
 import { loadMemberId } from './member';
@@ -148,7 +147,9 @@ export class WorkspaceSession {
 	 */
 	mirrorDoc(): Promise<Y.Doc> {
 		this.#mirror ??= (async () => {
-			const doc = new Y.Doc();
+			// Only team members need Yjs in the page: it stays off the first route.
+			const [{ Doc }, { linkDoc }] = await Promise.all([import('yjs'), import('../sync/doc-link')]);
+			const doc = new Doc();
 			const channel = new MessageChannel();
 			const link = linkDoc(doc, channel.port1);
 			await this.#client.call('linkMirror', [channel.port2], [channel.port2]);

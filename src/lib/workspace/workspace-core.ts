@@ -28,11 +28,8 @@ import { createProduct, updateProduct } from '../crdt/product-commands';
 import { readCurrency, setCurrency, type ShopCurrency } from '../crdt/shop-settings';
 import { deleteTag, renameTag, setTagColor } from '../crdt/tag-commands';
 import { createUndoManager } from '../crdt/undo';
-import { mergeCustomers } from '../crdt/merge-commands';
 import { readMember, setMemberProfile } from '../crdt/member-commands';
-import { applyCountingCustomers } from '../crdt/apply-update';
 import type { MemberProfile } from '../domain/member-profile';
-import { writeChanges } from '../sync/sync-file';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
 import type { InteractionFields, PurchaseFields, TaskFields } from '../domain/activity';
 import type { CustomFieldDefInput } from '../domain/custom-fields';
@@ -40,7 +37,6 @@ import type { CustomerFields } from '../domain/customer';
 import type { NewCatalogueProduct, ProductFields } from '../domain/product';
 import type { TagColor } from '../domain/tags';
 import type { CustomerImportPlan } from '../import/import-plan';
-import { writeBackup } from '../backup/backup-file';
 import { describeError } from '../domain/describe-error';
 import { ProjectionDb } from '../projection/db';
 import type { Projector, RebuildProgress } from '../projection/projector';
@@ -119,6 +115,7 @@ export class WorkspaceCore {
 	}
 
 	async #open(): Promise<void> {
+		const openedAt = performance.now();
 		try {
 			await this.#loadDoc();
 			stampSchemaVersion(this.ws);
@@ -137,6 +134,7 @@ export class WorkspaceCore {
 				this.#projector?.stop();
 				this.events.onReplacedElsewhere();
 			});
+			performance.measure('clientbook:workspace-open', { start: openedAt });
 			this.events.onView({ status: 'ready' });
 		} catch (error) {
 			this.events.onView({ status: 'failed', failure: describeError(error) });
@@ -258,6 +256,7 @@ export class WorkspaceCore {
 
 	/** Merges one customer into another; the token undoes exactly this merge. */
 	async mergeCustomers(keptId: string, mergedId: string, chosen: CustomerFields) {
+		const { mergeCustomers } = await import('../crdt/merge-commands');
 		await this.#ready;
 		const result = mergeCustomers(this.#context, keptId, mergedId, chosen);
 		const undoToken = result.ok ? this.#keepUndoStep(this.#undoOfLastStep()) : null;
@@ -410,6 +409,7 @@ export class WorkspaceCore {
 
 	/** A sync file for a colleague: what they lack since `since`, or everything. */
 	async writeChanges(options: { memberName: string; since: Uint8Array | null; secret?: string }) {
+		const { writeChanges } = await import('../sync/sync-file');
 		await this.#ready;
 		return writeChanges(this.ws, { ...options, memberId: this.memberId });
 	}
@@ -419,6 +419,7 @@ export class WorkspaceCore {
 	 * from the doc's own change events so a file already merged reports nothing new.
 	 */
 	async mergeColleagueChanges(update: Uint8Array): Promise<{ customersTouched: number }> {
+		const { applyCountingCustomers } = await import('../crdt/apply-update');
 		await this.#ready;
 		const customersTouched = applyCountingCustomers(this.ws, update, SYNC_FILE_ORIGIN);
 		await this.settled();
@@ -427,6 +428,7 @@ export class WorkspaceCore {
 
 	/** The whole workspace as a backup file, optionally encrypted with a passphrase. */
 	async writeBackup(passphrase: string | undefined) {
+		const { writeBackup } = await import('../backup/backup-file');
 		await this.#ready;
 		return writeBackup(this.ws, { passphrase });
 	}

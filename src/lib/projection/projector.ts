@@ -178,7 +178,6 @@ export async function rebuildProjection(
 	let total = customerCount;
 	let written = 0;
 	const rows = await computeAllRows(ws, (computed) => onProgress?.({ done: computed, total }));
-	console.log('TMP compute', performance.now() - started, Object.entries(rows).map(([k, v]) => `${k}=${v.length}`).join(' '));
 	total =
 		customerCount +
 		Object.values(rows).reduce((sum: number, list: unknown[]) => sum + list.length, 0);
@@ -199,9 +198,7 @@ export async function rebuildProjection(
 			db.members.clear()
 		]);
 		await putInChunks(db.customers, rows.customers, wrote);
-		console.log('TMP customers written', performance.now() - started);
 		await putInChunks(db.purchases, rows.purchases, wrote);
-		console.log('TMP purchases written', performance.now() - started);
 		await putInChunks(db.interactions, rows.interactions, wrote);
 		await putInChunks(db.tasks, rows.tasks, wrote);
 		await putInChunks(db.fieldDefs, rows.fieldDefs, wrote);
@@ -215,7 +212,6 @@ export async function rebuildProjection(
 			stateVector
 		});
 	});
-	console.log('TMP all written', performance.now() - started);
 	performance.measure('clientbook:rebuild', { start: started, end: performance.now() });
 	return rows.customers.length;
 }

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { CustomerListState } from '../../src/lib/state/customer-list.svelte';
+import { ProjectionDb, type CustomerRow } from '../../src/lib/projection/db';
+
+let nextDb = 0;
+
+async function archiveOf(count: number): Promise<ProjectionDb> {
+	const db = new ProjectionDb(`list-state-${nextDb++}`);
+	const rows = Array.from({ length: count }, (_, i) => ({
+		id: `c${i}`,
+		name: `Customer ${i}`,
+		// Stored out of name order, so reading by id would not give the first screenful.
+		sortName: `name-${String((i * 7919) % count).padStart(5, '0')}`,
+		tags: [],
+		updatedAt: i
+	})) as unknown as CustomerRow[];
+	await db.customers.bulkPut(rows);
+	return db;
+}
+
+/** Slows down reading the whole table, as 10,000 rows would be. */
+function withSlowFullRead(db: ProjectionDb, delayMs: number): ProjectionDb {
+	const toArray = db.customers.toArray.bind(db.customers);
+	db.customers.toArray = (() =>
+		new Promise((resolve) => setTimeout(resolve, delayMs)).then(() =>
+			toArray()
+		)) as typeof db.customers.toArray;
+	return db;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('CustomerListState', () => {
+	it('shows the first screenful by name before the whole list is read', async () => {
+		const db = withSlowFullRead(await archiveOf(300), 150);
+		const list = new CustomerListState();
+		list.connect(db);
+		await wait(60);
+		expect(list.loaded).toBe(false);
+		expect(list.rows).toHaveLength(60);
+		const expected = [...Array(300).keys()]
+			.map((i) => `name-${String(i).padStart(5, '0')}`)
+			.slice(0, 60);
+		expect(list.rows.map((row) => row.sortName)).toEqual(expected);
+
+		await wait(200);
+		expect(list.loaded).toBe(true);
+		expect(list.rows).toHaveLength(300);
+		list.pauseUpdates();
+		db.close();
+	});
+
+	it('never puts the first screenful back once the whole list is there', async () => {
+		const db = await archiveOf(300);
+		const orderBy = db.customers.orderBy.bind(db.customers);
+		// The quick read loses the race this time.
+		db.customers.orderBy = ((index: string) => {
+			const collection = orderBy(index);
+			const limit = collection.limit.bind(collection);
+			collection.limit = (n: number) => {
+				const limited = limit(n);
+				const toArray = limited.toArray.bind(limited);
+				limited.toArray = (() => wait(100).then(() => toArray())) as typeof limited.toArray;
+				return limited;
+			};
+			return collection;
+		}) as typeof db.customers.orderBy;
+		const list = new CustomerListState();
+		list.connect(db);
+		await wait(200);
+		expect(list.loaded).toBe(true);
+		expect(list.rows).toHaveLength(300);
+		list.pauseUpdates();
+		db.close();
+	});
+});

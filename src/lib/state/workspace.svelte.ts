@@ -4,7 +4,7 @@ import { DEFAULT_CURRENCY } from '../crdt/shop-settings';
 import type { CustomerFields } from '../domain/customer';
 import type { RebuildProgress } from '../projection/projector';
 import { ProjectionDb, projectionDbName } from '../projection/db';
-import type { WorkspaceView } from '../workspace/workspace-core';
+import type { WorkspaceCore, WorkspaceView } from '../workspace/workspace-core';
 import { startWorkspaceWorker, WorkspaceClient } from '../workspace/workspace-rpc';
 import { loadMemberId } from './member';
 
@@ -164,10 +164,10 @@ export class WorkspaceSession {
 	}
 }
 
-type Args<K extends keyof import('../workspace/workspace-core').WorkspaceCore> =
-	import('../workspace/workspace-core').WorkspaceCore[K] extends (...args: infer A) => unknown
-		? A
-		: never;
+/** The parameters of the core's command `K`, which the page passes on unchanged. */
+type Args<K extends keyof WorkspaceCore> = WorkspaceCore[K] extends (...args: infer A) => unknown
+	? A
+	: never;
 
 let session: WorkspaceSession | null = null;
 

@@ -53,6 +53,7 @@ describe('WorkspaceCore', () => {
 		expect(core.ws.customers.get(id)?.get('deletedAt')).toBeTypeOf('number');
 		expect(await core.undoStep(undoToken!)).toBe(true);
 		expect(core.ws.customers.get(id)?.get('deletedAt')).toBeUndefined();
+		expect(await core.undoStep(undoToken!)).toBe(false);
 		expect(await core.undoStep(12345)).toBe(false);
 	});
 });

@@ -268,6 +268,7 @@ export class WorkspaceCore {
 	async undoStep(token: number): Promise<boolean> {
 		const step = this.#undoSteps.get(token);
 		if (!step) return false;
+		this.#undoSteps.delete(token);
 		const undone = step();
 		await this.settled();
 		return undone;
@@ -478,7 +479,7 @@ export class WorkspaceCore {
 	/**
 	 * Keeps a copy of the doc on the other end of `port` in step with this one: the team's
 	 * network providers need WebRTC, which only the page has. Its changes arrive as a
-	 * colleague's would, never undone here.
+	 * colleague's would, never undone here. The page ends the link with doc-link's `unlink`.
 	 */
 	async linkMirror(port: DocPort): Promise<void> {
 		await this.#ready;

@@ -60,6 +60,25 @@ describe('linkDoc', () => {
 		channel.port1.close();
 	});
 
+	it('unlink stops both sides', async () => {
+		const a = new Y.Doc();
+		const b = new Y.Doc();
+		const channel = new MessageChannel();
+		const linkA = linkDoc(a, channel.port1);
+		const linkB = linkDoc(b, channel.port2);
+		await linkB.synced;
+		linkB.unlink();
+		await settle();
+		a.getMap('customers').set('c1', 'Li');
+		b.getMap('customers').set('c2', 'Wang');
+		await settle();
+		expect(b.getMap('customers').has('c1')).toBe(false);
+		expect(a.getMap('customers').has('c2')).toBe(false);
+		expect(channel.port1.onmessage).toBeNull();
+		linkA.disconnect();
+		channel.port1.close();
+	});
+
 	it('passes messages of other kinds on', async () => {
 		const channel = new MessageChannel();
 		const others: unknown[] = [];

@@ -95,6 +95,8 @@ class TeamSync {
 		this.connectError = null;
 		const session = this.#session;
 		const space = this.space;
+		// Outside a team the page needs no copy of the doc; paused, it keeps it for the resume.
+		if (!space) void session?.releaseMirror();
 		if (!session || !space || this.paused) return;
 		try {
 			// Shake hands once the archive is loaded and projected: a page busy decoding a large

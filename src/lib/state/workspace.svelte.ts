@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { DocLink } from '../sync/doc-link';
 import type { ShopCurrency } from '../crdt/shop-settings';
 import { DEFAULT_CURRENCY } from '../crdt/shop-settings';
 import type { CustomerFields } from '../domain/customer';
@@ -29,7 +30,7 @@ export class WorkspaceSession {
 	readonly db = new ProjectionDb(projectionDbName(WORKSPACE_ID));
 	readonly memberId = loadMemberId();
 	readonly #client: WorkspaceClient;
-	#mirror: Promise<Y.Doc> | null = null;
+	#mirror: Promise<{ doc: Y.Doc; link: DocLink }> | null = null;
 
 	constructor() {
 		const worker = startWorkspaceWorker();
@@ -145,7 +146,7 @@ export class WorkspaceSession {
 	 * providers: WebRTC exists only in pages. Made on first use, so a device outside a team
 	 * never holds the archive twice.
 	 */
-	mirrorDoc(): Promise<Y.Doc> {
+	async mirrorDoc(): Promise<Y.Doc> {
 		this.#mirror ??= (async () => {
 			// Only team members need Yjs in the page: it stays off the first route.
 			const [{ Doc }, { linkDoc }] = await Promise.all([import('yjs'), import('../sync/doc-link')]);
@@ -154,9 +155,27 @@ export class WorkspaceSession {
 			const link = linkDoc(doc, channel.port1);
 			await this.#client.call('linkMirror', [channel.port2], [channel.port2]);
 			await link.synced;
-			return doc;
+			return { doc, link };
 		})();
-		return this.#mirror;
+		const mirror = this.#mirror;
+		try {
+			return (await mirror).doc;
+		} catch (error) {
+			// Let the next connection attempt start over rather than reuse a failed link.
+			if (this.#mirror === mirror) this.#mirror = null;
+			throw error;
+		}
+	}
+
+	/** Drops the page's copy of the doc when the device leaves its team. */
+	async releaseMirror(): Promise<void> {
+		const mirror = this.#mirror;
+		this.#mirror = null;
+		const linked = await mirror?.catch(() => null);
+		if (!linked) return;
+		// The port is left open: closing it at once could drop the unlink message on its way.
+		linked.link.unlink();
+		linked.doc.destroy();
 	}
 
 	#undoStep(token: number | null): () => Promise<boolean> {

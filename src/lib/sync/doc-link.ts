@@ -4,7 +4,9 @@ export type DocLinkMessage =
 	| { kind: 'hello'; stateVector: Uint8Array }
 	/** The answer to a hello: everything the greeting side lacked. */
 	| { kind: 'state'; update: Uint8Array }
-	| { kind: 'update'; update: Uint8Array };
+	| { kind: 'update'; update: Uint8Array }
+	/** The other side is done: stop sending to it. */
+	| { kind: 'unlink' };
 
 /** A BroadcastChannel or a MessagePort: anything that posts structured-cloned messages. */
 export interface DocPort {
@@ -15,12 +17,15 @@ export interface DocPort {
 export interface DocLink {
 	/** Resolves once the other side has answered this side's hello. */
 	synced: Promise<void>;
+	/** Stops this side only (the other side may still be listening). */
 	disconnect(): void;
+	/** Stops both sides: the other side hears it and stops sending too. */
+	unlink(): void;
 }
 
 function isDocLinkMessage(message: unknown): message is DocLinkMessage {
 	const kind = (message as { kind?: unknown } | null)?.kind;
-	return kind === 'hello' || kind === 'state' || kind === 'update';
+	return kind === 'hello' || kind === 'state' || kind === 'update' || kind === 'unlink';
 }
 
 /**
@@ -44,6 +49,7 @@ export function linkDoc(
 	port.onmessage = (event: MessageEvent) => {
 		const message: unknown = event.data;
 		if (!isDocLinkMessage(message)) return onOtherMessage(message);
+		if (message.kind === 'unlink') return disconnect();
 		if (message.kind === 'hello') {
 			post({ kind: 'state', update: Y.encodeStateAsUpdate(doc, message.stateVector) });
 			return;
@@ -51,14 +57,19 @@ export function linkDoc(
 		Y.applyUpdate(doc, message.update, port);
 		if (message.kind === 'state') markSynced();
 	};
+	const disconnect = () => {
+		doc.off('update', onLocalUpdate);
+		port.onmessage = null;
+	};
 	doc.on('update', onLocalUpdate);
 	post({ kind: 'hello', stateVector: Y.encodeStateVector(doc) });
 
 	return {
 		synced,
-		disconnect: () => {
-			doc.off('update', onLocalUpdate);
-			port.onmessage = null;
+		disconnect,
+		unlink: () => {
+			disconnect();
+			post({ kind: 'unlink' });
 		}
 	};
 }

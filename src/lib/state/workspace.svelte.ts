@@ -41,6 +41,9 @@ export class WorkspaceSession {
 				performance.measure(name, { start: performance.now() - duration, duration })
 		});
 		worker.onerror = (event) => {
+			// Once open, an uncaught error in one observer leaves the worker running: report it,
+			// as the page did when the doc lived here. Before that, nothing can work.
+			if (this.status !== 'opening') return console.error('Clientbook workspace worker', event);
 			this.failure = event.message || 'the workspace worker stopped';
 			this.status = 'failed';
 			this.#client.failAll(new Error(this.failure));

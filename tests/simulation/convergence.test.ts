@@ -17,7 +17,7 @@ import type { ProjectionDb } from '../../src/lib/projection/db';
 import { Projector } from '../../src/lib/projection/projector';
 import { customer, memberContext, seededRandom } from '../unit/helpers';
 import {
-	PROJECTION_TABLES,
+	PROJECTION_CONTENTS,
 	rebuiltRows,
 	rowsByTable,
 	useProjectionDbs
@@ -127,7 +127,7 @@ async function expectConverged(list: Replica[]): Promise<void> {
 		await replica.projector.idle();
 		const expected = await rebuiltRows(replica.ctx.ws, freshDb());
 		const actual = await rowsByTable(replica.db);
-		for (const table of PROJECTION_TABLES) {
+		for (const table of PROJECTION_CONTENTS) {
 			expect(actual[table], `${replica.ctx.memberId} ${table}`).toEqual(expected[table]);
 		}
 	}

@@ -1,13 +1,13 @@
 import { afterEach } from 'vitest';
 import type { WorkspaceDoc } from '../../src/lib/crdt/workspace-doc';
+import { eventCounts } from '../../src/lib/projection/activity-queries';
 import { ProjectionDb } from '../../src/lib/projection/db';
 import { rebuildProjection } from '../../src/lib/projection/projector';
 
 /** Every table the projector writes. */
 export const PROJECTION_TABLES = [
 	'customers',
-	'purchases',
-	'interactions',
+	'activity',
 	'tasks',
 	'fieldDefs',
 	'tagColors',
@@ -15,6 +15,9 @@ export const PROJECTION_TABLES = [
 	'products',
 	'members'
 ] as const;
+
+/** What a projection holds: every table, and the event counts kept in its state row. */
+export const PROJECTION_CONTENTS = [...PROJECTION_TABLES, 'eventCounts'] as const;
 
 /**
  * A factory for throw-away projection databases (fake-indexeddb), deleted after each test.
@@ -42,5 +45,7 @@ export async function rebuiltRows(ws: WorkspaceDoc, db: ProjectionDb) {
 export async function rowsByTable(db: ProjectionDb) {
 	const rows: Record<string, unknown[]> = {};
 	for (const table of PROJECTION_TABLES) rows[table] = await db[table].toArray();
+	// The event counts are kept by difference on every write; a rebuild counts them afresh.
+	rows.eventCounts = [await eventCounts(db)];
 	return rows;
 }

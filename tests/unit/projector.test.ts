@@ -22,10 +22,11 @@ import { createUndoManager } from '../../src/lib/crdt/undo';
 import { isDeleted, liveCustomer } from '../../src/lib/crdt/workspace-doc';
 import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
 import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
+import { eventCounts } from '../../src/lib/projection/activity-queries';
 import { Projector } from '../../src/lib/projection/projector';
 import { customer, memberContext, seededRandom } from './helpers';
 import {
-	PROJECTION_TABLES,
+	PROJECTION_CONTENTS,
 	rebuiltRows,
 	rowsByTable,
 	useProjectionDbs
@@ -198,7 +199,7 @@ describe('projector', () => {
 
 			const expected = await rebuiltRows(ctx.ws, freshDb());
 			const actual = await rowsByTable(incremental);
-			for (const table of PROJECTION_TABLES) {
+			for (const table of PROJECTION_CONTENTS) {
 				expect(actual[table]!.length, table).toBeGreaterThan(0);
 				expect(actual[table], table).toEqual(expected[table]);
 			}
@@ -277,7 +278,8 @@ describe('projector with large batches', () => {
 		await projector.start();
 		Y.applyUpdate(c.ws.doc, Y.encodeStateAsUpdate(b.ws.doc, before), 'remote');
 		await projector.idle();
-		expect(await db.purchases.count()).toBe(1);
+		expect(await eventCounts(db)).toEqual({ purchases: 1, interactions: 0 });
+		expect((await db.activity.get(buyer))?.purchases).toHaveLength(1);
 		Y.applyUpdate(c.ws.doc, Y.encodeStateAsUpdate(a.ws.doc), 'remote');
 		await projector.idle();
 		expect(await db.customers.count()).toBe(300);

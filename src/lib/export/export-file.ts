@@ -5,6 +5,7 @@ import { interactionExportTable, purchaseExportTable } from './activity-tables';
 import { customerExportTable, type Translate } from './customer-table';
 import { downloadFile, toCsv } from './csv';
 import { customersToVCards } from './vcard-export';
+import { allInteractions, allPurchases } from '../projection/activity-queries';
 import type { ProjectionDb } from '../projection/db';
 
 export type ExportScope = 'list' | 'all' | 'purchases' | 'interactions';
@@ -42,12 +43,12 @@ export async function exportFile(options: {
 		const customers = new Map((await db.customers.toArray()).map((row) => [row.id, row]));
 		const customerOf = (id: string) => customers.get(id);
 		if (scope === 'purchases') {
-			const purchases = await db.purchases.toArray();
+			const purchases = await allPurchases(db);
 			count = purchases.length;
 			rows = purchaseExportTable(purchases, customerOf, t);
 			sheetName = t('export.purchasesSheet');
 		} else {
-			const interactions = await db.interactions.toArray();
+			const interactions = await allInteractions(db);
 			count = interactions.length;
 			rows = interactionExportTable(interactions, customerOf, t);
 			sheetName = t('export.interactionsSheet');

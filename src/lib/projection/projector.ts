@@ -6,6 +6,7 @@ import { readProduct } from '../crdt/product-commands';
 import { isDeleted, readCustomer, type WorkspaceDoc } from '../crdt/workspace-doc';
 import { EMPTY_METRICS, type CustomerMetrics } from '../domain/customer-metrics';
 import { isTagColor } from '../domain/tags';
+import { countEvents, customersNamedBy, foldActivity, groupActivity } from './activity-rows';
 
 /**
  * Row builders carry the pinyin dictionary (about 140 KB gzip). They load the first time a row
@@ -14,24 +15,26 @@ import { isTagColor } from '../domain/tags';
 let rowBuilders: Promise<typeof import('./customer-row')> | null = null;
 const loadRowBuilders = () => (rowBuilders ??= import('./customer-row'));
 import type {
+	ActivityRow,
 	ChangeRow,
 	CustomerRow,
 	FieldDefRow,
 	InteractionRow,
 	ProjectionDb,
+	ProjectionState,
 	ProductRow,
 	PurchaseRow,
 	TagColorRow,
 	MemberRow,
 	TaskRow
 } from './db';
+import { PROJECTION_STATE_KEY } from './db';
 
 /** Bump when rows, indexes or derived keys change: every device then rebuilds its projection. */
-export const PROJECTOR_VERSION = 9;
+export const PROJECTOR_VERSION = 10;
 /** Above this many customers in one flush, metrics look up who has events first. */
 const MANY_CUSTOMERS = 200;
 
-const STATE_KEY = 'workspace';
 const WRITE_CHUNK = 1000;
 const COMPUTE_CHUNK = 500;
 
@@ -51,17 +54,6 @@ async function putInChunks<T>(
 		await table.bulkPut(chunk);
 		onChunk?.(chunk.length);
 	}
-}
-
-// Map.groupBy would do, but it needs Node 21 and we support Node 20.
-function groupByCustomer<T extends { customerId: string }>(rows: T[]): Map<string, T[]> {
-	const groups = new Map<string, T[]>();
-	for (const row of rows) {
-		const group = groups.get(row.customerId);
-		if (group) group.push(row);
-		else groups.set(row.customerId, [row]);
-	}
-	return groups;
 }
 
 function customerIdOf(value: unknown): string | null {
@@ -86,8 +78,7 @@ export interface RebuildProgress {
 
 interface AllRows {
 	customers: CustomerRow[];
-	purchases: PurchaseRow[];
-	interactions: InteractionRow[];
+	activity: ActivityRow[];
 	tasks: TaskRow[];
 	fieldDefs: FieldDefRow[];
 	tagColors: TagColorRow[];
@@ -132,17 +123,17 @@ async function computeAllRows(
 		if (isTagColor(color)) tagColors.push({ tag, color });
 	}
 
-	const purchasesByCustomer = groupByCustomer(purchases);
-	const interactionsByCustomer = groupByCustomer(interactions);
+	const activity = groupActivity(purchases, interactions);
+	const activityOf = new Map(activity.map((row) => [row.customerId, row]));
 	const entries = [...ws.customers.entries()];
 	const customers: CustomerRow[] = [];
 	for (let start = 0; start < entries.length; start += COMPUTE_CHUNK) {
 		for (const [id, map] of entries.slice(start, start + COMPUTE_CHUNK)) {
 			if (isDeleted(map)) continue;
-			const metrics = metricsFromRows(
-				purchasesByCustomer.get(id) ?? [],
-				interactionsByCustomer.get(id) ?? []
-			);
+			const events = activityOf.get(id);
+			const metrics = events
+				? metricsFromRows(events.purchases, events.interactions)
+				: EMPTY_METRICS;
 			customers.push(toCustomerRow(readCustomer(id, map), metrics));
 		}
 		onProgress?.(Math.min(start + COMPUTE_CHUNK, entries.length));
@@ -150,8 +141,7 @@ async function computeAllRows(
 	}
 	return {
 		customers,
-		purchases,
-		interactions,
+		activity,
 		tasks,
 		fieldDefs,
 		tagColors,
@@ -181,6 +171,7 @@ export async function rebuildProjection(
 	total =
 		customerCount +
 		Object.values(rows).reduce((sum: number, list: unknown[]) => sum + list.length, 0);
+	const counts = countEvents(rows.activity);
 	const wrote = (count: number) => {
 		written += count;
 		onProgress?.({ done: customerCount + written, total });
@@ -188,8 +179,7 @@ export async function rebuildProjection(
 	await db.transaction('rw', projectionTables(db), async () => {
 		await Promise.all([
 			db.customers.clear(),
-			db.purchases.clear(),
-			db.interactions.clear(),
+			db.activity.clear(),
 			db.tasks.clear(),
 			db.fieldDefs.clear(),
 			db.tagColors.clear(),
@@ -198,19 +188,14 @@ export async function rebuildProjection(
 			db.members.clear()
 		]);
 		await putInChunks(db.customers, rows.customers, wrote);
-		await putInChunks(db.purchases, rows.purchases, wrote);
-		await putInChunks(db.interactions, rows.interactions, wrote);
+		await putInChunks(db.activity, rows.activity, wrote);
 		await putInChunks(db.tasks, rows.tasks, wrote);
 		await putInChunks(db.fieldDefs, rows.fieldDefs, wrote);
 		await putInChunks(db.tagColors, rows.tagColors, wrote);
 		await putInChunks(db.changes, rows.changes, wrote);
 		await putInChunks(db.products, rows.products, wrote);
 		await putInChunks(db.members, rows.members, wrote);
-		await db.projectionState.put({
-			key: STATE_KEY,
-			projectorVersion: PROJECTOR_VERSION,
-			stateVector
-		});
+		await db.projectionState.put(projectionState(stateVector, counts));
 	});
 	performance.measure('clientbook:rebuild', { start: started, end: performance.now() });
 	return rows.customers.length;
@@ -266,7 +251,7 @@ export class Projector {
 		this.ws.purchases.observe(this.#onPurchases);
 		this.ws.interactions.observe(this.#onInteractions);
 		this.ws.doc.on('afterTransaction', this.#onTransaction);
-		const stored = await this.db.projectionState.get(STATE_KEY);
+		const stored = await this.db.projectionState.get(PROJECTION_STATE_KEY);
 		const current = Y.encodeStateVector(this.ws.doc);
 		const upToDate =
 			stored !== undefined &&
@@ -455,14 +440,18 @@ export class Projector {
 			return map && !isDeleted(map) ? readCustomer(id, map) : null;
 		});
 
+		const changedEvents = {
+			purchaseIds: new Set(taken.purchases),
+			interactionIds: new Set(taken.interactions),
+			purchases: purchases.upserts,
+			interactions: interactions.upserts
+		};
+		// Former owners were noted as the events changed; current owners are read off the rows.
+		for (const id of customersNamedBy(changedEvents)) taken.metricsStale.add(id);
+
 		const { db } = this;
 		try {
 			await db.transaction('rw', projectionTables(db), async () => {
-				await writeRows(db.purchases, purchases);
-				await writeRows(db.interactions, interactions);
-				for (const row of [...purchases.upserts, ...interactions.upserts]) {
-					this.#customersWithEvents?.add(row.customerId);
-				}
 				await writeRows(db.tasks, tasks);
 				await writeRows(db.fieldDefs, fieldDefs);
 				await writeRows(db.tagColors, tagColors);
@@ -474,10 +463,19 @@ export class Projector {
 					(await db.customers.bulkGet(lookedUp)).flatMap((row) => (row ? [[row.id, row]] : []))
 				);
 				const existing = customerIds.map((id) => found.get(id));
-				const needMetrics = customerIds.filter(
-					(id, i) => records[i] && (!existing[i] || taken.metricsStale.has(id))
+				// A customer new to the projection takes its metrics from events that may have
+				// arrived before it (a colleague's purchase synced ahead of the customer).
+				const newcomers = customerIds.filter(
+					(id, i) => records[i] && !existing[i] && !taken.metricsStale.has(id)
 				);
-				const computed = await this.#metricsFor(needMetrics, metricsFromRows);
+				const activity = await this.#readActivity([
+					...taken.metricsStale,
+					...(await this.#mayHaveEvents(newcomers))
+				]);
+				const folded = foldActivity(taken.metricsStale, activity, changedEvents);
+				const replaced = countEvents([...taken.metricsStale].map((id) => activity.get(id)));
+				await this.#writeActivity(folded, replaced, stateVector);
+				const eventsOf = (id: string) => (folded.has(id) ? folded.get(id) : activity.get(id));
 				const customerRows: CustomerRow[] = [];
 				const removals: string[] = [];
 				for (const [i, id] of customerIds.entries()) {
@@ -487,19 +485,17 @@ export class Projector {
 						continue;
 					}
 					const known = existing[i];
+					const events = eventsOf(id);
 					const metrics =
 						known && !taken.metricsStale.has(id)
 							? pickMetrics(known)
-							: (computed.get(id) ?? EMPTY_METRICS);
+							: events
+								? metricsFromRows(events.purchases, events.interactions)
+								: EMPTY_METRICS;
 					customerRows.push(toCustomerRow(record, metrics));
 				}
 				if (removals.length > 0) await db.customers.bulkDelete(removals);
 				await putInChunks(db.customers, customerRows);
-				await db.projectionState.put({
-					key: STATE_KEY,
-					projectorVersion: PROJECTOR_VERSION,
-					stateVector
-				});
 			});
 			if (this.#lastError !== null) {
 				this.#lastError = null;
@@ -522,56 +518,73 @@ export class Projector {
 		}
 	}
 
-	/**
-	 * Metrics for many customers with a few index queries in all (not two per customer): an
-	 * import of 10,000 new customers would otherwise make 20,000 round trips to IndexedDB.
-	 */
-	async #metricsFor(
-		customerIds: string[],
-		metricsFromRows: (typeof import('./customer-row'))['metricsFromRows']
-	): Promise<Map<string, CustomerMetrics>> {
-		const metrics = new Map<string, CustomerMetrics>();
-		if (customerIds.length === 0) return metrics;
-		const ids =
-			customerIds.length > MANY_CUSTOMERS ? await this.#withEvents(customerIds) : customerIds;
-		if (ids.length === 0) return metrics;
-		const [purchases, interactions] = await Promise.all([
-			this.db.purchases.where('customerId').anyOf(ids).toArray(),
-			this.db.interactions.where('customerId').anyOf(ids).toArray()
-		]);
-		const purchasesBy = groupByCustomer(purchases);
-		const interactionsBy = groupByCustomer(interactions);
-		for (const id of customerIds) {
-			const bought = purchasesBy.get(id) ?? [];
-			const talked = interactionsBy.get(id) ?? [];
-			if (bought.length > 0 || talked.length > 0) metrics.set(id, metricsFromRows(bought, talked));
-		}
-		return metrics;
+	/** The stored activity rows of these customers (absent ones are not in the map). */
+	async #readActivity(customerIds: string[]): Promise<Map<string, ActivityRow>> {
+		const ids = [...new Set(customerIds)];
+		const rows = ids.length > 0 ? await this.db.activity.bulkGet(ids) : [];
+		return new Map(rows.flatMap((row) => (row ? [[row.customerId, row] as const] : [])));
 	}
 
 	/**
-	 * The customers among `customerIds` that may have a purchase or interaction. `anyOf` with
-	 * thousands of keys took 9 s on 100,000 events. Instead the distinct customer ids of the two
-	 * indexes are read once (about 1 s at that size) and then kept up to date with every event
-	 * row written. It may name a customer whose events were since deleted; the query after it
-	 * gives the right answer then too.
+	 * Writes the folded activity rows and the state row, whose event counts move by what the
+	 * fold changed (`before` counts the rows it replaced).
 	 */
+	async #writeActivity(
+		folded: Map<string, ActivityRow | null>,
+		before: { purchases: number; interactions: number },
+		stateVector: Uint8Array
+	): Promise<void> {
+		const { db } = this;
+		const kept: ActivityRow[] = [];
+		const emptied: string[] = [];
+		for (const [customerId, row] of folded) {
+			if (row) kept.push(row);
+			else emptied.push(customerId);
+		}
+		if (emptied.length > 0) await db.activity.bulkDelete(emptied);
+		await putInChunks(db.activity, kept);
+		for (const row of kept) this.#customersWithEvents?.add(row.customerId);
+		for (const id of emptied) this.#customersWithEvents?.delete(id);
+		const after = countEvents(kept);
+		const stored = await db.projectionState.get(PROJECTION_STATE_KEY);
+		await db.projectionState.put(
+			projectionState(stateVector, {
+				purchases: (stored?.purchaseCount ?? 0) + after.purchases - before.purchases,
+				interactions: (stored?.interactionCount ?? 0) + after.interactions - before.interactions
+			})
+		);
+	}
+
 	/** Reads what a large batch of new customers will need, ahead of it (e.g. when an import starts). */
 	async prepareForBulk(): Promise<void> {
-		await this.#withEvents([]);
+		await this.#mayHaveEvents([]);
 	}
 
-	async #withEvents(customerIds: string[]): Promise<string[]> {
-		if (!this.#customersWithEvents) {
-			const [bought, talked] = await Promise.all([
-				this.db.purchases.orderBy('customerId').uniqueKeys(),
-				this.db.interactions.orderBy('customerId').uniqueKeys()
-			]);
-			this.#customersWithEvents = new Set([...bought, ...talked].map(String));
-		}
+	/**
+	 * The customers among `customerIds` that may have an activity row. For a few, all of them
+	 * (a row lookup is cheap); for a large batch (an import of thousands of new customers) the
+	 * keys of every activity row are read once and then kept up to date with each write, so
+	 * the batch looks up only customers that have events.
+	 */
+	async #mayHaveEvents(customerIds: string[]): Promise<string[]> {
+		if (customerIds.length <= MANY_CUSTOMERS) return customerIds;
+		this.#customersWithEvents ??= new Set(await this.db.activity.toCollection().primaryKeys());
 		const present = this.#customersWithEvents;
 		return customerIds.filter((id) => present.has(id));
 	}
+}
+
+function projectionState(
+	stateVector: Uint8Array,
+	counts: { purchases: number; interactions: number }
+): ProjectionState {
+	return {
+		key: PROJECTION_STATE_KEY,
+		projectorVersion: PROJECTOR_VERSION,
+		stateVector,
+		purchaseCount: counts.purchases,
+		interactionCount: counts.interactions
+	};
 }
 
 function collectRecordIds<T>(
@@ -592,8 +605,7 @@ function collectRecordIds<T>(
 function projectionTables(db: ProjectionDb) {
 	return [
 		db.customers,
-		db.purchases,
-		db.interactions,
+		db.activity,
 		db.tasks,
 		db.fieldDefs,
 		db.tagColors,

@@ -1,4 +1,5 @@
 import { liveQuery, type Subscription } from 'dexie';
+import { activityOf } from '../projection/activity-queries';
 import type {
 	ChangeRow,
 	InteractionRow,
@@ -17,12 +18,10 @@ export class CustomerActivityState {
 
 	constructor(db: ProjectionDb, customerId: string) {
 		this.#subscriptions = [
-			liveQuery(() => db.purchases.where('customerId').equals(customerId).toArray()).subscribe(
-				(rows) => (this.purchases = rows)
-			),
-			liveQuery(() => db.interactions.where('customerId').equals(customerId).toArray()).subscribe(
-				(rows) => (this.interactions = rows)
-			),
+			liveQuery(() => activityOf(db, customerId)).subscribe((row) => {
+				this.purchases = row.purchases;
+				this.interactions = row.interactions;
+			}),
 			liveQuery(() => db.tasks.where('customerId').equals(customerId).toArray()).subscribe(
 				(rows) => (this.tasks = rows)
 			),

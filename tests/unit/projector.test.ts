@@ -247,6 +247,18 @@ describe('rebuild progress', () => {
 		const dones = reports.slice(0, -1).map((report) => report!.done);
 		expect(dones).toEqual([...dones].sort((a, b) => a - b));
 	});
+
+	it('builds the projection of an empty archive without a progress screen', async () => {
+		const reports: unknown[] = [];
+		const db = freshDb();
+		const projector = new Projector(memberContext().ws, db, {
+			onRebuildProgress: (p) => reports.push(p)
+		});
+		expect(await projector.start()).toEqual({ rebuilt: true });
+		await projector.idle();
+		expect(reports).toEqual([]);
+		expect(await db.projectionState.count()).toBe(1);
+	});
 });
 
 describe('projector with large batches', () => {

@@ -260,7 +260,8 @@ export class Projector {
 		if (upToDate) return { rebuilt: false };
 		await this.#enqueue(async () => {
 			for (const set of this.#allPending()) set.clear();
-			const report = this.events.onRebuildProgress;
+			// An empty archive rebuilds in an instant: no progress screen for that.
+			const report = this.ws.customers.size > 0 ? this.events.onRebuildProgress : undefined;
 			report?.({ done: 0, total: this.ws.customers.size });
 			try {
 				await rebuildProjection(this.ws, this.db, report);

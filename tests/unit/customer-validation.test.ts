@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	changedCustomerFields,
-	pickCustomerFields,
-	validateCustomer
-} from '../../src/lib/domain/customer';
+import { changedCustomerFields, pickCustomerFields } from '../../src/lib/domain/customer';
+import { validateCustomer } from '../../src/lib/domain/customer-validation';
 import { customer } from './helpers';
 
 const today = new Date('2026-06-01T12:00:00Z');

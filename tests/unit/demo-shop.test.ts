@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addPurchase, addTask, logInteraction } from '../../src/lib/crdt/activity-commands';
 import { createCustomers, inOneStep } from '../../src/lib/crdt/customer-commands';
 import { demoActivity, demoCustomers, DEMO_CUSTOMER_COUNT } from '../../src/lib/demo/demo-shop';
-import { validateCustomer } from '../../src/lib/domain/customer';
+import { validateCustomer } from '../../src/lib/domain/customer-validation';
 import { memberContext } from './helpers';
 
 const NOW = Date.UTC(2026, 10, 23, 12);

@@ -1,10 +1,6 @@
 import * as Y from 'yjs';
-import {
-	validateCustomer,
-	type CustomerFieldName,
-	type CustomerFields,
-	type FieldErrors
-} from '../domain/customer';
+import type { CustomerFieldName, CustomerFields, FieldErrors } from '../domain/customer';
+import { validateCustomer } from '../domain/customer-validation';
 import { CUSTOM_KEY_PREFIX, parseCustomValue, type CustomValues } from '../domain/custom-fields';
 import { fieldChanges } from '../domain/field-changes';
 import { liveFieldDefs } from './custom-field-commands';

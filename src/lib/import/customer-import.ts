@@ -2,11 +2,11 @@ import {
 	emptyCustomerFields,
 	splitList,
 	TEXT_FIELDS,
-	validateCustomer,
 	type CustomerFieldName,
 	type CustomerFields,
 	type ValidationMessageKey
 } from '../domain/customer';
+import { validateCustomer } from '../domain/customer-validation';
 import { parseCustomValue, type CustomFieldDef, type CustomValue } from '../domain/custom-fields';
 import { MatchIndex, type CandidateMatch, type DuplicateCandidate } from '../domain/duplicates';
 import { CHOICE_FIELDS, choiceLabels, type ChoiceField } from './choice-labels';

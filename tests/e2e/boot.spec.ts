@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+
+test('a boot screen paints before the app is fetched, in both languages, then gives way to the app', async ({
+	page
+}) => {
+	await page.goto('/customers');
+	await expect(page.getByRole('heading', { name: 'Your archive is empty' })).toBeVisible();
+	// The boot screen was removed when the app mounted.
+	await expect(page.getByText('Opening your archive… 正在打开客户档案…')).toHaveCount(0);
+
+	const order = await page.evaluate(() => {
+		const paint = performance.getEntriesByName('first-contentful-paint')[0];
+		const appScripts = performance
+			.getEntriesByType('resource')
+			.filter((entry) => new URL(entry.name).pathname.startsWith('/_app/immutable/entry/'));
+		return {
+			firstPaint: paint?.startTime ?? null,
+			firstScriptRequested: Math.min(...appScripts.map((entry) => entry.startTime)),
+			scripts: appScripts.length
+		};
+	});
+	expect(order.scripts).toBeGreaterThan(0);
+	expect(order.firstPaint).not.toBeNull();
+	// The first paint (the boot screen) came before the browser asked for the app's scripts.
+	expect(order.firstScriptRequested).toBeGreaterThan(order.firstPaint!);
+});
+
+test('the boot screen shows while the app loads', async ({ page }) => {
+	// Hold the app's start script back, as a slow phone network would.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/entry/start.*', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/customers');
+	const boot = page.getByRole('status').filter({ hasText: 'Opening your archive…' });
+	await expect(boot).toBeVisible();
+	await expect(boot).toContainText('正在打开客户档案…');
+	await expect(boot).toContainText('Your customers stay on this device.');
+	release();
+	await expect(page.getByRole('heading', { name: 'Your archive is empty' })).toBeVisible();
+	await expect(boot).toHaveCount(0);
+});

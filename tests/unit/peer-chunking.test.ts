@@ -130,6 +130,22 @@ describe('peer message chunking', () => {
 		expect(a.sent.length - framesBefore).toBeLessThan(repetitive.length / FRAME_BYTES / 4);
 	});
 
+	it('frames a reply to a peer that wrote first, even before simple-peer reports connect', async () => {
+		const { a, b, received } = wiredPair();
+		chunkPeerMessages(a);
+		chunkPeerMessages(b);
+		const heardByA: Uint8Array[] = [];
+		a.on('data', (data) => heardByA.push(data));
+		// B is connected and asks for the archive; A's own "connect" has not fired yet.
+		a.connected = false;
+		b.send(bytes(12, 4));
+		await expect.poll(() => heardByA.length).toBe(1);
+		const archive = noise(FRAME_BYTES * 5, 11);
+		a.send(archive);
+		await expect.poll(() => received.length).toBe(1);
+		expect(Buffer.compare(received[0]!, archive)).toBe(0);
+	});
+
 	it('keeps sending after a message failed to go, and lets y-webrtc see errors before connect', async () => {
 		const { a, b, received } = wiredPair();
 		chunkPeerMessages(a);

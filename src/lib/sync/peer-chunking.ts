@@ -166,10 +166,16 @@ export function chunkPeerMessages(
 	// and closes the connection in the same breath.
 	let outgoing = Promise.resolve();
 	let encoding = 0;
+	// The channel can be open before simple-peer reports "connect" (it first reads the
+	// connection's stats, slowly on a busy device), and the other side may already have asked
+	// for the archive: a peer that has sent us data has an open channel.
+	let heardFrom = false;
 	peer.send = (message: Uint8Array) => {
 		// y-webrtc broadcasts to connections still shaking hands and ignores the error a closed
 		// channel throws: keep that, rather than queue what a new connection will sync anyway.
-		if (!peer.connected) return sendRaw(message);
+		// But a reply to a peer we heard from must arrive, and whole: sent raw, an archive over
+		// the channel's limit was refused, the error swallowed, and the colleague never synced.
+		if (!peer.connected && !heardFrom) return sendRaw(message);
 		if (encoding === 0 && message.length <= FRAME_BYTES) {
 			enqueue([message]);
 			return;
@@ -191,6 +197,7 @@ export function chunkPeerMessages(
 	let incoming = Promise.resolve();
 	let decoding = 0;
 	peer.on('data', (data) => {
+		heardFrom = true;
 		const message = joiner.push(data);
 		if (data[0] === FRAME_MARK) onProgress(joiner.progress);
 		if (!message) return;

@@ -1,15 +1,92 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Plugin, Rolldown } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+const WORKSPACE_WORKER = fileURLToPath(
+	new URL('./src/lib/workspace/workspace.worker.ts', import.meta.url)
+);
+const WORKER_URL_MODULE = 'virtual:workspace-worker-url';
+
+/**
+ * The workspace worker as an entry of the app's own build rather than a separate worker build,
+ * so the page and the worker load the same chunks: Dexie (about 30 KB gzip) and the rest they
+ * share download once instead of twice. `virtual:workspace-worker-url` is the worker entry's
+ * URL. Vite preloads a dynamic import's dependencies with <link> elements, which a worker has
+ * no document for, so dynamic imports inside the worker's chunks get none (their modules
+ * load as the import asks for them).
+ */
+function workspaceWorkerInAppBuild(): Plugin {
+	let workerChunks = new Set<string>();
+	let building = false;
+	return {
+		name: 'clientbook:workspace-worker-in-app-build',
+		configResolved(config) {
+			building = config.command === 'build';
+		},
+		resolveId(id) {
+			return id === WORKER_URL_MODULE ? '\0' + WORKER_URL_MODULE : null;
+		},
+		load(id) {
+			if (id !== '\0' + WORKER_URL_MODULE) return null;
+			if (!building || this.environment.config.consumer !== 'client') {
+				// Served by the dev server as a module; never used in the server build.
+				return `export default new URL('/src/lib/workspace/workspace.worker.ts', import.meta.url).href;`;
+			}
+			const ref = this.emitFile({ type: 'chunk', id: WORKSPACE_WORKER, name: 'workspace.worker' });
+			return `export default new URL(import.meta.ROLLUP_FILE_URL_${ref}, import.meta.url).href;`;
+		},
+		generateBundle: {
+			order: 'pre',
+			handler(_options, bundle) {
+				workerChunks = chunksReachedFrom(
+					bundle,
+					(chunk) => chunk.facadeModuleId === WORKSPACE_WORKER
+				);
+			}
+		},
+		config() {
+			return {
+				build: {
+					modulePreload: {
+						resolveDependencies: (_file: string, deps: string[], { hostId }: { hostId: string }) =>
+							workerChunks.has(hostId) ? [] : deps
+					}
+				}
+			};
+		}
+	};
+}
+
+/** The file names of the chunks an entry loads, statically or dynamically. */
+function chunksReachedFrom(
+	bundle: Rolldown.OutputBundle,
+	isEntry: (chunk: { facadeModuleId: string | null }) => boolean
+): Set<string> {
+	const reached = new Set<string>();
+	const queue = Object.values(bundle).flatMap((item) =>
+		item.type === 'chunk' && isEntry(item) ? [item.fileName] : []
+	);
+	while (queue.length > 0) {
+		const fileName = queue.pop()!;
+		if (reached.has(fileName)) continue;
+		reached.add(fileName);
+		const chunk = bundle[fileName];
+		if (chunk?.type === 'chunk') queue.push(...chunk.imports, ...chunk.dynamicImports);
+	}
+	return reached;
+}
 
 export default defineConfig({
 	define: { __APP_VERSION__: JSON.stringify(version) },
 	// The import worker is an ES module, like the app, so it can share chunks with it.
 	worker: { format: 'es' },
 	plugins: [
+		workspaceWorkerInAppBuild(),
 		sveltekit(),
 		SvelteKitPWA({
 			registerType: 'prompt',

@@ -12,6 +12,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import sirv from 'sirv';
+import { WORKSPACE_WORKER_NAME } from '../src/lib/workspace/worker-name';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/chromium-args';
 import { findChromium } from '../tests/e2e/support/find-chromium';
 import { lighthouseScores, type LighthouseScores } from './lighthouse';
@@ -282,7 +283,7 @@ async function coldStart(page: Page, origin: string) {
 	const workspaceOpen = await page.evaluate(
 		() => performance.getEntriesByName('clientbook:workspace-open')[0]!.duration
 	);
-	const workerHeap = await workerHeapBytes(page, 'workspace.worker');
+	const workerHeap = await workerHeapBytes(page, WORKSPACE_WORKER_NAME);
 	const inPage = await page.evaluate(() => {
 		const bench = (window as unknown as { __bench: { firstRowsAt: number; longestTask: number } })
 			.__bench;
@@ -312,17 +313,22 @@ async function coldStart(page: Page, origin: string) {
 }
 
 /**
- * The JS heap of the page's worker whose script URL contains `scriptName`, through the
+ * The JS heap of the page's worker of that name, through the
  * browser's DevTools protocol (workers have no performance.memory).
  */
-async function workerHeapBytes(page: Page, scriptName: string): Promise<number> {
+async function workerHeapBytes(page: Page, workerName: string): Promise<number> {
+	let scriptUrl: string | null = null;
+	for (const candidate of page.workers()) {
+		if ((await candidate.evaluate(() => self.name)) === workerName) scriptUrl = candidate.url();
+	}
+	if (!scriptUrl) throw new Error(`no worker named ${workerName} is running`);
 	const cdp = await page.context().browser()!.newBrowserCDPSession();
 	try {
 		const { targetInfos } = await cdp.send('Target.getTargets');
 		const worker = targetInfos.find(
-			(target) => target.type === 'worker' && target.url.includes(scriptName)
+			(target) => target.type === 'worker' && target.url === scriptUrl
 		);
-		if (!worker) throw new Error(`no worker named ${scriptName} is running`);
+		if (!worker) throw new Error(`no DevTools target for the worker at ${scriptUrl}`);
 		const { sessionId } = await cdp.send('Target.attachToTarget', {
 			targetId: worker.targetId,
 			flatten: false

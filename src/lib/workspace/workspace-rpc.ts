@@ -1,3 +1,5 @@
+import workspaceWorkerUrl from 'virtual:workspace-worker-url';
+import { WORKSPACE_WORKER_NAME } from './worker-name';
 import type { WorkspaceCore, WorkspaceJob, WorkspaceView } from './workspace-core';
 
 /** The core's methods the page may call (its fields and getters are not reachable). */
@@ -171,7 +173,10 @@ export class WorkspaceClient {
 	}
 }
 
-/** The worker the workspace runs in; an ES module like the app, so they share chunks. */
+/**
+ * The worker the workspace runs in: an entry of the app's own build (see vite.config.ts), so it
+ * shares the page's chunks.
+ */
 export function startWorkspaceWorker(): Worker {
-	return new Worker(new URL('./workspace.worker.ts', import.meta.url), { type: 'module' });
+	return new Worker(workspaceWorkerUrl, { type: 'module', name: WORKSPACE_WORKER_NAME });
 }

@@ -7,9 +7,8 @@ import { defineConfig } from 'vitest/config';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
-const WORKSPACE_WORKER = fileURLToPath(
-	new URL('./src/lib/workspace/workspace.worker.ts', import.meta.url)
-);
+const WORKSPACE_WORKER_SOURCE = 'src/lib/workspace/workspace.worker.ts';
+const WORKSPACE_WORKER = fileURLToPath(new URL(`./${WORKSPACE_WORKER_SOURCE}`, import.meta.url));
 const WORKER_URL_MODULE = 'virtual:workspace-worker-url';
 
 /**
@@ -35,7 +34,7 @@ function workspaceWorkerInAppBuild(): Plugin {
 			if (id !== '\0' + WORKER_URL_MODULE) return null;
 			if (!building || this.environment.config.consumer !== 'client') {
 				// Served by the dev server as a module; never used in the server build.
-				return `export default new URL('/src/lib/workspace/workspace.worker.ts', import.meta.url).href;`;
+				return `export default new URL('/${WORKSPACE_WORKER_SOURCE}', import.meta.url).href;`;
 			}
 			const ref = this.emitFile({ type: 'chunk', id: WORKSPACE_WORKER, name: 'workspace.worker' });
 			return `export default new URL(import.meta.ROLLUP_FILE_URL_${ref}, import.meta.url).href;`;
@@ -83,7 +82,8 @@ function chunksReachedFrom(
 
 export default defineConfig({
 	define: { __APP_VERSION__: JSON.stringify(version) },
-	// The import worker is an ES module, like the app, so it can share chunks with it.
+	// The import worker is an ES module, like the app (built apart from it: it shares no chunks,
+	// which is why the workspace worker is built with the app instead).
 	worker: { format: 'es' },
 	plugins: [
 		workspaceWorkerInAppBuild(),

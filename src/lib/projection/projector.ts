@@ -14,21 +14,21 @@ import { countEvents, customersNamedBy, foldActivity, groupActivity } from './ac
  */
 let rowBuilders: Promise<typeof import('./customer-row')> | null = null;
 const loadRowBuilders = () => (rowBuilders ??= import('./customer-row'));
-import type {
-	ActivityRow,
-	ChangeRow,
-	CustomerRow,
-	FieldDefRow,
-	InteractionRow,
-	ProjectionDb,
-	ProjectionState,
-	ProductRow,
-	PurchaseRow,
-	TagColorRow,
-	MemberRow,
-	TaskRow
+import {
+	PROJECTION_STATE_KEY,
+	type ActivityRow,
+	type ChangeRow,
+	type CustomerRow,
+	type FieldDefRow,
+	type InteractionRow,
+	type ProjectionDb,
+	type ProjectionState,
+	type ProductRow,
+	type PurchaseRow,
+	type TagColorRow,
+	type MemberRow,
+	type TaskRow
 } from './db';
-import { PROJECTION_STATE_KEY } from './db';
 
 /** Bump when rows, indexes or derived keys change: every device then rebuilds its projection. */
 export const PROJECTOR_VERSION = 10;
@@ -409,13 +409,14 @@ export class Projector {
 		for (const set of this.#allPending()) set.clear();
 		const stateVector = Y.encodeStateVector(this.ws.doc);
 
-		const purchases = splitRows(taken.purchases, (id) => {
+		// A changed event that is gone from the doc simply leaves its customer's row (the fold).
+		const purchases = taken.purchases.flatMap((id) => {
 			const record = readPurchase(id, this.ws.purchases.get(id));
-			return record && toPurchaseRow(record);
+			return record ? [toPurchaseRow(record)] : [];
 		});
-		const interactions = splitRows(taken.interactions, (id) => {
+		const interactions = taken.interactions.flatMap((id) => {
 			const record = readInteraction(id, this.ws.interactions.get(id));
-			return record && toInteractionRow(record);
+			return record ? [toInteractionRow(record)] : [];
 		});
 		const tasks = splitRows(taken.tasks, (id) => {
 			const map = this.ws.tasks.get(id);
@@ -444,8 +445,8 @@ export class Projector {
 		const changedEvents = {
 			purchaseIds: new Set(taken.purchases),
 			interactionIds: new Set(taken.interactions),
-			purchases: purchases.upserts,
-			interactions: interactions.upserts
+			purchases,
+			interactions
 		};
 		// Former owners were noted as the events changed; current owners are read off the rows.
 		for (const id of customersNamedBy(changedEvents)) taken.metricsStale.add(id);

@@ -42,3 +42,15 @@ test('the boot screen shows while the app loads', async ({ page }) => {
 	await expect(page.getByRole('heading', { name: 'Your archive is empty' })).toBeVisible();
 	await expect(boot).toHaveCount(0);
 });
+
+test('when the app cannot load, the boot screen says so and asks for a reload', async ({
+	page
+}) => {
+	await page.route('**/_app/immutable/entry/start.*', (route) => route.abort());
+	await page.goto('/customers');
+	const boot = page.getByRole('status');
+	await expect(boot).toContainText('Clientbook could not load.');
+	await expect(boot).toContainText('Nothing in your archive was changed');
+	await expect(boot).toContainText('客户档案无法加载');
+	await expect(boot).not.toContainText('Opening your archive…');
+});

@@ -40,7 +40,7 @@ describe('deferAppBoot', () => {
 		);
 		// The start code itself is kept whole, inside the deferred function.
 		expect(page).toMatch(
-			/const boot = \(\) => \{.*Promise\.all\(\[[\s\S]*kit\.start\(app, element\);\s*\}\);\};/
+			/const boot = \(\) => \{.*Promise\.all\(\[[\s\S]*kit\.start\(app, element\);\s*\}\)\.catch\(/
 		);
 	});
 
@@ -67,6 +67,23 @@ describe('deferAppBoot', () => {
 			'/_app/immutable/entry/start.A.js',
 			'/_app/immutable/entry/app.D.js'
 		]);
+	});
+
+	it('says in both languages that the app could not load when its files do not arrive', async () => {
+		const script = deferAppBoot(FALLBACK).match(/<script>([\s\S]*)<\/script>/)![1]!;
+		const message = { innerHTML: 'Opening your archive…' };
+		const document = {
+			visibilityState: 'hidden',
+			currentScript: { parentElement: 'target' },
+			createElement: () => ({}),
+			head: { append: () => undefined },
+			querySelector: (selector: string) => (selector === '.boot-shell-message' ? message : null)
+		};
+		const body = script.replace(/import\("([^"]+)"\)/g, () => `load()`);
+		const load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+		new Function('document', 'load', body)(document, load);
+		await expect.poll(() => message.innerHTML).toContain('Clientbook could not load.');
+		expect(message.innerHTML).toContain('客户档案无法加载');
 	});
 
 	it('in a visible tab, starts once the first contentful paint is reported, and only once', () => {

@@ -23,7 +23,7 @@ import { isDeleted, liveCustomer } from '../../src/lib/crdt/workspace-doc';
 import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
 import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
 import { eventCounts } from '../../src/lib/projection/activity-queries';
-import { Projector } from '../../src/lib/projection/projector';
+import { prefersRebuild, Projector } from '../../src/lib/projection/projector';
 import { customer, memberContext, seededRandom } from './helpers';
 import {
 	PROJECTION_CONTENTS,
@@ -258,6 +258,55 @@ describe('rebuild progress', () => {
 		await projector.idle();
 		expect(reports).toEqual([]);
 		expect(await db.projectionState.count()).toBe(1);
+	});
+});
+
+describe('a change that touches most of the archive', () => {
+	it('is rebuilt when large and most of the archive, else projected incrementally', () => {
+		expect(prefersRebuild(5_000, 5_000)).toBe(false);
+		expect(prefersRebuild(5_001, 5_001)).toBe(true);
+		expect(prefersRebuild(6_000, 11_999)).toBe(true);
+		expect(prefersRebuild(6_000, 12_000)).toBe(false);
+		expect(prefersRebuild(100, 100)).toBe(false);
+	});
+
+	it('arriving in one update, is rebuilt with progress, and equals a rebuild', async () => {
+		const colleague = memberContext('member-a');
+		const created = createCustomers(
+			colleague,
+			Array.from({ length: 5_200 }, (_, i) => customer({ name: `Customer ${i}` }))
+		);
+		if (!created.ok) throw new Error('setup');
+		addPurchase(colleague, {
+			customerId: created.value[7]!,
+			at: Date.UTC(2026, 0, 2),
+			lines: [{ product: 'Tea', quantity: 1, unitPriceCents: 3_000 }],
+			discountCents: 0,
+			payment: 'cash',
+			channel: 'in_store',
+			note: ''
+		});
+		const me = memberContext('member-b');
+		createCustomer(me, customer({ name: 'Already here' }));
+		const reports: unknown[] = [];
+		const db = freshDb();
+		const projector = new Projector(me.ws, db, { onRebuildProgress: (p) => reports.push(p) });
+		await projector.start();
+		reports.length = 0;
+		Y.applyUpdate(me.ws.doc, Y.encodeStateAsUpdate(colleague.ws.doc), 'remote');
+		await projector.idle();
+		expect(reports[0]).toEqual({ done: 0, total: 5_201 });
+		expect(reports.at(-1)).toBeNull();
+		expect(await db.customers.get(created.value[7]!)).toMatchObject({ purchaseCount: 1 });
+		const projected = await rowsByTable(db);
+		expect(projected).toEqual(await rebuiltRows(me.ws, freshDb()));
+
+		// A small edit afterwards is incremental again: no progress screen.
+		reports.length = 0;
+		updateCustomer(me, created.value[0]!, { city: 'Xiamen' });
+		await projector.idle();
+		expect(reports).toEqual([]);
+		expect((await db.customers.get(created.value[0]!))?.city).toBe('Xiamen');
 	});
 });
 

@@ -1,5 +1,6 @@
 import { describeError } from '../domain/describe-error';
 import { deviceKind, type MemberProfile } from '../domain/member-profile';
+import type { RemoteSyncClient } from '../sync/remote-sync-client';
 import type { Colleague, TeamConnection, TransportSnapshot } from '../sync/team-connection';
 import { syncStatus, type SyncStatus } from '../sync/sync-status';
 import { rotateTeamSecret, createTeamSpace, type TeamSpace } from '../sync/team-space';
@@ -95,19 +96,25 @@ class TeamSync {
 		this.connectError = null;
 		const session = this.#session;
 		const space = this.space;
-		// Outside a team the page needs no copy of the doc; paused, it keeps it for the resume.
-		if (!space) void session?.releaseMirror();
 		if (!session || !space || this.paused) return;
+		let sync: RemoteSyncClient | null = null;
 		try {
-			// Shake hands once the archive is loaded and projected: a page busy decoding a large
-			// doc fails WebRTC handshakes half-way.
+			// Shake hands once the archive is loaded and projected: a device busy opening a large
+			// archive fails WebRTC handshakes half-way.
 			await session.settled();
 			const { connectTeam } = await import('../sync/team-connection');
 			if (generation !== this.#generation) return;
-			const [profile, doc] = await Promise.all([session.memberProfile(), session.mirrorDoc()]);
-			if (generation !== this.#generation) return;
+			const [profile, opened] = await Promise.all([
+				session.memberProfile(),
+				session.openRemoteSync()
+			]);
+			sync = opened;
+			if (generation !== this.#generation) {
+				sync.close();
+				return;
+			}
 			const connection = await connectTeam(
-				doc,
+				sync,
 				space,
 				{
 					memberId: session.memberId,
@@ -125,6 +132,7 @@ class TeamSync {
 			}
 			this.#connection = connection;
 		} catch (error) {
+			sync?.close();
 			this.connectError = describeError(error);
 		}
 	}

@@ -1,5 +1,4 @@
-import type * as Y from 'yjs';
-import type { DocLink } from '../sync/doc-link';
+import type { RemoteSyncClient } from '../sync/remote-sync-client';
 import type { ShopCurrency } from '../crdt/shop-settings';
 import { DEFAULT_CURRENCY } from '../crdt/shop-settings';
 import type { CustomerFields } from '../domain/customer';
@@ -30,7 +29,6 @@ export class WorkspaceSession {
 	readonly db = new ProjectionDb(projectionDbName(WORKSPACE_ID));
 	readonly memberId = loadMemberId();
 	readonly #client: WorkspaceClient;
-	#mirror: Promise<{ doc: Y.Doc; link: DocLink }> | null = null;
 
 	constructor() {
 		const worker = startWorkspaceWorker();
@@ -149,36 +147,15 @@ export class WorkspaceSession {
 	 * providers: WebRTC exists only in pages. Made on first use, so a device outside a team
 	 * never holds the archive twice.
 	 */
-	async mirrorDoc(): Promise<Y.Doc> {
-		this.#mirror ??= (async () => {
-			// Only team members need Yjs in the page: it stays off the first route.
-			const [{ Doc }, { linkDoc }] = await Promise.all([import('yjs'), import('../sync/doc-link')]);
-			const doc = new Doc();
-			const channel = new MessageChannel();
-			const link = linkDoc(doc, channel.port1);
-			await this.#client.call('linkMirror', [channel.port2], [channel.port2]);
-			await link.synced;
-			return { doc, link };
-		})();
-		const mirror = this.#mirror;
-		try {
-			return (await mirror).doc;
-		} catch (error) {
-			// Let the next connection attempt start over rather than reuse a failed link.
-			if (this.#mirror === mirror) this.#mirror = null;
-			throw error;
-		}
-	}
-
-	/** Drops the page's copy of the doc when the device leaves its team. */
-	async releaseMirror(): Promise<void> {
-		const mirror = this.#mirror;
-		this.#mirror = null;
-		const linked = await mirror?.catch(() => null);
-		if (!linked) return;
-		// The port is left open: closing it at once could drop the unlink message on its way.
-		linked.link.unlink();
-		linked.doc.destroy();
+	/**
+	 * A new link to the worker's sync service, for the team's transports. Only team members load
+	 * it, so it stays off the first route; `connectTeam` owns and closes it.
+	 */
+	async openRemoteSync(): Promise<RemoteSyncClient> {
+		const { RemoteSyncClient } = await import('../sync/remote-sync-client');
+		const channel = new MessageChannel();
+		await this.#client.call('linkRemoteSync', [channel.port2], [channel.port2]);
+		return new RemoteSyncClient(channel.port1);
 	}
 
 	#undoStep(token: number | null): () => Promise<boolean> {

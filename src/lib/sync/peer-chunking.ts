@@ -127,11 +127,12 @@ export const endsCompressed = (frame: Uint8Array) =>
 /**
  * Makes a y-webrtc peer send and receive messages of any size. Must run before the peer
  * connects (y-webrtc announces new connections before they open, which is where we hook in).
+ * `takeOver` sees each whole message first; those it returns true for never reach y-webrtc.
  */
 export function chunkPeerMessages(
 	peer: PeerLike,
 	onProgress: (progress: FrameProgress | null) => void = () => {},
-	onDelivered: (message: Uint8Array) => void = () => {}
+	takeOver: (message: Uint8Array) => boolean = () => false
 ): void {
 	if (chunked.has(peer)) return;
 	chunked.add(peer);
@@ -191,8 +192,8 @@ export function chunkPeerMessages(
 	peer.removeAllListeners('data');
 	const joiner = new FrameJoiner();
 	const handOn = (message: Uint8Array) => {
+		if (takeOver(message)) return;
 		for (const listener of deliver) listener.call(peer, message);
-		onDelivered(message);
 	};
 	let incoming = Promise.resolve();
 	let decoding = 0;

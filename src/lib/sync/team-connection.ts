@@ -1,17 +1,24 @@
 import { Awareness } from 'y-protocols/awareness';
 import { WebrtcProvider } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { DeviceKind } from '../domain/member-profile';
 import { isTagColor, type TagColor } from '../domain/tags';
 import { chunkPeerMessages, type FrameProgress, type PeerLike } from './peer-chunking';
+import type { RemoteChannel, RemoteSyncClient } from './remote-sync-client';
+import { MESSAGE_SYNC } from './remote-sync-server';
 import { relayRoomName, type TeamSpace } from './team-space';
 
 /**
  * The live link to the team: y-webrtc for colleagues online now, a y-websocket relay for those
  * who are not, sharing one awareness for presence. Loaded on demand, so the first route carries
- * none of it. Remote updates enter the doc with the providers as origin and take the same
- * projector path as local edits; the undo manager never tracks them.
+ * none of it.
+ *
+ * The providers keep connections and presence, but not the doc: their sync messages go to the
+ * workspace worker through `RemoteSyncClient`, which answers them against the one real doc, and
+ * the doc the providers are given stays empty. Changes from colleagues enter that doc with a
+ * channel as origin and take the same projector path as local edits; the undo manager never
+ * tracks them.
  */
 
 export interface PresenceUser {
@@ -43,9 +50,6 @@ export interface TeamConnection {
 }
 
 const DEVICES: readonly DeviceKind[] = ['phone', 'tablet', 'computer'];
-/** y-protocols' sync message: type 0, then 1 for "step 2" (everything the other side lacked). */
-const MESSAGE_SYNC = 0;
-const SYNC_STEP_2 = 1;
 /** How long a WebRTC handshake may take before it is abandoned and started again. */
 const HANDSHAKE_TIMEOUT_MS = 5_000;
 const MAX_HANDSHAKE_TIMEOUT_MS = 40_000;
@@ -62,12 +66,30 @@ function readPresence(clientId: number, state: Record<string, unknown>): Colleag
 	};
 }
 
+const isSyncMessage = (data: unknown) => data instanceof Uint8Array && data[0] === MESSAGE_SYNC;
+
+/**
+ * The relay's socket, minus the sync messages y-websocket writes for its empty stand-in doc
+ * (its step 1 would have the relay send back the whole archive for nothing).
+ */
+class StandInSyncFilteredSocket extends WebSocket {
+	override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+		if (!isSyncMessage(data)) super.send(data);
+	}
+
+	sendSync(message: Uint8Array): void {
+		if (this.readyState === WebSocket.OPEN) super.send(message as Uint8Array<ArrayBuffer>);
+	}
+}
+
+/** Connects to the team. The connection owns `sync` from now on and closes it on disconnect. */
 export async function connectTeam(
-	doc: Y.Doc,
+	sync: RemoteSyncClient,
 	space: TeamSpace,
 	me: PresenceUser,
 	onChange: (snapshot: TransportSnapshot) => void
 ): Promise<TeamConnection> {
+	const doc = new Y.Doc();
 	const awareness = new Awareness(doc);
 	awareness.setLocalStateField('user', me);
 
@@ -85,7 +107,8 @@ export async function connectTeam(
 		? new WebsocketProvider(space.relay, await relayRoomName(space), doc, {
 				awareness,
 				// Tabs talk through tab-channel.ts; a second channel would only echo.
-				disableBc: true
+				disableBc: true,
+				WebSocketPolyfill: StandInSyncFilteredSocket
 			})
 		: null;
 
@@ -146,13 +169,38 @@ export async function connectTeam(
 				on(event: 'connect' | 'close', listener: () => void): void;
 				destroy(): void;
 			};
+			const channel = sync.open(
+				(message) => {
+					try {
+						if (!peer.destroyed) sendFramed(message);
+					} catch {
+						// Not open yet, or closed: the step 1 and 2 of the next connection carry it.
+					}
+				},
+				{ onReceived: markFirstSync, onSynced: () => onPeerSynced(peer) }
+			);
 			chunkPeerMessages(
 				peer,
 				(progress) => reportProgress(peer, progress),
-				(message) => afterMessage(peer, message)
+				(message) => {
+					if (!isSyncMessage(message)) return false;
+					channel.receive(message);
+					return true;
+				}
 			);
-			peer.on('connect', report);
-			peer.on('close', report);
+			const sendFramed = peer.send.bind(peer);
+			// y-webrtc's own sync messages speak for the empty stand-in doc: drop them.
+			peer.send = (message) => {
+				if (!isSyncMessage(message)) sendFramed(message);
+			};
+			peer.on('connect', () => {
+				channel.greet();
+				report();
+			});
+			peer.on('close', () => {
+				channel.close();
+				report();
+			});
 			// A handshake that fails half-way (seen when one side is busy loading a large archive)
 			// leaves a connection that never opens, and y-webrtc never retries it. Closing it makes
 			// both sides announce themselves again and start over; each retry with the same peer
@@ -171,16 +219,17 @@ export async function connectTeam(
 		}
 		report();
 	});
-	// y-webrtc's own "synced" flags cannot be trusted: the room-wide one also flips when the last
-	// connection closes (and then not again for the next), and a connection's own is only set
-	// for the first peer. So a peer counts as synced once its sync step 2 has been handed on.
-	const afterMessage = (peer: object, message: Uint8Array) => {
-		if (message[0] !== MESSAGE_SYNC || message[1] !== SYNC_STEP_2) return;
-		syncedPeers.add(peer);
-		// The benchmark's "first full sync": when this device first holds everything a peer had.
+	// The benchmark's "first full sync": when this device first holds (has stored) everything a
+	// peer had.
+	const markFirstSync = () => {
 		if (performance.getEntriesByName('clientbook:webrtc-synced').length === 0) {
 			performance.mark('clientbook:webrtc-synced');
 		}
+	};
+	// y-webrtc's own "synced" flags know nothing of the worker's doc: a peer counts as synced
+	// once the worker has stored and projected its sync step 2.
+	const onPeerSynced = (peer: object) => {
+		syncedPeers.add(peer);
 		report();
 	};
 	// Signaling connections come and go without a provider event; their own events tell us.
@@ -188,9 +237,23 @@ export async function connectTeam(
 		conn.on('connect', report);
 		conn.on('disconnect', report);
 	}
+	let relayChannel: RemoteChannel | null = null;
+	if (relay) {
+		relay.messageHandlers[MESSAGE_SYNC] = (_reply, decoder) => relayChannel?.receive(decoder.arr);
+	}
 	relay?.on('status', ({ status }) => {
+		relayChannel?.close();
+		relayChannel = null;
 		relayConnected = status === 'connected';
 		if (!relayConnected) relaySynced = false;
+		const socket = relay.ws;
+		if (relayConnected && socket instanceof StandInSyncFilteredSocket) {
+			// Setting `synced` also resets y-websocket's reconnect backoff, as its own sync does.
+			relayChannel = sync.open((message) => socket.sendSync(message), {
+				onSynced: () => (relay.synced = true)
+			});
+			relayChannel.greet();
+		}
 		report();
 	});
 	relay?.on('sync', (synced: boolean) => {
@@ -215,6 +278,8 @@ export async function connectTeam(
 			webrtc?.destroy();
 			relay?.destroy();
 			awareness.destroy();
+			sync.close();
+			doc.destroy();
 		}
 	};
 }

@@ -41,7 +41,8 @@ import { describeError } from '../domain/describe-error';
 import { ProjectionDb } from '../projection/db';
 import type { Projector, RebuildProgress } from '../projection/projector';
 import { connectTabs, type TabConnection } from '../sync/tab-channel';
-import { linkDoc, type DocPort } from '../sync/doc-link';
+import type { DocPort } from '../sync/doc-link';
+import { serveRemoteSync } from '../sync/remote-sync-server';
 
 /** Marks a restored backup's changes: not this member's edits, so never undone by them. */
 const RESTORE_ORIGIN = { restore: true };
@@ -477,13 +478,30 @@ export class WorkspaceCore {
 	}
 
 	/**
-	 * Keeps a copy of the doc on the other end of `port` in step with this one: the team's
-	 * network providers need WebRTC, which only the page has. Its changes arrive as a
-	 * colleague's would, never undone here. The page ends the link with doc-link's `unlink`.
+	 * Answers the team's transports, which live in the page (only it has WebRTC), against this
+	 * doc: see `remote-sync-server.ts`. Their changes arrive as a colleague's would, never undone
+	 * here. The page ends the link.
 	 */
-	async linkMirror(port: DocPort): Promise<void> {
+	async linkRemoteSync(port: DocPort): Promise<void> {
 		await this.#ready;
-		linkDoc(this.ws.doc, port);
+		serveRemoteSync(this.ws.doc, port, {
+			stored: () => this.#stored(),
+			projected: () => this.settled()
+		});
+	}
+
+	/**
+	 * Resolves once every update stored so far is written. y-indexeddb does not say, but
+	 * IndexedDB starts a read of its store only after the writes queued before it have finished.
+	 */
+	async #stored(): Promise<void> {
+		const db = this.#persistence?.db;
+		if (!db) return;
+		const read = db.transaction('updates', 'readonly');
+		await new Promise<void>((resolve, reject) => {
+			read.oncomplete = () => resolve();
+			read.onerror = read.onabort = () => reject(read.error);
+		});
 	}
 
 	async undo(): Promise<boolean> {

@@ -1,0 +1,126 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import {
+	messageYjsSyncStep2,
+	readSyncMessage,
+	writeSyncStep1,
+	writeUpdate
+} from 'y-protocols/sync';
+import type * as Y from 'yjs';
+import type { DocPort } from './doc-link';
+
+/**
+ * The team's transports (WebRTC, the relay) live in the page, because only a page has WebRTC;
+ * the doc lives in the workspace worker. The page used to keep a second, mirrored copy of the
+ * doc for the providers to sync, so every colleague's archive was decoded on the page's main
+ * thread: six seconds of frozen page for a 10,000-customer first sync, and the whole archive
+ * twice in memory. Instead the page now passes the Yjs sync protocol's messages through, and
+ * the worker answers them against its own doc.
+ *
+ * Messages are whole y-protocols messages as they travel on the wire: a sync message type (0)
+ * followed by step 1, step 2 or an update. Each transport the page holds (one per colleague's
+ * WebRTC connection, one for the relay) is a numbered channel.
+ */
+export type RemoteSyncRequest =
+	/** A channel opened: send it this device's state vector (step 1). */
+	| { kind: 'greet'; channel: number }
+	/** A sync message arrived on a channel. */
+	| { kind: 'receive'; channel: number; message: Uint8Array }
+	/** The page is done with this link. */
+	| { kind: 'unlink' };
+
+export type RemoteSyncEvent =
+	/** Send this message on that channel only (a greeting, or the answer to one). */
+	| { kind: 'send'; channel: number; message: Uint8Array }
+	/** Send this message on every channel but `except` (a change, to be passed on). */
+	| { kind: 'broadcast'; except: number | null; message: Uint8Array }
+	/** The channel's step 2 is stored: this device now holds everything that side had. */
+	| { kind: 'received'; channel: number }
+	/** …and it is projected: this device shows everything that side had. */
+	| { kind: 'synced'; channel: number };
+
+/** What the worker's storage and projection promise about the changes made so far. */
+export interface DocSettling {
+	stored(): Promise<void>;
+	projected(): Promise<void>;
+}
+
+const ALREADY: DocSettling = {
+	stored: () => Promise.resolve(),
+	projected: () => Promise.resolve()
+};
+
+/** y-protocols' outer message type for sync messages (y-webrtc's and y-websocket's `messageSync`). */
+export const MESSAGE_SYNC = 0;
+
+/** The transaction origin of changes that arrived on a channel, so they are not sent back. */
+export class RemoteChannelOrigin {
+	constructor(
+		readonly link: object,
+		readonly channel: number
+	) {}
+}
+
+function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	write(encoder);
+	return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Answers the page's transports against `doc` over `port`, until the page unlinks. Changes
+ * from channels enter the doc with a `RemoteChannelOrigin`, so the undo manager never takes
+ * them for this member's own; every change is offered back to the page for the other channels.
+ * A channel's step 2 is reported once on disk (received), and again once projected (synced):
+ * "Synced" means the list shows everything, and a reload right after it finds everything.
+ */
+export function serveRemoteSync(
+	doc: Y.Doc,
+	port: DocPort,
+	settling: DocSettling = ALREADY
+): () => void {
+	const link = {};
+	const post = (event: RemoteSyncEvent) => port.postMessage(event);
+	const onUpdate = (update: Uint8Array, origin: unknown) => {
+		const from = origin instanceof RemoteChannelOrigin && origin.link === link;
+		post({
+			kind: 'broadcast',
+			except: from ? origin.channel : null,
+			message: syncMessage((encoder) => writeUpdate(encoder, update))
+		});
+	};
+	const stop = () => {
+		doc.off('update', onUpdate);
+		port.onmessage = null;
+	};
+	port.onmessage = (event: MessageEvent) => {
+		const request = event.data as RemoteSyncRequest;
+		if (request.kind === 'unlink') return stop();
+		if (request.kind === 'greet') {
+			const message = syncMessage((encoder) => writeSyncStep1(encoder, doc));
+			return post({ kind: 'send', channel: request.channel, message });
+		}
+		const decoder = decoding.createDecoder(request.message);
+		if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
+		const reply = encoding.createEncoder();
+		encoding.writeVarUint(reply, MESSAGE_SYNC);
+		const origin = new RemoteChannelOrigin(link, request.channel);
+		const type = readSyncMessage(decoder, reply, doc, origin);
+		if (encoding.length(reply) > 1) {
+			post({ kind: 'send', channel: request.channel, message: encoding.toUint8Array(reply) });
+		}
+		if (type === messageYjsSyncStep2) {
+			const { channel } = request;
+			// A failed write is reported where the doc's storage is; the channel just never says synced.
+			settling
+				.stored()
+				.then(() => post({ kind: 'received', channel }))
+				.then(() => settling.projected())
+				.then(() => post({ kind: 'synced', channel }))
+				.catch(() => undefined);
+		}
+	};
+	doc.on('update', onUpdate);
+	return stop;
+}

@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { RemoteSyncClient, type RemoteChannel } from '../../src/lib/sync/remote-sync-client';
+import {
+	RemoteChannelOrigin,
+	serveRemoteSync,
+	type DocSettling
+} from '../../src/lib/sync/remote-sync-server';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+/** One device: a worker's doc served over a port, and the page's client at the other end. */
+function device(doc = new Y.Doc(), settling?: DocSettling) {
+	const ports = new MessageChannel();
+	const stopServing = serveRemoteSync(doc, ports.port2, settling);
+	const client = new RemoteSyncClient(ports.port1);
+	opened.push(ports);
+	return { doc, client, stopServing };
+}
+
+const opened: MessageChannel[] = [];
+afterEach(() => {
+	for (const ports of opened.splice(0)) {
+		ports.port1.close();
+		ports.port2.close();
+	}
+});
+
+/** A transport between two devices, with every message each side put on the wire. */
+function connect(a: ReturnType<typeof device>, b: ReturnType<typeof device>) {
+	const wire = {
+		aToB: [] as Uint8Array[],
+		bToA: [] as Uint8Array[],
+		syncedA: 0,
+		syncedB: 0,
+		receivedB: 0
+	};
+	let channelA: RemoteChannel | null = null;
+	let channelB: RemoteChannel | null = null;
+	channelA = a.client.open(
+		(message) => {
+			wire.aToB.push(message);
+			channelB?.receive(message);
+		},
+		{ onSynced: () => wire.syncedA++ }
+	);
+	channelB = b.client.open(
+		(message) => {
+			wire.bToA.push(message);
+			channelA?.receive(message);
+		},
+		{ onReceived: () => wire.receivedB++, onSynced: () => wire.syncedB++ }
+	);
+	channelA.greet();
+	channelB.greet();
+	return { wire, channelA, channelB };
+}
+
+describe('remote sync through the worker', () => {
+	it('gives each side what it lacks and says when a side holds everything the other had', async () => {
+		const a = device();
+		const b = device();
+		a.doc.getMap('customers').set('c1', 'Li');
+		b.doc.getMap('customers').set('c2', 'Wang');
+		const { wire } = connect(a, b);
+		await settle();
+		expect(a.doc.getMap('customers').toJSON()).toEqual({ c1: 'Li', c2: 'Wang' });
+		expect(b.doc.getMap('customers').toJSON()).toEqual({ c1: 'Li', c2: 'Wang' });
+		expect(wire.syncedA).toBe(1);
+		expect(wire.syncedB).toBe(1);
+	});
+
+	it('says received once what arrived is stored, and synced once it is projected', async () => {
+		let store: () => void = () => {};
+		let project: () => void = () => {};
+		const stored = new Promise<void>((resolve) => (store = resolve));
+		const projected = new Promise<void>((resolve) => (project = resolve));
+		const a = device();
+		const b = device(new Y.Doc(), { stored: () => stored, projected: () => projected });
+		a.doc.getMap('customers').set('c1', 'Li');
+		const { wire } = connect(a, b);
+		await settle();
+		expect(b.doc.getMap('customers').get('c1')).toBe('Li');
+		expect([wire.receivedB, wire.syncedB]).toEqual([0, 0]);
+		store();
+		await settle();
+		expect([wire.receivedB, wire.syncedB]).toEqual([1, 0]);
+		project();
+		await settle();
+		expect([wire.receivedB, wire.syncedB]).toEqual([1, 1]);
+	});
+
+	it('passes later changes on, marks them as a channel’s, and never sends them back', async () => {
+		const a = device();
+		const b = device();
+		const c = device();
+		const ab = connect(a, b);
+		const bc = connect(b, c);
+		await settle();
+		const origins: unknown[] = [];
+		b.doc.on('update', (_update: Uint8Array, origin: unknown) => origins.push(origin));
+		const sentBackToA = ab.wire.bToA.length;
+
+		a.doc.getMap('customers').set('c1', 'Li');
+		await settle();
+		expect(b.doc.getMap('customers').get('c1')).toBe('Li');
+		// B is the only path from A to C: it passes A's change on…
+		expect(c.doc.getMap('customers').get('c1')).toBe('Li');
+		expect(bc.wire.aToB.length).toBeGreaterThan(0);
+		// …but not back to A, where it came from.
+		expect(ab.wire.bToA.length).toBe(sentBackToA);
+		expect(origins).toHaveLength(1);
+		expect(origins[0]).toBeInstanceOf(RemoteChannelOrigin);
+	});
+
+	it('sends a local change on every channel', async () => {
+		const a = device();
+		const b = device();
+		const c = device();
+		connect(a, b);
+		connect(a, c);
+		await settle();
+		a.doc.getMap('customers').set('c1', 'Li');
+		await settle();
+		expect(b.doc.getMap('customers').get('c1')).toBe('Li');
+		expect(c.doc.getMap('customers').get('c1')).toBe('Li');
+	});
+
+	it('stops both ways once the page closes the link or a channel', async () => {
+		const a = device();
+		const b = device();
+		const { wire, channelA } = connect(a, b);
+		await settle();
+		channelA.close();
+		a.doc.getMap('customers').set('c1', 'Li');
+		await settle();
+		expect(b.doc.getMap('customers').get('c1')).toBeUndefined();
+
+		const sent = wire.bToA.length;
+		b.client.close();
+		b.doc.getMap('customers').set('c2', 'Wang');
+		await settle();
+		expect(wire.bToA.length).toBe(sent);
+		expect(a.doc.getMap('customers').get('c2')).toBeUndefined();
+	});
+
+	it('ignores messages that are not sync messages', async () => {
+		const a = device();
+		const received: Uint8Array[] = [];
+		const channel = a.client.open((message) => received.push(message));
+		channel.receive(new Uint8Array([1, 0, 0]));
+		await settle();
+		expect(received).toEqual([]);
+		expect(a.doc.getMap('customers').size).toBe(0);
+	});
+});

@@ -108,6 +108,8 @@ test('a relay carries changes between colleagues who are never online together',
 test('sync files carry changes both ways between colleagues with no network', async ({
 	browser
 }) => {
+	// Two offline devices: each waits for its service worker to cache the app (5 s apiece here).
+	test.slow();
 	const li = await colleague(browser);
 	const wang = await colleague(browser);
 	await cutNetwork(li);

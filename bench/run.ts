@@ -42,6 +42,8 @@ const importCsv = Buffer.from(generateImportCsv(IMPORT_ROWS), 'utf8');
 interface SizeResult {
 	size: string;
 	measuredAt: string;
+	/** The browser that took these figures: sizes kept from earlier runs may differ from this run's. */
+	browser: string;
 	customers: number;
 	events: number;
 	docMB: number;
@@ -78,6 +80,8 @@ interface SizeResult {
 	syncFullMs: number;
 	/** …and until its list shows every customer (the projector has written them). */
 	syncVisibleMs: number;
+	/** The new device's page: its longest main-thread task from navigation until all rows show. */
+	longestTaskSyncMs: number;
 	/** Lighthouse mobile, 0–100; one audit per run of the app's first visit (see lighthouse.ts). */
 	lighthousePerformance: number;
 	lighthouseAccessibility: number;
@@ -85,7 +89,7 @@ interface SizeResult {
 }
 
 /** What one size's page measures; the Lighthouse scores are added per run. */
-type MeasuredResult = Omit<SizeResult, keyof LighthouseScores>;
+type MeasuredResult = Omit<SizeResult, keyof LighthouseScores | 'browser'>;
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const median = (values: number[]) =>
@@ -220,6 +224,7 @@ async function syncToNewDevice(page: Page, origin: string) {
 		paused: false
 	});
 	const colleague = await page.context().browser()!.newContext({ locale: 'en-US' });
+	await colleague.addInitScript(OBSERVE_STARTUP);
 	try {
 		await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [TEAM_KEY, team]);
 		await page.goto(`${origin}/customers`);
@@ -246,7 +251,11 @@ async function syncToNewDevice(page: Page, origin: string) {
 			() => performance.getEntriesByName('clientbook:webrtc-synced')[0]!.startTime
 		);
 		await other.getByText(shown, { exact: true }).waitFor({ timeout: 300_000 });
-		return { full, visible: Date.now() - started };
+		const visible = Date.now() - started;
+		const longestTask = await other.evaluate(
+			() => (window as unknown as { __bench: { longestTask: number } }).__bench.longestTask
+		);
+		return { full, visible, longestTask };
 	} finally {
 		await colleague.close().catch(() => undefined);
 		signaling.process.kill();
@@ -581,7 +590,8 @@ async function measurePage(
 		heapAfterImportMB: round(imported.heap / 1024 / 1024),
 		longestTaskImportMs: Math.round(imported.longestTask),
 		syncFullMs: Math.round(synced.full),
-		syncVisibleMs: Math.round(synced.visible)
+		syncVisibleMs: Math.round(synced.visible),
+		longestTaskSyncMs: Math.round(synced.longestTask)
 	};
 }
 
@@ -613,6 +623,7 @@ function table(results: SizeResult[]): string {
 			(r) =>
 				`${r.customers.toLocaleString('en')} customers / ${r.events.toLocaleString('en')} events (${r.docMB} MB doc)`
 		],
+		['measured on', (r) => `${r.measuredAt.slice(0, 10)}, Chromium ${r.browser}`],
 		['cold start to first rows (median)', (r) => `${r.coldStartMs} ms`],
 		['first open incl. projection rebuild', (r) => `${r.firstOpenWithRebuildMs} ms`],
 		['projection rebuild', (r) => `${r.rebuildMs} ms`],
@@ -648,6 +659,10 @@ function table(results: SizeResult[]): string {
 		[
 			'first full sync to a new device over WebRTC (all rows shown)',
 			(r) => (r.syncFullMs === undefined ? '—' : `${r.syncFullMs} ms (${r.syncVisibleMs} ms)`)
+		],
+		[
+			'longest task on the new device’s page during that sync',
+			(r) => shown(r.longestTaskSyncMs, ' ms')
 		]
 	];
 	const header = `| metric | ${results.map((r) => r.size).join(' | ')} |`;
@@ -681,7 +696,7 @@ function writeReadme(results: SizeResult[], environment: string) {
 	const start = '<!-- bench:start -->';
 	const end = '<!-- bench:end -->';
 	if (!readme.includes(start) || !readme.includes(end)) return;
-	const body = `${start}\n_Measured ${new Date().toISOString().slice(0, 10)} on ${environment}._\n\n${table(results)}\n${end}`;
+	const body = `${start}\n_Measured on ${environment}; each size's date and browser version are in its column._\n\n${table(results)}\n${end}`;
 	writeFileSync('README.md', readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), body));
 	// Keep the README in the project's format, so `npm run lint` stays clean after a bench run.
 	execSync('npx prettier --write README.md', { stdio: 'ignore' });
@@ -712,7 +727,7 @@ async function main() {
 		executablePath: findChromium(),
 		args: ['--enable-precise-memory-info', ...CHROMIUM_ARGS]
 	});
-	const environment = `${process.platform} ${process.arch}, Node ${process.version}, headless Chromium ${browser.version()}`;
+	const environment = `${process.platform} ${process.arch}, Node ${process.version}, headless Chromium`;
 	const results: SizeResult[] = [];
 	const failures: SizeFailure[] = [];
 	let scores: LighthouseScores;
@@ -723,7 +738,7 @@ async function main() {
 			console.log(`Measuring ${size.name}…`);
 			try {
 				const measured = await measure(browser, origin, size, archives.get(size.name)!);
-				results.push({ ...measured, ...scores });
+				results.push({ ...measured, browser: browser.version(), ...scores });
 			} catch (error) {
 				const failure: SizeFailure = {
 					size: size.name,

@@ -28,4 +28,12 @@ describe('money', () => {
 		expect(formatMoney(12050, 'zh-CN')).toBe('¥120.50');
 		expect(centsToDecimal(-250)).toBe('-2.50');
 	});
+
+	it('keeps formatting each language and currency in its own way when they alternate', () => {
+		expect(formatMoney(123456, 'en', 'USD')).toBe('$1,234.56');
+		expect(formatMoney(123456, 'en', 'EUR')).toBe('€1,234.56');
+		expect(formatMoney(123456, 'de', 'EUR')).toBe('1.234,56\u00a0€');
+		expect(formatMoney(123456, 'en', 'USD')).toBe('$1,234.56');
+		expect(formatMoney(123456, 'en')).toBe('¥1,234.56');
+	});
 });

@@ -29,10 +29,20 @@ export function centsToDecimal(cents: number): string {
 	return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one, and every list row
+// formats an amount, so one formatter per language and currency is kept.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(cents: number, locale: string, currency = 'CNY'): string {
-	return new Intl.NumberFormat(locale, {
-		style: 'currency',
-		currency,
-		currencyDisplay: 'narrowSymbol'
-	}).format(cents / 100);
+	const key = `${locale}|${currency}`;
+	let format = moneyFormats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(locale, {
+			style: 'currency',
+			currency,
+			currencyDisplay: 'narrowSymbol'
+		});
+		moneyFormats.set(key, format);
+	}
+	return format.format(cents / 100);
 }

@@ -98,15 +98,27 @@ export function t(key: MessageKey, params?: MessageParams): string {
 	return translators[locale.current](key, params ?? {}) as string;
 }
 
+// Timelines and tables format a date per row; building the formatter is the costly part.
+// A plain cache: nothing renders from it, so it need not be reactive.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${locale.current}|${options.dateStyle}|${options.timeStyle ?? ''}`;
+	let format = dateFormats.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale.current, options);
+		dateFormats.set(key, format);
+	}
+	return format;
+}
+
 export function formatDate(ms: number, style: 'medium' | 'long' = 'medium'): string {
-	return new Intl.DateTimeFormat(locale.current, { dateStyle: style }).format(ms);
+	return dateFormat({ dateStyle: style }).format(ms);
 }
 
 export function formatDateTime(ms: number): string {
-	return new Intl.DateTimeFormat(locale.current, {
-		dateStyle: 'medium',
-		timeStyle: 'short'
-	}).format(ms);
+	return dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
 export function formatBytes(bytes: number): string {

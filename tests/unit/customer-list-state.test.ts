@@ -18,13 +18,18 @@ async function archiveOf(count: number): Promise<ProjectionDb> {
 	return db;
 }
 
-/** Slows down reading the whole table, as 10,000 rows would be. */
+/** Slows down reading the whole table (page by page, in key order), as 10,000 rows would be. */
 function withSlowFullRead(db: ProjectionDb, delayMs: number): ProjectionDb {
-	const toArray = db.customers.toArray.bind(db.customers);
-	db.customers.toArray = (() =>
-		new Promise((resolve) => setTimeout(resolve, delayMs)).then(() =>
-			toArray()
-		)) as typeof db.customers.toArray;
+	const limit = db.customers.limit.bind(db.customers);
+	db.customers.limit = ((n: number) => {
+		const collection = limit(n);
+		const toArray = collection.toArray.bind(collection);
+		collection.toArray = (() =>
+			new Promise((resolve) => setTimeout(resolve, delayMs)).then(() =>
+				toArray()
+			)) as typeof collection.toArray;
+		return collection;
+	}) as typeof db.customers.limit;
 	return db;
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../domain/customer-list';
 import type { LifecycleStage } from '../domain/customer';
 import type { CustomerRow, ProjectionDb } from '../projection/db';
+import { readAllInPages } from '../projection/paged-read';
 
 /** Enough rows to fill a tall screen before the whole list is read. */
 const FIRST_ROWS = 60;
@@ -70,7 +71,7 @@ export class CustomerListState {
 		if (this.#subscription) return;
 		this.#db = db;
 		if (!this.loaded) void this.#showFirstRows(db);
-		this.#subscription = liveQuery(() => db.customers.toArray()).subscribe({
+		this.#subscription = liveQuery(() => readAllInPages(db.customers)).subscribe({
 			next: (rows) => {
 				this.rows = rows;
 				this.loaded = true;

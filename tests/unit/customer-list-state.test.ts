@@ -18,18 +18,16 @@ async function archiveOf(count: number): Promise<ProjectionDb> {
 	return db;
 }
 
-/** Slows down reading the whole table (page by page, in key order), as 10,000 rows would be. */
+/**
+ * Slows down reading the whole table, as 10,000 rows would be: the read waits before its
+ * transaction starts (a timer inside an IndexedDB transaction would end it).
+ */
 function withSlowFullRead(db: ProjectionDb, delayMs: number): ProjectionDb {
-	const limit = db.customers.limit.bind(db.customers);
-	db.customers.limit = ((n: number) => {
-		const collection = limit(n);
-		const toArray = collection.toArray.bind(collection);
-		collection.toArray = (() =>
-			new Promise((resolve) => setTimeout(resolve, delayMs)).then(() =>
-				toArray()
-			)) as typeof collection.toArray;
-		return collection;
-	}) as typeof db.customers.limit;
+	const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+	db.transaction = ((...args: unknown[]) =>
+		new Promise((resolve) => setTimeout(resolve, delayMs)).then(() =>
+			transaction(...args)
+		)) as unknown as typeof db.transaction;
 	return db;
 }
 

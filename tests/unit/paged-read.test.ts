@@ -49,6 +49,22 @@ describe('readAllInPages', () => {
 		db.close();
 	});
 
+	it('reads one consistent state even when a write lands between its pages', async () => {
+		const db = await tableOf(9);
+		const before = (await db.customers.toArray()).map((row) => row.id);
+		const reading = readAllInPages(db.customers, 3);
+		// Written while the first page is being read: a row that sorts first and a removal at the end.
+		const writing = db.transaction('rw', db.customers, async () => {
+			await db.customers.put({ ...(await db.customers.get('c000'))!, id: 'c' });
+			await db.customers.delete('c008');
+		});
+		const [paged] = await Promise.all([reading, writing]);
+		const after = (await db.customers.toArray()).map((row) => row.id);
+		expect(after).not.toEqual(before);
+		expect([before, after]).toContainEqual(paged.map((row) => row.id));
+		db.close();
+	});
+
 	it('inside a liveQuery, a change on the last page reads again', async () => {
 		const db = await tableOf(7);
 		const seen: string[][] = [];

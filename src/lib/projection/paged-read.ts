@@ -9,23 +9,26 @@ export const READ_PAGE_ROWS = 2_000;
 
 /**
  * Every row of a table in primary-key order, the same as `table.toArray()`, read one page per
- * request so that no single task on the page holds the whole table. Inside a liveQuery every
- * page's range is observed, so a change anywhere in the table re-runs the read.
+ * request so that no single task on the page holds the whole table. The pages share one
+ * read-only transaction, so they show one state of the table, as a single read would; inside
+ * a liveQuery every page's range is observed, so a change anywhere re-runs the read.
  */
-export async function readAllInPages<Row extends { id: string }>(
+export function readAllInPages<Row extends { id: string }>(
 	table: Table<Row, string>,
 	pageRows = READ_PAGE_ROWS
 ): Promise<Row[]> {
-	const rows: Row[] = [];
-	let page = await table.limit(pageRows).toArray();
-	while (page.length > 0) {
-		rows.push(...page);
-		if (page.length < pageRows) break;
-		page = await table
-			.where(':id')
-			.above(page[page.length - 1]!.id)
-			.limit(pageRows)
-			.toArray();
-	}
-	return rows;
+	return table.db.transaction('r', table, async () => {
+		const rows: Row[] = [];
+		let page = await table.limit(pageRows).toArray();
+		while (page.length > 0) {
+			rows.push(...page);
+			if (page.length < pageRows) break;
+			page = await table
+				.where(':id')
+				.above(page[page.length - 1]!.id)
+				.limit(pageRows)
+				.toArray();
+		}
+		return rows;
+	});
 }

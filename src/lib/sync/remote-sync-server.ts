@@ -1,12 +1,15 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import {
+	messageYjsSyncStep1,
 	messageYjsSyncStep2,
-	readSyncMessage,
+	messageYjsUpdate,
+	readSyncStep1,
 	writeSyncStep1,
 	writeUpdate
 } from 'y-protocols/sync';
 import type * as Y from 'yjs';
+import { applyReceivedUpdate } from '../crdt/apply-received-update';
 import type { DocPort } from './doc-link';
 
 /**
@@ -103,12 +106,22 @@ export function serveRemoteSync(
 		}
 		const decoder = decoding.createDecoder(request.message);
 		if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
-		const reply = encoding.createEncoder();
-		encoding.writeVarUint(reply, MESSAGE_SYNC);
-		const origin = new RemoteChannelOrigin(link, request.channel);
-		const type = readSyncMessage(decoder, reply, doc, origin);
-		if (encoding.length(reply) > 1) {
+		const type = decoding.readVarUint(decoder);
+		if (type === messageYjsSyncStep1) {
+			const reply = encoding.createEncoder();
+			encoding.writeVarUint(reply, MESSAGE_SYNC);
+			readSyncStep1(decoder, reply, doc);
 			post({ kind: 'send', channel: request.channel, message: encoding.toUint8Array(reply) });
+			return;
+		}
+		if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) return;
+		const origin = new RemoteChannelOrigin(link, request.channel);
+		try {
+			applyReceivedUpdate(doc, decoding.readVarUint8Array(decoder), origin);
+		} catch (error) {
+			// As y-protocols does: a broken update (or an observer failing on it) must not end the
+			// channel; the doc keeps what it had, and the next sync offers the rest again.
+			console.error('Clientbook could not apply a colleague’s update', error);
 		}
 		if (type === messageYjsSyncStep2) {
 			const { channel } = request;

@@ -6,6 +6,7 @@ import {
 	serveRemoteSync,
 	type DocSettling
 } from '../../src/lib/sync/remote-sync-server';
+import type { StoredState } from '../../src/lib/crdt/stored-state';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
@@ -142,6 +143,83 @@ describe('remote sync through the worker', () => {
 		await settle();
 		expect(wire.bToA.length).toBe(sent);
 		expect(a.doc.getMap('customers').get('c2')).toBeUndefined();
+	});
+
+	describe('answering a device that lacks most of the archive', () => {
+		/** A's storage: every update its doc produced, read on demand. */
+		function storedDevice(read: (updates: Uint8Array[], doc: Y.Doc) => Promise<StoredState>) {
+			const doc = new Y.Doc();
+			const updates: Uint8Array[] = [];
+			doc.on('update', (update: Uint8Array) => updates.push(update));
+			let reads = 0;
+			const settling: DocSettling = {
+				stored: () => Promise.resolve(),
+				projected: () => Promise.resolve(),
+				storedState: () => {
+					reads++;
+					return read(updates.slice(), doc);
+				}
+			};
+			return { ...device(doc, settling), updates, reads: () => reads };
+		}
+		const messageType = (message: Uint8Array) => [message[0], message[1]];
+
+		it('sends what is stored as it is, then what came after it', async () => {
+			let change: () => void = () => {};
+			const a = storedDevice(async (updates, doc) => {
+				const stateVector = Y.encodeStateVector(doc);
+				// A change while storage is read: after the state vector, so step 2 carries it.
+				change();
+				return { updates, stateVector };
+			});
+			a.doc.getMap('customers').set('c1', 'Li');
+			a.doc.getMap('customers').set('c2', 'Wang');
+			const stored = a.updates.slice();
+			change = () => a.doc.getMap('customers').set('c3', 'Zhao');
+			const b = device();
+			const { wire } = connect(a, b);
+			await settle();
+			expect(a.reads()).toBe(1);
+			expect(b.doc.getMap('customers').toJSON()).toEqual({ c1: 'Li', c2: 'Wang', c3: 'Zhao' });
+			const updates = wire.aToB.filter((message) => messageType(message)[1] === 2);
+			// Each stored update went byte for byte, wrapped as a sync update message.
+			for (const update of stored) {
+				expect(
+					updates.some((message) => message.subarray(-update.length).join() === update.join())
+				).toBe(true);
+			}
+			const steps2 = wire.aToB.filter((message) => messageType(message)[1] === 1);
+			expect(steps2).toHaveLength(1);
+			// …and step 2 only what came after the stored updates, not the archive again.
+			expect(steps2[0]!.length).toBeLessThan(Y.encodeStateAsUpdate(a.doc).length / 2);
+			expect(wire.receivedB).toBe(1);
+		});
+
+		it('answers a colleague who is mostly up to date from the doc, without reading storage', async () => {
+			const a = storedDevice(async (updates, doc) => ({
+				updates,
+				stateVector: Y.encodeStateVector(doc)
+			}));
+			a.doc.getMap('customers').set('c1', 'Li');
+			const b = device();
+			Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+			a.doc.getMap('customers').set('c2', 'Wang');
+			connect(a, b);
+			await settle();
+			expect(b.doc.getMap('customers').toJSON()).toEqual({ c1: 'Li', c2: 'Wang' });
+			expect(a.reads()).toBe(0);
+		});
+
+		it('answers from the doc when storage cannot be read', async () => {
+			const a = storedDevice(() => Promise.reject(new Error('disk gone')));
+			a.doc.getMap('customers').set('c1', 'Li');
+			const b = device();
+			const { wire } = connect(a, b);
+			await settle();
+			expect(a.reads()).toBe(1);
+			expect(b.doc.getMap('customers').toJSON()).toEqual({ c1: 'Li' });
+			expect(wire.receivedB).toBe(1);
+		});
 	});
 
 	it('ignores messages that are not sync messages', async () => {

@@ -4,12 +4,13 @@ import {
 	messageYjsSyncStep1,
 	messageYjsSyncStep2,
 	messageYjsUpdate,
-	readSyncStep1,
 	writeSyncStep1,
+	writeSyncStep2,
 	writeUpdate
 } from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { applyReceivedUpdate } from '../crdt/apply-received-update';
+import { lacksMostOf, type StoredState } from '../crdt/stored-state';
 import type { DocPort } from './doc-link';
 
 /**
@@ -46,6 +47,8 @@ export type RemoteSyncEvent =
 export interface DocSettling {
 	stored(): Promise<void>;
 	projected(): Promise<void>;
+	/** Everything stored of the doc (see `stored-state.ts`); absent where nothing is stored. */
+	storedState?(): Promise<StoredState>;
 }
 
 const ALREADY: DocSettling = {
@@ -93,6 +96,33 @@ export function serveRemoteSync(
 			message: syncMessage((encoder) => writeUpdate(encoder, update))
 		});
 	};
+	const send = (channel: number, message: Uint8Array) => post({ kind: 'send', channel, message });
+	/**
+	 * Step 2: what the colleague (at state vector `theirs`) lacks. A colleague who lacks most of
+	 * the archive gets the stored updates as they are, then the doc's own encoding of what came
+	 * after them: encoding a 10,000-customer archive again took the sender 3 to 4 s.
+	 */
+	const answer = (channel: number, theirs: Uint8Array) => {
+		const encoded = (since: Uint8Array) =>
+			syncMessage((encoder) => writeSyncStep2(encoder, doc, since));
+		const ours = Y.decodeStateVector(Y.encodeStateVector(doc));
+		if (!settling.storedState || !lacksMostOf(ours, Y.decodeStateVector(theirs))) {
+			return send(channel, encoded(theirs));
+		}
+		settling.storedState().then(
+			(stored) => {
+				for (const update of stored.updates) {
+					send(
+						channel,
+						syncMessage((encoder) => writeUpdate(encoder, update))
+					);
+				}
+				send(channel, encoded(stored.stateVector));
+			},
+			// Storage could not be read: the doc itself still answers.
+			() => send(channel, encoded(theirs))
+		);
+	};
 	const stop = () => {
 		doc.off('update', onUpdate);
 		port.onmessage = null;
@@ -108,10 +138,7 @@ export function serveRemoteSync(
 		if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
 		const type = decoding.readVarUint(decoder);
 		if (type === messageYjsSyncStep1) {
-			const reply = encoding.createEncoder();
-			encoding.writeVarUint(reply, MESSAGE_SYNC);
-			readSyncStep1(decoder, reply, doc);
-			post({ kind: 'send', channel: request.channel, message: encoding.toUint8Array(reply) });
+			answer(request.channel, decoding.readVarUint8Array(decoder));
 			return;
 		}
 		if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) return;

@@ -43,6 +43,7 @@ import type { Projector, RebuildProgress } from '../projection/projector';
 import { connectTabs, type TabConnection } from '../sync/tab-channel';
 import type { DocPort } from '../sync/doc-link';
 import { serveRemoteSync } from '../sync/remote-sync-server';
+import { readStoredState } from '../crdt/stored-state';
 
 /** Marks a restored backup's changes: not this member's edits, so never undone by them. */
 const RESTORE_ORIGIN = { restore: true };
@@ -486,7 +487,13 @@ export class WorkspaceCore {
 		await this.#ready;
 		serveRemoteSync(this.ws.doc, port, {
 			stored: () => this.#stored(),
-			projected: () => this.settled()
+			projected: () => this.settled(),
+			storedState: () => {
+				const db = this.#persistence?.db;
+				return db
+					? readStoredState(db, this.ws.doc)
+					: Promise.reject(new Error('the archive is not stored on this device'));
+			}
 		});
 	}
 

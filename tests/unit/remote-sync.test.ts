@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { RemoteSyncClient, type RemoteChannel } from '../../src/lib/sync/remote-sync-client';
 import {
@@ -7,6 +8,26 @@ import {
 	type DocSettling
 } from '../../src/lib/sync/remote-sync-server';
 import type { StoredState } from '../../src/lib/crdt/stored-state';
+
+/** A doc with an update large enough to travel framed (over 64 KiB). */
+function largeDoc() {
+	const doc = new Y.Doc();
+	const customers = doc.getMap<string>('customers');
+	doc.transact(() => {
+		for (let i = 0; i < 2_000; i++) customers.set(`c${i}`, `customer number ${i} `.repeat(4));
+	});
+	return doc;
+}
+
+/** The whole doc as one sync update message (type 0, update 2), in a buffer of its own. */
+function syncUpdateMessage(doc: Y.Doc): Uint8Array {
+	const update = Y.encodeStateAsUpdate(doc);
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 0);
+	encoding.writeVarUint(encoder, 2);
+	encoding.writeVarUint8Array(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
@@ -220,6 +241,24 @@ describe('remote sync through the worker', () => {
 			expect(b.doc.getMap('customers').toJSON()).toEqual({ c1: 'Li' });
 			expect(wire.receivedB).toBe(1);
 		});
+	});
+
+	it('moves a large message that is the whole of its buffer to the worker, and copies a view', async () => {
+		const whole = syncUpdateMessage(largeDoc());
+		const shared = new Uint8Array(whole.length + 8);
+		shared.set(whole, 8);
+		const b = device();
+		const channel = b.client.open(() => {});
+		channel.receive(shared.subarray(8));
+		await settle();
+		// The view shares its buffer with bytes that are not the message's: copied, left intact.
+		expect(shared.byteLength).toBe(whole.length + 8);
+		expect(b.doc.getMap('customers').size).toBe(2_000);
+		const c = device();
+		c.client.open(() => {}).receive(whole);
+		expect(whole.byteLength).toBe(0);
+		await settle();
+		expect(c.doc.getMap('customers').size).toBe(2_000);
 	});
 
 	it('ignores messages that are not sync messages', async () => {

@@ -1,11 +1,15 @@
-import type { DocPort } from './doc-link';
+import { FRAME_BYTES } from './peer-chunking';
+import { ownsBuffer, type DocPort } from './doc-link';
 import type { RemoteSyncEvent, RemoteSyncRequest } from './remote-sync-server';
 
 /** One transport to colleagues, as the worker sees it (see `remote-sync-server.ts`). */
 export interface RemoteChannel {
 	/** Sends this device's step 1: the other side answers with everything this device lacks. */
 	greet(): void;
-	/** Hands on a sync message that arrived from the other side. */
+	/**
+	 * Hands on a sync message that arrived from the other side. A large message that is the
+	 * whole of its buffer is moved to the worker, not copied: the caller must not use it again.
+	 */
 	receive(message: Uint8Array): void;
 	/** No more messages go to or come from this channel. */
 	close(): void;
@@ -51,6 +55,11 @@ export class RemoteSyncClient {
 	}
 
 	#post(request: RemoteSyncRequest): void {
+		if (request.kind === 'receive' && request.message.length > FRAME_BYTES) {
+			if (ownsBuffer(request.message)) {
+				return this.#port.postMessage(request, [request.message.buffer]);
+			}
+		}
 		this.#port.postMessage(request);
 	}
 

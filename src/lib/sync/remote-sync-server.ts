@@ -11,7 +11,7 @@ import {
 import * as Y from 'yjs';
 import { applyReceivedUpdate } from '../crdt/apply-received-update';
 import { lacksMostOf, type StoredState } from '../crdt/stored-state';
-import type { DocPort } from './doc-link';
+import { ownsBuffer, type DocPort } from './doc-link';
 
 /**
  * The team's transports (WebRTC, the relay) live in the page, because only a page has WebRTC;
@@ -87,7 +87,11 @@ export function serveRemoteSync(
 	settling: DocSettling = ALREADY
 ): () => void {
 	const link = {};
-	const post = (event: RemoteSyncEvent) => port.postMessage(event);
+	// Every message is encoded here for the page alone: moved, not copied.
+	const post = (event: RemoteSyncEvent) =>
+		'message' in event && ownsBuffer(event.message)
+			? port.postMessage(event, [event.message.buffer])
+			: port.postMessage(event);
 	const onUpdate = (update: Uint8Array, origin: unknown) => {
 		const from = origin instanceof RemoteChannelOrigin && origin.link === link;
 		post({

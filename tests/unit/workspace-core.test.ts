@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import { customer } from './helpers';
+import { RemoteSyncClient } from '../../src/lib/sync/remote-sync-client';
+import { serveRemoteSync } from '../../src/lib/sync/remote-sync-server';
 import { ProjectionDb } from '../../src/lib/projection/db';
 import { WorkspaceCore, type WorkspaceView } from '../../src/lib/workspace/workspace-core';
 
@@ -55,5 +58,39 @@ describe('WorkspaceCore', () => {
 		expect(core.ws.customers.get(id)?.get('deletedAt')).toBeUndefined();
 		expect(await core.undoStep(undoToken!)).toBe(false);
 		expect(await core.undoStep(12345)).toBe(false);
+	});
+
+	it('links the team before the archive is open, and answers a new device once it is', async () => {
+		const names = namesForTest();
+		const first = openCore(names);
+		const created = await first.core.createCustomer(customer({ name: 'Li Na' }));
+		const id = created.ok ? created.value : '';
+		await first.core.settled();
+
+		const reopened = openCore(names);
+		let open = false;
+		void reopened.core.whenReady().then(() => (open = true));
+		const link = new MessageChannel();
+		await reopened.core.linkRemoteSync(link.port2);
+		expect(open).toBe(false);
+
+		// A new device with nothing, at the other end of one channel.
+		const newDevice = new Y.Doc();
+		const newLink = new MessageChannel();
+		serveRemoteSync(newDevice, newLink.port2);
+		const theirs = new RemoteSyncClient(newLink.port1);
+		const ours = new RemoteSyncClient(link.port1);
+		let received = 0;
+		const toThem = theirs.open((message) => toUs.receive(message), {
+			onReceived: () => received++
+		});
+		const toUs = ours.open((message) => toThem.receive(message));
+		toUs.greet();
+		toThem.greet();
+		await reopened.core.settled();
+		await vi.waitFor(() => expect(received).toBe(1));
+		const customers = newDevice.getMap<Y.Map<unknown>>('customers');
+		expect(customers.get(id)?.get('name')).toBe('Li Na');
+		for (const port of [link.port1, link.port2, newLink.port1, newLink.port2]) port.close();
 	});
 });

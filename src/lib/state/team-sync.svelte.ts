@@ -99,9 +99,10 @@ class TeamSync {
 		if (!session || !space || this.paused) return;
 		let sync: RemoteSyncClient | null = null;
 		try {
-			// Shake hands once the archive is loaded and projected: a device busy opening a large
-			// archive fails WebRTC handshakes half-way.
-			await session.settled();
+			// No waiting for the archive to open: the worker answers the team once it has, and
+			// shaking hands meanwhile saved a new device about a second of its first sync. (When the
+			// archive was opened on this page, a busy page failed handshakes half-way; the watchdog
+			// in team-connection.ts still retries one that does.)
 			const { connectTeam } = await import('../sync/team-connection');
 			if (generation !== this.#generation) return;
 			const [profile, opened] = await Promise.all([

@@ -2,6 +2,7 @@ import type { RemoteSyncClient } from '../sync/remote-sync-client';
 import type { ShopCurrency } from '../crdt/shop-settings';
 import { DEFAULT_CURRENCY } from '../crdt/shop-settings';
 import type { CustomerFields } from '../domain/customer';
+import type { MemberProfile } from '../domain/member-profile';
 import type { RebuildProgress } from '../projection/projector';
 import { ProjectionDb, projectionDbName } from '../projection/db';
 import type { WorkspaceCore, WorkspaceView } from '../workspace/workspace-core';
@@ -57,8 +58,6 @@ export class WorkspaceSession {
 	}
 
 	whenReady = () => this.#client.call('whenReady', []);
-	/** Resolves when every change so far is visible in the projection. */
-	settled = () => this.#client.call('settled', []);
 
 	createCustomer = (...args: Args<'createCustomer'>) => this.#client.call('createCustomer', args);
 	createCustomers = (...args: Args<'createCustomers'>) =>
@@ -88,7 +87,14 @@ export class WorkspaceSession {
 	snoozeTask = (...args: Args<'snoozeTask'>) => this.#client.call('snoozeTask', args);
 	setMemberProfile = (...args: Args<'setMemberProfile'>) =>
 		this.#client.call('setMemberProfile', args);
-	memberProfile = () => this.#client.call('memberProfile', []);
+	/**
+	 * This member's name and colour as projected, read on the page: the team connects with it
+	 * while the worker may still be opening the archive.
+	 */
+	memberProfile = async (): Promise<MemberProfile | null> => {
+		const row = await this.db.members.get(this.memberId);
+		return row ? { name: row.name, color: row.color } : null;
+	};
 	loadDemoShop = (customerCount: number) => this.#client.call('loadDemoShop', [customerCount]);
 	prepareForImport = () => this.#client.call('prepareForImport', []);
 	writeChanges = (...args: Args<'writeChanges'>) => this.#client.call('writeChanges', args);
@@ -142,11 +148,6 @@ export class WorkspaceSession {
 		return { ...counts, undoImport: this.#undoStep(undoToken) };
 	}
 
-	/**
-	 * A copy of the doc in this page, kept in step with the worker's, for the team's network
-	 * providers: WebRTC exists only in pages. Made on first use, so a device outside a team
-	 * never holds the archive twice.
-	 */
 	/**
 	 * A new link to the worker's sync service, for the team's transports. Only team members load
 	 * it, so it stays off the first route; `connectTeam` owns and closes it.

@@ -28,7 +28,7 @@ import { createProduct, updateProduct } from '../crdt/product-commands';
 import { readCurrency, setCurrency, type ShopCurrency } from '../crdt/shop-settings';
 import { deleteTag, renameTag, setTagColor } from '../crdt/tag-commands';
 import { createUndoManager } from '../crdt/undo';
-import { readMember, setMemberProfile } from '../crdt/member-commands';
+import { setMemberProfile } from '../crdt/member-commands';
 import type { MemberProfile } from '../domain/member-profile';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
 import type { InteractionFields, PurchaseFields, TaskFields } from '../domain/activity';
@@ -230,11 +230,6 @@ export class WorkspaceCore {
 	setMemberProfile = (profile: MemberProfile) => this.#run((ctx) => setMemberProfile(ctx, profile));
 
 	/** This device's member profile as the doc holds it (null before one is set). */
-	async memberProfile(): Promise<MemberProfile | null> {
-		await this.#ready;
-		return readMember(this.memberId, this.ws.members.get(this.memberId));
-	}
-
 	/** The demo shop, made through the same commands as the UI, as one undo step. */
 	async loadDemoShop(customerCount: number): Promise<number> {
 		const { createDemoShop } = await import('../demo/demo-commands');
@@ -481,10 +476,14 @@ export class WorkspaceCore {
 	/**
 	 * Answers the team's transports, which live in the page (only it has WebRTC), against this
 	 * doc: see `remote-sync-server.ts`. Their changes arrive as a colleague's would, never undone
-	 * here. The page ends the link.
+	 * here. The page ends the link. It returns at once, so the page can shake hands with the team
+	 * while the archive opens; messages wait in the port until the doc is loaded and can answer.
 	 */
 	async linkRemoteSync(port: DocPort): Promise<void> {
-		await this.#ready;
+		void this.#ready.then(() => this.#serveRemoteSync(port));
+	}
+
+	#serveRemoteSync(port: DocPort): void {
 		serveRemoteSync(this.ws.doc, port, {
 			stored: () => this.#stored(),
 			projected: () => this.settled(),

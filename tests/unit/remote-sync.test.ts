@@ -135,6 +135,53 @@ describe('remote sync through the worker', () => {
 		expect(origins[0]).toBeInstanceOf(RemoteChannelOrigin);
 	});
 
+	it('posts a colleague’s change to the page only when another channel is open to take it', async () => {
+		const ports = new MessageChannel();
+		opened.push(ports);
+		const posted: string[] = [];
+		const counted = {
+			postMessage(message: { kind: string }, transfer?: Transferable[]) {
+				posted.push(message.kind);
+				ports.port2.postMessage(message, transfer ?? []);
+			},
+			set onmessage(listener: ((event: MessageEvent) => void) | null) {
+				ports.port2.onmessage = listener;
+			},
+			get onmessage() {
+				return ports.port2.onmessage;
+			}
+		};
+		const doc = new Y.Doc();
+		serveRemoteSync(doc, counted);
+		const b = { doc, client: new RemoteSyncClient(ports.port1), stopServing: () => {} };
+		const a = device();
+		connect(a, b);
+		await settle();
+		const broadcasts = () => posted.filter((kind) => kind === 'broadcast').length;
+		a.doc.getMap('customers').set('c1', 'Li');
+		await settle();
+		expect(b.doc.getMap('customers').get('c1')).toBe('Li');
+		expect(broadcasts()).toBe(0);
+
+		const c = device();
+		const bc = connect(b, c);
+		await settle();
+		a.doc.getMap('customers').set('c2', 'Wang');
+		await settle();
+		expect(c.doc.getMap('customers').get('c2')).toBe('Wang');
+		expect(broadcasts()).toBe(1);
+
+		bc.channelA.close();
+		await settle();
+		a.doc.getMap('customers').set('c3', 'Zhao');
+		await settle();
+		expect(broadcasts()).toBe(1);
+		// A change of this device's own still goes to the channel it has.
+		b.doc.getMap('customers').set('c4', 'Sun');
+		await settle();
+		expect(a.doc.getMap('customers').get('c4')).toBe('Sun');
+	});
+
 	it('sends a local change on every channel', async () => {
 		const a = device();
 		const b = device();

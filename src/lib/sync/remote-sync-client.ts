@@ -74,7 +74,7 @@ export class RemoteSyncClient {
 				if (this.#channels.has(channel)) this.#post({ kind: 'receive', channel, message });
 			},
 			close: () => {
-				this.#channels.delete(channel);
+				if (this.#channels.delete(channel)) this.#post({ kind: 'close', channel });
 			}
 		};
 	}

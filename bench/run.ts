@@ -235,6 +235,12 @@ async function syncToNewDevice(page: Page, origin: string) {
 		await page
 			.getByRole('link', { name: 'Sync with colleagues: Connected; no colleague online' })
 			.waitFor({ timeout: 120_000 });
+		// …with its archive open: the page connects while the worker still opens it.
+		await page.waitForFunction(
+			() => performance.getEntriesByName('clientbook:workspace-open').length > 0,
+			undefined,
+			{ timeout: 120_000 }
+		);
 		await colleague.addInitScript(
 			([key, value]) => localStorage.setItem(key!, value!),
 			[TEAM_KEY, team]

@@ -24,6 +24,15 @@ export interface DocLink {
 	unlink(): void;
 }
 
+/**
+ * Whether `bytes` is the whole of its buffer, so that posting can move the buffer instead of
+ * copying it (a 28 MB first sync was copied twice between page and worker) without taking
+ * anything else that shares it.
+ */
+export function ownsBuffer(bytes: Uint8Array): boolean {
+	return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+}
+
 function isDocLinkMessage(message: unknown): message is DocLinkMessage {
 	const kind = (message as { kind?: unknown } | null)?.kind;
 	return kind === 'hello' || kind === 'state' || kind === 'update' || kind === 'unlink';
@@ -35,15 +44,6 @@ function isDocLinkMessage(message: unknown): message is DocLinkMessage {
  * Changes that arrive carry the port as their origin, so they are never sent back nor undone
  * as this side's own. Messages of other kinds go to `onOtherMessage`.
  */
-/**
- * Whether `bytes` is the whole of its buffer, so that posting can move the buffer instead of
- * copying it (a 28 MB first sync was copied twice between page and worker) without taking
- * anything else that shares it.
- */
-export function ownsBuffer(bytes: Uint8Array): boolean {
-	return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-}
-
 export function linkDoc(
 	doc: Y.Doc,
 	port: DocPort,

@@ -145,8 +145,10 @@ export function serveRemoteSync(
 		if (request.kind === 'close') return void channels.delete(request.channel);
 		channels.add(request.channel);
 		if (request.kind === 'greet') {
-			const message = syncMessage((encoder) => writeSyncStep1(encoder, doc));
-			return post({ kind: 'send', channel: request.channel, message });
+			return send(
+				request.channel,
+				syncMessage((encoder) => writeSyncStep1(encoder, doc))
+			);
 		}
 		const decoder = decoding.createDecoder(request.message);
 		if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;

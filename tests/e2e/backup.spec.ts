@@ -72,6 +72,8 @@ test('restoring into an archive with customers can merge, keeping both', async (
 	page,
 	browser
 }) => {
+	// Three browsers, each opening the app and restoring: about 40 s on a 2-core machine.
+	test.slow();
 	await openCustomers(page);
 	await createCustomer(page, { name: 'From The Backup', phone: '13800138001' });
 	const path = await downloadBackup(page);

@@ -229,7 +229,6 @@ export class WorkspaceCore {
 	snoozeTask = (id: string, until: string) => this.#run((ctx) => snoozeTask(ctx, id, until));
 	setMemberProfile = (profile: MemberProfile) => this.#run((ctx) => setMemberProfile(ctx, profile));
 
-	/** This device's member profile as the doc holds it (null before one is set). */
 	/** The demo shop, made through the same commands as the UI, as one undo step. */
 	async loadDemoShop(customerCount: number): Promise<number> {
 		const { createDemoShop } = await import('../demo/demo-commands');

@@ -8,6 +8,7 @@ import { chunkPeerMessages, type FrameProgress, type PeerLike } from './peer-chu
 import type { RemoteChannel, RemoteSyncClient } from './remote-sync-client';
 import { MESSAGE_SYNC } from './remote-sync-server';
 import { relayRoomName, type TeamSpace } from './team-space';
+import { ignoreUndecryptableSignals } from './undecryptable-signals';
 
 /**
  * The live link to the team: y-webrtc for colleagues online now, a y-websocket relay for those
@@ -89,6 +90,7 @@ export async function connectTeam(
 	me: PresenceUser,
 	onChange: (snapshot: TransportSnapshot) => void
 ): Promise<TeamConnection> {
+	ignoreUndecryptableSignals(window);
 	const doc = new Y.Doc();
 	const awareness = new Awareness(doc);
 	awareness.setLocalStateField('user', me);

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 test('a boot screen paints before the app is fetched, in both languages, then gives way to the app', async ({
 	page

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { createCustomer, customerList, openCustomers } from './support/app';
 
 test('a custom field made in Settings appears in the form, filters the list and survives reload', async ({

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { addPurchase, createCustomer, customerList, notices, openCustomers } from './support/app';
 
 async function twoDuplicates(page: Page) {

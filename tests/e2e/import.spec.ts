@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { readFileSync } from 'node:fs';
 import { customerList, notices, openCustomers } from './support/app';
 import { checkAndImport, chooseImportFile, fixturePath } from './support/import';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { createCustomer, customerList, openCustomers } from './support/app';
 
 test('after one online visit the app loads and works with the network cut', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import type { Page } from '@playwright/test';
 import { createCustomer, openCustomers } from './support/app';
 import { SIGNALING_URL } from './support/sync-servers';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { createCustomer, openCustomers } from './support/app';
 
 test('the catalogue fills in prices, and a new product can be added while selling it', async ({

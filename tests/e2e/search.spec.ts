@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { createCustomers, customerList } from './support/app';
 
 test('search finds customers by characters, pinyin, initials and phone fragments', async ({

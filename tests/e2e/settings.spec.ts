@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { customerList, openCustomers } from './support/app';
 
 test('switching the language changes every label and survives a reload', async ({ page }) => {

@@ -1,4 +1,5 @@
-import { chromium, expect, test } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { expect, test } from './support/test';
 import { CHROMIUM_ARGS } from './support/chromium-args';
 import { writeQrVideo } from './support/fake-camera';
 import { findChromium } from './support/find-chromium';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { createCustomers, customerList, notices } from './support/app';
 
 test('tags are coloured, renamed, merged and deleted in one place, undoably', async ({ page }) => {

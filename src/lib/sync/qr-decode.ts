@@ -1,5 +1,3 @@
-import jsQR from 'jsqr';
-
 /**
  * Finds a QR code in an image: the browser's BarcodeDetector where it exists (fast, native),
  * jsQR otherwise (Firefox, older Safari, desktop Chromium on Linux).
@@ -40,5 +38,8 @@ export async function decodeQr(canvas: HTMLCanvasElement): Promise<string | null
 	const context = canvas.getContext('2d', { willReadFrequently: true });
 	if (!context) return null;
 	const image = context.getImageData(0, 0, canvas.width, canvas.height);
+	// Loaded only here: it is most of the sync page's code, and only a camera without a native
+	// detector needs it.
+	const { default: jsQR } = await import('jsqr');
 	return jsQR(image.data, image.width, image.height)?.data ?? null;
 }

@@ -4,8 +4,8 @@ export { expect };
 
 /**
  * Every journey also fails on an uncaught error in any page it opened: a thrown exception can
- * leave the app half-working (the router without its first navigation, say) while the
- * assertions the journey makes still happen to pass.
+ * leave the app half-working while the assertions the journey makes still happen to pass (the
+ * join page threw on every invite link for weeks, unseen).
  */
 export const test = base.extend<{ uncaughtErrors: string[] }>({
 	uncaughtErrors: [

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
 	addPurchase,
@@ -348,5 +348,48 @@ describe('projector with large batches', () => {
 			purchaseCount: 1,
 			totalSpentCents: 10_000
 		});
+	});
+
+	it('reads who has events ahead of a bulk arrival, and keeps it up to date with later writes', async () => {
+		const a = memberContext('member-a');
+		const created = createCustomers(
+			a,
+			Array.from({ length: 300 }, (_, i) => customer({ name: `Customer ${i}` }))
+		);
+		if (!created.ok) throw new Error('setup');
+		const buyer = created.value[42]!;
+		const b = memberContext('member-b');
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		const before = Y.encodeStateVector(b.ws.doc);
+		addPurchase(b, {
+			customerId: buyer,
+			at: Date.UTC(2026, 0, 3),
+			lines: [{ product: 'Tea', quantity: 1, unitPriceCents: 7_000 }],
+			discountCents: 0,
+			payment: 'cash',
+			channel: 'in_store',
+			note: ''
+		});
+		const c = memberContext('member-c');
+		const db = freshDb();
+		const projector = new Projector(c.ws, db);
+		await projector.start();
+		const keyReads = vi.spyOn(db.activity, 'toCollection');
+
+		// The keys are read while the user still maps columns, before anything arrives...
+		await projector.prepareForBulk();
+		expect(keyReads).toHaveBeenCalledTimes(1);
+		// ...then a purchase lands ahead of its customer, and the customers arrive in bulk.
+		Y.applyUpdate(c.ws.doc, Y.encodeStateAsUpdate(b.ws.doc, before), 'remote');
+		await projector.idle();
+		Y.applyUpdate(c.ws.doc, Y.encodeStateAsUpdate(a.ws.doc), 'remote');
+		await projector.idle();
+
+		expect(keyReads).toHaveBeenCalledTimes(1);
+		expect(await db.customers.get(buyer)).toMatchObject({
+			purchaseCount: 1,
+			totalSpentCents: 7_000
+		});
+		expect(await rowsByTable(db)).toEqual(await rebuiltRows(c.ws, freshDb()));
 	});
 });

@@ -224,7 +224,7 @@ export function prefersRebuild(changedRecords: number, archiveRecords: number): 
 export class Projector {
 	#customers = new Set<string>();
 	#addedCustomers = new Set<string>();
-	/** Customers with projected events, built on first need (see #withEvents). */
+	/** Customers with projected events, read on first need (see #withEvents). */
 	#customersWithEvents: Set<string> | null = null;
 	#purchases = new Set<string>();
 	#interactions = new Set<string>();
@@ -587,9 +587,27 @@ export class Projector {
 		);
 	}
 
-	/** Reads what a large batch of new customers will need, ahead of it (e.g. when an import starts). */
+	/**
+	 * Reads what a large batch of new customers will need, ahead of it (e.g. while the user maps
+	 * an import's columns). It waits its turn behind pending writes, so no write can slip between
+	 * reading the keys and keeping them.
+	 */
 	async prepareForBulk(): Promise<void> {
-		await this.#mayHaveEvents([]);
+		const read = this.#queue.then(async () => {
+			try {
+				await this.#withEvents();
+			} catch {
+				// Nothing is lost: the batch's own flush reads the keys again.
+			}
+		});
+		this.#queue = read;
+		await read;
+	}
+
+	/** Customers with projected events; read once, then kept up to date by #writeActivity. */
+	async #withEvents(): Promise<Set<string>> {
+		this.#customersWithEvents ??= new Set(await this.db.activity.toCollection().primaryKeys());
+		return this.#customersWithEvents;
 	}
 
 	/**
@@ -600,8 +618,7 @@ export class Projector {
 	 */
 	async #mayHaveEvents(customerIds: string[]): Promise<string[]> {
 		if (customerIds.length <= MANY_CUSTOMERS) return customerIds;
-		this.#customersWithEvents ??= new Set(await this.db.activity.toCollection().primaryKeys());
-		const present = this.#customersWithEvents;
+		const present = await this.#withEvents();
 		return customerIds.filter((id) => present.has(id));
 	}
 }

@@ -76,4 +76,33 @@ describe('CustomerListState', () => {
 		list.pauseUpdates();
 		db.close();
 	});
+
+	it('hands out the followed rows while they are current, and reads afresh otherwise', async () => {
+		const db = await archiveOf(300);
+		const list = new CustomerListState();
+		// Not following anything yet: a fresh read.
+		expect(await list.allRows(db)).toHaveLength(300);
+
+		list.connect(db);
+		await wait(100);
+		expect(await list.allRows(db)).toBe(list.rows);
+
+		// A change the paused list has not seen is in a fresh read.
+		const resume = list.pauseUpdates();
+		await db.customers.put({ ...list.rows[0]!, id: 'c-new', name: 'Newcomer' });
+		expect(await list.allRows(db)).toHaveLength(301);
+		expect(list.rows).toHaveLength(300);
+
+		// Following again: the list catches up and is handed out once it has.
+		resume();
+		await wait(100);
+		expect(list.rows).toHaveLength(301);
+		expect(await list.allRows(db)).toBe(list.rows);
+		// Another archive (a switched team space) is never answered from this one's rows.
+		const other = await archiveOf(5);
+		expect(await list.allRows(other)).toHaveLength(5);
+		list.pauseUpdates();
+		db.close();
+		other.close();
+	});
 });

@@ -267,7 +267,7 @@ export class ImportWizard {
 	}
 
 	async #existingCandidates(): Promise<DuplicateCandidate[]> {
-		const rows = await this.db.customers.toArray();
+		const rows = await customerList.allRows(this.db);
 		return rows.map(({ id, name, phone, otherPhones, email, otherEmails, wechat }) => ({
 			id,
 			name,

@@ -51,8 +51,16 @@ export interface TeamConnection {
 }
 
 const DEVICES: readonly DeviceKind[] = ['phone', 'tablet', 'computer'];
-/** How long a WebRTC handshake may take before it is abandoned and started again. */
-const HANDSHAKE_TIMEOUT_MS = 5_000;
+/**
+ * How long a WebRTC handshake may take before it is abandoned and started again. When both
+ * sides offer at once (a colleague reloads while this device announces itself), y-webrtc hands
+ * the accepted offer to the side's own offering peer, which fails and closes at once, while
+ * the other side waits for an answer that never comes until this timeout ends it. Probed in
+ * the sync journey: such a failed handshake closed in 29 ms on one side; the other waited the
+ * whole 5 s this was, then connected in 30 ms. A working handshake here takes 30 ms to 1 s,
+ * and each retry with the same peer waits twice as long, so a slow network still gets through.
+ */
+const HANDSHAKE_TIMEOUT_MS = 2_000;
 const MAX_HANDSHAKE_TIMEOUT_MS = 40_000;
 
 function readPresence(clientId: number, state: Record<string, unknown>): Colleague | null {

@@ -12,6 +12,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import sirv from 'sirv';
+import { CUSTOMER_INDEXES } from '../src/lib/projection/customer-indexes';
 import { WORKSPACE_WORKER_NAME } from '../src/lib/workspace/worker-name';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/chromium-args';
 import { findChromium } from '../tests/e2e/support/find-chromium';
@@ -440,41 +441,41 @@ async function importCustomers(page: Page, origin: string) {
 		)
 	);
 	return page
-		.evaluate(async (startedAt) => {
-			const bench = (window as unknown as { __bench: { longestTask: number } }).__bench;
-			const longestTask = bench.longestTask;
-			const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-			const heap = memory ? memory.usedJSHeapSize : 0;
-			// The rows the import produced, read raw from the app's projection.
-			const rows: { createdAt: number }[] = await new Promise((resolve, reject) => {
-				const open = indexedDB.open('clientbook-projection-main');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const request = open.result.transaction('customers').objectStore('customers').getAll();
-					request.onsuccess = () => {
-						open.result.close();
-						resolve(
-							request.result.filter((row: { createdAt: number }) => row.createdAt >= startedAt)
-						);
+		.evaluate(
+			async ({ startedAt, indexes }) => {
+				const bench = (window as unknown as { __bench: { longestTask: number } }).__bench;
+				const longestTask = bench.longestTask;
+				const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+				const heap = memory ? memory.usedJSHeapSize : 0;
+				// The rows the import produced, read raw from the app's projection.
+				const rows: { createdAt: number }[] = await new Promise((resolve, reject) => {
+					const open = indexedDB.open('clientbook-projection-main');
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const request = open.result.transaction('customers').objectStore('customers').getAll();
+						request.onsuccess = () => {
+							open.result.close();
+							resolve(
+								request.result.filter((row: { createdAt: number }) => row.createdAt >= startedAt)
+							);
+						};
+						request.onerror = () => reject(request.error);
 					};
-					request.onerror = () => reject(request.error);
-				};
-			});
-			// A URL only the bench server knows; typed as the real package.
-			const dexieUrl: string = '/__bench/dexie.mjs';
-			const { Dexie } = (await import(/* @vite-ignore */ dexieUrl)) as typeof import('dexie');
-			const db = new Dexie('bench-bulkput');
-			db.version(1).stores({
-				customers:
-					'id, sortName, phoneDigits, *tags, stage, updatedAt, totalSpentCents, lastPurchaseAt, lastContactAt'
-			});
-			await db.open();
-			const started = performance.now();
-			await db.table('customers').bulkPut(rows);
-			const bulkPut = performance.now() - started;
-			await db.delete();
-			return { rows: rows.length, bulkPut, longestTask, heap };
-		}, startedAt)
+				});
+				// A URL only the bench server knows; typed as the real package.
+				const dexieUrl: string = '/__bench/dexie.mjs';
+				const { Dexie } = (await import(/* @vite-ignore */ dexieUrl)) as typeof import('dexie');
+				const db = new Dexie('bench-bulkput');
+				db.version(1).stores({ customers: indexes });
+				await db.open();
+				const started = performance.now();
+				await db.table('customers').bulkPut(rows);
+				const bulkPut = performance.now() - started;
+				await db.delete();
+				return { rows: rows.length, bulkPut, longestTask, heap };
+			},
+			{ startedAt, indexes: CUSTOMER_INDEXES }
+		)
 		.then((result) => ({
 			...result,
 			readMs,

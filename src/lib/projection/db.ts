@@ -11,6 +11,7 @@ import type { ProductRecord } from '../crdt/product-commands';
 import type { TagColor } from '../domain/tags';
 import type { CustomerRecord } from '../domain/customer';
 import type { CustomerMetrics } from '../domain/customer-metrics';
+import { CUSTOMER_INDEXES } from './customer-indexes';
 
 /** A customer as the UI reads it: the record, its derived metrics, and keys for sort and search. */
 export interface CustomerRow extends CustomerRecord, CustomerMetrics {
@@ -105,6 +106,8 @@ export class ProjectionDb extends Dexie {
 		this.version(7).stores({ members: 'memberId' });
 		// Events moved into one row per customer (PROJECTOR_VERSION 10 rebuilds them).
 		this.version(8).stores({ activity: 'customerId', purchases: null, interactions: null });
+		// Indexes nothing queried; dropping them leaves the rows as they are.
+		this.version(9).stores({ customers: CUSTOMER_INDEXES });
 	}
 }
 

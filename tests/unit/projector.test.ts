@@ -312,38 +312,50 @@ describe('a change that touches most of the archive', () => {
 	});
 });
 
+/**
+ * Member A adds 300 customers; member B, synced with A, then records one purchase of
+ * `unitPriceCents` for customer number `buyerIndex`. Returns what device C would hear from each.
+ */
+function purchaseAheadOfItsCustomer(buyerIndex: number, unitPriceCents: number) {
+	const a = memberContext('member-a');
+	const created = createCustomers(
+		a,
+		Array.from({ length: 300 }, (_, i) => customer({ name: `Customer ${i}` }))
+	);
+	if (!created.ok) throw new Error('setup');
+	const buyer = created.value[buyerIndex]!;
+	const b = memberContext('member-b');
+	Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+	const before = Y.encodeStateVector(b.ws.doc);
+	addPurchase(b, {
+		customerId: buyer,
+		at: Date.UTC(2026, 0, 2),
+		lines: [{ product: 'Tea', quantity: 1, unitPriceCents }],
+		discountCents: 0,
+		payment: 'cash',
+		channel: 'in_store',
+		note: ''
+	});
+	return {
+		buyer,
+		purchaseUpdate: Y.encodeStateAsUpdate(b.ws.doc, before),
+		customersUpdate: Y.encodeStateAsUpdate(a.ws.doc)
+	};
+}
+
 describe('projector with large batches', () => {
 	it('gives customers arriving in bulk the metrics of purchases that arrived before them', async () => {
-		// Member A adds 300 customers; member B, synced with A, records a purchase for one.
-		const a = memberContext('member-a');
-		const created = createCustomers(
-			a,
-			Array.from({ length: 300 }, (_, i) => customer({ name: `Customer ${i}` }))
-		);
-		if (!created.ok) throw new Error('setup');
-		const buyer = created.value[123]!;
-		const b = memberContext('member-b');
-		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
-		const before = Y.encodeStateVector(b.ws.doc);
-		addPurchase(b, {
-			customerId: buyer,
-			at: Date.UTC(2026, 0, 2),
-			lines: [{ product: 'Tea', quantity: 2, unitPriceCents: 5_000 }],
-			discountCents: 0,
-			payment: 'cash',
-			channel: 'in_store',
-			note: ''
-		});
+		const { buyer, purchaseUpdate, customersUpdate } = purchaseAheadOfItsCustomer(123, 10_000);
 		// Device C hears from B before it hears from A: the purchase lands before its customer.
 		const c = memberContext('member-c');
 		const db = freshDb();
 		const projector = new Projector(c.ws, db);
 		await projector.start();
-		Y.applyUpdate(c.ws.doc, Y.encodeStateAsUpdate(b.ws.doc, before), 'remote');
+		Y.applyUpdate(c.ws.doc, purchaseUpdate, 'remote');
 		await projector.idle();
 		expect(await eventCounts(db)).toEqual({ purchases: 1, interactions: 0 });
 		expect((await db.activity.get(buyer))?.purchases).toHaveLength(1);
-		Y.applyUpdate(c.ws.doc, Y.encodeStateAsUpdate(a.ws.doc), 'remote');
+		Y.applyUpdate(c.ws.doc, customersUpdate, 'remote');
 		await projector.idle();
 		expect(await db.customers.count()).toBe(300);
 		expect(await db.customers.get(buyer)).toMatchObject({
@@ -353,25 +365,7 @@ describe('projector with large batches', () => {
 	});
 
 	it('reads who has events ahead of a bulk arrival, and keeps it up to date with later writes', async () => {
-		const a = memberContext('member-a');
-		const created = createCustomers(
-			a,
-			Array.from({ length: 300 }, (_, i) => customer({ name: `Customer ${i}` }))
-		);
-		if (!created.ok) throw new Error('setup');
-		const buyer = created.value[42]!;
-		const b = memberContext('member-b');
-		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
-		const before = Y.encodeStateVector(b.ws.doc);
-		addPurchase(b, {
-			customerId: buyer,
-			at: Date.UTC(2026, 0, 3),
-			lines: [{ product: 'Tea', quantity: 1, unitPriceCents: 7_000 }],
-			discountCents: 0,
-			payment: 'cash',
-			channel: 'in_store',
-			note: ''
-		});
+		const { buyer, purchaseUpdate, customersUpdate } = purchaseAheadOfItsCustomer(42, 7_000);
 		const c = memberContext('member-c');
 		const db = freshDb();
 		const projector = new Projector(c.ws, db);
@@ -382,9 +376,9 @@ describe('projector with large batches', () => {
 		await projector.prepareForBulk();
 		expect(keyReads).toHaveBeenCalledTimes(1);
 		// ...then a purchase lands ahead of its customer, and the customers arrive in bulk.
-		Y.applyUpdate(c.ws.doc, Y.encodeStateAsUpdate(b.ws.doc, before), 'remote');
+		Y.applyUpdate(c.ws.doc, purchaseUpdate, 'remote');
 		await projector.idle();
-		Y.applyUpdate(c.ws.doc, Y.encodeStateAsUpdate(a.ws.doc), 'remote');
+		Y.applyUpdate(c.ws.doc, customersUpdate, 'remote');
 		await projector.idle();
 
 		expect(keyReads).toHaveBeenCalledTimes(1);

@@ -89,7 +89,7 @@ export class CustomerListState {
 
 	/**
 	 * Every customer row of `db`: the followed list when it is current (reading 10,000 rows
-	 * again costs about a second on a phone), else a fresh read.
+	 * again took the import check about a second on the 2-core bench machine), else a fresh read.
 	 */
 	allRows(db: ProjectionDb): Promise<CustomerRow[]> {
 		if (this.#current && this.#db === db) return Promise.resolve(this.rows);

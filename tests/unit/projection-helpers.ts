@@ -7,7 +7,7 @@ import { rebuildProjection } from '../../src/lib/projection/projector';
 /** Every table the projector writes. */
 export const PROJECTION_TABLES = [
 	'customers',
-	'activity',
+	'activityBuckets',
 	'tasks',
 	'fieldDefs',
 	'tagColors',

@@ -23,6 +23,7 @@ import { isDeleted, liveCustomer } from '../../src/lib/crdt/workspace-doc';
 import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
 import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
 import { eventCounts } from '../../src/lib/projection/activity-queries';
+import { readActivityOf } from '../../src/lib/projection/activity-store';
 import { prefersRebuild, Projector } from '../../src/lib/projection/projector';
 import { customer, memberContext, seededRandom } from './helpers';
 import {
@@ -354,7 +355,7 @@ describe('projector with large batches', () => {
 		Y.applyUpdate(c.ws.doc, purchaseUpdate, 'remote');
 		await projector.idle();
 		expect(await eventCounts(db)).toEqual({ purchases: 1, interactions: 0 });
-		expect((await db.activity.get(buyer))?.purchases).toHaveLength(1);
+		expect((await readActivityOf(db, buyer))?.purchases).toHaveLength(1);
 		Y.applyUpdate(c.ws.doc, customersUpdate, 'remote');
 		await projector.idle();
 		expect(await db.customers.count()).toBe(300);
@@ -370,7 +371,7 @@ describe('projector with large batches', () => {
 		const db = freshDb();
 		const projector = new Projector(c.ws, db);
 		await projector.start();
-		const keyReads = vi.spyOn(db.activity, 'toCollection');
+		const keyReads = vi.spyOn(db.activityBuckets, 'orderBy');
 
 		// The keys are read while the user still maps columns, before anything arrives...
 		await projector.prepareForBulk();

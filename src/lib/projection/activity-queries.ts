@@ -1,3 +1,4 @@
+import { readActivity, readActivityOf, readAllActivity } from './activity-store';
 import {
 	PROJECTION_STATE_KEY,
 	type ActivityRow,
@@ -9,11 +10,11 @@ import {
 /** Reads of the per-customer activity rows for screens that want events across customers. */
 
 export async function allPurchases(db: ProjectionDb): Promise<PurchaseRow[]> {
-	return (await db.activity.toArray()).flatMap((row) => row.purchases);
+	return (await readAllActivity(db)).flatMap((row) => row.purchases);
 }
 
 export async function allInteractions(db: ProjectionDb): Promise<InteractionRow[]> {
-	return (await db.activity.toArray()).flatMap((row) => row.interactions);
+	return (await readAllActivity(db)).flatMap((row) => row.interactions);
 }
 
 /** How many purchases and interactions the archive holds (kept by the projector). */
@@ -29,7 +30,7 @@ export async function activityOf(
 	db: ProjectionDb,
 	customerId: string
 ): Promise<Pick<ActivityRow, 'purchases' | 'interactions'>> {
-	return (await db.activity.get(customerId)) ?? { purchases: [], interactions: [] };
+	return (await readActivityOf(db, customerId)) ?? { purchases: [], interactions: [] };
 }
 
 /**
@@ -42,9 +43,11 @@ export async function recentProductNames(db: ProjectionDb, customers = 100): Pro
 		.reverse()
 		.limit(customers)
 		.primaryKeys();
-	const rows = await db.activity.bulkGet(recentBuyers);
-	const names = rows.flatMap((row) =>
-		(row?.purchases ?? []).flatMap((purchase) => purchase.lines.map((line) => line.product))
+	const activity = await readActivity(db, recentBuyers);
+	const names = recentBuyers.flatMap((id) =>
+		(activity.get(id)?.purchases ?? []).flatMap((purchase) =>
+			purchase.lines.map((line) => line.product)
+		)
 	);
 	return [...new Set(names)].sort();
 }

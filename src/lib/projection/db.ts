@@ -39,6 +39,16 @@ export interface ActivityRow {
 	interactions: InteractionRow[];
 }
 
+/**
+ * The stored form of activity rows: the rows of every customer whose id hashes to `bucket`
+ * (see `activity-store.ts`), with their ids for the index that lists who has events.
+ */
+export interface ActivityBucket {
+	bucket: number;
+	customerIds: string[];
+	rows: ActivityRow[];
+}
+
 export type FieldDefRow = FieldDefRecord;
 
 export type ChangeRow = ChangeRecord;
@@ -77,7 +87,7 @@ export interface ProjectionState {
  */
 export class ProjectionDb extends Dexie {
 	customers!: Table<CustomerRow, string>;
-	activity!: Table<ActivityRow, string>;
+	activityBuckets!: Table<ActivityBucket, number>;
 	tasks!: Table<TaskRow, string>;
 	fieldDefs!: Table<FieldDefRow, string>;
 	tagColors!: Table<TagColorRow, string>;
@@ -108,6 +118,8 @@ export class ProjectionDb extends Dexie {
 		this.version(8).stores({ activity: 'customerId', purchases: null, interactions: null });
 		// Indexes nothing queried; dropping them leaves the rows as they are.
 		this.version(9).stores({ customers: CUSTOMER_INDEXES });
+		// Activity rows stored a bucket of customers per record (PROJECTOR_VERSION 11 rebuilds).
+		this.version(10).stores({ activity: null, activityBuckets: 'bucket, *customerIds' });
 	}
 }
 

@@ -7,6 +7,12 @@ import { isDeleted, readCustomer, type WorkspaceDoc } from '../crdt/workspace-do
 import { EMPTY_METRICS, type CustomerMetrics } from '../domain/customer-metrics';
 import { isTagColor } from '../domain/tags';
 import { countEvents, customersNamedBy, foldActivity, groupActivity } from './activity-rows';
+import {
+	bucketActivity,
+	customersWithActivity,
+	readActivity,
+	writeActivity
+} from './activity-store';
 
 /**
  * Row builders carry the pinyin dictionary (about 140 KB gzip). They load the first time a row
@@ -31,12 +37,14 @@ import {
 } from './db';
 
 /** Bump when rows, indexes or derived keys change: every device then rebuilds its projection. */
-export const PROJECTOR_VERSION = 10;
+export const PROJECTOR_VERSION = 11;
 /** Above this many customers in one flush, metrics look up who has events first. */
 const MANY_CUSTOMERS = 200;
 
 const WRITE_CHUNK = 1000;
 const COMPUTE_CHUNK = 500;
+/** Activity buckets hold ~50 customers' events each at 50,000 customers: write fewer at once. */
+const BUCKET_WRITE_CHUNK = 128;
 
 const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -47,12 +55,13 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 async function putInChunks<T>(
 	table: { bulkPut(rows: T[]): Promise<unknown> },
 	rows: T[],
-	onChunk?: (written: number) => void
+	onChunk?: (written: T[]) => void,
+	chunkSize = WRITE_CHUNK
 ) {
-	for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
-		const chunk = rows.slice(start, start + WRITE_CHUNK);
+	for (let start = 0; start < rows.length; start += chunkSize) {
+		const chunk = rows.slice(start, start + chunkSize);
 		await table.bulkPut(chunk);
-		onChunk?.(chunk.length);
+		onChunk?.(chunk);
 	}
 }
 
@@ -172,14 +181,14 @@ export async function rebuildProjection(
 		customerCount +
 		Object.values(rows).reduce((sum: number, list: unknown[]) => sum + list.length, 0);
 	const counts = countEvents(rows.activity);
-	const wrote = (count: number) => {
-		written += count;
+	const wrote = (chunk: unknown[]) => {
+		written += chunk.length;
 		onProgress?.({ done: customerCount + written, total });
 	};
 	await db.transaction('rw', projectionTables(db), async () => {
 		await Promise.all([
 			db.customers.clear(),
-			db.activity.clear(),
+			db.activityBuckets.clear(),
 			db.tasks.clear(),
 			db.fieldDefs.clear(),
 			db.tagColors.clear(),
@@ -188,7 +197,12 @@ export async function rebuildProjection(
 			db.members.clear()
 		]);
 		await putInChunks(db.customers, rows.customers, wrote);
-		await putInChunks(db.activity, rows.activity, wrote);
+		await putInChunks(
+			db.activityBuckets,
+			bucketActivity(rows.activity),
+			(buckets) => buckets.forEach((bucket) => wrote(bucket.rows)),
+			BUCKET_WRITE_CHUNK
+		);
 		await putInChunks(db.tasks, rows.tasks, wrote);
 		await putInChunks(db.fieldDefs, rows.fieldDefs, wrote);
 		await putInChunks(db.tagColors, rows.tagColors, wrote);
@@ -500,7 +514,7 @@ export class Projector {
 				const newcomers = customerIds.filter(
 					(id, i) => records[i] && !existing[i] && !taken.metricsStale.has(id)
 				);
-				const activity = await this.#readActivity([
+				const activity = await readActivity(db, [
 					...taken.metricsStale,
 					...(await this.#mayHaveEvents(newcomers))
 				]);
@@ -550,13 +564,6 @@ export class Projector {
 		}
 	}
 
-	/** The stored activity rows of these customers (absent ones are not in the map). */
-	async #readActivity(customerIds: string[]): Promise<Map<string, ActivityRow>> {
-		const ids = [...new Set(customerIds)];
-		const rows = ids.length > 0 ? await this.db.activity.bulkGet(ids) : [];
-		return new Map(rows.flatMap((row) => (row ? [[row.customerId, row] as const] : [])));
-	}
-
 	/**
 	 * Writes the folded activity rows and the state row, whose event counts move by what the
 	 * fold changed (`before` counts the rows it replaced).
@@ -573,8 +580,7 @@ export class Projector {
 			if (row) kept.push(row);
 			else emptied.push(customerId);
 		}
-		if (emptied.length > 0) await db.activity.bulkDelete(emptied);
-		await putInChunks(db.activity, kept);
+		await writeActivity(db, folded);
 		for (const row of kept) this.#customersWithEvents?.add(row.customerId);
 		for (const id of emptied) this.#customersWithEvents?.delete(id);
 		const after = countEvents(kept);
@@ -606,7 +612,7 @@ export class Projector {
 
 	/** Customers with projected events; read once, then kept up to date by #writeActivity. */
 	async #withEvents(): Promise<Set<string>> {
-		this.#customersWithEvents ??= new Set(await this.db.activity.toCollection().primaryKeys());
+		this.#customersWithEvents ??= new Set(await customersWithActivity(this.db));
 		return this.#customersWithEvents;
 	}
 
@@ -654,7 +660,7 @@ function collectRecordIds<T>(
 function projectionTables(db: ProjectionDb) {
 	return [
 		db.customers,
-		db.activity,
+		db.activityBuckets,
 		db.tasks,
 		db.fieldDefs,
 		db.tagColors,

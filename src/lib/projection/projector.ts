@@ -46,8 +46,6 @@ const COMPUTE_CHUNK = 500;
 /** Activity buckets hold ~50 customers' events each at 50,000 customers: write fewer at once. */
 const BUCKET_WRITE_CHUNK = 128;
 
-const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 	return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
@@ -85,8 +83,7 @@ export interface RebuildProgress {
 	total: number;
 }
 
-interface AllRows {
-	customers: CustomerRow[];
+interface OtherRows {
 	activity: ActivityRow[];
 	tasks: TaskRow[];
 	fieldDefs: FieldDefRow[];
@@ -96,13 +93,11 @@ interface AllRows {
 	members: MemberRow[];
 }
 
-/** Every projection row computed from the doc, in chunks that yield to the browser. */
-async function computeAllRows(
-	ws: WorkspaceDoc,
-	onProgress?: (customersComputed: number) => void
-): Promise<AllRows> {
-	const { metricsFromRows, toCustomerRow, toInteractionRow, toPurchaseRow, toTaskRow } =
-		await loadRowBuilders();
+type RowBuilders = Awaited<ReturnType<typeof loadRowBuilders>>;
+
+/** Every projection row but the customers' (which `customerRowChunks` computes), from the doc. */
+function computeOtherRows(ws: WorkspaceDoc, builders: RowBuilders): OtherRows {
+	const { toInteractionRow, toPurchaseRow, toTaskRow } = builders;
 	const purchases: PurchaseRow[] = [];
 	for (const [id, value] of ws.purchases.entries()) {
 		const record = readPurchase(id, value);
@@ -131,26 +126,8 @@ async function computeAllRows(
 	for (const [tag, color] of ws.tagColors.entries()) {
 		if (isTagColor(color)) tagColors.push({ tag, color });
 	}
-
-	const activity = groupActivity(purchases, interactions);
-	const activityOf = new Map(activity.map((row) => [row.customerId, row]));
-	const entries = [...ws.customers.entries()];
-	const customers: CustomerRow[] = [];
-	for (let start = 0; start < entries.length; start += COMPUTE_CHUNK) {
-		for (const [id, map] of entries.slice(start, start + COMPUTE_CHUNK)) {
-			if (isDeleted(map)) continue;
-			const events = activityOf.get(id);
-			const metrics = events
-				? metricsFromRows(events.purchases, events.interactions)
-				: EMPTY_METRICS;
-			customers.push(toCustomerRow(readCustomer(id, map), metrics));
-		}
-		onProgress?.(Math.min(start + COMPUTE_CHUNK, entries.length));
-		if (start + COMPUTE_CHUNK < entries.length) await yieldToBrowser();
-	}
 	return {
-		customers,
-		activity,
+		activity: groupActivity(purchases, interactions),
 		tasks,
 		fieldDefs,
 		tagColors,
@@ -158,6 +135,52 @@ async function computeAllRows(
 		products,
 		members
 	};
+}
+
+/** The live customers' rows, computed a chunk at a time as the writer asks for the next. */
+function* customerRowChunks(
+	ws: WorkspaceDoc,
+	activity: readonly ActivityRow[],
+	builders: RowBuilders,
+	onComputed: (customers: number) => void
+): Generator<CustomerRow[]> {
+	const { metricsFromRows, toCustomerRow } = builders;
+	const activityOf = new Map(activity.map((row) => [row.customerId, row]));
+	const entries = [...ws.customers.entries()];
+	for (let start = 0; start < entries.length; start += COMPUTE_CHUNK) {
+		const chunk = entries.slice(start, start + COMPUTE_CHUNK);
+		const rows: CustomerRow[] = [];
+		for (const [id, map] of chunk) {
+			if (isDeleted(map)) continue;
+			const events = activityOf.get(id);
+			const metrics = events
+				? metricsFromRows(events.purchases, events.interactions)
+				: EMPTY_METRICS;
+			rows.push(toCustomerRow(readCustomer(id, map), metrics));
+		}
+		onComputed(chunk.length);
+		yield rows;
+	}
+}
+
+function* inChunks<T>(rows: readonly T[], size: number): Generator<T[]> {
+	for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
+}
+
+/**
+ * Awaits writes as they are produced, one behind: the next write is produced (its rows
+ * computed, then copied into the request) while the storage process performs the one before,
+ * so in a rebuild the worker's share and IndexedDB's share overlap instead of taking turns.
+ * Only Dexie's promises are awaited, so the transaction stays open; each await also lets the
+ * worker answer messages.
+ */
+async function awaitOneBehind(writes: Iterable<PromiseLike<void>>): Promise<void> {
+	let previous: PromiseLike<void> | null = null;
+	for (const write of writes) {
+		if (previous) await previous;
+		previous = write;
+	}
+	if (previous) await previous;
 }
 
 /**
@@ -172,19 +195,21 @@ export async function rebuildProjection(
 	// Marked so the benchmark (and the browser's performance panel) can see what a rebuild costs.
 	const started = performance.now();
 	const stateVector = Y.encodeStateVector(ws.doc);
-	// Progress counts customers computed, then rows written: writing the events is the long part.
-	const customerCount = ws.customers.size;
-	let total = customerCount;
-	let written = 0;
-	const rows = await computeAllRows(ws, (computed) => onProgress?.({ done: computed, total }));
-	total =
-		customerCount +
+	const builders = await loadRowBuilders();
+	const rows = computeOtherRows(ws, builders);
+	let liveCustomers = 0;
+	for (const map of ws.customers.values()) if (!isDeleted(map)) liveCustomers++;
+	// Progress counts customers computed, then rows written: writing is the long part.
+	const total =
+		ws.customers.size +
+		liveCustomers +
 		Object.values(rows).reduce((sum: number, list: unknown[]) => sum + list.length, 0);
-	const counts = countEvents(rows.activity);
-	const wrote = (chunk: unknown[]) => {
-		written += chunk.length;
-		onProgress?.({ done: customerCount + written, total });
+	let done = 0;
+	const advance = (count: number) => {
+		done += count;
+		onProgress?.({ done, total });
 	};
+	const wrote = (chunk: unknown[]) => advance(chunk.length);
 	await db.transaction('rw', projectionTables(db), async () => {
 		await Promise.all([
 			db.customers.clear(),
@@ -196,12 +221,16 @@ export async function rebuildProjection(
 			db.products.clear(),
 			db.members.clear()
 		]);
-		await putInChunks(db.customers, rows.customers, wrote);
-		await putInChunks(
-			db.activityBuckets,
-			bucketActivity(rows.activity),
-			(buckets) => buckets.forEach((bucket) => wrote(bucket.rows)),
-			BUCKET_WRITE_CHUNK
+		await awaitOneBehind(
+			(function* () {
+				for (const chunk of customerRowChunks(ws, rows.activity, builders, advance)) {
+					yield db.customers.bulkPut(chunk).then(() => wrote(chunk));
+				}
+				for (const chunk of inChunks(bucketActivity(rows.activity), BUCKET_WRITE_CHUNK)) {
+					const customersInChunk = chunk.reduce((sum, bucket) => sum + bucket.rows.length, 0);
+					yield db.activityBuckets.bulkPut(chunk).then(() => advance(customersInChunk));
+				}
+			})()
 		);
 		await putInChunks(db.tasks, rows.tasks, wrote);
 		await putInChunks(db.fieldDefs, rows.fieldDefs, wrote);
@@ -209,10 +238,10 @@ export async function rebuildProjection(
 		await putInChunks(db.changes, rows.changes, wrote);
 		await putInChunks(db.products, rows.products, wrote);
 		await putInChunks(db.members, rows.members, wrote);
-		await db.projectionState.put(projectionState(stateVector, counts));
+		await db.projectionState.put(projectionState(stateVector, countEvents(rows.activity)));
 	});
 	performance.measure('clientbook:rebuild', { start: started, end: performance.now() });
-	return rows.customers.length;
+	return liveCustomers;
 }
 
 /** Below this many changed records, a flush is always incremental. */

@@ -50,17 +50,19 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 	return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
-async function putInChunks<T>(
-	table: { bulkPut(rows: T[]): Promise<unknown> },
+/** Writes rows a chunk at a time, the next chunk handed over while the one before is written. */
+function putInChunks<T>(
+	table: { bulkPut(rows: T[]): PromiseLike<unknown> },
 	rows: T[],
-	onChunk?: (written: T[]) => void,
-	chunkSize = WRITE_CHUNK
-) {
-	for (let start = 0; start < rows.length; start += chunkSize) {
-		const chunk = rows.slice(start, start + chunkSize);
-		await table.bulkPut(chunk);
-		onChunk?.(chunk);
-	}
+	onChunk?: (written: T[]) => void
+): Promise<void> {
+	return awaitOneBehind(
+		(function* () {
+			for (const chunk of inChunks(rows, WRITE_CHUNK)) {
+				yield table.bulkPut(chunk).then(() => onChunk?.(chunk));
+			}
+		})()
+	);
 }
 
 function customerIdOf(value: unknown): string | null {

@@ -1,40 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addPurchase, deletePurchase, logInteraction } from '../../src/lib/crdt/activity-commands';
+import { deletePurchase, logInteraction } from '../../src/lib/crdt/activity-commands';
 import { createCustomer } from '../../src/lib/crdt/customer-commands';
-import {
-	activityOf,
-	allInteractions,
-	allPurchases,
-	eventCounts,
-	recentProductNames
-} from '../../src/lib/projection/activity-queries';
+import { eventCounts, recentProductNames } from '../../src/lib/projection/activity-queries';
 import { Projector } from '../../src/lib/projection/projector';
-import { customer, memberContext } from './helpers';
+import { buy, customer, memberContext } from './helpers';
 import { useProjectionDbs } from './projection-helpers';
 
 const freshDb = useProjectionDbs('test-activity-queries');
 
-function buy(
-	ctx: ReturnType<typeof memberContext>,
-	customerId: string,
-	product: string,
-	day: number
-) {
-	const result = addPurchase(ctx, {
-		customerId,
-		at: Date.UTC(2026, 0, day),
-		lines: [{ product, quantity: 1, unitPriceCents: 1_000 }],
-		discountCents: 0,
-		payment: 'cash',
-		channel: 'in_store',
-		note: ''
-	});
-	if (!result.ok) throw new Error('purchase refused');
-	return result.value;
-}
-
 describe('activity queries', () => {
-	it("read one customer's events, all events, and the counts the projector keeps", async () => {
+	it("read one customer's events, all events (from the doc), and the counts the projector keeps", async () => {
 		const ctx = memberContext();
 		const db = freshDb();
 		const projector = new Projector(ctx.ws, db);
@@ -42,9 +17,9 @@ describe('activity queries', () => {
 		const li = createCustomer(ctx, customer({ name: 'Li' }));
 		const wang = createCustomer(ctx, customer({ name: 'Wang' }));
 		if (!li.ok || !wang.ok) throw new Error('setup');
-		buy(ctx, li.value, 'Oolong', 1);
-		const second = buy(ctx, li.value, 'Pu-erh', 2);
-		buy(ctx, wang.value, 'Green tea', 3);
+		buy(ctx, li.value, { product: 'Oolong', day: 1 });
+		const second = buy(ctx, li.value, { product: 'Pu-erh', day: 2 });
+		buy(ctx, wang.value, { product: 'Green tea', day: 3 });
 		logInteraction(ctx, {
 			customerId: wang.value,
 			at: Date.UTC(2026, 0, 4),
@@ -58,10 +33,10 @@ describe('activity queries', () => {
 		});
 		await projector.idle();
 
-		expect((await activityOf(db, li.value)).purchases).toHaveLength(2);
-		expect((await activityOf(db, 'nobody')).purchases).toEqual([]);
-		expect(await allPurchases(db)).toHaveLength(3);
-		expect((await allInteractions(db)).map((row) => row.summary)).toEqual([
+		expect(projector.eventsOf(li.value).purchases).toHaveLength(2);
+		expect(projector.eventsOf('nobody')).toEqual({ purchases: [], interactions: [] });
+		expect(projector.allPurchases()).toHaveLength(3);
+		expect(projector.allInteractions().map((row) => row.summary)).toEqual([
 			'Asked about new stock'
 		]);
 		expect(await eventCounts(db)).toEqual({ purchases: 3, interactions: 1 });
@@ -69,7 +44,7 @@ describe('activity queries', () => {
 		deletePurchase(ctx, second);
 		await projector.idle();
 		expect(await eventCounts(db)).toEqual({ purchases: 2, interactions: 1 });
-		expect((await activityOf(db, li.value)).purchases.map((row) => row.lines[0]!.product)).toEqual([
+		expect(projector.eventsOf(li.value).purchases.map((row) => row.lines[0]!.product)).toEqual([
 			'Oolong'
 		]);
 	});
@@ -84,12 +59,13 @@ describe('activity queries', () => {
 			if (!created.ok) throw new Error('setup');
 			return created.value;
 		});
-		buy(ctx, names[0]!, 'Old stock', 1);
-		buy(ctx, names[1]!, 'Jasmine', 10);
-		buy(ctx, names[2]!, 'Da Hong Pao', 20);
+		buy(ctx, names[0]!, { product: 'Old stock', day: 1 });
+		buy(ctx, names[1]!, { product: 'Jasmine', day: 10 });
+		buy(ctx, names[2]!, { product: 'Da Hong Pao', day: 20 });
 		await projector.idle();
-		expect(await recentProductNames(db)).toEqual(['Da Hong Pao', 'Jasmine', 'Old stock']);
+		const eventsOf = (id: string) => projector.eventsOf(id);
+		expect(await recentProductNames(db, eventsOf)).toEqual(['Da Hong Pao', 'Jasmine', 'Old stock']);
 		// Only the latest buyers are read: the one who bought longest ago drops out first.
-		expect(await recentProductNames(db, 2)).toEqual(['Da Hong Pao', 'Jasmine']);
+		expect(await recentProductNames(db, eventsOf, 2)).toEqual(['Da Hong Pao', 'Jasmine']);
 	});
 });

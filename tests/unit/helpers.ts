@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { addPurchase } from '../../src/lib/crdt/activity-commands';
 import type { CommandContext } from '../../src/lib/crdt/customer-commands';
 import { workspaceDoc } from '../../src/lib/crdt/workspace-doc';
 import { emptyCustomerFields, type CustomerFields } from '../../src/lib/domain/customer';
@@ -51,4 +52,29 @@ export function translator(messages: unknown): (key: string) => string {
 		if (typeof value !== 'string') throw new Error(`missing message ${key}`);
 		return value;
 	};
+}
+
+/** Records a one-line cash sale in the shop and returns its id (throws if refused). */
+export function buy(
+	ctx: CommandContext,
+	customerId: string,
+	sale: { product?: string; day?: number; unitPriceCents?: number } = {}
+): string {
+	const result = addPurchase(ctx, {
+		customerId,
+		at: Date.UTC(2026, 0, sale.day ?? 1),
+		lines: [
+			{
+				product: sale.product ?? 'Oolong',
+				quantity: 1,
+				unitPriceCents: sale.unitPriceCents ?? 1_000
+			}
+		],
+		discountCents: 0,
+		payment: 'cash',
+		channel: 'in_store',
+		note: ''
+	});
+	if (!result.ok) throw new Error('purchase refused');
+	return result.value;
 }

@@ -7,7 +7,6 @@ import { rebuildProjection } from '../../src/lib/projection/projector';
 /** Every table the projector writes. */
 export const PROJECTION_TABLES = [
 	'customers',
-	'activityBuckets',
 	'tasks',
 	'fieldDefs',
 	'tagColors',

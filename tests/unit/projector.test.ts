@@ -23,7 +23,7 @@ import { isDeleted, liveCustomer } from '../../src/lib/crdt/workspace-doc';
 import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
 import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
 import { eventCounts } from '../../src/lib/projection/activity-queries';
-import { readActivityOf } from '../../src/lib/projection/activity-store';
+import { EventIndex } from '../../src/lib/projection/event-index';
 import { prefersRebuild, Projector } from '../../src/lib/projection/projector';
 import { customer, memberContext, seededRandom } from './helpers';
 import {
@@ -208,6 +208,12 @@ describe('projector', () => {
 				.filter((row) => (row.totalSpentCents ?? 0) > 0)
 				.count();
 			expect(withPurchases).toBeGreaterThan(0);
+			// The event index kept in step with every edit equals one built from the doc now.
+			const fresh = new EventIndex(ctx.ws);
+			for (const id of ctx.ws.customers.keys()) {
+				expect(projector.eventsOf(id), id).toEqual(fresh.eventsOf(id));
+			}
+			expect(projector.allPurchases()).toEqual(fresh.allPurchases());
 		}
 	);
 
@@ -355,7 +361,7 @@ describe('projector with large batches', () => {
 		Y.applyUpdate(c.ws.doc, purchaseUpdate, 'remote');
 		await projector.idle();
 		expect(await eventCounts(db)).toEqual({ purchases: 1, interactions: 0 });
-		expect((await readActivityOf(db, buyer))?.purchases).toHaveLength(1);
+		expect(projector.eventsOf(buyer).purchases).toHaveLength(1);
 		Y.applyUpdate(c.ws.doc, customersUpdate, 'remote');
 		await projector.idle();
 		expect(await db.customers.count()).toBe(300);
@@ -365,16 +371,16 @@ describe('projector with large batches', () => {
 		});
 	});
 
-	it('reads who has events ahead of a bulk arrival, and keeps it up to date with later writes', async () => {
+	it('indexes who has events ahead of a bulk arrival, and keeps the index in step with later changes', async () => {
 		const { buyer, purchaseUpdate, customersUpdate } = purchaseAheadOfItsCustomer(42, 7_000);
 		const c = memberContext('member-c');
 		const db = freshDb();
 		const projector = new Projector(c.ws, db);
 		await projector.start();
-		const keyReads = vi.spyOn(db.activityBuckets, 'orderBy');
+		const keyReads = vi.spyOn(c.ws.purchases, 'keys');
 
-		// The keys are read while the user still maps columns, before anything arrives...
-		await projector.prepareForBulk();
+		// The index is built while the user still maps columns, before anything arrives...
+		projector.prepareForBulk();
 		expect(keyReads).toHaveBeenCalledTimes(1);
 		// ...then a purchase lands ahead of its customer, and the customers arrive in bulk.
 		Y.applyUpdate(c.ws.doc, purchaseUpdate, 'remote');
@@ -387,6 +393,7 @@ describe('projector with large batches', () => {
 			purchaseCount: 1,
 			totalSpentCents: 7_000
 		});
+		expect(projector.eventsOf(buyer)).toEqual(new EventIndex(c.ws).eventsOf(buyer));
 		expect(await rowsByTable(db)).toEqual(await rebuiltRows(c.ws, freshDb()));
 	});
 });

@@ -5,8 +5,7 @@ import { interactionExportTable, purchaseExportTable } from './activity-tables';
 import { customerExportTable, type Translate } from './customer-table';
 import { downloadFile, toCsv } from './csv';
 import { customersToVCards } from './vcard-export';
-import { allInteractions, allPurchases } from '../projection/activity-queries';
-import type { ProjectionDb } from '../projection/db';
+import type { InteractionRow, ProjectionDb, PurchaseRow } from '../projection/db';
 
 export type ExportScope = 'list' | 'all' | 'purchases' | 'interactions';
 export type ExportFormat = 'csv' | 'xlsx' | 'vcard';
@@ -19,6 +18,11 @@ export async function exportFile(options: {
 	format: ExportFormat;
 	listCustomers: readonly CustomerRecord[];
 	db: ProjectionDb;
+	/** Purchases and interactions come from the workspace worker (see EventIndex). */
+	events: {
+		allPurchases(): Promise<PurchaseRow[]>;
+		allInteractions(): Promise<InteractionRow[]>;
+	};
 	defs: readonly CustomFieldDef[];
 	t: Translate;
 	locale: string;
@@ -43,12 +47,12 @@ export async function exportFile(options: {
 		const customers = new Map((await db.customers.toArray()).map((row) => [row.id, row]));
 		const customerOf = (id: string) => customers.get(id);
 		if (scope === 'purchases') {
-			const purchases = await allPurchases(db);
+			const purchases = await options.events.allPurchases();
 			count = purchases.length;
 			rows = purchaseExportTable(purchases, customerOf, t);
 			sheetName = t('export.purchasesSheet');
 		} else {
-			const interactions = await allInteractions(db);
+			const interactions = await options.events.allInteractions();
 			count = interactions.length;
 			rows = interactionExportTable(interactions, customerOf, t);
 			sheetName = t('export.interactionsSheet');

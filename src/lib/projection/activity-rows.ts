@@ -1,10 +1,15 @@
-import type { ActivityRow, InteractionRow, PurchaseRow } from './db';
+import type { InteractionRow, PurchaseRow } from './db';
 
 /**
- * Rules for the per-customer activity rows (see ActivityRow): how a full rebuild groups every
- * event, and how a flush folds changed events into the rows it read. Both order each list by
- * id, so a rebuild and an incrementally kept projection are equal value for value.
+ * One customer's purchases and interactions, each list ordered by id. A rebuild groups every
+ * event this way once, to compute each customer's metrics; the groups are not stored (see
+ * EventIndex for how screens read a customer's events).
  */
+export interface ActivityRow {
+	customerId: string;
+	purchases: PurchaseRow[];
+	interactions: InteractionRow[];
+}
 
 type Keyed = { id: string; customerId: string };
 
@@ -33,54 +38,6 @@ export function groupActivity(
 		purchases: (bought.get(customerId) ?? []).sort(byId),
 		interactions: (talked.get(customerId) ?? []).sort(byId)
 	}));
-}
-
-/** The events a flush re-read from the doc: ids that changed, and the rows they are now. */
-export interface ChangedEvents {
-	purchaseIds: ReadonlySet<string>;
-	interactionIds: ReadonlySet<string>;
-	purchases: readonly PurchaseRow[];
-	interactions: readonly InteractionRow[];
-}
-
-/** The customers whose rows a change touches: those it names now (the caller adds former owners). */
-export function customersNamedBy(changed: ChangedEvents): Set<string> {
-	const ids = new Set<string>();
-	for (const row of changed.purchases) ids.add(row.customerId);
-	for (const row of changed.interactions) ids.add(row.customerId);
-	return ids;
-}
-
-/**
- * Folds the changed events into each customer's row: a changed id leaves every row it was in
- * and enters the row of the customer it names now. `previous` holds the stored rows of every
- * customer the change may touch (before and after), missing ones as absent. A customer left
- * with no events gets null: its row is deleted.
- */
-export function foldActivity(
-	customerIds: Iterable<string>,
-	previous: ReadonlyMap<string, ActivityRow>,
-	changed: ChangedEvents
-): Map<string, ActivityRow | null> {
-	const bought = groupByCustomer(changed.purchases);
-	const talked = groupByCustomer(changed.interactions);
-	const next = new Map<string, ActivityRow | null>();
-	for (const customerId of customerIds) {
-		const before = previous.get(customerId);
-		const purchases = [
-			...(before?.purchases ?? []).filter((row) => !changed.purchaseIds.has(row.id)),
-			...(bought.get(customerId) ?? [])
-		].sort(byId);
-		const interactions = [
-			...(before?.interactions ?? []).filter((row) => !changed.interactionIds.has(row.id)),
-			...(talked.get(customerId) ?? [])
-		].sort(byId);
-		next.set(
-			customerId,
-			purchases.length + interactions.length > 0 ? { customerId, purchases, interactions } : null
-		);
-	}
-	return next;
 }
 
 /** How many purchases and interactions some rows hold. */

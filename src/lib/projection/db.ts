@@ -26,29 +26,6 @@ export interface PurchaseRow extends PurchaseRecord {
 
 export type InteractionRow = InteractionRecord;
 
-/**
- * One customer's purchases and interactions, in one row, each list ordered by id. A rebuild at
- * 10,000 customers and 100,000 events spent most of its time on the per-record cost of
- * IndexedDB (100,000 rows, each with two index entries); one row per customer writes the same
- * values as 10,000 rows. Every reader needs events per customer or all of them, never an index.
- * Events whose customer is not (or no longer) in the doc keep their row, as the doc keeps them.
- */
-export interface ActivityRow {
-	customerId: string;
-	purchases: PurchaseRow[];
-	interactions: InteractionRow[];
-}
-
-/**
- * The stored form of activity rows: the rows of every customer whose id hashes to `bucket`
- * (see `activity-store.ts`), with their ids for the index that lists who has events.
- */
-export interface ActivityBucket {
-	bucket: number;
-	customerIds: string[];
-	rows: ActivityRow[];
-}
-
 export type FieldDefRow = FieldDefRecord;
 
 export type ChangeRow = ChangeRecord;
@@ -75,7 +52,7 @@ export interface ProjectionState {
 	key: string;
 	projectorVersion: number;
 	stateVector: Uint8Array;
-	/** How many purchases and interactions the activity rows hold, kept with every write. */
+	/** How many (valid) purchases and interactions the doc holds, kept with every write. */
 	purchaseCount?: number;
 	interactionCount?: number;
 }
@@ -87,7 +64,6 @@ export interface ProjectionState {
  */
 export class ProjectionDb extends Dexie {
 	customers!: Table<CustomerRow, string>;
-	activityBuckets!: Table<ActivityBucket, number>;
 	tasks!: Table<TaskRow, string>;
 	fieldDefs!: Table<FieldDefRow, string>;
 	tagColors!: Table<TagColorRow, string>;
@@ -118,8 +94,10 @@ export class ProjectionDb extends Dexie {
 		this.version(8).stores({ activity: 'customerId', purchases: null, interactions: null });
 		// Indexes nothing queried; dropping them leaves the rows as they are.
 		this.version(9).stores({ customers: CUSTOMER_INDEXES });
-		// Activity rows stored a bucket of customers per record (PROJECTOR_VERSION 11 rebuilds).
+		// Activity rows stored a bucket of customers per record (PROJECTOR_VERSION 11 rebuilt them).
 		this.version(10).stores({ activity: null, activityBuckets: 'bucket, *customerIds' });
+		// Events are no longer copied into the projection: the worker reads them from the doc.
+		this.version(11).stores({ activityBuckets: null });
 	}
 }
 

@@ -1,5 +1,4 @@
 import { liveQuery, type Subscription } from 'dexie';
-import { activityOf } from '../projection/activity-queries';
 import type {
 	ChangeRow,
 	InteractionRow,
@@ -7,21 +6,33 @@ import type {
 	PurchaseRow,
 	TaskRow
 } from '../projection/db';
+import type { CustomerEvents } from '../projection/event-index';
 
-/** A customer's purchases, interactions and tasks from the projection, kept current. */
+/** Where a customer's purchases and interactions come from: the workspace worker. */
+export interface EventSource {
+	/** Moves on whenever purchases or interactions change anywhere in the archive. */
+	readonly eventsVersion: number;
+	eventsOf(customerId: string): Promise<CustomerEvents>;
+}
+
+/**
+ * A customer's purchases, interactions, tasks and change history, kept current. Tasks and
+ * changes come from the projection; purchases and interactions from the worker, which reads
+ * them from the doc (they are not copied into the projection: see EventIndex).
+ */
 export class CustomerActivityState {
 	purchases = $state.raw<PurchaseRow[]>([]);
 	interactions = $state.raw<InteractionRow[]>([]);
 	tasks = $state.raw<TaskRow[]>([]);
 	changes = $state.raw<ChangeRow[]>([]);
+	/** True until the customer's purchases and interactions first arrive. */
+	eventsLoading = $state(true);
 	#subscriptions: Subscription[];
+	#stopEvents: () => void;
+	#latestRead = 0;
 
-	constructor(db: ProjectionDb, customerId: string) {
+	constructor(events: EventSource, db: ProjectionDb, customerId: string) {
 		this.#subscriptions = [
-			liveQuery(() => activityOf(db, customerId)).subscribe((row) => {
-				this.purchases = row.purchases;
-				this.interactions = row.interactions;
-			}),
 			liveQuery(() => db.tasks.where('customerId').equals(customerId).toArray()).subscribe(
 				(rows) => (this.tasks = rows)
 			),
@@ -29,9 +40,33 @@ export class CustomerActivityState {
 				(rows) => (this.changes = rows)
 			)
 		];
+		this.#stopEvents = $effect.root(() => {
+			$effect(() => {
+				// Read again whenever the archive's events change.
+				void events.eventsVersion;
+				void this.#readEvents(events, customerId);
+			});
+		});
+	}
+
+	async #readEvents(events: EventSource, customerId: string): Promise<void> {
+		const read = ++this.#latestRead;
+		try {
+			const found = await events.eventsOf(customerId);
+			// A later read (or close) supersedes this one.
+			if (read !== this.#latestRead) return;
+			this.purchases = found.purchases;
+			this.interactions = found.interactions;
+			this.eventsLoading = false;
+		} catch (error) {
+			// The archive failed to open: the workspace's own failure screen says so.
+			console.error('Clientbook could not read this customer’s purchases', error);
+		}
 	}
 
 	close(): void {
+		this.#latestRead++;
+		this.#stopEvents();
 		for (const subscription of this.#subscriptions) subscription.unsubscribe();
 	}
 }

@@ -20,7 +20,6 @@ import {
 } from '../import/purchase-import';
 import type { ReadFileResult } from '../import/read-file';
 import type { TextEncodingName } from '../import/text-encoding';
-import { allPurchases } from '../projection/activity-queries';
 import type { ProjectionDb } from '../projection/db';
 import { customerList } from './customer-list.svelte';
 import type { WorkspaceSession } from './workspace.svelte';
@@ -233,7 +232,7 @@ export class ImportWizard {
 		try {
 			const existing = await this.#existingCandidates();
 			if (this.kind === 'purchases') {
-				const fingerprints = (await allPurchases(this.db)).map(purchaseFingerprint);
+				const fingerprints = (await this.session.allPurchases()).map(purchaseFingerprint);
 				this.purchases = await this.#client.analysePurchases(
 					this.read.table,
 					{

@@ -26,6 +26,8 @@ export class WorkspaceSession {
 	canUndo = $state(false);
 	canRedo = $state(false);
 	currency = $state<ShopCurrency>(DEFAULT_CURRENCY);
+	/** Moves on whenever purchases or interactions change (see CustomerActivityState). */
+	eventsVersion = $state(0);
 
 	readonly db = new ProjectionDb(projectionDbName(WORKSPACE_ID));
 	readonly memberId = loadMemberId();
@@ -58,6 +60,11 @@ export class WorkspaceSession {
 	}
 
 	whenReady = () => this.#client.call('whenReady', []);
+	/** Purchases and interactions live in the worker's doc, not the projection: ask it. */
+	eventsOf = (customerId: string) => this.#client.call('eventsOf', [customerId]);
+	allPurchases = () => this.#client.call('allPurchases', []);
+	allInteractions = () => this.#client.call('allInteractions', []);
+	recentProductNames = () => this.#client.call('recentProductNames', []);
 
 	createCustomer = (...args: Args<'createCustomer'>) => this.#client.call('createCustomer', args);
 	createCustomers = (...args: Args<'createCustomers'>) =>

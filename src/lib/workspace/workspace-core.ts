@@ -40,6 +40,9 @@ import type { CustomerImportPlan } from '../import/import-plan';
 import { describeError } from '../domain/describe-error';
 import { ProjectionDb } from '../projection/db';
 import type { Projector, RebuildProgress } from '../projection/projector';
+import { recentProductNames } from '../projection/activity-queries';
+import type { InteractionRow, PurchaseRow } from '../projection/db';
+import type { CustomerEvents } from '../projection/event-index';
 import { connectTabs, type TabConnection } from '../sync/tab-channel';
 import type { DocPort } from '../sync/doc-link';
 import { serveRemoteSync } from '../sync/remote-sync-server';
@@ -62,6 +65,8 @@ export interface WorkspaceView {
 	canUndo: boolean;
 	canRedo: boolean;
 	currency: ShopCurrency;
+	/** Moves on whenever purchases or interactions change: screens showing them read again. */
+	eventsVersion: number;
 }
 
 export interface WorkspaceNames {
@@ -97,6 +102,7 @@ export class WorkspaceCore {
 	readonly #undoSteps = new Map<number, () => boolean>();
 	#nextUndoToken = 1;
 	#projector: Projector | null = null;
+	#eventsVersion = 0;
 	#persistence: IndexeddbPersistence | null = null;
 	#tabs: TabConnection | null = null;
 
@@ -129,7 +135,8 @@ export class WorkspaceCore {
 			this.#projector = new Projector(this.ws, this.#db, {
 				onWriteError: (error) => this.events.onView({ writeFailure: describeError(error) }),
 				onWriteRecovered: () => this.events.onView({ writeFailure: null }),
-				onRebuildProgress: (progress) => this.events.onView({ rebuilding: progress })
+				onRebuildProgress: (progress) => this.events.onView({ rebuilding: progress }),
+				onEventsChanged: () => this.events.onView({ eventsVersion: ++this.#eventsVersion })
 			});
 			await this.#projector.start();
 			this.#tabs = connectTabs(this.ws.doc, this.names.tabChannelName, () => {
@@ -164,6 +171,35 @@ export class WorkspaceCore {
 
 	whenReady(): Promise<void> {
 		return this.#ready;
+	}
+
+	/** The open projector; once the archive is open, there always is one. */
+	async #openProjector(): Promise<Projector> {
+		await this.#ready;
+		if (!this.#projector) throw new Error('the archive is closed');
+		return this.#projector;
+	}
+
+	/**
+	 * One customer's purchases and interactions. They are read from the doc, which only this
+	 * worker holds, rather than from the projection (see EventIndex).
+	 */
+	async eventsOf(customerId: string): Promise<CustomerEvents> {
+		return (await this.#openProjector()).eventsOf(customerId);
+	}
+
+	async allPurchases(): Promise<PurchaseRow[]> {
+		return (await this.#openProjector()).allPurchases();
+	}
+
+	async allInteractions(): Promise<InteractionRow[]> {
+		return (await this.#openProjector()).allInteractions();
+	}
+
+	/** Products the most recent buyers bought, to suggest while recording a sale. */
+	async recentProductNames(): Promise<string[]> {
+		const projector = await this.#openProjector();
+		return recentProductNames(this.#db, (id) => projector.eventsOf(id));
 	}
 
 	/** Resolves when every change so far is visible in the projection. */
@@ -333,7 +369,7 @@ export class WorkspaceCore {
 	/** Lets the projection get ready for a large import while the user matches columns. */
 	async prepareForImport(): Promise<void> {
 		await this.#ready;
-		await this.#projector?.prepareForBulk();
+		this.#projector?.prepareForBulk();
 	}
 
 	/** Writes a customer import plan as one undo step (see #writeAsOneStep). */

@@ -1,0 +1,27 @@
+import type { InteractionRecord, PurchaseRecord } from '../crdt/activity-records';
+import { purchaseTotalCents } from '../domain/activity';
+import { customerMetrics, type CustomerMetrics } from '../domain/customer-metrics';
+import type { InteractionRow, PurchaseRow } from './db';
+
+/*
+ * Purchases and interactions as the screens read them. Kept apart from the customer rows'
+ * builders, which carry the pinyin dictionary: showing a customer's events never needs it.
+ */
+
+export function toPurchaseRow(record: PurchaseRecord): PurchaseRow {
+	return { ...record, totalCents: purchaseTotalCents(record) };
+}
+
+export function toInteractionRow(record: InteractionRecord): InteractionRow {
+	return record;
+}
+
+export function metricsFromRows(
+	purchases: readonly Pick<PurchaseRow, 'at' | 'totalCents'>[],
+	interactions: readonly Pick<InteractionRow, 'at'>[]
+): CustomerMetrics {
+	return customerMetrics(
+		purchases,
+		interactions.map((interaction) => interaction.at)
+	);
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { deletePurchase, logInteraction } from '../../src/lib/crdt/activity-commands';
+import { createCustomer } from '../../src/lib/crdt/customer-commands';
+import { EventIndex } from '../../src/lib/projection/event-index';
+import { buy, customer, memberContext } from './helpers';
+
+type Context = ReturnType<typeof memberContext>;
+
+function twoCustomers(ctx: Context): [string, string] {
+	const li = createCustomer(ctx, customer({ name: 'Li' }));
+	const wang = createCustomer(ctx, customer({ name: 'Wang' }));
+	if (!li.ok || !wang.ok) throw new Error('setup');
+	return [li.value, wang.value];
+}
+
+describe('the event index', () => {
+	it("gives each customer's events as rows ordered by id, with purchase totals", () => {
+		const ctx = memberContext();
+		const [li, wang] = twoCustomers(ctx);
+		const first = buy(ctx, li, { unitPriceCents: 500 });
+		const second = buy(ctx, li, { unitPriceCents: 700 });
+		logInteraction(ctx, {
+			customerId: wang,
+			at: Date.UTC(2026, 0, 2),
+			kind: 'call',
+			direction: 'out',
+			summary: 'New stock',
+			outcome: '',
+			nextStep: '',
+			followUpDate: '',
+			products: []
+		});
+
+		const index = new EventIndex(ctx.ws);
+		const events = index.eventsOf(li);
+		expect(events.purchases.map((row) => row.id)).toEqual([first, second].sort());
+		expect(events.purchases.map((row) => row.totalCents).sort()).toEqual([500, 700]);
+		expect(events.interactions).toEqual([]);
+		expect(index.eventsOf(wang).interactions.map((row) => row.summary)).toEqual(['New stock']);
+		expect(index.hasEvents(li)).toBe(true);
+		expect(index.hasEvents('nobody')).toBe(false);
+		expect(index.counts()).toEqual({ purchases: 2, interactions: 1 });
+	});
+
+	it('follows an event to the customer it names now, and forgets deleted ones', () => {
+		const ctx = memberContext();
+		const [li, wang] = twoCustomers(ctx);
+		const moved = buy(ctx, li, { unitPriceCents: 500 });
+		const deleted = buy(ctx, wang, { unitPriceCents: 900 });
+		const index = new EventIndex(ctx.ws);
+
+		// A merge rewrites a purchase to name the kept customer.
+		const record = ctx.ws.purchases.get(moved) as Record<string, unknown>;
+		ctx.ws.purchases.set(moved, { ...record, customerId: wang });
+		index.refresh('purchases', moved);
+		deletePurchase(ctx, deleted);
+		index.refresh('purchases', deleted);
+
+		expect(index.hasEvents(li)).toBe(false);
+		expect(index.eventsOf(wang).purchases.map((row) => row.id)).toEqual([moved]);
+		expect(index.counts()).toEqual({ purchases: 1, interactions: 0 });
+	});
+
+	it('leaves out records that are not valid events, as a rebuild does', () => {
+		const ctx = memberContext();
+		const [li] = twoCustomers(ctx);
+		buy(ctx, li, { unitPriceCents: 500 });
+		// A record naming no customer (written by a buggy or hostile peer) is no purchase.
+		ctx.ws.purchases.set('broken', { lines: [], note: 'whose?' });
+		ctx.ws.purchases.set('garbage', 'not a record');
+		const index = new EventIndex(ctx.ws);
+		expect(index.counts()).toEqual({ purchases: 1, interactions: 0 });
+		expect(index.eventsOf(li).purchases).toHaveLength(1);
+		expect(index.allPurchases()).toHaveLength(1);
+	});
+});

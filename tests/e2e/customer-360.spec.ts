@@ -28,15 +28,20 @@ test('two purchases update the metrics exactly and top the timeline', async ({ p
 		.getByRole('button', { name: /^Delete: Purchase · ¥79\.50/ })
 		.click();
 	await expect(page.getByTestId('metric-total')).toHaveText('¥120.50');
+	await expect(timeline(page)).not.toContainText('红茶 × 2');
 	await page
 		.getByRole('status')
 		.locator('div', { hasText: 'Purchase deleted' })
 		.getByRole('button', { name: 'Undo' })
 		.click();
 	await expect(page.getByTestId('metric-total')).toHaveText('¥200.00');
+	await expect(timeline(page).getByRole('listitem').first()).toContainText('红茶 × 2');
 
+	// On a fresh load the purchases come from the worker once it has opened the archive.
 	await page.reload();
 	await expect(page.getByTestId('metric-total')).toHaveText('¥200.00');
+	await expect(timeline(page).getByRole('listitem').first()).toContainText('Purchase · ¥79.50');
+	await expect(page.getByText('Loading purchases and conversations…')).toHaveCount(0);
 	await expect(page.getByText(/Suggested stage: Active/)).toBeVisible();
 	await page.getByRole('button', { name: 'Use this stage' }).click();
 	await expect(page.getByText('The stage matches what the numbers suggest.')).toBeVisible();

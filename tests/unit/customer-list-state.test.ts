@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CustomerListState } from '../../src/lib/state/customer-list.svelte';
 import { ProjectionDb, type CustomerRow } from '../../src/lib/projection/db';
 
@@ -104,5 +104,33 @@ describe('CustomerListState', () => {
 		list.pauseUpdates();
 		db.close();
 		other.close();
+	});
+
+	it('answers from the read under way while the whole list is still loading', async () => {
+		const db = withSlowFullRead(await archiveOf(300), 150);
+		const list = new CustomerListState();
+		list.connect(db);
+		await wait(60);
+		expect(list.loaded).toBe(false);
+		// Asked while only the first screenful is there: the list's own read (which starts after
+		// the slow transaction's delay) is the only read of the whole table.
+		const fullReads = vi.spyOn(db.customers, 'limit');
+		const rows = await list.allRows(db);
+		expect(rows).toHaveLength(300);
+		expect(rows).toBe(list.rows);
+		expect(fullReads).toHaveBeenCalledTimes(1);
+		list.pauseUpdates();
+		db.close();
+	});
+
+	it('answers a caller still waiting when the list is paused before its read arrives', async () => {
+		const db = withSlowFullRead(await archiveOf(300), 150);
+		const list = new CustomerListState();
+		list.connect(db);
+		await wait(20);
+		const asked = list.allRows(db);
+		list.pauseUpdates();
+		expect(await asked).toHaveLength(300);
+		db.close();
 	});
 });

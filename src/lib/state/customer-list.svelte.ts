@@ -55,6 +55,8 @@ export class CustomerListState {
 	#db: ProjectionDb | null = null;
 	/** Whether `rows` is the followed list as of its latest change (not a first screenful). */
 	#current = false;
+	/** Callers of `allRows` waiting for the whole list the subscription is reading. */
+	#waiting: Array<(rows: CustomerRow[] | Promise<CustomerRow[]>) => void> = [];
 
 	/**
 	 * Stops following the projection until the returned function is called: during a large
@@ -65,6 +67,7 @@ export class CustomerListState {
 		this.#subscription?.unsubscribe();
 		this.#subscription = null;
 		this.#current = false;
+		if (db) this.#answerWaiting(() => readAllInPages(db.customers));
 		return () => {
 			if (db) this.connect(db);
 		};
@@ -79,9 +82,11 @@ export class CustomerListState {
 				this.rows = rows;
 				this.loaded = true;
 				this.#current = this.#subscription !== null;
+				this.#answerWaiting(() => rows);
 			},
 			error: (error: unknown) => {
 				this.#current = false;
+				this.#answerWaiting(() => readAllInPages(db.customers));
 				console.error('Clientbook could not read customers', error);
 			}
 		});
@@ -89,11 +94,22 @@ export class CustomerListState {
 
 	/**
 	 * Every customer row of `db`: the followed list when it is current (reading 10,000 rows
-	 * again took the import check about a second on the 2-core bench machine), else a fresh read.
+	 * again took the import check about a second on the 2-core bench machine); the read under
+	 * way when the list is still loading (at 50,000 customers a second read alongside it took
+	 * the check 6.9 s); else a fresh read.
 	 */
 	allRows(db: ProjectionDb): Promise<CustomerRow[]> {
-		if (this.#current && this.#db === db) return Promise.resolve(this.rows);
-		return readAllInPages(db.customers);
+		if (this.#db !== db || !this.#subscription) return readAllInPages(db.customers);
+		if (this.#current) return Promise.resolve(this.rows);
+		return new Promise((resolve) => this.#waiting.push(resolve));
+	}
+
+	/** Answers whoever waits for the whole list (`rows` is only called when someone does). */
+	#answerWaiting(rows: () => CustomerRow[] | Promise<CustomerRow[]>): void {
+		const waiting = this.#waiting.splice(0);
+		if (waiting.length === 0) return;
+		const answer = rows();
+		for (const resolve of waiting) resolve(answer);
 	}
 
 	/**

@@ -47,13 +47,28 @@ function putInChunks<T>(
 	rows: T[],
 	onChunk?: (written: T[]) => void
 ): Promise<void> {
-	return awaitOneBehind(
-		(function* () {
-			for (const chunk of inChunks(rows, WRITE_CHUNK)) {
-				yield table.bulkPut(chunk).then(() => onChunk?.(chunk));
-			}
-		})()
-	);
+	return putAsProduced(table, inChunks(rows, WRITE_CHUNK), onChunk);
+}
+
+/**
+ * Writes chunks as they are produced, one write behind: the next chunk is produced (its rows
+ * computed, then copied into the request) while the storage process writes the one before,
+ * so in a rebuild the worker's share and IndexedDB's share overlap instead of taking turns.
+ * Only Dexie's promises are awaited, so the transaction stays open; each await also lets the
+ * worker answer messages.
+ */
+async function putAsProduced<T>(
+	table: { bulkPut(rows: T[]): PromiseLike<unknown> },
+	chunks: Iterable<T[]>,
+	onChunk?: (written: T[]) => void
+): Promise<void> {
+	let previous: PromiseLike<void> | null = null;
+	for (const chunk of chunks) {
+		const write = table.bulkPut(chunk).then(() => onChunk?.(chunk));
+		if (previous) await previous;
+		previous = write;
+	}
+	if (previous) await previous;
 }
 
 function customerIdOf(value: unknown): string | null {
@@ -166,22 +181,6 @@ function* inChunks<T>(rows: readonly T[], size: number): Generator<T[]> {
 }
 
 /**
- * Awaits writes as they are produced, one behind: the next write is produced (its rows
- * computed, then copied into the request) while the storage process performs the one before,
- * so in a rebuild the worker's share and IndexedDB's share overlap instead of taking turns.
- * Only Dexie's promises are awaited, so the transaction stays open; each await also lets the
- * worker answer messages.
- */
-async function awaitOneBehind(writes: Iterable<PromiseLike<void>>): Promise<void> {
-	let previous: PromiseLike<void> | null = null;
-	for (const write of writes) {
-		if (previous) await previous;
-		previous = write;
-	}
-	if (previous) await previous;
-}
-
-/**
  * Recreates every projection row from the doc, then writes them in one Dexie transaction so
  * readers never see a half-built projection.
  */
@@ -219,13 +218,7 @@ export async function rebuildProjection(
 			db.products.clear(),
 			db.members.clear()
 		]);
-		await awaitOneBehind(
-			(function* () {
-				for (const chunk of customerRowChunks(ws, activity, builders, advance)) {
-					yield db.customers.bulkPut(chunk).then(() => wrote(chunk));
-				}
-			})()
-		);
+		await putAsProduced(db.customers, customerRowChunks(ws, activity, builders, advance), wrote);
 		await putInChunks(db.tasks, rows.tasks, wrote);
 		await putInChunks(db.fieldDefs, rows.fieldDefs, wrote);
 		await putInChunks(db.tagColors, rows.tagColors, wrote);

@@ -27,6 +27,8 @@ export class CustomerActivityState {
 	changes = $state.raw<ChangeRow[]>([]);
 	/** True until the customer's purchases and interactions first arrive. */
 	eventsLoading = $state(true);
+	/** Set when they could not be read (the archive failed to open); the data is untouched. */
+	eventsFailed = $state(false);
 	#subscriptions: Subscription[];
 	#stopEvents: () => void;
 	#latestRead = 0;
@@ -57,11 +59,13 @@ export class CustomerActivityState {
 			if (read !== this.#latestRead) return;
 			this.purchases = found.purchases;
 			this.interactions = found.interactions;
-			this.eventsLoading = false;
+			this.eventsFailed = false;
 		} catch (error) {
-			// The archive failed to open: the workspace's own failure screen says so.
+			if (read !== this.#latestRead) return;
+			this.eventsFailed = true;
 			console.error('Clientbook could not read this customer’s purchases', error);
 		}
+		this.eventsLoading = false;
 	}
 
 	close(): void {

@@ -104,18 +104,28 @@ export class EventIndex {
 	}
 
 	#purchaseRows(ids: Iterable<string>): PurchaseRow[] {
-		return rowsOf(ids, (id) => {
-			const record = readPurchase(id, this.ws.purchases.get(id));
-			return record && toPurchaseRow(record);
-		});
+		return purchaseRowsOf(this.ws, ids);
 	}
 
 	#interactionRows(ids: Iterable<string>): InteractionRow[] {
-		return rowsOf(ids, (id) => {
-			const record = readInteraction(id, this.ws.interactions.get(id));
-			return record && toInteractionRow(record);
-		});
+		return interactionRowsOf(this.ws, ids);
 	}
+}
+
+/** These purchases as rows, read from the doc (invalid records left out), ordered by id. */
+export function purchaseRowsOf(ws: WorkspaceDoc, ids: Iterable<string>): PurchaseRow[] {
+	return rowsOf(ids, (id) => {
+		const record = readPurchase(id, ws.purchases.get(id));
+		return record && toPurchaseRow(record);
+	});
+}
+
+/** These interactions as rows, read from the doc (invalid records left out), ordered by id. */
+export function interactionRowsOf(ws: WorkspaceDoc, ids: Iterable<string>): InteractionRow[] {
+	return rowsOf(ids, (id) => {
+		const record = readInteraction(id, ws.interactions.get(id));
+		return record && toInteractionRow(record);
+	});
 }
 
 /** The rows of these events that are valid records, ordered by id. */

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { readChange, readInteraction, readPurchase, readTask } from '../crdt/activity-records';
+import { readChange, readTask } from '../crdt/activity-records';
 import { readMember } from '../crdt/member-commands';
 import { readFieldDef } from '../crdt/custom-field-commands';
 import { readProduct } from '../crdt/product-commands';
@@ -7,8 +7,14 @@ import { isDeleted, readCustomer, type WorkspaceDoc } from '../crdt/workspace-do
 import { EMPTY_METRICS, type CustomerMetrics } from '../domain/customer-metrics';
 import { isTagColor } from '../domain/tags';
 import { countEvents, groupActivity, type ActivityRow } from './activity-rows';
-import { EventIndex, type CustomerEvents, type EventKind } from './event-index';
-import { metricsFromRows, toInteractionRow, toPurchaseRow } from './event-rows';
+import {
+	EventIndex,
+	interactionRowsOf,
+	purchaseRowsOf,
+	type CustomerEvents,
+	type EventKind
+} from './event-index';
+import { metricsFromRows } from './event-rows';
 
 /**
  * Row builders carry the pinyin dictionary (about 140 KB gzip). They load the first time a row
@@ -106,17 +112,10 @@ type RowBuilders = Awaited<ReturnType<typeof loadRowBuilders>>;
 
 /** Every customer's events, for their metrics: read once, never stored (see EventIndex). */
 function groupAllEvents(ws: WorkspaceDoc): ActivityRow[] {
-	const purchases: PurchaseRow[] = [];
-	for (const [id, value] of ws.purchases.entries()) {
-		const record = readPurchase(id, value);
-		if (record) purchases.push(toPurchaseRow(record));
-	}
-	const interactions: InteractionRow[] = [];
-	for (const [id, value] of ws.interactions.entries()) {
-		const record = readInteraction(id, value);
-		if (record) interactions.push(toInteractionRow(record));
-	}
-	return groupActivity(purchases, interactions);
+	return groupActivity(
+		purchaseRowsOf(ws, ws.purchases.keys()),
+		interactionRowsOf(ws, ws.interactions.keys())
+	);
 }
 
 /** The projection's rows besides the customers' (which `customerRowChunks` computes). */

@@ -91,6 +91,34 @@ describe('backup files', () => {
 		await rejectsWith(openBackup(tampered, 'pw'), 'wrongPassphrase');
 	});
 
+	it("refuses a plain file whose damage falls inside a customer's text", async () => {
+		const { bytes } = await writeBackup(shop());
+		// Bytes inside a name still decode as a doc: only the checksum notices the change.
+		const at = findBytes(bytes, new TextEncoder().encode('王秀英'));
+		expect(at).toBeGreaterThan(0);
+		const altered = bytes.slice();
+		altered[at + 2] = altered[at + 2]! ^ 1;
+		await rejectsWith(openBackup(altered), 'damaged');
+		expect((await openBackup(bytes)).summary.customers).toBe(1);
+	});
+
+	it('still opens a plain file written before files carried a checksum', async () => {
+		const { bytes } = await writeBackup(shop());
+		const text = new TextDecoder('latin1').decode(bytes);
+		const withoutChecksum = text.replace(/,"sha256":"[^"]+"/, '');
+		expect(withoutChecksum).not.toBe(text);
+		// The header's length field (after the magic word) shrinks with it.
+		const magicLength = 'CLIENTBOOK-BACKUP'.length;
+		const header = new DataView(bytes.buffer, bytes.byteOffset + magicLength, 4);
+		const old = Uint8Array.from(withoutChecksum, (c) => c.charCodeAt(0));
+		new DataView(old.buffer, magicLength, 4).setUint32(
+			0,
+			header.getUint32(0, true) - (text.length - withoutChecksum.length),
+			true
+		);
+		expect((await openBackup(old)).summary.customers).toBe(1);
+	});
+
 	it('refuses a backup from a newer version of the format', async () => {
 		const { bytes } = await writeBackup(shop());
 		const text = new TextDecoder('latin1').decode(bytes);
@@ -110,3 +138,11 @@ describe('backup reminder', () => {
 		expect(backupDue(3 * day - 1, 10 * day)).toBe(true);
 	});
 });
+
+function findBytes(haystack: Uint8Array, needle: Uint8Array): number {
+	outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+		for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+		return i;
+	}
+	return -1;
+}

@@ -9,6 +9,8 @@ import { fromBase64, toBase64 } from '../domain/base64';
  * (PBKDF2-SHA256), its iterations, salt and IV. It is bound to the ciphertext as additional
  * data, so changing a parameter makes decryption fail rather than silently succeed. What the
  * file says about itself (counts, sender) sits in the info, inside the encryption.
+ * A plain file's header carries the payload's SHA-256 instead (files written before it have
+ * none), so damage inside a customer's text is refused too: such bytes still decode as a doc.
  */
 export interface SealedFormat {
 	/** The file's first bytes, e.g. "CLIENTBOOK-BACKUP". */
@@ -33,6 +35,12 @@ interface SealedHeader {
 	format: string;
 	version: number;
 	encryption: Encryption | null;
+	/** Base64 SHA-256 of a plain payload (absent when encrypted: GCM already authenticates). */
+	sha256?: string;
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+	return toBase64(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)));
 }
 
 export type SealedFileProblem =
@@ -106,7 +114,12 @@ export async function sealFile(
 		};
 		key = await deriveKey(options.passphrase, salt, iterations);
 	}
-	const header: SealedHeader = { format: kind.format, version: kind.version, encryption };
+	const header: SealedHeader = {
+		format: kind.format,
+		version: kind.version,
+		encryption,
+		...(encryption ? {} : { sha256: await sha256(payload) })
+	};
 	const headerBytes = new TextEncoder().encode(JSON.stringify(header));
 	let body = payload;
 	if (key && encryption) {
@@ -192,6 +205,9 @@ export async function unsealFile(
 			// GCM cannot tell a wrong key from altered bytes; the message says both.
 			throw new SealedFileError('wrongPassphrase');
 		}
+	}
+	if (typeof header.sha256 === 'string' && header.sha256 !== (await sha256(payload))) {
+		throw new SealedFileError('damaged');
 	}
 	const infoLength = readUint32(payload, 0);
 	if (4 + infoLength > payload.length) throw new SealedFileError('damaged');

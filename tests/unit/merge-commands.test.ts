@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addPurchase, addTask, logInteraction } from '../../src/lib/crdt/activity-commands';
-import { readChange } from '../../src/lib/crdt/activity-records';
+import { readChange, readPurchase } from '../../src/lib/crdt/activity-records';
+import { decodeEventValue } from '../../src/lib/crdt/event-values';
 import { createCustomer, updateCustomer } from '../../src/lib/crdt/customer-commands';
 import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
@@ -52,7 +53,7 @@ function twoDuplicates() {
 }
 
 const ownedBy = (root: Y.Map<unknown>, id: string) =>
-	[...root.values()].filter((value) => (value as { customerId: string }).customerId === id).length;
+	[...root.values()].filter((value) => decodeEventValue(value)?.customerId === id).length;
 
 describe('merging duplicates', () => {
 	it('keeps one customer holding both customers’ purchases, interactions, tasks and history', () => {
@@ -87,6 +88,34 @@ describe('merging duplicates', () => {
 				change.changes.some((c) => c.field === 'city' && c.to === '杭州' && c.from === '')
 			)
 		).toBe(true);
+	});
+
+	it('moves purchases stored before schema v6 (plain objects) too, keeping their fields and form', () => {
+		const { ctx, a, b } = twoDuplicates();
+		ctx.ws.purchases.set('from-v5', {
+			customerId: b,
+			at: Date.UTC(2025, 0, 1),
+			lines: [{ product: 'Oolong', quantity: 2, unitPriceCents: 500 }],
+			discountCents: 0,
+			payment: 'cash',
+			channel: 'in_store',
+			note: 'paid for a friend',
+			createdAt: Date.UTC(2025, 0, 1),
+			createdBy: 'member-old'
+		});
+		const result = mergeCustomers(ctx, a, b, liveCustomer(ctx.ws, a)!);
+		expect(result).toEqual({ ok: true, value: { purchases: 2, interactions: 1, tasks: 1 } });
+		// Each record keeps the form it was stored in: the old one stays an object.
+		expect(typeof ctx.ws.purchases.get('from-v5')).toBe('object');
+		expect(
+			[...ctx.ws.purchases.values()].filter((value) => typeof value === 'string')
+		).toHaveLength(2);
+		expect(readPurchase('from-v5', ctx.ws.purchases.get('from-v5'))).toMatchObject({
+			customerId: a,
+			note: 'paid for a friend',
+			createdBy: 'member-old',
+			lines: [{ product: 'Oolong', quantity: 2, unitPriceCents: 500 }]
+		});
 	});
 
 	it('is one undo step that restores both customers exactly', () => {

@@ -12,6 +12,7 @@ import { isDateKey, localDateKey } from '../domain/dates';
 import { followUpsAfterPurchase } from '../domain/follow-ups';
 import { readTask, type TaskRecord } from './activity-records';
 import type { CommandContext } from './customer-commands';
+import { encodeEventValue } from './event-values';
 import { newId } from './ids';
 import { liveCustomer } from './workspace-doc';
 import { commandTime, stampCreated, stampUpdated } from './stamps';
@@ -66,7 +67,10 @@ export function addPurchase(
 	const id = newId();
 	ctx.ws.doc.transact(() => {
 		const at = commandTime(ctx);
-		ctx.ws.purchases.set(id, { ...checked.value, createdAt: at, createdBy: ctx.memberId });
+		ctx.ws.purchases.set(
+			id,
+			encodeEventValue({ ...checked.value, createdAt: at, createdBy: ctx.memberId })
+		);
 		const changes = followUpsAfterPurchase(
 			customerTasks(ctx, input.customerId),
 			localDateKey(checked.value.at)
@@ -131,12 +135,10 @@ export function logInteraction(
 				{ sourceId: interactionId }
 			);
 		}
-		ctx.ws.interactions.set(interactionId, {
-			...value,
-			taskId: taskId ?? '',
-			createdAt: at,
-			createdBy: ctx.memberId
-		});
+		ctx.ws.interactions.set(
+			interactionId,
+			encodeEventValue({ ...value, taskId: taskId ?? '', createdAt: at, createdBy: ctx.memberId })
+		);
 	}, ctx.origin);
 	return { ok: true, value: { interactionId, taskId } };
 }

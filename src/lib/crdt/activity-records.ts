@@ -9,6 +9,7 @@ import {
 } from '../domain/activity';
 import type { FieldChange } from '../domain/field-changes';
 import type { TaskStatus } from '../domain/follow-ups';
+import { decodeEventValue } from './event-values';
 import { num, str, type RecordMap } from './workspace-doc';
 
 export interface PurchaseRecord extends PurchaseFields {
@@ -35,7 +36,8 @@ export interface ChangeRecord {
 	mergedFrom?: { id: string; name: string };
 }
 
-export function readChange(id: string, value: unknown): ChangeRecord | null {
+export function readChange(id: string, stored: unknown): ChangeRecord | null {
+	const value = decodeEventValue(stored);
 	if (!isObject(value) || typeof value.customerId !== 'string' || !Array.isArray(value.changes)) {
 		return null;
 	}
@@ -86,10 +88,13 @@ const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback
 	(allowed as readonly unknown[]).includes(value) ? (value as T) : fallback;
 
 /**
- * Event records are plain values in the doc. These readers accept what another client may have
- * written (missing or odd fields) and never throw, so one foreign record cannot break the app.
+ * Purchases and interactions are JSON texts in the doc (plain objects before schema v6), history
+ * entries plain objects; every reader here takes either form. They accept what another client
+ * may have written (missing or odd fields) and never throw, so one foreign record cannot break
+ * the app.
  */
-export function readPurchase(id: string, value: unknown): PurchaseRecord | null {
+export function readPurchase(id: string, stored: unknown): PurchaseRecord | null {
+	const value = decodeEventValue(stored);
 	if (!isObject(value) || typeof value.customerId !== 'string') return null;
 	const lines: PurchaseLine[] = Array.isArray(value.lines)
 		? value.lines.filter(isObject).map((line) => ({
@@ -113,7 +118,8 @@ export function readPurchase(id: string, value: unknown): PurchaseRecord | null 
 	};
 }
 
-export function readInteraction(id: string, value: unknown): InteractionRecord | null {
+export function readInteraction(id: string, stored: unknown): InteractionRecord | null {
+	const value = decodeEventValue(stored);
 	if (!isObject(value) || typeof value.customerId !== 'string') return null;
 	return {
 		id,

@@ -1,21 +1,18 @@
 import type { CustomerFields } from '../domain/customer';
 import { commandTime } from './stamps';
 import { updateCustomer, type CommandContext, type CommandResult } from './customer-commands';
+import { decodeEventValue, encodeEventValue, eventBelongsTo } from './event-values';
 import { newId } from './ids';
 import { liveCustomer, type WorkspaceDoc } from './workspace-doc';
 
-/** Re-points every event record (plain values) of one customer to another. */
+/** Re-points every event record of one customer to another, keeping the form it is stored in. */
 function moveEvents(root: WorkspaceDoc['purchases'], from: string, to: string): number {
 	let moved = 0;
 	for (const [id, value] of root.entries()) {
-		if (
-			typeof value === 'object' &&
-			value !== null &&
-			(value as { customerId?: unknown }).customerId === from
-		) {
-			root.set(id, { ...(value as object), customerId: to });
-			moved++;
-		}
+		if (!eventBelongsTo(value, from)) continue;
+		const record = { ...decodeEventValue(value), customerId: to };
+		root.set(id, typeof value === 'string' ? encodeEventValue(record) : record);
+		moved++;
 	}
 	return moved;
 }

@@ -17,22 +17,24 @@ import {
  *                deletedAt?, deletedBy? (soft delete: a concurrent edit never resurrects it),
  *                mergedInto? (the customer this one was merged into; since v4)
  *              }
- *   purchases:    Y.Map  id → plain value PurchaseRecord      (event records; since v2)
- *   interactions: Y.Map  id → plain value InteractionRecord   (event records; since v2)
+ *   purchases:    Y.Map  id → PurchaseRecord as JSON text     (event records; since v2; JSON
+ *   interactions: Y.Map  id → InteractionRecord as JSON text    text since v6, plain objects
+ *                 before, and readers accept both: see event-values.ts)
  *   tasks:        Y.Map  id → Y.Map { customerId, title, due, dueTime, status, doneAt,
  *                   snoozedUntil, repeatAfterPurchaseDays, seriesId, sourceId, created…, updated… }
  *   fieldDefs:    Y.Map  id → Y.Map { labelEn, labelZh, type, options: string[], showInList,
  *                   order, removedAt?, created…, updated… }                       (since v3)
  *   a customer's custom values sit in its own Y.Map under `cf:<field id>`       (since v3)
  *   tagColors:    Y.Map  tag → colour name (plain value)                          (since v3)
- *   changes:      Y.Map  id → plain value { customerId, at, by, changes: [{ field, from, to }] }
+ *   changes:      Y.Map  id → JSON text (a plain object before v6) of
+ *                   { customerId, at, by, changes: [{ field, from, to }] }
  *                 one entry per customer edit, for the history                   (since v3)
  *   products:     Y.Map  id → Y.Map { name, category, priceCents, active, created…, updated… }
  *                 the catalogue; a purchase line may name its productId          (since v3)
  *   members:      Y.Map  member id → plain value { name, color, updatedAt }; each member writes
  *                 only its own entry, so history can say who changed what       (since v5)
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export type RecordMap = Y.Map<unknown>;
 

@@ -65,13 +65,18 @@ export class EventIndex {
 		for (const id of ws.interactions.keys()) this.refresh('interactions', id);
 	}
 
-	/** Reads one event again from the doc after it changed (added, edited, moved, deleted). */
-	refresh(kind: EventKind, eventId: string): void {
+	/**
+	 * Reads one event again from the doc after it changed (added, edited, moved, deleted), and
+	 * returns its customer now (null when deleted or not a valid record).
+	 */
+	refresh(kind: EventKind, eventId: string): string | null {
 		const record =
 			kind === 'purchases'
 				? readPurchase(eventId, this.ws.purchases.get(eventId))
 				: readInteraction(eventId, this.ws.interactions.get(eventId));
-		this.#owners[kind].set(eventId, record ? record.customerId : null);
+		const customerId = record ? record.customerId : null;
+		this.#owners[kind].set(eventId, customerId);
+		return customerId;
 	}
 
 	/** One customer's events as rows, read from the doc now. */

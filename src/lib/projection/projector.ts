@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { readChange, readTask } from '../crdt/activity-records';
+import { decodeEventValue } from '../crdt/event-values';
 import { readMember } from '../crdt/member-commands';
 import { readFieldDef } from '../crdt/custom-field-commands';
 import { readProduct } from '../crdt/product-commands';
@@ -78,9 +79,8 @@ async function putAsProduced<T>(
 }
 
 function customerIdOf(value: unknown): string | null {
-	return typeof value === 'object' && value !== null && 'customerId' in value
-		? String((value as { customerId: unknown }).customerId)
-		: null;
+	const record = decodeEventValue(value);
+	return record && 'customerId' in record ? String(record.customerId) : null;
 }
 
 export interface ProjectorEvents {
@@ -416,9 +416,9 @@ export class Projector {
 		const root = this.ws[kind] as Y.Map<unknown>;
 		for (const [id, change] of event.changes.keys) {
 			pending.add(id);
-			this.#events?.refresh(kind, id);
 			const before = customerIdOf(change.oldValue);
-			const after = customerIdOf(root.get(id));
+			// The index reads the event anyway; each read parses the stored JSON text.
+			const after = this.#events ? this.#events.refresh(kind, id) : customerIdOf(root.get(id));
 			if (before) this.#metricsStale.add(before);
 			if (after) this.#metricsStale.add(after);
 		}

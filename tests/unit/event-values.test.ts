@@ -1,0 +1,92 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { readChange, readPurchase } from '../../src/lib/crdt/activity-records';
+import { createCustomer, updateCustomer } from '../../src/lib/crdt/customer-commands';
+import {
+	decodeEventValue,
+	encodeEventValue,
+	eventBelongsTo
+} from '../../src/lib/crdt/event-values';
+import { EventIndex } from '../../src/lib/projection/event-index';
+import { buy, customer, memberContext } from './helpers';
+
+/** A purchase as schema v5 and earlier stored it: a plain object in the map. */
+const oldPurchase = (customerId: string, unitPriceCents: number) => ({
+	customerId,
+	at: Date.UTC(2025, 5, 1),
+	lines: [{ product: 'Oolong', quantity: 1, unitPriceCents }],
+	discountCents: 0,
+	payment: 'cash',
+	channel: 'in_store',
+	note: '',
+	createdAt: Date.UTC(2025, 5, 1),
+	createdBy: 'member-old'
+});
+
+describe('event records in the doc', () => {
+	it('are written as JSON text and read back whole; history entries stay objects', () => {
+		const ctx = memberContext();
+		const created = createCustomer(ctx, customer({ name: 'Li', city: 'Hangzhou' }));
+		if (!created.ok) throw new Error('setup');
+		const id = buy(ctx, created.value, { unitPriceCents: 1280 });
+		updateCustomer(ctx, created.value, { city: 'Suzhou' });
+
+		const stored = ctx.ws.purchases.get(id);
+		expect(typeof stored).toBe('string');
+		expect(readPurchase(id, stored)).toMatchObject({
+			customerId: created.value,
+			lines: [{ product: 'Oolong', quantity: 1, unitPriceCents: 1280 }]
+		});
+		const [changeId, change] = [...ctx.ws.changes.entries()][0]!;
+		expect(typeof change).toBe('object');
+		expect(readChange(changeId, change)?.changes).toEqual([
+			{ field: 'city', from: 'Hangzhou', to: 'Suzhou' }
+		]);
+	});
+
+	it('written before schema v6 as plain objects are still read, next to new ones', () => {
+		const ctx = memberContext();
+		const created = createCustomer(ctx, customer({ name: 'Li' }));
+		if (!created.ok) throw new Error('setup');
+		ctx.ws.purchases.set('old-one', oldPurchase(created.value, 900));
+		buy(ctx, created.value, { unitPriceCents: 100 });
+
+		const rows = new EventIndex(ctx.ws).eventsOf(created.value).purchases;
+		expect(rows.map((row) => row.totalCents).sort((a, b) => a - b)).toEqual([100, 900]);
+	});
+
+	it('survive a round trip through a second doc (what a colleague receives)', () => {
+		const ctx = memberContext();
+		const created = createCustomer(ctx, customer({ name: 'Li' }));
+		if (!created.ok) throw new Error('setup');
+		const id = buy(ctx, created.value, { unitPriceCents: 4200 });
+		const other = new Y.Doc();
+		Y.applyUpdate(other, Y.encodeStateAsUpdate(ctx.ws.doc));
+		expect(readPurchase(id, other.getMap('purchases').get(id))?.lines[0]?.unitPriceCents).toBe(
+			4200
+		);
+	});
+
+	it('keep hostile text as data', () => {
+		const note = '<img src=x onerror=alert(1)> =HYPERLINK("http://evil")';
+		const decoded = decodeEventValue(encodeEventValue({ customerId: 'c1', note }));
+		expect(decoded).toEqual({ customerId: 'c1', note });
+	});
+
+	it('that are not records decode to nothing instead of throwing', () => {
+		for (const value of ['', 'not json', '{"customerId":', '[1,2]', '"text"', '42', 'null'])
+			expect(decodeEventValue(value)).toBeNull();
+		for (const value of [null, undefined, 42, true, ['a'], new Uint8Array(2)])
+			expect(decodeEventValue(value)).toBeNull();
+		expect(readPurchase('x', '{"customerId":')).toBeNull();
+	});
+
+	it("tell whose they are without a false match on another customer's id inside the text", () => {
+		const text = encodeEventValue({ customerId: 'c1', note: 'same as c2' });
+		expect(eventBelongsTo(text, 'c1')).toBe(true);
+		expect(eventBelongsTo(text, 'c2')).toBe(false);
+		expect(eventBelongsTo(text, 'c3')).toBe(false);
+		expect(eventBelongsTo({ customerId: 'c2' }, 'c2')).toBe(true);
+		expect(eventBelongsTo('garbage c1', 'c1')).toBe(false);
+	});
+});

@@ -5,7 +5,8 @@ import { createCustomer, updateCustomer } from '../../src/lib/crdt/customer-comm
 import {
 	decodeEventValue,
 	encodeEventValue,
-	eventBelongsTo
+	eventBelongsTo,
+	eventCustomerId
 } from '../../src/lib/crdt/event-values';
 import { EventIndex } from '../../src/lib/projection/event-index';
 import { buy, customer, memberContext } from './helpers';
@@ -88,5 +89,14 @@ describe('event records in the doc', () => {
 		expect(eventBelongsTo(text, 'c3')).toBe(false);
 		expect(eventBelongsTo({ customerId: 'c2' }, 'c2')).toBe(true);
 		expect(eventBelongsTo('garbage c1', 'c1')).toBe(false);
+	});
+
+	it('name their customer only when they are records the readers accept', () => {
+		expect(eventCustomerId(encodeEventValue({ customerId: 'c1' }))).toBe('c1');
+		expect(eventCustomerId({ customerId: 'c1' })).toBe('c1');
+		expect(eventCustomerId(encodeEventValue({ customerId: 7 }))).toBeNull();
+		expect(eventCustomerId('[{"customerId":"c1"}]')).toBeNull();
+		expect(eventCustomerId('{"customerId":"c1"')).toBeNull();
+		expect(readPurchase('x', '{"customerId":"c1"')).toBeNull();
 	});
 });

@@ -35,12 +35,22 @@ export function decodeEventValue(value: unknown): EventValue | null {
 }
 
 /**
+ * The customer a stored event belongs to, or null when it is not a valid event record: the
+ * same test as the full readers (`readPurchase`, `readInteraction`) without building the record,
+ * for indexes that look at every event.
+ */
+export function eventCustomerId(value: unknown): string | null {
+	const customerId = decodeEventValue(value)?.customerId;
+	return typeof customerId === 'string' ? customerId : null;
+}
+
+/**
  * Whether a stored record belongs to `customerId`, without parsing texts that cannot name it
  * (a merge looks at every event of the archive).
  */
 export function eventBelongsTo(value: unknown, customerId: string): boolean {
 	if (typeof value === 'string' && !value.includes(customerId)) return false;
-	return decodeEventValue(value)?.customerId === customerId;
+	return eventCustomerId(value) === customerId;
 }
 
 /** Only plain objects are records: not arrays, bytes or a shared type another client put here. */

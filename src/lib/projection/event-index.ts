@@ -1,4 +1,5 @@
 import { readInteraction, readPurchase } from '../crdt/activity-records';
+import { eventCustomerId } from '../crdt/event-values';
 import type { WorkspaceDoc } from '../crdt/workspace-doc';
 import type { InteractionRow, PurchaseRow } from './db';
 import { toInteractionRow, toPurchaseRow } from './event-rows';
@@ -70,11 +71,7 @@ export class EventIndex {
 	 * returns its customer now (null when deleted or not a valid record).
 	 */
 	refresh(kind: EventKind, eventId: string): string | null {
-		const record =
-			kind === 'purchases'
-				? readPurchase(eventId, this.ws.purchases.get(eventId))
-				: readInteraction(eventId, this.ws.interactions.get(eventId));
-		const customerId = record ? record.customerId : null;
+		const customerId = eventCustomerId(this.ws[kind].get(eventId));
 		this.#owners[kind].set(eventId, customerId);
 		return customerId;
 	}

@@ -38,7 +38,7 @@ export interface ChangeRecord {
 
 export function readChange(id: string, stored: unknown): ChangeRecord | null {
 	const value = decodeEventValue(stored);
-	if (!isObject(value) || typeof value.customerId !== 'string' || !Array.isArray(value.changes)) {
+	if (!value || typeof value.customerId !== 'string' || !Array.isArray(value.changes)) {
 		return null;
 	}
 	return {
@@ -95,7 +95,7 @@ const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback
  */
 export function readPurchase(id: string, stored: unknown): PurchaseRecord | null {
 	const value = decodeEventValue(stored);
-	if (!isObject(value) || typeof value.customerId !== 'string') return null;
+	if (!value || typeof value.customerId !== 'string') return null;
 	const lines: PurchaseLine[] = Array.isArray(value.lines)
 		? value.lines.filter(isObject).map((line) => ({
 				product: s(line.product),
@@ -120,7 +120,7 @@ export function readPurchase(id: string, stored: unknown): PurchaseRecord | null
 
 export function readInteraction(id: string, stored: unknown): InteractionRecord | null {
 	const value = decodeEventValue(stored);
-	if (!isObject(value) || typeof value.customerId !== 'string') return null;
+	if (!value || typeof value.customerId !== 'string') return null;
 	return {
 		id,
 		customerId: value.customerId,

@@ -26,8 +26,7 @@ import {
  *                   order, removedAt?, created…, updated… }                       (since v3)
  *   a customer's custom values sit in its own Y.Map under `cf:<field id>`       (since v3)
  *   tagColors:    Y.Map  tag → colour name (plain value)                          (since v3)
- *   changes:      Y.Map  id → JSON text (a plain object before v6) of
- *                   { customerId, at, by, changes: [{ field, from, to }] }
+ *   changes:      Y.Map  id → plain value { customerId, at, by, changes: [{ field, from, to }] }
  *                 one entry per customer edit, for the history                   (since v3)
  *   products:     Y.Map  id → Y.Map { name, category, priceCents, active, created…, updated… }
  *                 the catalogue; a purchase line may name its productId          (since v3)

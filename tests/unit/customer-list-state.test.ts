@@ -33,11 +33,17 @@ function withSlowFullRead(db: ProjectionDb, delayMs: number): ProjectionDb {
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A list following a 300-customer archive whose full read takes 150 ms. */
+async function followSlowArchive() {
+	const db = withSlowFullRead(await archiveOf(300), 150);
+	const list = new CustomerListState();
+	list.connect(db);
+	return { db, list };
+}
+
 describe('CustomerListState', () => {
 	it('shows the first screenful by name before the whole list is read', async () => {
-		const db = withSlowFullRead(await archiveOf(300), 150);
-		const list = new CustomerListState();
-		list.connect(db);
+		const { db, list } = await followSlowArchive();
 		await wait(60);
 		expect(list.loaded).toBe(false);
 		expect(list.rows).toHaveLength(60);
@@ -107,9 +113,7 @@ describe('CustomerListState', () => {
 	});
 
 	it('answers from the read under way while the whole list is still loading', async () => {
-		const db = withSlowFullRead(await archiveOf(300), 150);
-		const list = new CustomerListState();
-		list.connect(db);
+		const { db, list } = await followSlowArchive();
 		await wait(60);
 		expect(list.loaded).toBe(false);
 		// Asked while only the first screenful is there: the list's own read (which starts after
@@ -124,9 +128,7 @@ describe('CustomerListState', () => {
 	});
 
 	it('answers a caller still waiting when the list is paused before its read arrives', async () => {
-		const db = withSlowFullRead(await archiveOf(300), 150);
-		const list = new CustomerListState();
-		list.connect(db);
+		const { db, list } = await followSlowArchive();
 		await wait(20);
 		const asked = list.allRows(db);
 		list.pauseUpdates();

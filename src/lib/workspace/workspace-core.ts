@@ -163,7 +163,7 @@ export class WorkspaceCore {
 		const storeUpdate = (persistence as unknown as { _storeUpdate: StoreUpdate })._storeUpdate;
 		this.ws.doc.off('update', storeUpdate);
 		try {
-			await persistence.whenSynced;
+			await Promise.race([persistence.whenSynced, storageFailure(persistence)]);
 		} finally {
 			this.ws.doc.on('update', storeUpdate);
 		}
@@ -561,3 +561,16 @@ export class WorkspaceCore {
 }
 
 type StoreUpdate = (update: Uint8Array, origin: unknown) => void;
+
+/**
+ * Rejects when the doc's storage cannot be used; never settles otherwise. y-indexeddb's
+ * `whenSynced` never settles when its database fails to open or lacks its stores, which left
+ * the archive "opening" for ever with no word of what went wrong.
+ */
+async function storageFailure(persistence: IndexeddbPersistence): Promise<never> {
+	const db = await (persistence as unknown as { _db: Promise<IDBDatabase> })._db;
+	if (!db.objectStoreNames.contains('updates')) {
+		throw new Error('the archive’s storage in this browser is damaged');
+	}
+	return new Promise<never>(() => undefined);
+}

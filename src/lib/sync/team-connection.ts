@@ -8,7 +8,7 @@ import { chunkPeerMessages, type FrameProgress, type PeerLike } from './peer-chu
 import type { RemoteChannel, RemoteSyncClient } from './remote-sync-client';
 import { MESSAGE_SYNC } from './remote-sync-server';
 import { relayRoomName, type TeamSpace } from './team-space';
-import { ignoreUndecryptableSignals } from './undecryptable-signals';
+import { ignoreHarmlessSignalFailures } from './harmless-signal-failures';
 
 /**
  * The live link to the team: y-webrtc for colleagues online now, a y-websocket relay for those
@@ -98,7 +98,7 @@ export async function connectTeam(
 	me: PresenceUser,
 	onChange: (snapshot: TransportSnapshot) => void
 ): Promise<TeamConnection> {
-	ignoreUndecryptableSignals(window);
+	ignoreHarmlessSignalFailures(window);
 	const doc = new Y.Doc();
 	const awareness = new Awareness(doc);
 	awareness.setLocalStateField('user', me);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-	ignoreUndecryptableSignals,
+	ignoreHarmlessSignalFailures,
+	isAnswerForClosedHandshake,
 	isUndecryptableMessage
-} from '../../src/lib/sync/undecryptable-signals';
+} from '../../src/lib/sync/harmless-signal-failures';
 
 /** What y-webrtc's decrypt rejects with when the room's secret is not the sender's. */
 async function decryptWithWrongKey(): Promise<unknown> {
@@ -20,6 +21,22 @@ async function decryptWithWrongKey(): Promise<unknown> {
 	);
 }
 
+/** What y-webrtc throws for an answer to an offer this side has closed: its conn is gone. */
+function answerForForgottenConnection(): unknown {
+	const webrtcConns = new Map<string, { glareToken?: number }>();
+	try {
+		const existingConn = webrtcConns.get('remote-peer') as { glareToken?: number };
+		existingConn.glareToken = undefined;
+		return null;
+	} catch (error) {
+		return error;
+	}
+}
+
+// The handler installs once per page, as in the app; every test dispatches on this one page.
+const page = new EventTarget();
+ignoreHarmlessSignalFailures(page);
+
 function rejection(reason: unknown): Event {
 	return Object.assign(new Event('unhandledrejection', { cancelable: true }), { reason });
 }
@@ -33,12 +50,28 @@ describe('messages sealed with another secret', () => {
 	});
 
 	it('marks only those rejections handled', async () => {
-		const page = new EventTarget();
-		ignoreUndecryptableSignals(page);
 		const foreign = rejection(await decryptWithWrongKey());
 		page.dispatchEvent(foreign);
 		expect(foreign.defaultPrevented).toBe(true);
 		const bug = rejection(new TypeError('x is undefined'));
+		page.dispatchEvent(bug);
+		expect(bug.defaultPrevented).toBe(false);
+	});
+});
+
+describe('answers to a handshake this side has closed', () => {
+	it('recognises y-webrtc failing on the forgotten connection, and nothing else', () => {
+		expect(isAnswerForClosedHandshake(answerForForgottenConnection())).toBe(true);
+		expect(isAnswerForClosedHandshake(new TypeError('x is undefined'))).toBe(false);
+		expect(isAnswerForClosedHandshake(new TypeError("reading 'glareTokens'"))).toBe(false);
+		expect(isAnswerForClosedHandshake(new Error('glareToken'))).toBe(false);
+	});
+
+	it('marks only those rejections handled', () => {
+		const lateAnswer = rejection(answerForForgottenConnection());
+		page.dispatchEvent(lateAnswer);
+		expect(lateAnswer.defaultPrevented).toBe(true);
+		const bug = rejection(new TypeError("Cannot read properties of undefined (reading 'peer')"));
 		page.dispatchEvent(bug);
 		expect(bug.defaultPrevented).toBe(false);
 	});

@@ -761,8 +761,9 @@ async function main() {
 	const server = await serve(archiveUpdates);
 	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	// Lighthouse audits a first visit to an empty archive, so it runs before the archives are
-	// generated: the audit's Node process then holds no archive whose garbage it collects while
-	// Chromium loads the page on the same two cores.
+	// generated: the audited page then shares the machine's cores with no archive generation
+	// and none of its garbage collection in this process. Run after them, the same build's
+	// audits scored lower (see docs/performance.md).
 	let scores: LighthouseScores;
 	try {
 		console.log(`Lighthouse (mobile) on /customers, median of ${LIGHTHOUSE_RUNS}…`);

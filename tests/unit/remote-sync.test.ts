@@ -7,7 +7,6 @@ import {
 	serveRemoteSync,
 	type DocSettling
 } from '../../src/lib/sync/remote-sync-server';
-import type { StoredState } from '../../src/lib/crdt/stored-state';
 
 /** A doc with an update large enough to travel framed (over 64 KiB). */
 function largeDoc() {
@@ -214,6 +213,12 @@ describe('remote sync through the worker', () => {
 	});
 
 	describe('answering a device that lacks most of the archive', () => {
+		/** What a read of A's storage finds. */
+		interface StoredState {
+			updates: Uint8Array[];
+			stateVector: Uint8Array;
+		}
+
 		/** A's storage: every update its doc produced, read on demand. */
 		function storedDevice(read: (updates: Uint8Array[], doc: Y.Doc) => Promise<StoredState>) {
 			const doc = new Y.Doc();
@@ -223,9 +228,11 @@ describe('remote sync through the worker', () => {
 			const settling: DocSettling = {
 				stored: () => Promise.resolve(),
 				projected: () => Promise.resolve(),
-				storedState: () => {
+				streamStored: async (onUpdate) => {
 					reads++;
-					return read(updates.slice(), doc);
+					const stored = await read(updates.slice(), doc);
+					stored.updates.forEach(onUpdate);
+					return stored.stateVector;
 				}
 			};
 			return { ...device(doc, settling), updates, reads: () => reads };
@@ -260,6 +267,41 @@ describe('remote sync through the worker', () => {
 			expect(steps2).toHaveLength(1);
 			// …and step 2 only what came after the stored updates, not the archive again.
 			expect(steps2[0]!.length).toBeLessThan(Y.encodeStateAsUpdate(a.doc).length / 2);
+			expect(wire.receivedB).toBe(1);
+		});
+
+		it('sends each stored update as soon as it is read, before the rest of storage', async () => {
+			const a = device(new Y.Doc(), {
+				stored: () => Promise.resolve(),
+				projected: () => Promise.resolve(),
+				streamStored: async (onUpdate) => {
+					onUpdate(firstStored);
+					await restOfStorage;
+					onUpdate(secondStored);
+					return Y.encodeStateVector(a.doc);
+				}
+			});
+			const firstStored = (() => {
+				const before = Y.encodeStateVector(a.doc);
+				a.doc.getMap('customers').set('c1', 'Li');
+				return Y.encodeStateAsUpdate(a.doc, before);
+			})();
+			const secondStored = (() => {
+				const before = Y.encodeStateVector(a.doc);
+				a.doc.getMap('customers').set('c2', 'Wang');
+				return Y.encodeStateAsUpdate(a.doc, before);
+			})();
+			let readRest: () => void = () => {};
+			const restOfStorage = new Promise<void>((resolve) => (readRest = resolve));
+			const b = device();
+			const { wire } = connect(a, b);
+			await settle();
+			// The colleague already holds what was read while the rest is still being read.
+			expect(b.doc.getMap('customers').toJSON()).toEqual({ c1: 'Li' });
+			expect(wire.receivedB).toBe(0);
+			readRest();
+			await settle();
+			expect(b.doc.getMap('customers').toJSON()).toEqual({ c1: 'Li', c2: 'Wang' });
 			expect(wire.receivedB).toBe(1);
 		});
 

@@ -1,7 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { lacksMostOf, readStoredState } from '../../src/lib/crdt/stored-state';
+import { lacksMostOf, streamStoredState } from '../../src/lib/crdt/stored-state';
 
 let dbCount = 0;
 
@@ -11,6 +11,13 @@ async function storedDoc() {
 	const persistence = new IndexeddbPersistence(`stored-state-${dbCount++}`, doc);
 	await persistence.whenSynced;
 	return { doc, db: persistence.db!, persistence };
+}
+
+/** Everything the stream hands over, and the state vector it resolves with. */
+async function readStored(db: IDBDatabase, doc: Y.Doc) {
+	const updates: Uint8Array[] = [];
+	const stateVector = await streamStoredState(db, doc, (update) => updates.push(update));
+	return { updates, stateVector };
 }
 
 /** What a colleague who had nothing ends up with. */
@@ -28,17 +35,33 @@ describe('reading what is stored of a doc', () => {
 		doc.on('update', (update: Uint8Array) => written.push(update));
 		doc.getMap('customers').set('c1', 'Li');
 		doc.getMap('customers').set('c2', 'Wang');
-		const stored = await readStoredState(db, doc);
+		const stored = await readStored(db, doc);
 		// (y-indexeddb also stores the empty doc it started with.)
 		expect(stored.updates).toEqual(expect.arrayContaining(written));
 		expect(rebuilt(stored.updates, new Uint8Array([0, 0]))).toEqual({ c1: 'Li', c2: 'Wang' });
 		await persistence.destroy();
 	});
 
+	it('hands over each stored update as it is read, in the order they were stored', async () => {
+		const { doc, db, persistence } = await storedDoc();
+		doc.getMap('customers').set('c1', 'Li');
+		doc.getMap('customers').set('c2', 'Wang');
+		const seen: string[] = [];
+		const colleague = new Y.Doc();
+		const reading = streamStoredState(db, doc, (update) => {
+			Y.applyUpdate(colleague, update);
+			seen.push(Object.keys(colleague.getMap('customers').toJSON()).join());
+		});
+		await reading;
+		// The empty doc y-indexeddb stored first, then each change as it was made.
+		expect(seen).toEqual(['', 'c1', 'c1,c2']);
+		await persistence.destroy();
+	});
+
 	it('says from where the doc must answer for itself: a change made as the read starts', async () => {
 		const { doc, db, persistence } = await storedDoc();
 		doc.getMap('customers').set('c1', 'Li');
-		const reading = readStoredState(db, doc);
+		const reading = readStored(db, doc);
 		// y-indexeddb starts storing this only after the read: it may be missing from the read…
 		doc.getMap('customers').set('c2', 'Wang');
 		const stored = await reading;

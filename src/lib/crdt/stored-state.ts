@@ -1,31 +1,32 @@
 import * as Y from 'yjs';
 
-/** What y-indexeddb holds of a doc, and the doc's state vector when it was read. */
-export interface StoredState {
-	/** The stored updates, as y-indexeddb wrote them (already encoded: nothing to re-encode). */
-	updates: Uint8Array[];
-	/** Everything the doc gained after this state vector may be missing from `updates`. */
-	stateVector: Uint8Array;
-}
-
 /**
- * Reads every update y-indexeddb has stored for `doc` (its "updates" store). y-indexeddb starts
- * the write of each change in the same tick as the change, and IndexedDB runs a read only
- * after the writes started before it, so the updates read hold at least the doc as it is at
- * this call: the state vector taken now says from where a colleague needs the doc's own
- * encoding instead.
+ * Hands `onUpdate` every update y-indexeddb has stored for `doc` (its "updates" store), each as
+ * soon as it is read and as y-indexeddb wrote it (already encoded: nothing to re-encode), and
+ * resolves with the doc's state vector when the read began. A colleague's device can apply the
+ * first while the rest are still being read: at 10,000 customers the read takes over a second.
+ *
+ * y-indexeddb starts the write of each change in the same tick as the change, and IndexedDB
+ * runs a read only after the writes started before it, so the updates read hold at least the
+ * doc as it is at this call: everything the doc gains after the returned state vector may be
+ * missing from them, and needs the doc's own encoding instead.
  */
-export function readStoredState(db: IDBDatabase, doc: Y.Doc): Promise<StoredState> {
+export function streamStoredState(
+	db: IDBDatabase,
+	doc: Y.Doc,
+	onUpdate: (update: Uint8Array) => void
+): Promise<Uint8Array> {
 	const read = db.transaction('updates', 'readonly');
 	const stateVector = Y.encodeStateVector(doc);
-	const request = read.objectStore('updates').getAll();
+	const request = read.objectStore('updates').openCursor();
 	return new Promise((resolve, reject) => {
-		read.oncomplete = () => {
-			const updates = (request.result as unknown[]).flatMap((value) =>
-				value instanceof Uint8Array ? [value] : []
-			);
-			resolve({ updates, stateVector });
+		request.onsuccess = () => {
+			const cursor = request.result;
+			if (!cursor) return;
+			if (cursor.value instanceof Uint8Array) onUpdate(cursor.value);
+			cursor.continue();
 		};
+		read.oncomplete = () => resolve(stateVector);
 		read.onerror = read.onabort = () => reject(read.error);
 	});
 }

@@ -46,7 +46,7 @@ import type { CustomerEvents } from '../projection/event-index';
 import { connectTabs, type TabConnection } from '../sync/tab-channel';
 import type { DocPort } from '../sync/doc-link';
 import { serveRemoteSync } from '../sync/remote-sync-server';
-import { readStoredState } from '../crdt/stored-state';
+import { streamStoredState } from '../crdt/stored-state';
 
 /** Marks a restored backup's changes: not this member's edits, so never undone by them. */
 const RESTORE_ORIGIN = { restore: true };
@@ -522,10 +522,10 @@ export class WorkspaceCore {
 		serveRemoteSync(this.ws.doc, port, {
 			stored: () => this.#stored(),
 			projected: () => this.settled(),
-			storedState: () => {
+			streamStored: (onUpdate) => {
 				const db = this.#persistence?.db;
 				return db
-					? readStoredState(db, this.ws.doc)
+					? streamStoredState(db, this.ws.doc, onUpdate)
 					: Promise.reject(new Error('the archive is not stored on this device'));
 			}
 		});

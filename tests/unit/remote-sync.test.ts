@@ -271,28 +271,23 @@ describe('remote sync through the worker', () => {
 		});
 
 		it('sends each stored update as soon as it is read, before the rest of storage', async () => {
-			const a = device(new Y.Doc(), {
+			const doc = new Y.Doc();
+			const stored: Uint8Array[] = [];
+			doc.on('update', (update: Uint8Array) => stored.push(update));
+			doc.getMap('customers').set('c1', 'Li');
+			doc.getMap('customers').set('c2', 'Wang');
+			let readRest: () => void = () => {};
+			const restOfStorage = new Promise<void>((resolve) => (readRest = resolve));
+			const a = device(doc, {
 				stored: () => Promise.resolve(),
 				projected: () => Promise.resolve(),
 				streamStored: async (onUpdate) => {
-					onUpdate(firstStored);
+					onUpdate(stored[0]!);
 					await restOfStorage;
-					onUpdate(secondStored);
-					return Y.encodeStateVector(a.doc);
+					onUpdate(stored[1]!);
+					return Y.encodeStateVector(doc);
 				}
 			});
-			const firstStored = (() => {
-				const before = Y.encodeStateVector(a.doc);
-				a.doc.getMap('customers').set('c1', 'Li');
-				return Y.encodeStateAsUpdate(a.doc, before);
-			})();
-			const secondStored = (() => {
-				const before = Y.encodeStateVector(a.doc);
-				a.doc.getMap('customers').set('c2', 'Wang');
-				return Y.encodeStateAsUpdate(a.doc, before);
-			})();
-			let readRest: () => void = () => {};
-			const restOfStorage = new Promise<void>((resolve) => (readRest = resolve));
 			const b = device();
 			const { wire } = connect(a, b);
 			await settle();

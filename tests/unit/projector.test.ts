@@ -270,6 +270,33 @@ describe('rebuild progress', () => {
 	});
 });
 
+/**
+ * A colleague's 5,200 customers (one update) and a purchase (a second), and a device of our own
+ * with one customer: the colleague's archive is most of what we will hold.
+ */
+function colleagueWithMostOfTheArchive() {
+	const colleague = memberContext('member-a');
+	const parts: Uint8Array[] = [];
+	colleague.ws.doc.on('update', (update: Uint8Array) => parts.push(update));
+	const created = createCustomers(
+		colleague,
+		Array.from({ length: 5_200 }, (_, i) => customer({ name: `Customer ${i}` }))
+	);
+	if (!created.ok) throw new Error('setup');
+	addPurchase(colleague, {
+		customerId: created.value[7]!,
+		at: Date.UTC(2026, 0, 2),
+		lines: [{ product: 'Tea', quantity: 1, unitPriceCents: 3_000 }],
+		discountCents: 0,
+		payment: 'cash',
+		channel: 'in_store',
+		note: ''
+	});
+	const me = memberContext('member-b');
+	createCustomer(me, customer({ name: 'Already here' }));
+	return { colleague, parts, created, me };
+}
+
 describe('a change that touches most of the archive', () => {
 	it('is rebuilt when large and most of the archive, else projected incrementally', () => {
 		expect(prefersRebuild(5_000, 5_000)).toBe(false);
@@ -280,23 +307,7 @@ describe('a change that touches most of the archive', () => {
 	});
 
 	it('arriving in one update, is rebuilt with progress, and equals a rebuild', async () => {
-		const colleague = memberContext('member-a');
-		const created = createCustomers(
-			colleague,
-			Array.from({ length: 5_200 }, (_, i) => customer({ name: `Customer ${i}` }))
-		);
-		if (!created.ok) throw new Error('setup');
-		addPurchase(colleague, {
-			customerId: created.value[7]!,
-			at: Date.UTC(2026, 0, 2),
-			lines: [{ product: 'Tea', quantity: 1, unitPriceCents: 3_000 }],
-			discountCents: 0,
-			payment: 'cash',
-			channel: 'in_store',
-			note: ''
-		});
-		const me = memberContext('member-b');
-		createCustomer(me, customer({ name: 'Already here' }));
+		const { colleague, created, me } = colleagueWithMostOfTheArchive();
 		const reports: unknown[] = [];
 		const db = freshDb();
 		const projector = new Projector(me.ws, db, { onRebuildProgress: (p) => reports.push(p) });
@@ -316,6 +327,49 @@ describe('a change that touches most of the archive', () => {
 		await projector.idle();
 		expect(reports).toEqual([]);
 		expect((await db.customers.get(created.value[0]!))?.city).toBe('Xiamen');
+	});
+
+	it('arriving in parts while rebuilds are held, is rebuilt once, after the release', async () => {
+		const { parts, created, me } = colleagueWithMostOfTheArchive();
+		const reports: unknown[] = [];
+		const db = freshDb();
+		const projector = new Projector(me.ws, db, { onRebuildProgress: (p) => reports.push(p) });
+		await projector.start();
+		reports.length = 0;
+
+		const release = projector.holdRebuilds();
+		let idle = false;
+		Y.applyUpdate(me.ws.doc, parts[0]!, 'remote');
+		const projected = projector.idle().then(() => (idle = true));
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		Y.applyUpdate(me.ws.doc, parts[1]!, 'remote');
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		// Nothing is written while held, and "idle" still means "projected".
+		expect(await db.customers.count()).toBe(1);
+		expect(idle).toBe(false);
+		expect(reports).toEqual([]);
+
+		release();
+		release();
+		await projected;
+		await projector.idle();
+		expect(reports.filter((report) => report !== null)[0]).toEqual({ done: 0, total: 5_201 });
+		expect(reports.filter((report) => (report as { done?: number })?.done === 0)).toHaveLength(1);
+		expect(await db.customers.get(created.value[7]!)).toMatchObject({ purchaseCount: 1 });
+		expect(await rowsByTable(db)).toEqual(await rebuiltRows(me.ws, freshDb()));
+	});
+
+	it('while held, still projects a small change at once', async () => {
+		const me = memberContext('member-b');
+		const db = freshDb();
+		const projector = new Projector(me.ws, db);
+		await projector.start();
+		const release = projector.holdRebuilds();
+		const id = createCustomer(me, customer({ name: 'Walk-in' }));
+		if (!id.ok) throw new Error('setup');
+		await projector.idle();
+		expect(await db.customers.get(id.value)).toMatchObject({ name: 'Walk-in' });
+		release();
 	});
 });
 

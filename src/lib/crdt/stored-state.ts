@@ -1,23 +1,18 @@
-import * as Y from 'yjs';
-
 /**
- * Hands `onUpdate` every update y-indexeddb has stored for `doc` (its "updates" store), each as
- * soon as it is read and as y-indexeddb wrote it (already encoded: nothing to re-encode), and
- * resolves with the doc's state vector when the read began. A colleague's device can apply the
- * first while the rest are still being read: at 10,000 customers the read takes over a second.
+ * Hands `onUpdate` every update y-indexeddb has stored for the doc (its "updates" store), each
+ * as soon as it is read and as y-indexeddb wrote it (already encoded: nothing to re-encode), and
+ * resolves once all are. A colleague's device can apply the first while the rest are still
+ * being read: at 10,000 customers the read takes over a second.
  *
  * y-indexeddb starts the write of each change in the same tick as the change, and IndexedDB
  * runs a read only after the writes started before it, so the updates read hold at least the
- * doc as it is at this call: everything the doc gains after the returned state vector may be
- * missing from them, and needs the doc's own encoding instead.
+ * doc as it is at this call. A change made after the call may be missing from them.
  */
 export function streamStoredState(
 	db: IDBDatabase,
-	doc: Y.Doc,
 	onUpdate: (update: Uint8Array) => void
-): Promise<Uint8Array> {
+): Promise<void> {
 	const read = db.transaction('updates', 'readonly');
-	const stateVector = Y.encodeStateVector(doc);
 	const request = read.objectStore('updates').openCursor();
 	return new Promise((resolve, reject) => {
 		request.onsuccess = () => {
@@ -26,7 +21,7 @@ export function streamStoredState(
 			if (cursor.value instanceof Uint8Array) onUpdate(cursor.value);
 			cursor.continue();
 		};
-		read.oncomplete = () => resolve(stateVector);
+		read.oncomplete = () => resolve();
 		read.onerror = read.onabort = () => reject(read.error);
 	});
 }

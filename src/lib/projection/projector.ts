@@ -266,6 +266,9 @@ export class Projector {
 	#rebuildFailed = false;
 	#running = false;
 	#lastError: unknown = null;
+	/** Open holds on rebuilds (see `holdRebuilds`), and who waits for them to end. */
+	#rebuildHolds = 0;
+	#holdsEnded: Array<() => void> = [];
 
 	constructor(
 		private readonly ws: WorkspaceDoc,
@@ -333,6 +336,29 @@ export class Projector {
 		this.ws.purchases.unobserve(this.#onPurchases);
 		this.ws.interactions.unobserve(this.#onInteractions);
 		this.ws.doc.off('afterTransaction', this.#onTransaction);
+	}
+
+	/**
+	 * Until the returned release is called, a change that needs a rebuild waits (in the write
+	 * queue, so `idle()` still means "projected"). A colleague's first sync arrives in parts,
+	 * customers before events: rebuilding for each part wrote the archive to Dexie two or three
+	 * times, while the received parts waited behind those writes to be stored. Releasing twice
+	 * is harmless.
+	 */
+	holdRebuilds(): () => void {
+		this.#rebuildHolds++;
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			if (--this.#rebuildHolds > 0) return;
+			for (const resume of this.#holdsEnded.splice(0)) resume();
+		};
+	}
+
+	#rebuildsAllowed(): Promise<void> {
+		if (this.#rebuildHolds === 0) return Promise.resolve();
+		return new Promise((resume) => this.#holdsEnded.push(resume));
 	}
 
 	/** Resolves when every change seen so far is in Dexie. */
@@ -444,6 +470,8 @@ export class Projector {
 		const { customers, purchases: allPurchases, interactions: allInteractions } = this.ws;
 		const archive = customers.size + allPurchases.size + allInteractions.size;
 		if (this.#rebuildFailed || prefersRebuild(changed, archive)) {
+			// What arrives meanwhile joins the pending changes, and the rebuild takes them all.
+			await this.#rebuildsAllowed();
 			return this.#rebuild();
 		}
 		// Read the doc and its state vector at one instant, so the stored pair is consistent.

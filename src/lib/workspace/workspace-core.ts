@@ -522,10 +522,12 @@ export class WorkspaceCore {
 		serveRemoteSync(this.ws.doc, port, {
 			stored: () => this.#stored(),
 			projected: () => this.settled(),
+			// Served only once the archive is open, so the projector is there (or closed: no hold).
+			holdRebuilds: () => this.#projector?.holdRebuilds() ?? (() => undefined),
 			streamStored: (onUpdate) => {
 				const db = this.#persistence?.db;
 				return db
-					? streamStoredState(db, this.ws.doc, onUpdate)
+					? streamStoredState(db, onUpdate)
 					: Promise.reject(new Error('the archive is not stored on this device'));
 			}
 		});

@@ -4,6 +4,8 @@ import {
 	FRAME_BYTES,
 	FRAME_MARK,
 	FrameJoiner,
+	gunzip,
+	gzip,
 	toFrames,
 	type PeerLike
 } from '../../src/lib/sync/peer-chunking';
@@ -162,5 +164,15 @@ describe('peer message chunking', () => {
 		a.send(bytes(30, 2));
 		await expect.poll(() => received.length).toBe(1);
 		expect(received[0]!.length).toBe(30);
+	});
+
+	it('gzips and gunzips back byte for byte, and a corrupt gzip fails as a rejection', async () => {
+		const repetitive = bytes(300_000, 7);
+		const compressed = await gzip(repetitive);
+		expect(compressed.length).toBeLessThan(repetitive.length / 4);
+		expect(Buffer.compare(await gunzip(compressed), repetitive)).toBe(0);
+		const corrupt = compressed.slice();
+		corrupt.fill(0x55, 10, 200);
+		await expect(gunzip(corrupt)).rejects.toThrow();
 	});
 });

@@ -89,4 +89,37 @@ describe('linkDoc', () => {
 		link.disconnect();
 		channel.port1.close();
 	});
+
+	it('posts no change while no other side has spoken, and a side that comes later gets them all', async () => {
+		const a = new Y.Doc();
+		const channel = new MessageChannel();
+		const posted: unknown[] = [];
+		const port = {
+			postMessage: (message: unknown) => {
+				posted.push(message);
+				channel.port1.postMessage(message);
+			},
+			onmessage: null as ((event: MessageEvent) => void) | null
+		};
+		const linkA = linkDoc(a, port);
+		// The greeting sits unread in the channel, as on a BroadcastChannel with no other tab.
+		const greeting = posted.length;
+		a.getMap('customers').set('c1', 'Li');
+		a.getMap('customers').set('c2', 'Wang');
+		expect(posted.length).toBe(greeting);
+
+		// A second tab opens: its greeting is answered with what it lacks, then changes flow.
+		channel.port2.onmessage = null;
+		const b = new Y.Doc();
+		channel.port1.onmessage = (event) => port.onmessage?.(event);
+		const linkB = linkDoc(b, channel.port2);
+		await linkB.synced;
+		expect(b.getMap('customers').toJSON()).toEqual({ c1: 'Li', c2: 'Wang' });
+		a.getMap('customers').set('c3', 'Zhao');
+		await settle();
+		expect(b.getMap('customers').get('c3')).toBe('Zhao');
+		linkA.disconnect();
+		linkB.disconnect();
+		channel.port1.close();
+	});
 });

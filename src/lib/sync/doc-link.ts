@@ -53,12 +53,18 @@ export function linkDoc(
 	const synced = new Promise<void>((resolve) => (markSynced = resolve));
 	const post = (message: DocLinkMessage) => port.postMessage(message);
 
+	// Changes go out only once another side has spoken. With no other tab open, every change
+	// was copied to a channel nobody listened on: a 10,000-customer first sync, 31 MB of it, on
+	// the worker's busiest seconds. A side that arrives later greets first, and the answer to
+	// its greeting carries everything before.
+	let heardFromOtherSide = false;
 	const onLocalUpdate = (update: Uint8Array, origin: unknown) => {
-		if (origin !== port) post({ kind: 'update', update });
+		if (heardFromOtherSide && origin !== port) post({ kind: 'update', update });
 	};
 	port.onmessage = (event: MessageEvent) => {
 		const message: unknown = event.data;
 		if (!isDocLinkMessage(message)) return onOtherMessage(message);
+		heardFromOtherSide = true;
 		if (message.kind === 'unlink') return disconnect();
 		if (message.kind === 'hello') {
 			post({ kind: 'state', update: Y.encodeStateAsUpdate(doc, message.stateVector) });

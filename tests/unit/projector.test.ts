@@ -24,6 +24,7 @@ import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
 import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
 import { eventCounts } from '../../src/lib/projection/activity-queries';
 import { EventIndex } from '../../src/lib/projection/event-index';
+import { PROJECTION_STATE_KEY } from '../../src/lib/projection/db';
 import { prefersRebuild, Projector } from '../../src/lib/projection/projector';
 import { customer, memberContext, seededRandom } from './helpers';
 import {
@@ -370,6 +371,54 @@ describe('a change that touches most of the archive', () => {
 		await projector.idle();
 		expect(await db.customers.get(id.value)).toMatchObject({ name: 'Walk-in' });
 		release();
+	});
+});
+
+describe('the archive’s event counts', () => {
+	it('stay right without reading every event when a change touches no customer or event', async () => {
+		const me = memberContext('member-b');
+		const created = createCustomers(me, [customer({ name: 'Li' }), customer({ name: 'Wang' })]);
+		if (!created.ok) throw new Error('setup');
+		const sale = {
+			at: Date.UTC(2026, 0, 2),
+			lines: [{ product: 'Tea', quantity: 1, unitPriceCents: 3_000 }],
+			discountCents: 0,
+			payment: 'cash' as const,
+			channel: 'in_store' as const,
+			note: ''
+		};
+		addPurchase(me, { customerId: created.value[0]!, ...sale });
+		const db = freshDb();
+		await new Projector(me.ws, db).start();
+		// A later session: the stored projection is up to date, and its counts are known.
+		const projector = new Projector(me.ws, db);
+		expect(await projector.start()).toEqual({ rebuilt: false });
+		const eventsRead = vi.spyOn(me.ws.purchases, 'keys');
+
+		setTagColor(me, 'vip', 'red');
+		setMemberProfile(memberContext('member-c'), { name: 'Zhao', color: 'teal' });
+		Y.applyUpdate(me.ws.doc, Y.encodeStateAsUpdate(memberContext('member-c').ws.doc));
+		await projector.idle();
+		expect(eventsRead).not.toHaveBeenCalled();
+		expect(await db.projectionState.get(PROJECTION_STATE_KEY)).toMatchObject({
+			purchaseCount: 1,
+			interactionCount: 0
+		});
+
+		// A sale is an event: now the counts are read from the events.
+		addPurchase(me, { customerId: created.value[1]!, ...sale });
+		await projector.idle();
+		expect(eventsRead).toHaveBeenCalled();
+		expect(await db.projectionState.get(PROJECTION_STATE_KEY)).toMatchObject({
+			purchaseCount: 2
+		});
+		setTagColor(me, 'tea', 'green');
+		await projector.idle();
+		expect(await db.projectionState.get(PROJECTION_STATE_KEY)).toMatchObject({
+			purchaseCount: 2,
+			interactionCount: 0
+		});
+		expect((await db.tagColors.toArray()).map((row) => row.tag).sort()).toEqual(['tea', 'vip']);
 	});
 });
 

@@ -40,11 +40,13 @@ export function groupActivity(
 	}));
 }
 
-/** How many purchases and interactions some rows hold. */
-export function countEvents(rows: Iterable<ActivityRow | null | undefined>): {
+export interface EventCounts {
 	purchases: number;
 	interactions: number;
-} {
+}
+
+/** How many purchases and interactions some rows hold. */
+export function countEvents(rows: Iterable<ActivityRow | null | undefined>): EventCounts {
 	let purchases = 0;
 	let interactions = 0;
 	for (const row of rows) {

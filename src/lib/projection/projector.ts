@@ -7,7 +7,7 @@ import { readProduct } from '../crdt/product-commands';
 import { isDeleted, readCustomer, type WorkspaceDoc } from '../crdt/workspace-doc';
 import { EMPTY_METRICS, type CustomerMetrics } from '../domain/customer-metrics';
 import { isTagColor } from '../domain/tags';
-import { countEvents, groupActivity, type ActivityRow } from './activity-rows';
+import { countEvents, groupActivity, type ActivityRow, type EventCounts } from './activity-rows';
 import {
 	EventIndex,
 	interactionRowsOf,
@@ -182,7 +182,7 @@ export async function rebuildProjection(
 	ws: WorkspaceDoc,
 	db: ProjectionDb,
 	onProgress?: (progress: RebuildProgress) => void
-): Promise<number> {
+): Promise<EventCounts> {
 	// Marked so the benchmark (and the browser's performance panel) can see what a rebuild costs.
 	const started = performance.now();
 	const stateVector = Y.encodeStateVector(ws.doc);
@@ -202,6 +202,7 @@ export async function rebuildProjection(
 		onProgress?.({ done, total });
 	};
 	const wrote = (chunk: unknown[]) => advance(chunk.length);
+	const counts = countEvents(activity);
 	await db.transaction('rw', projectionTables(db), async () => {
 		await Promise.all([
 			db.customers.clear(),
@@ -219,10 +220,10 @@ export async function rebuildProjection(
 		await putInChunks(db.changes, rows.changes, wrote);
 		await putInChunks(db.products, rows.products, wrote);
 		await putInChunks(db.members, rows.members, wrote);
-		await db.projectionState.put(projectionState(stateVector, countEvents(activity)));
+		await db.projectionState.put(projectionState(stateVector, counts));
 	});
 	performance.measure('clientbook:rebuild', { start: started, end: performance.now() });
-	return liveCustomers;
+	return counts;
 }
 
 /** Below this many changed records, a flush is always incremental. */
@@ -266,6 +267,12 @@ export class Projector {
 	#rebuildFailed = false;
 	#running = false;
 	#lastError: unknown = null;
+	/**
+	 * How many purchases and interactions the projection's state row says, while the event
+	 * index is not built: a flush that touches no customer and no event (a colleague's name, a
+	 * tag colour) need not parse every event in the archive to say the same again.
+	 */
+	#eventCounts: EventCounts | null = null;
 	/** Open holds on rebuilds (see `holdRebuilds`), and who waits for them to end. */
 	#rebuildHolds = 0;
 	#holdsEnded: Array<() => void> = [];
@@ -299,7 +306,13 @@ export class Projector {
 			stored !== undefined &&
 			stored.projectorVersion === PROJECTOR_VERSION &&
 			sameBytes(new Uint8Array(stored.stateVector), current);
-		if (upToDate) return { rebuilt: false };
+		if (upToDate) {
+			const { purchaseCount, interactionCount } = stored;
+			if (typeof purchaseCount === 'number' && typeof interactionCount === 'number') {
+				this.#eventCounts = { purchases: purchaseCount, interactions: interactionCount };
+			}
+			return { rebuilt: false };
+		}
 		await this.#enqueue(() => this.#rebuild());
 		return { rebuilt: true };
 	}
@@ -311,7 +324,7 @@ export class Projector {
 		const report = this.ws.customers.size > 0 ? this.events.onRebuildProgress : undefined;
 		report?.({ done: 0, total: this.ws.customers.size });
 		try {
-			await rebuildProjection(this.ws, this.db, report);
+			this.#eventCounts = await rebuildProjection(this.ws, this.db, report);
 			this.#rebuildFailed = false;
 		} catch (error) {
 			// The changes it carried are no longer pending: only another rebuild projects them.
@@ -519,14 +532,12 @@ export class Projector {
 		// Metrics from events are read at the same instant: customers whose events changed
 		// (owners before and after, noted by the observers), and any that may be new to the
 		// projection with events that arrived before them (a colleague's purchase synced first).
-		const index = this.#eventIndex();
 		const eventMetrics = new Map<string, CustomerMetrics>();
-		for (const id of customerIds) {
-			if (taken.metricsStale.has(id) || index.hasEvents(id)) {
-				eventMetrics.set(id, metricsOfEvents(index.eventsOf(id)));
-			}
-		}
-		const counts = index.counts();
+		const eventsUntouched =
+			customerIds.length === 0 && taken.purchases.length + taken.interactions.length === 0;
+		const counts =
+			(eventsUntouched ? this.#eventCounts : null) ??
+			this.#readEvents(customerIds, taken.metricsStale, eventMetrics);
 
 		const { db } = this;
 		try {
@@ -561,6 +572,7 @@ export class Projector {
 				await putInChunks(db.customers, customerRows);
 				await db.projectionState.put(projectionState(stateVector, counts));
 			});
+			this.#eventCounts = counts;
 			if (this.#lastError !== null) {
 				this.#lastError = null;
 				this.events.onWriteRecovered?.();
@@ -583,6 +595,24 @@ export class Projector {
 			// Events are read from the doc, so they changed even if the write failed.
 			if (taken.purchases.length + taken.interactions.length > 0) this.events.onEventsChanged?.();
 		}
+	}
+
+	/**
+	 * Fills `metrics` for the customers whose events may have changed (or who may be new with
+	 * events that arrived before them), and says how many events the archive holds.
+	 */
+	#readEvents(
+		customerIds: string[],
+		metricsStale: Set<string>,
+		metrics: Map<string, CustomerMetrics>
+	): EventCounts {
+		const index = this.#eventIndex();
+		for (const id of customerIds) {
+			if (metricsStale.has(id) || index.hasEvents(id)) {
+				metrics.set(id, metricsOfEvents(index.eventsOf(id)));
+			}
+		}
+		return index.counts();
 	}
 
 	/** Who has which events, built from the doc on first need (about 0.35 s at 100,000 events in Node). */

@@ -5,7 +5,8 @@ import { RemoteSyncClient, type RemoteChannel } from '../../src/lib/sync/remote-
 import {
 	RemoteChannelOrigin,
 	serveRemoteSync,
-	type DocSettling
+	type DocSettling,
+	type RemoteSyncEvent
 } from '../../src/lib/sync/remote-sync-server';
 
 /** A doc with an update large enough to travel framed (over 64 KiB). */
@@ -135,6 +136,24 @@ describe('remote sync through the worker', () => {
 		await settle();
 		expect(holds).toEqual({ taken: 1, released: 1 });
 		expect(wire.syncedB).toBe(1);
+	});
+
+	it('says received before it lets the held rebuild go', async () => {
+		const order: string[] = [];
+		const port = {
+			onmessage: null as ((event: MessageEvent) => void) | null,
+			postMessage: (event: RemoteSyncEvent) => void order.push(event.kind)
+		};
+		serveRemoteSync(new Y.Doc(), port, {
+			stored: () => Promise.resolve(),
+			projected: () => Promise.resolve(),
+			holdRebuilds: () => () => void order.push('released')
+		});
+		const step2 = new Uint8Array([0, 1, 2, 0, 0]);
+		port.onmessage!({ data: { kind: 'greet', channel: 1 } } as MessageEvent);
+		port.onmessage!({ data: { kind: 'receive', channel: 1, message: step2 } } as MessageEvent);
+		await settle();
+		expect(order).toEqual(['send', 'received', 'released', 'synced']);
 	});
 
 	it('lets a held rebuild go when the colleague leaves before answering, or the link ends', async () => {

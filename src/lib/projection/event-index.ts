@@ -43,6 +43,10 @@ class Owners {
 		return this.#ofCustomer.has(customerId);
 	}
 
+	customerOf(eventId: string): string | null {
+		return this.#ofEvent.get(eventId) ?? null;
+	}
+
 	get size(): number {
 		return this.#ofEvent.size;
 	}
@@ -74,6 +78,11 @@ export class EventIndex {
 		const customerId = eventCustomerId(this.ws[kind].get(eventId));
 		this.#owners[kind].set(eventId, customerId);
 		return customerId;
+	}
+
+	/** The customer of one event as last read (null when deleted or not a valid record). */
+	ownerOf(kind: EventKind, eventId: string): string | null {
+		return this.#owners[kind].customerOf(eventId);
 	}
 
 	/** One customer's events as rows, read from the doc now. */

@@ -176,7 +176,7 @@ function* inChunks<T>(rows: readonly T[], size: number): Generator<T[]> {
 
 /**
  * Recreates every projection row from the doc, then writes them in one Dexie transaction so
- * readers never see a half-built projection.
+ * readers never see a half-built projection. Resolves with the event counts it stored.
  */
 export async function rebuildProjection(
 	ws: WorkspaceDoc,
@@ -458,13 +458,14 @@ export class Projector {
 
 	/**
 	 * Marks the customers who own these changed events now. Read at the flush rather than as
-	 * each change arrives, because every read parses the event's JSON text and a rebuild needs
-	 * none of it: a first sync parsed all 100,000 events of the archive while applying them.
+	 * each change arrives, because reading the doc parses the event's JSON text and a rebuild
+	 * needs none of it: a first sync parsed all 100,000 events of the archive while applying
+	 * them. The index, when built, has already read them (in `#collectEvents`, or when built).
 	 */
 	#noteEventOwners(kind: EventKind, ids: string[], stale: Set<string>) {
 		const root = this.ws[kind] as Y.Map<unknown>;
 		for (const id of ids) {
-			const owner = eventCustomerId(root.get(id));
+			const owner = this.#events ? this.#events.ownerOf(kind, id) : eventCustomerId(root.get(id));
 			if (owner) stale.add(owner);
 		}
 	}
@@ -542,8 +543,8 @@ export class Projector {
 			return map && !isDeleted(map) ? readCustomer(id, map) : null;
 		});
 
-		// Metrics from events are read at the same instant: customers whose events changed
-		// (owners before and after, noted by the observers), and any that may be new to the
+		// Metrics from events are read at the same instant: customers whose events changed (owners
+		// before, noted by the observers, and now, noted above), and any that may be new to the
 		// projection with events that arrived before them (a colleague's purchase synced first).
 		const eventMetrics = new Map<string, CustomerMetrics>();
 		const eventsUntouched =

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { RemoteSyncClient, type RemoteChannel } from '../../src/lib/sync/remote-sync-client';
 import {
+	REBUILD_HOLD_LIMIT_MS,
 	RemoteChannelOrigin,
 	serveRemoteSync,
 	type DocSettling,
@@ -154,6 +155,26 @@ describe('remote sync through the worker', () => {
 		port.onmessage!({ data: { kind: 'receive', channel: 1, message: step2 } } as MessageEvent);
 		await settle();
 		expect(order).toEqual(['send', 'received', 'released', 'synced']);
+	});
+
+	it('lets a held rebuild go after REBUILD_HOLD_LIMIT_MS when the colleague never answers', () => {
+		vi.useFakeTimers();
+		try {
+			let released = 0;
+			const port = { onmessage: null as ((event: MessageEvent) => void) | null, postMessage() {} };
+			serveRemoteSync(new Y.Doc(), port, {
+				stored: () => Promise.resolve(),
+				projected: () => Promise.resolve(),
+				holdRebuilds: () => () => void released++
+			});
+			port.onmessage!({ data: { kind: 'greet', channel: 1 } } as MessageEvent);
+			vi.advanceTimersByTime(REBUILD_HOLD_LIMIT_MS - 1);
+			expect(released).toBe(0);
+			vi.advanceTimersByTime(1);
+			expect(released).toBe(1);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('lets a held rebuild go when the colleague leaves before answering, or the link ends', async () => {

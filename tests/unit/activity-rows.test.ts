@@ -4,41 +4,20 @@ import {
 	groupActivity,
 	type ActivityRow
 } from '../../src/lib/projection/activity-rows';
-import type { InteractionRow, PurchaseRow } from '../../src/lib/projection/db';
+import type { EventMoment, PurchaseFigures } from '../../src/lib/crdt/activity-records';
 
-function purchase(id: string, customerId: string): PurchaseRow {
-	return {
-		id,
-		customerId,
-		at: 1,
-		lines: [{ product: 'Tea', quantity: 1, unitPriceCents: 100 }],
-		discountCents: 0,
-		payment: 'cash',
-		channel: 'in_store',
-		note: '',
-		createdAt: 1,
-		createdBy: 'm',
-		totalCents: 100
-	};
-}
+const purchase = (id: string, customerId: string): PurchaseFigures => ({
+	id,
+	customerId,
+	at: 1,
+	totalCents: 100
+});
 
-function interaction(id: string, customerId: string): InteractionRow {
-	return {
-		id,
-		customerId,
-		at: 1,
-		kind: 'call',
-		direction: 'out',
-		summary: '',
-		outcome: '',
-		nextStep: '',
-		followUpDate: '',
-		products: [],
-		taskId: '',
-		createdAt: 1,
-		createdBy: 'm'
-	};
-}
+const interaction = (id: string, customerId: string): EventMoment => ({
+	id,
+	customerId,
+	at: 1
+});
 
 const ids = (row: ActivityRow | null | undefined) => ({
 	purchases: row?.purchases.map((p) => p.id),

@@ -1,6 +1,12 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { readChange, readPurchase } from '../../src/lib/crdt/activity-records';
+import {
+	readChange,
+	readInteraction,
+	readEventMoment,
+	readPurchase,
+	readPurchaseFigures
+} from '../../src/lib/crdt/activity-records';
 import { createCustomer, updateCustomer } from '../../src/lib/crdt/customer-commands';
 import {
 	decodeEventValue,
@@ -9,6 +15,7 @@ import {
 	eventCustomerId
 } from '../../src/lib/crdt/event-values';
 import { EventIndex } from '../../src/lib/projection/event-index';
+import { toPurchaseRow } from '../../src/lib/projection/event-rows';
 import { buy, customer, memberContext } from './helpers';
 
 /** A purchase as schema v5 and earlier stored it: a plain object in the map. */
@@ -98,5 +105,52 @@ describe('event records in the doc', () => {
 		expect(eventCustomerId('[{"customerId":"c1"}]')).toBeNull();
 		expect(eventCustomerId('{"customerId":"c1"')).toBeNull();
 		expect(readPurchase('x', '{"customerId":"c1"')).toBeNull();
+	});
+
+	it('give a rebuild the same figures as the whole readers, odd values included', () => {
+		const stored: unknown[] = [
+			encodeEventValue(oldPurchase('c1', 1280)),
+			oldPurchase('c2', 990),
+			encodeEventValue({
+				customerId: 'c3',
+				at: 5,
+				// Fractions and odd lines: the total must come out bit for bit the same.
+				lines: [
+					{ quantity: 0.1, unitPriceCents: 3 },
+					'not a line',
+					null,
+					{ quantity: '2', unitPriceCents: 100 },
+					{ quantity: 0.2, unitPriceCents: 7 },
+					{ quantity: 3 }
+				],
+				discountCents: 0.3
+			}),
+			encodeEventValue({ customerId: 'c4', at: 'yesterday', lines: 'many', discountCents: null }),
+			encodeEventValue({ customerId: 'c5', at: 1e400, lines: [], discountCents: 50 }),
+			encodeEventValue({ customerId: 7, at: 1 }),
+			encodeEventValue({ at: 1 }),
+			'{"customerId":"c6"',
+			'[{"customerId":"c7"}]',
+			null,
+			42
+		];
+		for (const [i, value] of stored.entries()) {
+			const id = `e${i}`;
+			const whole = readPurchase(id, value);
+			expect(readPurchaseFigures(id, value)).toEqual(
+				whole && {
+					id,
+					customerId: whole.customerId,
+					at: whole.at,
+					totalCents: toPurchaseRow(whole).totalCents
+				}
+			);
+			const interaction = readInteraction(id, value);
+			expect(readEventMoment(id, value)).toEqual(
+				interaction && { id, customerId: interaction.customerId, at: interaction.at }
+			);
+		}
+		// Only numbers count: the line of quantity '2' adds nothing, as in the whole reader.
+		expect(readPurchaseFigures('e2', stored[2])?.totalCents).toBeCloseTo(0.3 + 1.4 - 0.3);
 	});
 });

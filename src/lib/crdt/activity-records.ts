@@ -118,6 +118,54 @@ export function readPurchase(id: string, stored: unknown): PurchaseRecord | null
 	};
 }
 
+/**
+ * What a customer's metrics take from one purchase. A rebuild reads every purchase for them;
+ * building each whole record (lines, checked payment and channel) first was three quarters
+ * of that read at 70,000 purchases.
+ */
+export interface PurchaseFigures {
+	id: string;
+	customerId: string;
+	at: number;
+	totalCents: number;
+}
+
+/** `readPurchase` narrowed to its figures: the same record is valid, the same total results. */
+export function readPurchaseFigures(id: string, stored: unknown): PurchaseFigures | null {
+	const value = decodeEventValue(stored);
+	if (!value || typeof value.customerId !== 'string') return null;
+	// Summed line by line in order, as `purchaseTotalCents` does, so fractions round alike.
+	let subtotal = 0;
+	if (Array.isArray(value.lines)) {
+		for (const line of value.lines) {
+			if (isObject(line)) subtotal += n(line.quantity) * n(line.unitPriceCents);
+		}
+	}
+	return {
+		id,
+		customerId: value.customerId,
+		at: n(value.at),
+		totalCents: subtotal - n(value.discountCents)
+	};
+}
+
+/**
+ * Whose a purchase or an interaction is and when it happened: what metrics take from an
+ * interaction, and how the newest purchases are found.
+ */
+export interface EventMoment {
+	id: string;
+	customerId: string;
+	at: number;
+}
+
+/** `readPurchase` or `readInteraction` narrowed to the moment: the same record is valid. */
+export function readEventMoment(id: string, stored: unknown): EventMoment | null {
+	const value = decodeEventValue(stored);
+	if (!value || typeof value.customerId !== 'string') return null;
+	return { id, customerId: value.customerId, at: n(value.at) };
+}
+
 export function readInteraction(id: string, stored: unknown): InteractionRecord | null {
 	const value = decodeEventValue(stored);
 	if (!value || typeof value.customerId !== 'string') return null;

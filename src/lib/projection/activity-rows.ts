@@ -1,14 +1,14 @@
-import type { InteractionRow, PurchaseRow } from './db';
+import type { EventMoment, PurchaseFigures } from '../crdt/activity-records';
 
 /**
- * One customer's purchases and interactions, each list ordered by id. A rebuild groups every
- * event this way once, to compute each customer's metrics; the groups are not stored (see
- * EventIndex for how screens read a customer's events).
+ * What one customer's metrics take from their purchases and interactions, each list ordered by
+ * id. A rebuild groups every event this way once; the groups are not stored (see EventIndex for
+ * how screens read a customer's events).
  */
 export interface ActivityRow {
 	customerId: string;
-	purchases: PurchaseRow[];
-	interactions: InteractionRow[];
+	purchases: PurchaseFigures[];
+	interactions: EventMoment[];
 }
 
 type Keyed = { id: string; customerId: string };
@@ -25,10 +25,10 @@ function groupByCustomer<T extends Keyed>(rows: Iterable<T>): Map<string, T[]> {
 	return groups;
 }
 
-/** Every customer's activity row, from all projected events. */
+/** Every customer's activity row, from all valid events. */
 export function groupActivity(
-	purchases: readonly PurchaseRow[],
-	interactions: readonly InteractionRow[]
+	purchases: Iterable<PurchaseFigures>,
+	interactions: Iterable<EventMoment>
 ): ActivityRow[] {
 	const bought = groupByCustomer(purchases);
 	const talked = groupByCustomer(interactions);

@@ -1,5 +1,10 @@
 import * as Y from 'yjs';
-import { readChange, readTask } from '../crdt/activity-records';
+import {
+	readChange,
+	readEventMoment,
+	readPurchaseFigures,
+	readTask
+} from '../crdt/activity-records';
 import { eventCustomerId } from '../crdt/event-values';
 import { readMember } from '../crdt/member-commands';
 import { readFieldDef } from '../crdt/custom-field-commands';
@@ -8,13 +13,7 @@ import { isDeleted, readCustomer, type WorkspaceDoc } from '../crdt/workspace-do
 import { EMPTY_METRICS, type CustomerMetrics } from '../domain/customer-metrics';
 import { isTagColor } from '../domain/tags';
 import { countEvents, groupActivity, type ActivityRow, type EventCounts } from './activity-rows';
-import {
-	EventIndex,
-	interactionRowsOf,
-	purchaseRowsOf,
-	type CustomerEvents,
-	type EventKind
-} from './event-index';
+import { EventIndex, type CustomerEvents, type EventKind } from './event-index';
 import { metricsFromRows } from './event-rows';
 
 /**
@@ -108,9 +107,19 @@ type RowBuilders = Awaited<ReturnType<typeof loadRowBuilders>>;
 /** Every customer's events, for their metrics: read once, never stored (see EventIndex). */
 function groupAllEvents(ws: WorkspaceDoc): ActivityRow[] {
 	return groupActivity(
-		purchaseRowsOf(ws, ws.purchases.keys()),
-		interactionRowsOf(ws, ws.interactions.keys())
+		validEvents(ws.purchases, readPurchaseFigures),
+		validEvents(ws.interactions, readEventMoment)
 	);
+}
+
+function* validEvents<T>(
+	events: Y.Map<unknown>,
+	read: (id: string, stored: unknown) => T | null
+): Generator<T> {
+	for (const [id, stored] of events.entries()) {
+		const event = read(id, stored);
+		if (event) yield event;
+	}
 }
 
 /** The projection's rows besides the customers' (which `customerRowChunks` computes). */

@@ -46,6 +46,18 @@ test('two purchases update the metrics exactly and top the timeline', async ({ p
 	await page.getByRole('button', { name: 'Use this stage' }).click();
 	await expect(page.getByText('The stage matches what the numbers suggest.')).toBeVisible();
 
+	// What was sold before is offered when recording the next sale.
+	await page.getByRole('button', { name: 'Add purchase' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Add purchase' });
+	const product = dialog.getByRole('group', { name: 'Line 1' }).getByLabel('Product');
+	const offered = page.locator(`datalist#${await product.getAttribute('list')} option`);
+	await expect
+		.poll(() =>
+			offered.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))
+		)
+		.toEqual(['乌龙茶', '红茶']);
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+
 	await openCustomers(page);
 	await page.getByLabel('Sort by').selectOption({ label: 'Total spent' });
 	await expect(page.getByRole('list', { name: 'Customer list' })).toContainText('¥200.00');

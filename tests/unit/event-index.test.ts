@@ -73,4 +73,50 @@ describe('the event index', () => {
 		expect(index.eventsOf(li).purchases).toHaveLength(1);
 		expect(index.allPurchases()).toHaveLength(1);
 	});
+
+	it('finds the latest purchases by their moment, whatever order they were recorded in', () => {
+		const ctx = memberContext();
+		const [li, wang] = twoCustomers(ctx);
+		const days = [5, 1, 9, 9, 3, 12, 7];
+		const ids = days.map((day, i) => buy(ctx, i % 2 ? li : wang, { day, product: `p${day}` }));
+		const gone = buy(ctx, li, { day: 30 });
+		deletePurchase(ctx, gone);
+		ctx.ws.purchases.set('broken', JSON.stringify({ at: Date.UTC(2026, 0, 31) }));
+		const index = new EventIndex(ctx.ws);
+
+		const latestIds = (count: number) => index.latestPurchases(count).map((row) => row.id);
+		// Rows come ordered by id; which ones they are is what counts.
+		expect(latestIds(1)).toEqual([ids[5]]);
+		const nineDays = [ids[2]!, ids[3]!].sort();
+		expect(latestIds(3).sort()).toEqual([ids[5]!, ...nineDays].sort());
+		// Of two sales on the same day the larger id counts as later, so the answer is stable.
+		expect(latestIds(2).sort()).toEqual([ids[5]!, nineDays[1]!].sort());
+		expect(latestIds(100).sort()).toEqual([...ids].sort());
+		expect(latestIds(0)).toEqual([]);
+
+		// A colleague's edit moves a sale to a later day: the index follows it.
+		const record = JSON.parse(ctx.ws.purchases.get(ids[1]!) as string) as object;
+		ctx.ws.purchases.set(ids[1]!, JSON.stringify({ ...record, at: Date.UTC(2026, 1, 1) }));
+		index.refresh('purchases', ids[1]!);
+		expect(latestIds(1)).toEqual([ids[1]]);
+	});
+
+	it('picks the same latest purchases as sorting them all would', () => {
+		const ctx = memberContext();
+		const [li] = twoCustomers(ctx);
+		let seed = 11;
+		const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+		const bought = Array.from({ length: 300 }, () => {
+			const day = 1 + Math.floor(random() * 60);
+			return { id: buy(ctx, li, { day }), at: Date.UTC(2026, 0, day) };
+		});
+		const index = new EventIndex(ctx.ws);
+		for (const count of [1, 7, 50, 299, 300]) {
+			const expected = [...bought]
+				.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1))
+				.slice(0, count)
+				.map((sale) => sale.id);
+			expect(index.latestPurchases(count).map((row) => row.id)).toEqual(expected.sort());
+		}
+	});
 });

@@ -1,5 +1,4 @@
-import { PROJECTION_STATE_KEY, type ProjectionDb } from './db';
-import type { CustomerEvents } from './event-index';
+import { PROJECTION_STATE_KEY, type ProjectionDb, type PurchaseRow } from './db';
 
 /** How many purchases and interactions the archive holds (kept by the projector). */
 export async function eventCounts(
@@ -9,22 +8,8 @@ export async function eventCounts(
 	return { purchases: state?.purchaseCount ?? 0, interactions: state?.interactionCount ?? 0 };
 }
 
-/**
- * Product names from the purchases of the customers who bought most recently, for suggestions
- * while recording a sale: enough to cover what the shop sells now without reading every event.
- */
-export async function recentProductNames(
-	db: ProjectionDb,
-	eventsOf: (customerId: string) => Pick<CustomerEvents, 'purchases'>,
-	customers = 100
-): Promise<string[]> {
-	const recentBuyers = await db.customers
-		.orderBy('lastPurchaseAt')
-		.reverse()
-		.limit(customers)
-		.primaryKeys();
-	const names = recentBuyers.flatMap((id) =>
-		eventsOf(id).purchases.flatMap((purchase) => purchase.lines.map((line) => line.product))
-	);
+/** The products named in some purchases, each once and sorted: suggestions while recording a sale. */
+export function productNames(purchases: readonly Pick<PurchaseRow, 'lines'>[]): string[] {
+	const names = purchases.flatMap((purchase) => purchase.lines.map((line) => line.product));
 	return [...new Set(names)].sort();
 }

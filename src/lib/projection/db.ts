@@ -93,11 +93,13 @@ export class ProjectionDb extends Dexie {
 		// Events moved into one row per customer (PROJECTOR_VERSION 10 rebuilds them).
 		this.version(8).stores({ activity: 'customerId', purchases: null, interactions: null });
 		// Indexes nothing queried; dropping them leaves the rows as they are.
-		this.version(9).stores({ customers: CUSTOMER_INDEXES });
+		this.version(9).stores({ customers: 'id, sortName, lastPurchaseAt' });
 		// Activity rows stored a bucket of customers per record (PROJECTOR_VERSION 11 rebuilt them).
 		this.version(10).stores({ activity: null, activityBuckets: 'bucket, *customerIds' });
 		// Events are no longer copied into the projection: the worker reads them from the doc.
 		this.version(11).stores({ activityBuckets: null });
+		// Sale suggestions find the latest purchases in the worker's event index instead.
+		this.version(12).stores({ customers: CUSTOMER_INDEXES });
 	}
 }
 

@@ -1,5 +1,4 @@
-import { readInteraction, readPurchase } from '../crdt/activity-records';
-import { eventCustomerId } from '../crdt/event-values';
+import { readEventMoment, readInteraction, readPurchase } from '../crdt/activity-records';
 import type { WorkspaceDoc } from '../crdt/workspace-doc';
 import type { InteractionRow, PurchaseRow } from './db';
 import { toInteractionRow, toPurchaseRow } from './event-rows';
@@ -14,25 +13,27 @@ export interface CustomerEvents {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Which valid events of one kind each customer has, and each event's customer. */
+/** Which valid events of one kind each customer has, and each event's customer and moment. */
 class Owners {
 	readonly #ofCustomer = new Map<string, Set<string>>();
-	readonly #ofEvent = new Map<string, string>();
+	readonly #ofEvent = new Map<string, { customerId: string; at: number }>();
 
-	set(eventId: string, customerId: string | null): void {
-		const before = this.#ofEvent.get(eventId);
-		if (before === customerId) return;
-		if (before !== undefined) {
+	set(eventId: string, event: { customerId: string; at: number } | null): void {
+		const before = this.#ofEvent.get(eventId)?.customerId;
+		if (before !== undefined && before !== event?.customerId) {
 			const events = this.#ofCustomer.get(before)!;
 			events.delete(eventId);
 			if (events.size === 0) this.#ofCustomer.delete(before);
-			this.#ofEvent.delete(eventId);
 		}
-		if (customerId === null) return;
-		this.#ofEvent.set(eventId, customerId);
-		const events = this.#ofCustomer.get(customerId);
+		if (event === null) {
+			this.#ofEvent.delete(eventId);
+			return;
+		}
+		this.#ofEvent.set(eventId, { customerId: event.customerId, at: event.at });
+		if (before === event.customerId) return;
+		const events = this.#ofCustomer.get(event.customerId);
 		if (events) events.add(eventId);
-		else this.#ofCustomer.set(customerId, new Set([eventId]));
+		else this.#ofCustomer.set(event.customerId, new Set([eventId]));
 	}
 
 	eventsOf(customerId: string): Iterable<string> {
@@ -44,7 +45,29 @@ class Owners {
 	}
 
 	customerOf(eventId: string): string | null {
-		return this.#ofEvent.get(eventId) ?? null;
+		return this.#ofEvent.get(eventId)?.customerId ?? null;
+	}
+
+	/** The ids of the `count` latest events, latest first (ties: the larger id first). */
+	latest(count: number): string[] {
+		if (count <= 0) return [];
+		const latest: Array<{ id: string; at: number }> = [];
+		const before = (a: { id: string; at: number }, b: { id: string; at: number }) =>
+			a.at > b.at || (a.at === b.at && a.id > b.id);
+		for (const [id, { at }] of this.#ofEvent) {
+			const event = { id, at };
+			if (latest.length === count && !before(event, latest[count - 1]!)) continue;
+			let low = 0;
+			let high = latest.length;
+			while (low < high) {
+				const middle = (low + high) >> 1;
+				if (before(latest[middle]!, event)) low = middle + 1;
+				else high = middle;
+			}
+			latest.splice(low, 0, event);
+			if (latest.length > count) latest.pop();
+		}
+		return latest.map((event) => event.id);
 	}
 
 	get size(): number {
@@ -75,9 +98,9 @@ export class EventIndex {
 	 * returns its customer now (null when deleted or not a valid record).
 	 */
 	refresh(kind: EventKind, eventId: string): string | null {
-		const customerId = eventCustomerId(this.ws[kind].get(eventId));
-		this.#owners[kind].set(eventId, customerId);
-		return customerId;
+		const event = readEventMoment(eventId, this.ws[kind].get(eventId));
+		this.#owners[kind].set(eventId, event);
+		return event?.customerId ?? null;
 	}
 
 	/** The customer of one event as last read (null when deleted or not a valid record). */
@@ -98,6 +121,11 @@ export class EventIndex {
 			this.#owners.purchases.hasCustomer(customerId) ||
 			this.#owners.interactions.hasCustomer(customerId)
 		);
+	}
+
+	/** The `count` latest purchases (by their moment) as rows, ordered by id. */
+	latestPurchases(count: number): PurchaseRow[] {
+		return this.#purchaseRows(this.#owners.purchases.latest(count));
 	}
 
 	/** Every indexed purchase as a row, ordered by id. */
@@ -124,7 +152,7 @@ export class EventIndex {
 }
 
 /** These purchases as rows, read from the doc (invalid records left out), ordered by id. */
-export function purchaseRowsOf(ws: WorkspaceDoc, ids: Iterable<string>): PurchaseRow[] {
+function purchaseRowsOf(ws: WorkspaceDoc, ids: Iterable<string>): PurchaseRow[] {
 	return rowsOf(ids, (id) => {
 		const record = readPurchase(id, ws.purchases.get(id));
 		return record && toPurchaseRow(record);
@@ -132,7 +160,7 @@ export function purchaseRowsOf(ws: WorkspaceDoc, ids: Iterable<string>): Purchas
 }
 
 /** These interactions as rows, read from the doc (invalid records left out), ordered by id. */
-export function interactionRowsOf(ws: WorkspaceDoc, ids: Iterable<string>): InteractionRow[] {
+function interactionRowsOf(ws: WorkspaceDoc, ids: Iterable<string>): InteractionRow[] {
 	return rowsOf(ids, (id) => {
 		const record = readInteraction(id, ws.interactions.get(id));
 		return record && toInteractionRow(record);

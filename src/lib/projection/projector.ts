@@ -665,6 +665,11 @@ export class Projector {
 	allInteractions(): InteractionRow[] {
 		return this.#eventIndex().allInteractions();
 	}
+
+	/** The latest purchases (by their moment), read from the doc now. */
+	latestPurchases(count: number): PurchaseRow[] {
+		return this.#eventIndex().latestPurchases(count);
+	}
 }
 
 function metricsOfEvents(events: CustomerEvents): CustomerMetrics {

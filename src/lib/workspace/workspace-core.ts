@@ -40,7 +40,7 @@ import type { CustomerImportPlan } from '../import/import-plan';
 import { describeError } from '../domain/describe-error';
 import { ProjectionDb } from '../projection/db';
 import type { Projector, RebuildProgress } from '../projection/projector';
-import { recentProductNames } from '../projection/activity-queries';
+import { productNames } from '../projection/activity-queries';
 import type { InteractionRow, PurchaseRow } from '../projection/db';
 import type { CustomerEvents } from '../projection/event-index';
 import { connectTabs, type TabConnection } from '../sync/tab-channel';
@@ -54,6 +54,12 @@ const RESTORE_ORIGIN = { restore: true };
 const SYNC_FILE_ORIGIN = { syncFile: true };
 /** Rows written per transaction during an import: small enough to keep each task short. */
 const IMPORT_CHUNK = 1000;
+
+/**
+ * How many of the latest sales name the products suggested while recording one: enough to cover
+ * what the shop sells now without reading every purchase.
+ */
+const RECENT_SALES = 500;
 
 /** What the UI shows of the workspace; sent to the page whenever part of it changes. */
 export interface WorkspaceView {
@@ -196,10 +202,9 @@ export class WorkspaceCore {
 		return (await this.#openProjector()).allInteractions();
 	}
 
-	/** Products the most recent buyers bought, to suggest while recording a sale. */
+	/** Products of the latest sales, to suggest while recording one. */
 	async recentProductNames(): Promise<string[]> {
-		const projector = await this.#openProjector();
-		return recentProductNames(this.#db, (id) => projector.eventsOf(id));
+		return productNames((await this.#openProjector()).latestPurchases(RECENT_SALES));
 	}
 
 	/** Resolves when every change so far is visible in the projection. */

@@ -126,7 +126,8 @@ describe('event records in the doc', () => {
 				discountCents: 0.3
 			}),
 			encodeEventValue({ customerId: 'c4', at: 'yesterday', lines: 'many', discountCents: null }),
-			encodeEventValue({ customerId: 'c5', at: 1e400, lines: [], discountCents: 50 }),
+			// A moment too large for a number parses as Infinity.
+			'{"customerId":"c5","at":1e400,"lines":[],"discountCents":50}',
 			encodeEventValue({ customerId: 7, at: 1 }),
 			encodeEventValue({ at: 1 }),
 			'{"customerId":"c6"',

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nameKeys, customerSearchText } from '../../src/lib/domain/search-keys';
-import {
-	isNarrowerQuery,
-	matchesSearch,
-	parseSearchQuery
-} from '../../src/lib/domain/search-query';
-import {
-	filterCustomers,
-	filterCustomersFrom,
-	type FilterMemo
-} from '../../src/lib/domain/customer-list';
+import { matchesSearch, parseSearchQuery } from '../../src/lib/domain/search-query';
+import { filterCustomers } from '../../src/lib/domain/customer-list';
+import { SearchIndex } from '../../src/lib/domain/search-index';
 import { listRow, seededRandom } from './helpers';
 import { phoneDigits } from '../../src/lib/domain/phone';
 
@@ -87,51 +80,58 @@ describe('search', () => {
 	});
 });
 
-describe('narrowing a search as the user types', () => {
-	const q = (text: string) => parseSearchQuery(text);
+describe('the search index', () => {
+	const names = ['张三', '张伟', '李四', 'Anna Lee', 'Zhang Wei', '王小明', 'Li\nNa'];
+	const rows = Array.from({ length: 300 }, (_, i) =>
+		listRow({
+			...row(names[i % names.length]!, `138${String(i * 7919).padStart(8, '0')}`, {
+				company: i % 5 === 0 ? 'Tea\nHouse' : ''
+			}),
+			sortName: String(i).padStart(4, '0'),
+			tags: i % 3 === 0 ? ['vip'] : []
+		})
+	);
+	const index = new SearchIndex(rows);
 
-	it('knows when a query can only match fewer customers', () => {
-		expect(isNarrowerQuery(null, q('z'))).toBe(true);
-		expect(isNarrowerQuery(q('zh'), q('zha'))).toBe(true);
-		expect(isNarrowerQuery(q('zhang'), q('zhang s'))).toBe(true);
-		expect(isNarrowerQuery(q('1380'), q('13800'))).toBe(true);
-		expect(isNarrowerQuery(q('1380'), q('1380a'))).toBe(true);
-		// The fourth digit starts phone matching, which can find customers "138" did not.
-		expect(isNarrowerQuery(q('138'), q('1380'))).toBe(false);
-		expect(isNarrowerQuery(q('zha'), q('zh'))).toBe(false);
-		expect(isNarrowerQuery(q('zha'), q('li'))).toBe(false);
-		expect(isNarrowerQuery(q('zha'), null)).toBe(false);
-	});
-
-	it('gives the same list as filtering from scratch, keystroke by keystroke', () => {
+	it('finds exactly the customers a row-by-row search finds, in the same order', () => {
 		const random = seededRandom(3);
-		const names = ['张三', '张伟', '李四', 'Anna Lee', 'Zhang Wei', '王小明'];
-		const rows = Array.from({ length: 300 }, (_, i) =>
-			listRow({
-				...row(names[i % names.length]!, `138${String(i * 7919).padStart(8, '0')}`),
-				sortName: String(i).padStart(4, '0'),
-				tags: i % 3 === 0 ? ['vip'] : []
-			})
-		);
 		// The test means something only if queries find some customers and not others.
 		const found = filterCustomers(rows, { query: 'zhang wei', tag: '', stage: '' }).length;
 		expect(found).toBeGreaterThan(0);
 		expect(found).toBeLessThan(rows.length);
-		const typed = ['zhang wei', '1380001', 'zs', 'anna l', '张', '138 0013', 'li'];
+		const typed = ['zhang wei', '1380001', 'zs', 'anna l', '张', '138 0013', 'li', 'wei zhang'];
+		// Random fragments too, some spanning where one customer's text meets the next one's.
+		const joined = rows.map((r) => r.searchText).join('');
+		for (let i = 0; i < 40; i++) {
+			const at = Math.floor(random() * joined.length);
+			typed.push(joined.slice(at, at + 1 + Math.floor(random() * 4)));
+		}
 		for (const text of typed) {
-			let memo: FilterMemo<(typeof rows)[number]> | null = null;
-			const tag = random() < 0.5 ? 'vip' : '';
-			for (let i = 0; i <= text.length; i++) {
-				const filter = { query: text.slice(0, i), tag, stage: '' as const };
-				memo = filterCustomersFrom(rows, filter, memo);
-				expect(memo.result, `${tag} "${filter.query}"`).toEqual(filterCustomers(rows, filter));
-			}
-			// Deleting characters (a wider query) starts again from all rows.
-			for (let i = text.length; i >= 0; i--) {
-				const filter = { query: text.slice(0, i), tag, stage: '' as const };
-				memo = filterCustomersFrom(rows, filter, memo);
-				expect(memo.result, `back to "${filter.query}"`).toEqual(filterCustomers(rows, filter));
+			for (let i = 1; i <= text.length; i++) {
+				const query = parseSearchQuery(text.slice(0, i));
+				if (!query) continue;
+				const expected = rows.filter((r) => matchesSearch(r, query));
+				expect(index.matching(query), `"${text.slice(0, i)}"`).toEqual(expected);
 			}
 		}
+	});
+
+	it('is what the list filters through, with every other condition still applied', () => {
+		for (const query of ['zhang', '1380', 'li', 'zzz']) {
+			for (const tag of ['', 'vip']) {
+				const filter = { query, tag, stage: '' as const };
+				const withIndex = filterCustomers(rows, filter, () => index);
+				expect(withIndex, `${tag} "${query}"`).toEqual(filterCustomers(rows, filter));
+			}
+		}
+		// Without a query the index is never built.
+		const never = () => {
+			throw new Error('built for no query');
+		};
+		expect(filterCustomers(rows, { query: ' ', tag: 'vip', stage: '' }, never)).toHaveLength(100);
+	});
+
+	it('finds nothing in an empty list', () => {
+		expect(new SearchIndex([]).matching(parseSearchQuery('a')!)).toEqual([]);
 	});
 });

@@ -1,7 +1,8 @@
 import type { LifecycleStage } from './customer';
 import { customValueMatches, type CustomValues } from './custom-fields';
 import type { QualityCheckable } from './data-quality';
-import { isNarrowerQuery, matchesSearch, parseSearchQuery, type Searchable } from './search-query';
+import type { SearchIndex } from './search-index';
+import { matchesSearch, parseSearchQuery, type Searchable } from './search-query';
 
 export const CUSTOMER_SORTS = [
 	'name',
@@ -68,63 +69,38 @@ export function isFiltered(filter: CustomerListFilter): boolean {
 	);
 }
 
-/** Keeps the order of `rows`; every condition that is set must hold. */
+/**
+ * Keeps the order of `rows`; every condition that is set must hold. A search goes through
+ * `index` when one is given (built from these same rows): asked for only when there is a query.
+ */
 export function filterCustomers<T extends ListableCustomer>(
 	rows: readonly T[],
-	filter: CustomerListFilter
+	filter: CustomerListFilter,
+	index?: () => SearchIndex<T>
 ): readonly T[] {
 	if (!isFiltered(filter)) return rows;
 	const query = parseSearchQuery(filter.query);
-	return rows.filter(
+	const found =
+		query === null
+			? rows
+			: index
+				? index().matching(query)
+				: rows.filter((row) => matchesSearch(row, query));
+	const conditions =
+		filter.stage !== '' ||
+		filter.tag !== '' ||
+		(!!filter.customField && !!filter.customValue) ||
+		!!filter.matches;
+	if (!conditions) return found;
+	return found.filter(
 		(row) =>
 			(filter.stage === '' || row.stage === filter.stage) &&
 			(filter.tag === '' || row.tags.includes(filter.tag)) &&
 			(!filter.customField ||
 				!filter.customValue ||
 				customValueMatches(row.custom?.[filter.customField], filter.customValue)) &&
-			(!filter.matches || filter.matches(row)) &&
-			(query === null || matchesSearch(row, query))
+			(!filter.matches || filter.matches(row))
 	);
-}
-
-/** A filtered list together with what produced it, so the next keystroke can reuse it. */
-export interface FilterMemo<T> {
-	source: readonly T[];
-	filter: CustomerListFilter;
-	result: readonly T[];
-}
-
-function sameExceptQuery(a: CustomerListFilter, b: CustomerListFilter): boolean {
-	return (
-		a.tag === b.tag &&
-		a.stage === b.stage &&
-		a.customField === b.customField &&
-		a.customValue === b.customValue &&
-		a.matches === b.matches
-	);
-}
-
-/**
- * `filterCustomers`, but when only the query changed and it got narrower (the user typed one
- * more character), it scans the previous result instead of every customer.
- */
-export function filterCustomersFrom<T extends ListableCustomer>(
-	source: readonly T[],
-	filter: CustomerListFilter,
-	previous: FilterMemo<T> | null
-): FilterMemo<T> {
-	if (previous && previous.source === source && sameExceptQuery(previous.filter, filter)) {
-		const before = parseSearchQuery(previous.filter.query);
-		const query = parseSearchQuery(filter.query);
-		if (isNarrowerQuery(before, query)) {
-			const result =
-				query === null
-					? previous.result
-					: previous.result.filter((row) => matchesSearch(row, query));
-			return { source, filter, result };
-		}
-	}
-	return { source, filter, result: filterCustomers(source, filter) };
 }
 
 /** Every tag in use, most used first, for the tag filter. */

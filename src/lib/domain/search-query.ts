@@ -38,20 +38,3 @@ export function matchesSearch(row: Searchable, query: SearchQuery): boolean {
 	}
 	return true;
 }
-
-/**
- * Whether every customer `next` matches is also matched by `previous`, so a search can narrow
- * the previous result instead of scanning everyone: each earlier token is inside some new one,
- * and a phone fragment only ever grows. Crossing into phone matching (the fourth digit) widens
- * the match, so it is not narrower.
- */
-export function isNarrowerQuery(previous: SearchQuery | null, next: SearchQuery | null): boolean {
-	if (previous === null) return true;
-	if (next === null) return false;
-	const tokensNarrower = previous.tokens.every((old) =>
-		next.tokens.some((token) => token.includes(old))
-	);
-	if (!tokensNarrower) return false;
-	if (next.phoneFragment === null) return true;
-	return previous.phoneFragment !== null && next.phoneFragment.includes(previous.phoneFragment);
-}

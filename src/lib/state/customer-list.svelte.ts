@@ -2,13 +2,13 @@ import type { QualityCheckable } from '../domain/data-quality';
 import type { QualityIssue } from '../domain/quality-issues';
 import { liveQuery, type Subscription } from 'dexie';
 import {
-	filterCustomersFrom,
+	filterCustomers,
 	isFiltered,
 	sortCustomers,
 	tagsInUse,
-	type CustomerSort,
-	type FilterMemo
+	type CustomerSort
 } from '../domain/customer-list';
+import { SearchIndex } from '../domain/search-index';
 import type { LifecycleStage } from '../domain/customer';
 import type { CustomerRow, ProjectionDb } from '../projection/db';
 import { readAllInPages } from '../projection/paged-read';
@@ -42,12 +42,9 @@ export class CustomerListState {
 		customValue: this.customValue,
 		matches: this.quality ? this.#qualityCheck : null
 	});
-	/** The last filtering, reused while the user types a longer query (a plain field, not state). */
-	#memo: FilterMemo<CustomerRow> | null = null;
-	readonly visible = $derived.by(() => {
-		this.#memo = filterCustomersFrom(this.sorted, this.#filter, this.#memo);
-		return this.#memo.result;
-	});
+	/** Built on the first search after the list or its order changed (deriveds are lazy). */
+	readonly #searchIndex = $derived(new SearchIndex(this.sorted));
+	readonly visible = $derived(filterCustomers(this.sorted, this.#filter, () => this.#searchIndex));
 	readonly tags = $derived(tagsInUse(this.rows));
 	readonly filtered = $derived(isFiltered(this.#filter));
 

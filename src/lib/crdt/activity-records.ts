@@ -81,6 +81,14 @@ export interface TaskRecord {
 
 type Loose = Record<string, unknown>;
 
+/** A stored purchase or interaction, when it is a record that names its customer. */
+function decodeOwnedEvent(stored: unknown): (Loose & { customerId: string }) | null {
+	const value = decodeEventValue(stored);
+	return value && typeof value.customerId === 'string'
+		? (value as Loose & { customerId: string })
+		: null;
+}
+
 const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null;
 const s = (value: unknown) => (typeof value === 'string' ? value : '');
 const n = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
@@ -94,8 +102,8 @@ const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback
  * the app.
  */
 export function readPurchase(id: string, stored: unknown): PurchaseRecord | null {
-	const value = decodeEventValue(stored);
-	if (!value || typeof value.customerId !== 'string') return null;
+	const value = decodeOwnedEvent(stored);
+	if (!value) return null;
 	const lines: PurchaseLine[] = Array.isArray(value.lines)
 		? value.lines.filter(isObject).map((line) => ({
 				product: s(line.product),
@@ -119,21 +127,28 @@ export function readPurchase(id: string, stored: unknown): PurchaseRecord | null
 }
 
 /**
+ * Whose a purchase or an interaction is and when it happened: what metrics take from an
+ * interaction, and how the newest purchases are found.
+ */
+export interface EventMoment {
+	id: string;
+	customerId: string;
+	at: number;
+}
+
+/**
  * What a customer's metrics take from one purchase. A rebuild reads every purchase for them;
  * building each whole record (lines, checked payment and channel) first was three quarters
  * of that read at 70,000 purchases.
  */
-export interface PurchaseFigures {
-	id: string;
-	customerId: string;
-	at: number;
+export interface PurchaseFigures extends EventMoment {
 	totalCents: number;
 }
 
 /** `readPurchase` narrowed to its figures: the same record is valid, the same total results. */
 export function readPurchaseFigures(id: string, stored: unknown): PurchaseFigures | null {
-	const value = decodeEventValue(stored);
-	if (!value || typeof value.customerId !== 'string') return null;
+	const value = decodeOwnedEvent(stored);
+	if (!value) return null;
 	// Summed line by line in order, as `purchaseTotalCents` does, so fractions round alike.
 	let subtotal = 0;
 	if (Array.isArray(value.lines)) {
@@ -149,26 +164,16 @@ export function readPurchaseFigures(id: string, stored: unknown): PurchaseFigure
 	};
 }
 
-/**
- * Whose a purchase or an interaction is and when it happened: what metrics take from an
- * interaction, and how the newest purchases are found.
- */
-export interface EventMoment {
-	id: string;
-	customerId: string;
-	at: number;
-}
-
 /** `readPurchase` or `readInteraction` narrowed to the moment: the same record is valid. */
 export function readEventMoment(id: string, stored: unknown): EventMoment | null {
-	const value = decodeEventValue(stored);
-	if (!value || typeof value.customerId !== 'string') return null;
+	const value = decodeOwnedEvent(stored);
+	if (!value) return null;
 	return { id, customerId: value.customerId, at: n(value.at) };
 }
 
 export function readInteraction(id: string, stored: unknown): InteractionRecord | null {
-	const value = decodeEventValue(stored);
-	if (!value || typeof value.customerId !== 'string') return null;
+	const value = decodeOwnedEvent(stored);
+	if (!value) return null;
 	return {
 		id,
 		customerId: value.customerId,

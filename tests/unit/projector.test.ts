@@ -298,6 +298,16 @@ function colleagueWithMostOfTheArchive() {
 	return { colleague, parts, created, me };
 }
 
+/** A started projector of `me`'s archive, and the rebuild progress it reports from now on. */
+async function startedWithProgress(me: ReturnType<typeof memberContext>) {
+	const reports: unknown[] = [];
+	const db = freshDb();
+	const projector = new Projector(me.ws, db, { onRebuildProgress: (p) => reports.push(p) });
+	await projector.start();
+	reports.length = 0;
+	return { db, projector, reports };
+}
+
 describe('a change that touches most of the archive', () => {
 	it('is rebuilt when large and most of the archive, else projected incrementally', () => {
 		expect(prefersRebuild(5_000, 5_000)).toBe(false);
@@ -309,11 +319,7 @@ describe('a change that touches most of the archive', () => {
 
 	it('arriving in one update, is rebuilt with progress, and equals a rebuild', async () => {
 		const { colleague, created, me } = colleagueWithMostOfTheArchive();
-		const reports: unknown[] = [];
-		const db = freshDb();
-		const projector = new Projector(me.ws, db, { onRebuildProgress: (p) => reports.push(p) });
-		await projector.start();
-		reports.length = 0;
+		const { db, projector, reports } = await startedWithProgress(me);
 		Y.applyUpdate(me.ws.doc, Y.encodeStateAsUpdate(colleague.ws.doc), 'remote');
 		await projector.idle();
 		expect(reports[0]).toEqual({ done: 0, total: 5_201 });
@@ -332,11 +338,7 @@ describe('a change that touches most of the archive', () => {
 
 	it('arriving in parts while rebuilds are held, is rebuilt once, after the release', async () => {
 		const { parts, created, me } = colleagueWithMostOfTheArchive();
-		const reports: unknown[] = [];
-		const db = freshDb();
-		const projector = new Projector(me.ws, db, { onRebuildProgress: (p) => reports.push(p) });
-		await projector.start();
-		reports.length = 0;
+		const { db, projector, reports } = await startedWithProgress(me);
 
 		const release = projector.holdRebuilds();
 		let idle = false;

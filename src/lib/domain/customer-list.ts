@@ -60,8 +60,11 @@ export function sortCustomers<T extends ListableCustomer>(
 }
 
 export function isFiltered(filter: CustomerListFilter): boolean {
+	return filter.query.trim() !== '' || filtersBesidesQuery(filter);
+}
+
+function filtersBesidesQuery(filter: CustomerListFilter): boolean {
 	return (
-		filter.query.trim() !== '' ||
 		filter.tag !== '' ||
 		filter.stage !== '' ||
 		(!!filter.customField && !!filter.customValue) ||
@@ -86,12 +89,7 @@ export function filterCustomers<T extends ListableCustomer>(
 			: index
 				? index().matching(query)
 				: rows.filter((row) => matchesSearch(row, query));
-	const conditions =
-		filter.stage !== '' ||
-		filter.tag !== '' ||
-		(!!filter.customField && !!filter.customValue) ||
-		!!filter.matches;
-	if (!conditions) return found;
+	if (!filtersBesidesQuery(filter)) return found;
 	return found.filter(
 		(row) =>
 			(filter.stage === '' || row.stage === filter.stage) &&

@@ -52,19 +52,19 @@ class Owners {
 	latest(count: number): string[] {
 		if (count <= 0) return [];
 		const latest: Array<{ id: string; at: number }> = [];
-		const before = (a: { id: string; at: number }, b: { id: string; at: number }) =>
-			a.at > b.at || (a.at === b.at && a.id > b.id);
+		const later = (at: number, id: string, than: { id: string; at: number }) =>
+			at > than.at || (at === than.at && id > than.id);
 		for (const [id, { at }] of this.#ofEvent) {
-			const event = { id, at };
-			if (latest.length === count && !before(event, latest[count - 1]!)) continue;
+			// Most events are older than the last one kept: skipped before any allocation.
+			if (latest.length === count && !later(at, id, latest[count - 1]!)) continue;
 			let low = 0;
 			let high = latest.length;
 			while (low < high) {
 				const middle = (low + high) >> 1;
-				if (before(latest[middle]!, event)) low = middle + 1;
+				if (later(latest[middle]!.at, latest[middle]!.id, { id, at })) low = middle + 1;
 				else high = middle;
 			}
-			latest.splice(low, 0, event);
+			latest.splice(low, 0, { id, at });
 			if (latest.length > count) latest.pop();
 		}
 		return latest.map((event) => event.id);

@@ -9,7 +9,7 @@ import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -54,6 +54,11 @@ interface SizeResult {
 	measuredAt: string;
 	/** The browser that took these figures: sizes kept from earlier runs may differ from this run's. */
 	browser: string;
+	/**
+	 * The processor and its cores: the same build measured a first sync of 9.6 s on one 2-core
+	 * machine and 4.1 s on another. Absent from figures taken before it was recorded.
+	 */
+	machine?: string;
 	customers: number;
 	events: number;
 	docMB: number;
@@ -583,11 +588,14 @@ interface SizeFailure {
 
 let step = '';
 
+/** Recorded with each size's figures (see `SizeResult.machine`). */
+const MACHINE = `${cpus()[0]?.model.trim() ?? 'unknown CPU'} × ${cpus().length}`;
+
 async function measure(
 	origin: string,
 	size: ArchiveSize,
 	archive: GeneratedArchive
-): Promise<MeasuredResult & { browser: string }> {
+): Promise<MeasuredResult & { browser: string; machine: string }> {
 	const device = await launchDevice();
 	const page = await firstPage(device);
 	// A crashed renderer would otherwise leave the bench waiting out its timeouts.
@@ -607,7 +615,7 @@ async function measure(
 			timedOut,
 			measurePage(page, origin, size, archive)
 		]);
-		return { ...measured, browser: device.context.browser()!.version() };
+		return { ...measured, browser: device.context.browser()!.version(), machine: MACHINE };
 	} finally {
 		clearTimeout(timer);
 		await device.close();
@@ -707,7 +715,11 @@ function table(results: SizeResult[]): string {
 			(r) =>
 				`${r.customers.toLocaleString('en')} customers / ${r.events.toLocaleString('en')} events (${r.docMB} MB doc)`
 		],
-		['measured on', (r) => `${r.measuredAt.slice(0, 10)}, Chromium ${r.browser}`],
+		[
+			'measured on',
+			(r) =>
+				`${r.measuredAt.slice(0, 10)}, Chromium ${r.browser}${r.machine ? `, ${r.machine}` : ''}`
+		],
 		['cold start to first rows (median)', (r) => `${r.coldStartMs} ms`],
 		['first open incl. projection rebuild', (r) => `${r.firstOpenWithRebuildMs} ms`],
 		['projection rebuild', (r) => `${r.rebuildMs} ms`],
@@ -780,7 +792,7 @@ function writeReadme(results: SizeResult[], environment: string) {
 	const start = '<!-- bench:start -->';
 	const end = '<!-- bench:end -->';
 	if (!readme.includes(start) || !readme.includes(end)) return;
-	const body = `${start}\n_Measured on ${environment}; each size's date and browser version are in its column._\n\n${table(results)}\n${end}`;
+	const body = `${start}\n_Measured on ${environment}; each size's date, browser and machine (processor × cores, where recorded) are in its column._\n\n${table(results)}\n${end}`;
 	writeFileSync('README.md', readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), body));
 	// Keep the README in the project's format, so `npm run lint` stays clean after a bench run.
 	execSync('npx prettier --write README.md', { stdio: 'ignore' });

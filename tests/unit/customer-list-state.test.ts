@@ -1,6 +1,21 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CustomerListState } from '../../src/lib/state/customer-list.svelte';
 import { ProjectionDb, type CustomerRow } from '../../src/lib/projection/db';
+
+/** Counts the search indexes built, so a test can tell when the list built one. */
+const indexesBuilt = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/lib/domain/search-index', async (importOriginal) => {
+	const original = await importOriginal<typeof import('../../src/lib/domain/search-index')>();
+	class CountedSearchIndex<
+		T extends ConstructorParameters<typeof original.SearchIndex>[0][number]
+	> extends original.SearchIndex<T> {
+		constructor(rows: readonly T[]) {
+			super(rows);
+			indexesBuilt.count++;
+		}
+	}
+	return { SearchIndex: CountedSearchIndex };
+});
 
 let nextDb = 0;
 
@@ -9,6 +24,8 @@ async function archiveOf(count: number): Promise<ProjectionDb> {
 	const rows = Array.from({ length: count }, (_, i) => ({
 		id: `c${i}`,
 		name: `Customer ${i}`,
+		searchText: `customer ${i}`,
+		phoneDigits: '',
 		// Stored out of name order, so reading by id would not give the first screenful.
 		sortName: `name-${String((i * 7919) % count).padStart(5, '0')}`,
 		tags: [],
@@ -134,5 +151,66 @@ describe('CustomerListState', () => {
 		list.pauseUpdates();
 		expect(await asked).toHaveLength(300);
 		db.close();
+	});
+
+	describe('search index', () => {
+		afterEach(() => vi.unstubAllGlobals());
+
+		/** Idle callbacks that run only when the test says the browser is idle. */
+		function stubIdleTime() {
+			const pending = new Map<number, () => void>();
+			let next = 0;
+			vi.stubGlobal('requestIdleCallback', (work: () => void) => {
+				pending.set(++next, work);
+				return next;
+			});
+			vi.stubGlobal('cancelIdleCallback', (handle: number) => pending.delete(handle));
+			return {
+				pending,
+				runIdle: () => {
+					const works = [...pending.values()];
+					pending.clear();
+					for (const work of works) work();
+				}
+			};
+		}
+
+		it('is built when the browser is idle after the list loads', async () => {
+			const idle = stubIdleTime();
+			const db = await archiveOf(300);
+			const list = new CustomerListState();
+			list.connect(db);
+			await wait(100);
+			expect(list.loaded).toBe(true);
+			const before = indexesBuilt.count;
+			expect(idle.pending.size).toBe(1);
+
+			idle.runIdle();
+			expect(indexesBuilt.count).toBe(before + 1);
+			// That the keystroke then reuses it is Svelte's caching of deriveds, which the server
+			// build these tests run with does not do outside a render; the bench measures it.
+			list.query = 'customer 299';
+			expect(list.visible.map((row) => row.name)).toEqual(['Customer 299']);
+			list.pauseUpdates();
+			db.close();
+		});
+
+		it('is built once for a list that changes several times before the browser is idle', async () => {
+			const idle = stubIdleTime();
+			const db = await archiveOf(300);
+			const list = new CustomerListState();
+			list.connect(db);
+			await wait(100);
+			await db.customers.update('c1', { name: 'Renamed' });
+			await wait(100);
+			await db.customers.update('c2', { name: 'Renamed again' });
+			await wait(100);
+			expect(idle.pending.size).toBe(1);
+			const before = indexesBuilt.count;
+			idle.runIdle();
+			expect(indexesBuilt.count).toBe(before + 1);
+			list.pauseUpdates();
+			db.close();
+		});
 	});
 });

@@ -362,6 +362,53 @@ describe('a change that touches most of the archive', () => {
 		expect(await rowsByTable(db)).toEqual(await rebuiltRows(me.ws, freshDb()));
 	});
 
+	it('is not itemised once a rebuild is certain, and the event index is read again after it', async () => {
+		const { colleague, created, me } = colleagueWithMostOfTheArchive();
+		const { db, projector } = await startedWithProgress(me);
+		// The index is built before the archive arrives, as when a customer's page was open.
+		projector.prepareForBulk();
+		const itemised = vi.spyOn(Y.YEvent.prototype, 'changes', 'get');
+		try {
+			Y.applyUpdate(me.ws.doc, Y.encodeStateAsUpdate(colleague.ws.doc), 'remote');
+			await projector.idle();
+			expect(itemised).not.toHaveBeenCalled();
+			expect(await rowsByTable(db)).toEqual(await rebuiltRows(me.ws, freshDb()));
+			const buyer = created.value[7]!;
+			expect(projector.eventsOf(buyer).purchases).toHaveLength(1);
+			expect(projector.eventsOf(buyer)).toEqual(new EventIndex(me.ws).eventsOf(buyer));
+
+			// A small change afterwards is itemised again, and the index keeps up with it.
+			const moved = projector.eventsOf(buyer).purchases[0]!.id;
+			const other = created.value[8]!;
+			const kept = liveCustomer(me.ws, other)!;
+			expect(mergeCustomers(me, other, buyer, kept).ok).toBe(true);
+			await projector.idle();
+			expect(itemised).toHaveBeenCalled();
+			expect(projector.eventsOf(other).purchases.map((row) => row.id)).toEqual([moved]);
+			expect(await rowsByTable(db)).toEqual(await rebuiltRows(me.ws, freshDb()));
+		} finally {
+			itemised.mockRestore();
+		}
+	});
+
+	it('is the only kind of change for which the archive is counted', async () => {
+		const me = memberContext('member-b');
+		const id = createCustomer(me, customer({ name: 'Walk-in' }));
+		if (!id.ok) throw new Error('setup');
+		const db = freshDb();
+		const projector = new Projector(me.ws, db);
+		await projector.start();
+		const counted = vi.spyOn(Y.Map.prototype, 'size', 'get');
+		try {
+			updateCustomer(me, id.value, { city: 'Xiamen' });
+			await projector.idle();
+			expect((await db.customers.get(id.value))?.city).toBe('Xiamen');
+			expect(counted).not.toHaveBeenCalled();
+		} finally {
+			counted.mockRestore();
+		}
+	});
+
 	it('while held, still projects a small change at once', async () => {
 		const me = memberContext('member-b');
 		const db = freshDb();

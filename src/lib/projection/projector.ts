@@ -338,7 +338,7 @@ export class Projector {
 	async #rebuild(): Promise<void> {
 		this.#addedCustomers.clear();
 		for (const set of this.#allPending()) set.clear();
-		this.#archiveBound = null;
+		this.#forgetArchiveBound();
 		// An empty archive rebuilds in an instant: no progress screen for that.
 		const report = this.ws.customers.size > 0 ? this.events.onRebuildProgress : undefined;
 		report?.({ done: 0, total: this.ws.customers.size });
@@ -509,6 +509,12 @@ export class Projector {
 		return this.#customers.size + this.#purchases.size + this.#interactions.size;
 	}
 
+	/** Called when the pending changes are taken; also lets go of the (maybe large) transaction. */
+	#forgetArchiveBound(): void {
+		this.#archiveBound = null;
+		this.#boundedTransaction = null;
+	}
+
 	/** Customers and events in the doc. */
 	#archiveSize(): number {
 		const { customers, purchases, interactions } = this.ws;
@@ -583,7 +589,7 @@ export class Projector {
 		};
 		this.#addedCustomers.clear();
 		for (const set of this.#allPending()) set.clear();
-		this.#archiveBound = null;
+		this.#forgetArchiveBound();
 		const stateVector = Y.encodeStateVector(this.ws.doc);
 		this.#noteEventOwners('purchases', taken.purchases, taken.metricsStale);
 		this.#noteEventOwners('interactions', taken.interactions, taken.metricsStale);

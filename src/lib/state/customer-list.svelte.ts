@@ -114,6 +114,7 @@ export class CustomerListState {
 	 * during a sync) moves the build to the next idle time rather than building for each change.
 	 */
 	#prepareSearchWhenIdle(): void {
+		// Safari has no idle callbacks: there the first keystroke builds the index, as before.
 		if (typeof requestIdleCallback !== 'function') return;
 		if (this.#idleSearchBuild !== null) cancelIdleCallback(this.#idleSearchBuild);
 		this.#idleSearchBuild = requestIdleCallback(() => {

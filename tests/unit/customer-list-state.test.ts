@@ -175,12 +175,18 @@ describe('CustomerListState', () => {
 			};
 		}
 
-		it('is built when the browser is idle after the list loads', async () => {
+		/** A list following a loaded 300-customer archive, with idle time under the test's control. */
+		async function followWhileIdleWaits() {
 			const idle = stubIdleTime();
 			const db = await archiveOf(300);
 			const list = new CustomerListState();
 			list.connect(db);
 			await wait(100);
+			return { idle, db, list };
+		}
+
+		it('is built when the browser is idle after the list loads', async () => {
+			const { idle, db, list } = await followWhileIdleWaits();
 			expect(list.loaded).toBe(true);
 			const before = indexesBuilt.count;
 			expect(idle.pending.size).toBe(1);
@@ -196,11 +202,7 @@ describe('CustomerListState', () => {
 		});
 
 		it('is built once for a list that changes several times before the browser is idle', async () => {
-			const idle = stubIdleTime();
-			const db = await archiveOf(300);
-			const list = new CustomerListState();
-			list.connect(db);
-			await wait(100);
+			const { idle, db, list } = await followWhileIdleWaits();
 			await db.customers.update('c1', { name: 'Renamed' });
 			await wait(100);
 			await db.customers.update('c2', { name: 'Renamed again' });

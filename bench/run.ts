@@ -451,11 +451,9 @@ const QUIET_AFTER_CLOSE_MS = 1_000;
  * each measured S 229 and M 301 ms that way, and S 140 and M 197 ms from a closed app.
  */
 async function closeApp(page: Page) {
+	const closed = page.workers().map((worker) => worker.waitForEvent('close', { timeout: 10_000 }));
 	await page.goto('about:blank');
-	const deadline = Date.now() + 10_000;
-	while (page.workers().length > 0 && Date.now() < deadline) {
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
+	await Promise.allSettled(closed);
 	await new Promise((resolve) => setTimeout(resolve, QUIET_AFTER_CLOSE_MS));
 }
 

@@ -31,7 +31,12 @@ test('create, reload, edit, reload, delete and undo a customer', async ({ page }
 	await expect(page.getByRole('region', { name: 'Contact' })).toContainText('杭州市');
 	await expect(page.getByRole('region', { name: 'Notes' })).toContainText('喜欢乌龙茶');
 
+	// Deleting asks first (see delete-restore.spec.ts for what it names).
 	await page.getByRole('button', { name: 'Delete' }).click();
+	await page
+		.getByRole('dialog', { name: 'Delete 王小明?' })
+		.getByRole('button', { name: 'Delete customer' })
+		.click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
 	await expect(page.getByRole('status')).toContainText('Deleted 王小明');
 	await expect(page.getByRole('heading', { name: 'Your archive is empty' })).toBeVisible();
@@ -96,4 +101,16 @@ test('Ctrl+Z undoes the last change and Ctrl+Shift+Z redoes it', async ({ page }
 	await expect(page.getByRole('heading', { name: 'Customer not found' })).toBeVisible();
 	await page.keyboard.press('ControlOrMeta+Shift+z');
 	await expect(page.getByRole('heading', { level: 1, name: 'Undo Me' })).toBeVisible();
+});
+
+test('a customer whose other phones or emails repeat one still opens', async ({ page }) => {
+	// Lists were keyed by the value shown, and Svelte threw on the repeat (each_key_duplicate).
+	await openCustomers(page);
+	await page.getByRole('button', { name: 'New customer' }).first().click();
+	await page.getByLabel('Name', { exact: true }).fill('Repeat Ren');
+	await page.getByLabel('Other phones').fill('138 0013 8000, 138 0013 8000');
+	await page.getByLabel('Other emails').fill('ren@example.com, ren@example.com');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Repeat Ren' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'ren@example.com' })).toHaveCount(2);
 });

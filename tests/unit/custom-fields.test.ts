@@ -3,6 +3,7 @@ import {
 	countFieldValues,
 	createFieldDef,
 	liveFieldDefs,
+	readFieldDef,
 	removeFieldDef,
 	updateFieldDef
 } from '../../src/lib/crdt/custom-field-commands';
@@ -93,6 +94,13 @@ describe('custom field rules', () => {
 });
 
 describe('custom field commands', () => {
+	it('reads each choice once, though another program wrote one twice', () => {
+		// The form and the list filter key their options by the option itself.
+		const { ctx, fieldId } = setup();
+		ctx.ws.fieldDefs.get(fieldId)!.set('options', ['Dry', 'Oily', 'Dry', 7]);
+		expect(readFieldDef(fieldId, ctx.ws.fieldDefs.get(fieldId)!).options).toEqual(['Dry', 'Oily']);
+	});
+
 	function setup() {
 		const ctx = memberContext();
 		const def = createFieldDef(ctx, skinType);

@@ -27,8 +27,9 @@ export function readFieldDef(id: string, map: RecordMap): FieldDefRecord {
 		type: (CUSTOM_FIELD_TYPES as readonly string[]).includes(type)
 			? (type as CustomFieldType)
 			: 'text',
+		// Each once: another program may write a choice twice, and lists are keyed by option.
 		options: Array.isArray(options)
-			? options.filter((o): o is string => typeof o === 'string')
+			? [...new Set(options.filter((o): o is string => typeof o === 'string'))]
 			: [],
 		showInList: map.get('showInList') === true,
 		order: num(map, 'order'),

@@ -20,6 +20,8 @@ import {
  *   purchases:    Y.Map  id → PurchaseRecord as JSON text     (event records; since v2; JSON
  *   interactions: Y.Map  id → InteractionRecord as JSON text    text since v6, plain objects
  *                 before, and readers accept both: see event-values.ts)
+ *                 an edit rewrites the whole record with updatedAt/updatedBy; a delete rewrites
+ *                 it with deletedAt/deletedBy, a restore without them        (since v7)
  *   tasks:        Y.Map  id → Y.Map { customerId, title, due, dueTime, status, doneAt,
  *                   snoozedUntil, repeatAfterPurchaseDays, seriesId, sourceId, created…, updated… }
  *   fieldDefs:    Y.Map  id → Y.Map { labelEn, labelZh, type, options: string[], showInList,
@@ -28,12 +30,17 @@ import {
  *   tagColors:    Y.Map  tag → colour name (plain value)                          (since v3)
  *   changes:      Y.Map  id → plain value { customerId, at, by, changes: [{ field, from, to }] }
  *                 one entry per customer edit, for the history                   (since v3)
+ *                 event?: { kind: 'purchase' | 'interaction', id } marks an event's edit (v7)
  *   products:     Y.Map  id → Y.Map { name, category, priceCents, active, created…, updated… }
  *                 the catalogue; a purchase line may name its productId          (since v3)
+ *                 mergedInto? (the product this one was merged into: its sales count there;
+ *                 a loop of offline merges settles on its smallest id)                (v7)
  *   members:      Y.Map  member id → plain value { name, color, updatedAt }; each member writes
  *                 only its own entry, so history can say who changed what       (since v5)
+ *   demo: true    on every customer, task, product and event "Load demo shop" made, so "Remove
+ *                 the demo data" finds exactly those (see demo/demo-records.ts)  (since v7)
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export type RecordMap = Y.Map<unknown>;
 

@@ -62,6 +62,8 @@ export class WorkspaceSession {
 	whenReady = () => this.#client.call('whenReady', []);
 	/** Purchases and interactions live in the worker's doc, not the projection: ask it. */
 	eventsOf = (customerId: string) => this.#client.call('eventsOf', [customerId]);
+	deletedEventsOf = (customerId: string) => this.#client.call('deletedEventsOf', [customerId]);
+	recentlyDeletedCustomers = () => this.#client.call('recentlyDeletedCustomers', []);
 	allPurchases = () => this.#client.call('allPurchases', []);
 	allInteractions = () => this.#client.call('allInteractions', []);
 	recentProductNames = () => this.#client.call('recentProductNames', []);
@@ -80,14 +82,28 @@ export class WorkspaceSession {
 	deleteTag = (...args: Args<'deleteTag'>) => this.#client.call('deleteTag', args);
 	createProduct = (...args: Args<'createProduct'>) => this.#client.call('createProduct', args);
 	updateProduct = (...args: Args<'updateProduct'>) => this.#client.call('updateProduct', args);
+	setProductActive = (...args: Args<'setProductActive'>) =>
+		this.#client.call('setProductActive', args);
+	mergeProducts = (...args: Args<'mergeProducts'>) => this.#client.call('mergeProducts', args);
+	deleteProduct = (...args: Args<'deleteProduct'>) => this.#client.call('deleteProduct', args);
+	productSaleCounts = () => this.#client.call('productSaleCounts', []);
 	addPurchaseWithNewProducts = (...args: Args<'addPurchaseWithNewProducts'>) =>
 		this.#client.call('addPurchaseWithNewProducts', args);
 	setCurrency = (...args: Args<'setCurrency'>) => this.#client.call('setCurrency', args);
 	addPurchase = (...args: Args<'addPurchase'>) => this.#client.call('addPurchase', args);
 	deletePurchase = (...args: Args<'deletePurchase'>) => this.#client.call('deletePurchase', args);
+	restorePurchase = (...args: Args<'restorePurchase'>) =>
+		this.#client.call('restorePurchase', args);
+	editPurchase = (...args: Args<'editPurchase'>) => this.#client.call('editPurchase', args);
 	logInteraction = (...args: Args<'logInteraction'>) => this.#client.call('logInteraction', args);
 	deleteInteraction = (...args: Args<'deleteInteraction'>) =>
 		this.#client.call('deleteInteraction', args);
+	restoreInteraction = (...args: Args<'restoreInteraction'>) =>
+		this.#client.call('restoreInteraction', args);
+	editInteraction = (...args: Args<'editInteraction'>) =>
+		this.#client.call('editInteraction', args);
+	restoreCustomer = (...args: Args<'restoreCustomer'>) =>
+		this.#client.call('restoreCustomer', args);
 	addTask = (...args: Args<'addTask'>) => this.#client.call('addTask', args);
 	completeTask = (...args: Args<'completeTask'>) => this.#client.call('completeTask', args);
 	reopenTask = (...args: Args<'reopenTask'>) => this.#client.call('reopenTask', args);
@@ -102,7 +118,13 @@ export class WorkspaceSession {
 		const row = await this.db.members.get(this.memberId);
 		return row ? { name: row.name, color: row.color } : null;
 	};
-	loadDemoShop = (customerCount: number) => this.#client.call('loadDemoShop', [customerCount]);
+	/** The demo shop in the UI's language; returns an undo for exactly this load. */
+	loadDemoShop = async (...args: Args<'loadDemoShop'>) =>
+		this.#withUndo(await this.#client.call('loadDemoShop', args));
+	demoShopStatus = () => this.#client.call('demoShopStatus', []);
+	demoRemovalPlan = () => this.#client.call('demoRemovalPlan', []);
+	/** Removes the demo's records; returns an undo for exactly this removal. */
+	removeDemoShop = async () => this.#withUndo(await this.#client.call('removeDemoShop', []));
 	prepareForImport = () => this.#client.call('prepareForImport', []);
 	writeChanges = (...args: Args<'writeChanges'>) => this.#client.call('writeChanges', args);
 	mergeColleagueChanges = (update: Uint8Array) =>
@@ -164,6 +186,10 @@ export class WorkspaceSession {
 		const channel = new MessageChannel();
 		await this.#client.call('linkRemoteSync', [channel.port2], [channel.port2]);
 		return new RemoteSyncClient(channel.port1);
+	}
+
+	#withUndo<T>({ result, undoToken }: { result: T; undoToken: number | null }) {
+		return { result, undo: this.#undoStep(undoToken) };
 	}
 
 	#undoStep(token: number | null): () => Promise<boolean> {

@@ -5,6 +5,8 @@ import {
 	createCustomers,
 	deleteCustomer,
 	inOneStep,
+	recentlyDeletedCustomers,
+	restoreCustomer,
 	updateCustomer,
 	type CommandContext
 } from '../crdt/customer-commands';
@@ -14,8 +16,12 @@ import {
 	completeTask,
 	deleteInteraction,
 	deletePurchase,
+	editInteraction,
+	editPurchase,
 	logInteraction,
 	reopenTask,
+	restoreInteraction,
+	restorePurchase,
 	snoozeTask
 } from '../crdt/activity-commands';
 import {
@@ -24,7 +30,14 @@ import {
 	removeFieldDef,
 	updateFieldDef
 } from '../crdt/custom-field-commands';
-import { createProduct, updateProduct } from '../crdt/product-commands';
+import {
+	createProduct,
+	deleteProduct,
+	mergeProducts,
+	productSaleCounts,
+	setProductActive,
+	updateProduct
+} from '../crdt/product-commands';
 import { readCurrency, setCurrency, type ShopCurrency } from '../crdt/shop-settings';
 import { deleteTag, renameTag, setTagColor } from '../crdt/tag-commands';
 import { createUndoManager } from '../crdt/undo';
@@ -34,7 +47,7 @@ import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/wor
 import type { InteractionFields, PurchaseFields, TaskFields } from '../domain/activity';
 import type { CustomFieldDefInput } from '../domain/custom-fields';
 import type { CustomerFields } from '../domain/customer';
-import type { NewCatalogueProduct, ProductFields } from '../domain/product';
+import { productNameKey, type NewCatalogueProduct, type ProductFields } from '../domain/product';
 import type { TagColor } from '../domain/tags';
 import type { CustomerImportPlan } from '../import/import-plan';
 import { describeError } from '../domain/describe-error';
@@ -42,7 +55,8 @@ import { ProjectionDb } from '../projection/db';
 import type { Projector, RebuildProgress } from '../projection/projector';
 import { productNames } from '../projection/activity-queries';
 import type { InteractionRow, PurchaseRow } from '../projection/db';
-import type { CustomerEvents } from '../projection/event-index';
+import type { CustomerEvents, DeletedEvents } from '../projection/event-index';
+import type { DeletedCustomer } from '../crdt/customer-commands';
 import { connectTabs, type TabConnection } from '../sync/tab-channel';
 import type { DocPort } from '../sync/doc-link';
 import { serveRemoteSync } from '../sync/remote-sync-server';
@@ -194,6 +208,17 @@ export class WorkspaceCore {
 		return (await this.#openProjector()).eventsOf(customerId);
 	}
 
+	/** One customer's purchases and interactions deleted in the last 30 days. */
+	async deletedEventsOf(customerId: string): Promise<DeletedEvents> {
+		return (await this.#openProjector()).deletedEventsOf(customerId, Date.now());
+	}
+
+	/** Customers deleted in the last 30 days, latest first. */
+	async recentlyDeletedCustomers(): Promise<DeletedCustomer[]> {
+		await this.#ready;
+		return recentlyDeletedCustomers(this.ws, Date.now());
+	}
+
 	async allPurchases(): Promise<PurchaseRow[]> {
 		return (await this.#openProjector()).allPurchases();
 	}
@@ -243,37 +268,70 @@ export class WorkspaceCore {
 	createProduct = (fields: ProductFields) => this.#run((ctx) => createProduct(ctx, fields));
 	updateProduct = (id: string, fields: ProductFields) =>
 		this.#run((ctx) => updateProduct(ctx, id, fields));
+	setProductActive = (id: string, active: boolean) =>
+		this.#run((ctx) => setProductActive(ctx, id, active));
+	mergeProducts = (keptId: string, mergedIds: string[]) =>
+		this.#run((ctx) => mergeProducts(ctx, keptId, mergedIds));
+	deleteProduct = (id: string) => this.#run((ctx) => deleteProduct(ctx, id));
+	/** Sales per catalogue product (a merged product's count with the one it was merged into). */
+	productSaleCounts = async (): Promise<Record<string, number>> => {
+		await this.#ready;
+		return Object.fromEntries(productSaleCounts(this.ws));
+	};
 	/**
 	 * Records a purchase, first adding the products the user asked to put in the catalogue
 	 * (keyed by line index); all in one undo step.
 	 */
 	addPurchaseWithNewProducts = (fields: PurchaseFields, newProducts: NewCatalogueProduct[]) =>
 		this.#run((ctx) =>
-			inOneStep(ctx, () => {
-				const lines = fields.lines.map((line, i) => {
-					const product = newProducts.find((candidate) => candidate.line === i);
-					if (!product) return line;
-					const created = createProduct(ctx, product.fields);
-					return created.ok ? { ...line, productId: created.value } : line;
-				});
-				return addPurchase(ctx, { ...fields, lines });
-			})
+			inOneStep(ctx, () => addPurchase(ctx, withNewProducts(ctx, fields, newProducts)))
 		);
 	setCurrency = (currency: ShopCurrency) => this.#run((ctx) => setCurrency(ctx, currency));
 	addPurchase = (fields: PurchaseFields) => this.#run((ctx) => addPurchase(ctx, fields));
 	deletePurchase = (id: string) => this.#run((ctx) => deletePurchase(ctx, id));
+	restorePurchase = (id: string) => this.#run((ctx) => restorePurchase(ctx, id));
+	/** Changes a purchase, first adding the products asked for (as when recording one). */
+	editPurchase = (id: string, fields: PurchaseFields, newProducts: NewCatalogueProduct[] = []) =>
+		this.#run((ctx) =>
+			inOneStep(ctx, () => editPurchase(ctx, id, withNewProducts(ctx, fields, newProducts)))
+		);
 	logInteraction = (fields: InteractionFields) => this.#run((ctx) => logInteraction(ctx, fields));
 	deleteInteraction = (id: string) => this.#run((ctx) => deleteInteraction(ctx, id));
+	restoreInteraction = (id: string) => this.#run((ctx) => restoreInteraction(ctx, id));
+	editInteraction = (id: string, fields: InteractionFields) =>
+		this.#run((ctx) => editInteraction(ctx, id, fields));
+	restoreCustomer = (id: string) => this.#run((ctx) => restoreCustomer(ctx, id));
 	addTask = (fields: TaskFields) => this.#run((ctx) => addTask(ctx, fields));
 	completeTask = (id: string) => this.#run((ctx) => completeTask(ctx, id));
 	reopenTask = (id: string) => this.#run((ctx) => reopenTask(ctx, id));
 	snoozeTask = (id: string, until: string) => this.#run((ctx) => snoozeTask(ctx, id, until));
 	setMemberProfile = (profile: MemberProfile) => this.#run((ctx) => setMemberProfile(ctx, profile));
 
-	/** The demo shop, made through the same commands as the UI, as one undo step. */
-	async loadDemoShop(customerCount: number): Promise<number> {
+	/** The demo shop in the UI's language, one undo step; refused while it is already here. */
+	async loadDemoShop(customerCount: number, language: import('../demo/demo-size').DemoLanguage) {
 		const { createDemoShop } = await import('../demo/demo-commands');
-		return this.#run((ctx) => inOneStep(ctx, () => createDemoShop(ctx, customerCount)));
+		return this.#undoableStep((ctx) => createDemoShop(ctx, customerCount, language));
+	}
+	/** Whether the archive is empty and whether the demo's records are in it. */
+	demoShopStatus = async () => (await this.#demoRecords()).demoShopStatus(this.ws);
+	/** What "Remove the demo data" would remove, and which demo records the shop worked with. */
+	demoRemovalPlan = async () => (await this.#demoRecords()).demoRemovalPlan(this.ws);
+	removeDemoShop = async () => this.#undoableStep((await this.#demoRecords()).removeDemoShop);
+	async #demoRecords() {
+		await this.#ready;
+		return import('../demo/demo-records');
+	}
+
+	/**
+	 * Runs a command that writes in one transaction, and hands out a token that undoes exactly
+	 * that step. The command must write nothing when it answers `ok: false`.
+	 */
+	async #undoableStep<T extends { ok: boolean }>(command: (ctx: CommandContext) => T) {
+		await this.#ready;
+		const result = command(this.#context);
+		const undoToken = result.ok ? this.#keepUndoStep(this.#undoOfLastStep()) : null;
+		await this.settled();
+		return { result, undoToken };
 	}
 
 	/** Deletes; the token undoes exactly this delete (see `undoStep`). */
@@ -580,4 +638,30 @@ async function storageFailure(persistence: IndexeddbPersistence): Promise<never>
 		throw new Error('the archive’s storage in this browser is damaged');
 	}
 	return new Promise<never>(() => undefined);
+}
+
+/**
+ * Adds the products an edited purchase asked to put in the catalogue (keyed by line index; two
+ * lines naming one new product add it once) and returns the purchase with those lines naming
+ * them. The same as `addPurchaseWithNewProducts` does for a new purchase.
+ */
+function withNewProducts(
+	ctx: CommandContext,
+	fields: PurchaseFields,
+	newProducts: NewCatalogueProduct[]
+): PurchaseFields {
+	if (newProducts.length === 0) return fields;
+	const created = new Map<string, string>();
+	const lines = fields.lines.map((line, i) => {
+		const product = newProducts.find((candidate) => candidate.line === i);
+		if (!product) return line;
+		const key = productNameKey(product.fields.name);
+		if (!created.has(key)) {
+			const result = createProduct(ctx, product.fields);
+			if (result.ok) created.set(key, result.value);
+		}
+		const productId = created.get(key);
+		return productId ? { ...line, productId } : line;
+	});
+	return { ...fields, lines };
 }

@@ -12,7 +12,9 @@ const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline' });
 test('two purchases update the metrics exactly and top the timeline', async ({ page }) => {
 	await openCustomers(page);
 	await createCustomer(page, { name: '陈美玲', phone: '139 0000 1234' });
-	await expect(page.getByText('No purchase yet.')).toBeVisible();
+	// Saved as a lead, which is what the numbers suggest for someone with no history.
+	await expect(page.getByText('No purchase and no conversation yet.')).toBeVisible();
+	await expect(page.getByTestId('metric-average')).toHaveText('—');
 
 	await addPurchase(page, '乌龙茶', '120.50');
 	await expect(page.getByRole('status')).toContainText('Purchase of ¥120.50 added');

@@ -86,11 +86,16 @@ test('importing the same file twice with "skip" adds nothing the second time', a
 	await checkAndImport(page);
 	await chooseImportFile(page, fixturePath('customers-gbk.csv'));
 	await page.getByRole('button', { name: 'Check rows' }).click();
-	await expect(page.getByText('5 look like customers you already have')).toBeVisible();
+	// The headline says they are all known and what the choice does, not "5 ready to import".
+	const review = page.getByRole('region', { name: 'Review before importing' });
+	await expect(review).toContainText('All 5 customers in this file are already in your archive.');
+	await expect(review).not.toContainText('ready to import');
+	await expect(review).toContainText('5 left as they are (Skip)');
 	await expect(page.getByLabel('For all of them')).toHaveValue('skip');
 	await expect(page.getByRole('button', { name: 'Import 0 customers' })).toBeDisabled();
 	// Filling empty fields with the same file changes nothing either.
 	await page.getByLabel('For all of them').selectOption({ label: 'Fill in empty fields' });
+	await expect(review).toContainText('5 get the file’s values for the fields they lack');
 	await page.getByRole('button', { name: 'Import 5 customers' }).click();
 	await expect(
 		page.getByRole('status').filter({ hasText: '0 added, 0 updated, 5 skipped' })

@@ -130,12 +130,15 @@ describe('backup files', () => {
 });
 
 describe('backup reminder', () => {
-	it('is due with no backup, or more than 7 days after the last', async () => {
+	it('is due with no backup, or more than 7 calendar days after the last', async () => {
 		const { backupDue } = await import('../../src/lib/state/backup-status.svelte');
-		const day = 86_400_000;
-		expect(backupDue(null, 10 * day)).toBe(true);
-		expect(backupDue(3 * day, 10 * day)).toBe(false);
-		expect(backupDue(3 * day - 1, 10 * day)).toBe(true);
+		const local = (day: number, hour: number) => new Date(2026, 5, day, hour).getTime();
+		const now = local(11, 9);
+		expect(backupDue(null, now)).toBe(true);
+		// June 4 is 7 calendar days before June 11, late in the day or early.
+		expect(backupDue(local(4, 8), now)).toBe(false);
+		expect(backupDue(local(4, 23), now)).toBe(false);
+		expect(backupDue(local(3, 23), now)).toBe(true);
 	});
 });
 

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+	averageOrderText,
 	customerMetrics,
+	DEFAULT_STAGE_RULES,
 	EMPTY_METRICS,
 	suggestStage
 } from '../../src/lib/domain/customer-metrics';
+import { emptyCustomerFields } from '../../src/lib/domain/customer';
 import { addDays, daysUntilBirthday, localDateKey } from '../../src/lib/domain/dates';
 
 const DAY = 86_400_000;
@@ -61,7 +64,8 @@ describe('suggestStage', () => {
 		);
 
 	it('walks the lifecycle with a reason for each step', () => {
-		expect(suggestStage(EMPTY_METRICS, NOW)).toMatchObject({
+		expect(suggestStage(EMPTY_METRICS, NOW)).toMatchObject({ stage: 'lead', reason: 'noContact' });
+		expect(suggestStage(customerMetrics([], [daysAgo(3)]), NOW)).toMatchObject({
 			stage: 'prospect',
 			reason: 'noPurchase'
 		});
@@ -96,6 +100,45 @@ describe('suggestStage', () => {
 		);
 		expect(suggestStage(big, NOW)).toMatchObject({ stage: 'vip', reason: 'vip' });
 		expect(suggestStage(big, NOW + 100 * DAY).stage).toBe('at_risk');
+	});
+});
+
+describe('a new customer', () => {
+	it('is saved with the stage the numbers suggest for someone with no history', () => {
+		expect(emptyCustomerFields().stage).toBe(suggestStage(EMPTY_METRICS, NOW).stage);
+	});
+
+	it('has no average order until the first purchase', () => {
+		expect(customerMetrics([], [daysAgo(1)]).averageOrderCents).toBe(0);
+		expect(averageOrderText(EMPTY_METRICS, (cents) => `¥${cents / 100}`)).toBe('—');
+		expect(
+			averageOrderText(
+				customerMetrics([{ at: daysAgo(1), totalCents: 0 }], []),
+				(cents) => `¥${cents / 100}`
+			)
+		).toBe('¥0');
+	});
+});
+
+describe('days since', () => {
+	it('counts calendar days, not 24-hour periods', () => {
+		const lastBuy = new Date(2026, 6, 28, 18).getTime();
+		const today = new Date(2026, 11, 6, 9).getTime();
+		const metrics = customerMetrics([{ at: lastBuy, totalCents: 100 }], []);
+		const soonAtRisk = { ...DEFAULT_STAGE_RULES, newAtRiskAfterDays: 100 };
+		expect(suggestStage(metrics, today, soonAtRisk)).toMatchObject({
+			reason: 'oneTimeOverdue',
+			facts: { daysSinceLastPurchase: 131 }
+		});
+		// Two purchases a calendar week apart, bought late then early in the day.
+		const weekly = customerMetrics(
+			[
+				{ at: new Date(2026, 5, 1, 20).getTime(), totalCents: 100 },
+				{ at: new Date(2026, 5, 8, 9).getTime(), totalCents: 100 }
+			],
+			[]
+		);
+		expect(weekly.usualIntervalDays).toBe(7);
 	});
 });
 

@@ -24,7 +24,9 @@ describe('data quality', () => {
 		person({ wechat: 'wx', lastContactAt: null }),
 		person({}),
 		person({ otherPhones: '12345678901', phone: '13800138001' }),
-		person({ email: 'not-an-email', phone: '13800138002' })
+		person({ email: 'not-an-email', phone: '13800138002' }),
+		person({ phone: '12345', email: 'c@example.com' }),
+		person({ phone: '010-6552 9988 ext 12', otherPhones: '+44 20 7946 0958', email: 'd@x.cn' })
 	];
 
 	it('counts every issue', () => {
@@ -32,7 +34,8 @@ describe('data quality', () => {
 			noPhone: 3,
 			noEmail: 3,
 			unreachable: 1,
-			invalidPhone: 1,
+			// 12345678901 cannot be a mobile; 12345 cannot exist anywhere.
+			invalidPhone: 2,
 			invalidEmail: 1,
 			noContactInYear: 2
 		});
@@ -51,5 +54,19 @@ describe('data quality', () => {
 			matches: (row) => hasQualityIssue(row, 'noContactInYear', NOW)
 		});
 		expect(found.map((row) => row.sortName)).toEqual(['1', '2']);
+	});
+});
+
+describe('a year without contact', () => {
+	it('counts calendar days: 365 days ago is within the year, 366 is not', () => {
+		const today = new Date(2026, 11, 6, 9).getTime();
+		const lastYear = (day: number, hour: number) => new Date(2025, 11, day, hour).getTime();
+		// Dec 6 2025 at 08:00 is 365 calendar days ago, though a little over 365 × 24 hours.
+		expect(
+			hasQualityIssue(person({ lastContactAt: lastYear(6, 8) }), 'noContactInYear', today)
+		).toBe(false);
+		expect(
+			hasQualityIssue(person({ lastContactAt: lastYear(5, 23) }), 'noContactInYear', today)
+		).toBe(true);
 	});
 });

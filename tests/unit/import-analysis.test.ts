@@ -121,6 +121,27 @@ describe('analysing customer rows', () => {
 		]);
 	});
 
+	it('imports a phone number that cannot exist as written, with a warning', () => {
+		const table: ImportTable = {
+			headers: ['Name', 'Phone', 'Other phones'],
+			rows: [
+				{ line: 2, cells: ['Ann', '12345', '138 0013 8000, 021-6234567'] },
+				{ line: 3, cells: ['Bo', '010-6552 9988 ext 12', '+44 20 7946 0958'] }
+			]
+		};
+		const [ann, bo] = analyse(table, {
+			mapping: ['name', 'phone', 'otherPhones']
+		});
+		expect(ann!.status).toBe('warning');
+		expect(ann!.fields.phone).toBe('12345');
+		expect(ann!.warnings).toEqual([
+			{ key: 'impossiblePhone', column: 'phone', value: '12345' },
+			{ key: 'impossiblePhone', column: 'otherPhones', value: '021-6234567' }
+		]);
+		expect(bo!.status).toBe('ready');
+		expect(bo!.fields.phone).toBe('010-6552 9988 ext 12');
+	});
+
 	it('joins first and last names in the order each script writes them', () => {
 		const rows = analyse({
 			headers: ['First Name', 'Last Name'],

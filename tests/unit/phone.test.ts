@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, phoneDigits, phoneProblem } from '../../src/lib/domain/phone';
+import { formatPhone, phoneDigits, phoneProblem, splitExtension } from '../../src/lib/domain/phone';
+import { phoneCannotExist } from '../../src/lib/domain/phone-check';
 
 describe('phoneDigits', () => {
 	it.each([
@@ -9,7 +10,9 @@ describe('phoneDigits', () => {
 		['0086 13800138000', '13800138000'],
 		['8613800138000', '13800138000'],
 		['(021) 6234-5678', '02162345678'],
-		['+44 20 7946 0958', '442079460958']
+		['+44 20 7946 0958', '442079460958'],
+		['010-6552 9988 ext 12', '01065529988'],
+		['010 6552 9988 转 12', '01065529988']
 	])('%s → %s', (raw, digits) => expect(phoneDigits(raw)).toBe(digits));
 });
 
@@ -20,7 +23,12 @@ describe('phoneProblem', () => {
 			'138 0013 8000',
 			'+86 138-0013-8000',
 			'(021) 6234 5678',
-			'+44 20 7946 0958'
+			'+44 20 7946 0958',
+			'010-6552 9988 ext 12',
+			'010-6552 9988 ext. 12',
+			'+1 212 555 0199 x12',
+			'010 6552 9988 转 12',
+			'010-65529988 分机 3'
 		]) {
 			expect(phoneProblem(ok), ok).toBeNull();
 		}
@@ -38,5 +46,51 @@ describe('formatPhone', () => {
 	it('groups Chinese mobiles 3-4-4 and leaves others as typed', () => {
 		expect(formatPhone('13800138000')).toBe('138 0013 8000');
 		expect(formatPhone(' 021-62345678 ')).toBe('021-62345678');
+	});
+});
+
+describe('splitExtension', () => {
+	it('finds an extension after the number, and only there', () => {
+		expect(splitExtension('010-6552 9988 ext 12')).toEqual({
+			number: '010-6552 9988',
+			extension: '12'
+		});
+		expect(splitExtension(' 138 0013 8000 ')).toEqual({ number: '138 0013 8000', extension: '' });
+		expect(splitExtension('ext 12')).toEqual({ number: 'ext 12', extension: '' });
+	});
+});
+
+describe('phoneCannotExist', () => {
+	it('accepts mobiles, landlines with extensions and foreign numbers', () => {
+		for (const ok of [
+			'',
+			'138 0013 8000',
+			'+86 138 0013 8000',
+			'0086 138 0013 8000',
+			'8613800138000',
+			'(021) 6234 5678',
+			'010-6552 9988 ext 12',
+			'010 6552 9988 转 12',
+			'+86 10 6552 9988',
+			'400-820-8820',
+			'+44 20 7946 0958',
+			'+1 212 555 0199',
+			// A local landline written without its area code: dialled like this every day.
+			'6234 5678'
+		]) {
+			expect(phoneCannotExist(ok), ok).toBe(false);
+		}
+	});
+
+	it('warns about numbers no network can have', () => {
+		expect(phoneCannotExist('12345')).toBe(true);
+		// Shanghai numbers have eight digits after 021.
+		expect(phoneCannotExist('021-6234567')).toBe(true);
+		expect(phoneCannotExist('+44 1234')).toBe(true);
+	});
+
+	it('leaves what the form already refuses to the form', () => {
+		expect(phoneCannotExist('call me')).toBe(false);
+		expect(phoneCannotExist('1234')).toBe(false);
 	});
 });

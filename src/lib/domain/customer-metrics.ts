@@ -1,5 +1,5 @@
 import type { LifecycleStage } from './customer';
-import { daysBetween } from './dates';
+import { calendarDaysBetween } from './dates';
 
 /** Per-customer figures derived from purchases and contacts; kept in the projection, not in Yjs. */
 export interface CustomerMetrics {
@@ -42,7 +42,8 @@ export function customerMetrics(
 	let total = 0;
 	for (const purchase of purchases) total += purchase.totalCents;
 	const gaps: number[] = [];
-	for (let i = 1; i < moments.length; i++) gaps.push(daysBetween(moments[i - 1]!, moments[i]!));
+	for (let i = 1; i < moments.length; i++)
+		gaps.push(calendarDaysBetween(moments[i - 1]!, moments[i]!));
 	const lastPurchaseAt = moments.at(-1) ?? null;
 	const lastInteraction = contactMoments.length > 0 ? Math.max(...contactMoments) : null;
 	return {
@@ -56,6 +57,17 @@ export function customerMetrics(
 			lastInteraction === null ? lastPurchaseAt : Math.max(lastInteraction, lastPurchaseAt ?? 0),
 		usualIntervalDays: gaps.length > 0 ? Math.max(1, Math.round(median(gaps))) : null
 	};
+}
+
+/**
+ * "Average order" as shown: a dash until the first purchase, since ¥0.00 would claim orders of
+ * nothing (a purchase worth ¥0.00, a gift, still shows as one).
+ */
+export function averageOrderText(
+	metrics: Pick<CustomerMetrics, 'purchaseCount' | 'averageOrderCents'>,
+	money: (cents: number) => string
+): string {
+	return metrics.purchaseCount > 0 ? money(metrics.averageOrderCents) : '—';
 }
 
 export interface StageRules {
@@ -77,7 +89,14 @@ export const DEFAULT_STAGE_RULES: StageRules = {
 };
 
 export type StageReason =
-	'noPurchase' | 'lost' | 'overdue' | 'oneTimeOverdue' | 'vip' | 'onePurchase' | 'repeat';
+	| 'noContact'
+	| 'noPurchase'
+	| 'lost'
+	| 'overdue'
+	| 'oneTimeOverdue'
+	| 'vip'
+	| 'onePurchase'
+	| 'repeat';
 
 export interface StageSuggestion {
 	stage: LifecycleStage;
@@ -88,7 +107,8 @@ export interface StageSuggestion {
 
 /**
  * The lifecycle stage the numbers suggest, with the reason. First rule that holds wins:
- * no purchase → prospect; silent past lostAfterDays → lost; overdue against the customer's own
+ * no purchase and no contact → lead (what a new customer is saved as, so the two agree); in
+ * contact but no purchase → prospect; silent past lostAfterDays → lost; overdue against the customer's own
  * usual interval (or, after one purchase, newAtRiskAfterDays) → at risk; spend ≥ VIP threshold →
  * VIP; one purchase → new; otherwise active.
  */
@@ -98,9 +118,10 @@ export function suggestStage(
 	rules: StageRules = DEFAULT_STAGE_RULES
 ): StageSuggestion {
 	if (metrics.purchaseCount === 0 || metrics.lastPurchaseAt === null) {
+		if (metrics.lastContactAt === null) return { stage: 'lead', reason: 'noContact', facts: {} };
 		return { stage: 'prospect', reason: 'noPurchase', facts: {} };
 	}
-	const daysSinceLastPurchase = Math.max(0, daysBetween(metrics.lastPurchaseAt, now));
+	const daysSinceLastPurchase = Math.max(0, calendarDaysBetween(metrics.lastPurchaseAt, now));
 	if (daysSinceLastPurchase > rules.lostAfterDays) {
 		return { stage: 'lost', reason: 'lost', facts: { daysSinceLastPurchase } };
 	}

@@ -1,5 +1,7 @@
 import { splitList } from './customer';
+import { calendarDaysBetween } from './dates';
 import { phoneProblem } from './phone';
+import { phoneCannotExist } from './phone-check';
 import * as v from 'valibot';
 
 import { QUALITY_ISSUES, type QualityIssue } from './quality-issues';
@@ -16,7 +18,6 @@ export interface QualityCheckable {
 	lastContactAt?: number | null;
 }
 
-const YEAR_MS = 365 * 86_400_000;
 const EmailSchema = v.pipe(v.string(), v.email());
 
 const phones = (c: QualityCheckable) =>
@@ -25,8 +26,9 @@ const emails = (c: QualityCheckable) =>
 	[c.email, ...splitList(c.otherEmails ?? '')].filter(Boolean);
 
 /**
- * Whether a customer has the issue. Invalid values can only come from elsewhere (a colleague's
- * older app, another program writing the shared doc), since the form and import refuse them.
+ * Whether a customer has the issue. A phone number "cannot be right" when the form would refuse
+ * it (only a colleague's older app or another program can have written it) or when it cannot
+ * exist, which the form and the import only warn about. Invalid emails the form refuses.
  */
 export function hasQualityIssue(c: QualityCheckable, issue: QualityIssue, now: number): boolean {
 	switch (issue) {
@@ -37,11 +39,11 @@ export function hasQualityIssue(c: QualityCheckable, issue: QualityIssue, now: n
 		case 'unreachable':
 			return phones(c).length === 0 && emails(c).length === 0 && c.wechat.trim() === '';
 		case 'invalidPhone':
-			return phones(c).some((phone) => phoneProblem(phone) !== null);
+			return phones(c).some((phone) => phoneProblem(phone) !== null || phoneCannotExist(phone));
 		case 'invalidEmail':
 			return emails(c).some((email) => !v.is(EmailSchema, email));
 		case 'noContactInYear':
-			return c.lastContactAt == null || now - c.lastContactAt > YEAR_MS;
+			return c.lastContactAt == null || calendarDaysBetween(c.lastContactAt, now) > 365;
 	}
 }
 

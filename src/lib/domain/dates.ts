@@ -22,10 +22,24 @@ export function addDays(dateKey: string, days: number): string {
 	return localDateKey(new Date(y, m - 1, d + days).getTime());
 }
 
-/** Whole days from a to b (b later → positive). */
-export function daysBetween(a: number, b: number): number {
-	return Math.floor((b - a) / DAY_MS);
+/**
+ * Calendar days from a's local date to b's (b later → positive): Jul 28 23:00 → Dec 6 08:00 is
+ * 131, as the calendar says, where counting whole 24-hour periods gave 130. Each moment is
+ * reduced to its local date, and the dates are compared as UTC days, which are all 24 hours,
+ * so a daylight-saving change in between counts as one day like any other.
+ */
+export function calendarDaysBetween(a: number, b: number): number {
+	const from = new Date(a);
+	const to = new Date(b);
+	return Math.round(
+		(Date.UTC(to.getFullYear(), to.getMonth(), to.getDate()) -
+			Date.UTC(from.getFullYear(), from.getMonth(), from.getDate())) /
+			DAY_MS
+	);
 }
+
+/** @deprecated Counted 24-hour periods; kept as a name for callers that have not moved. */
+export const daysBetween = calendarDaysBetween;
 
 /** Days until the next birthday (0 = today), for a YYYY-MM-DD birthday. Feb 29 counts as Mar 1. */
 export function daysUntilBirthday(birthday: string, todayKey: string): number | null {

@@ -7,6 +7,7 @@ import {
 	type ValidationMessageKey
 } from '../domain/customer';
 import { validateCustomer } from '../domain/customer-validation';
+import { phoneCannotExist } from '../domain/phone-check';
 import { parseCustomValue, type CustomFieldDef, type CustomValue } from '../domain/custom-fields';
 import { MatchIndex, type CandidateMatch, type DuplicateCandidate } from '../domain/duplicates';
 import { CHOICE_FIELDS, choiceLabels, type ChoiceField } from './choice-labels';
@@ -18,7 +19,8 @@ export type RowStatus = 'ready' | 'warning' | 'rejected';
 
 /** Message keys under `import.problem.` (reasons a row is refused) and `import.warning.`. */
 export type RowProblemKey = 'noName' | 'tooManyValues' | 'unclosedQuote' | 'tooLong';
-export type RowWarningKey = 'invalidValue' | 'unknownChoice' | 'invalidDate' | 'sameAsEarlierRow';
+export type RowWarningKey =
+	'invalidValue' | 'unknownChoice' | 'invalidDate' | 'sameAsEarlierRow' | 'impossiblePhone';
 
 export interface RowWarning {
 	key: RowWarningKey;
@@ -221,6 +223,18 @@ function checkRow(
 	return { ok: false, problem: 'tooLong' };
 }
 
+/** The form's warning, in the report: a number no network can have is imported as it is. */
+function impossiblePhones(fields: CustomerFields): RowWarning[] {
+	const found: RowWarning[] = [];
+	for (const [column, value] of [
+		['phone', fields.phone],
+		...splitList(fields.otherPhones).map((phone) => ['otherPhones', phone] as const)
+	] as const) {
+		if (phoneCannotExist(value)) found.push({ key: 'impossiblePhone', column, value });
+	}
+	return found;
+}
+
 /**
  * Reads every row of the table into a customer and sorts it into ready, ready with warnings,
  * or refused with a reason; and finds the existing customer each row probably is. Nothing is
@@ -253,6 +267,7 @@ export function analyseCustomerRows(
 			results.push({ ...base, status: 'rejected', problem: checked.problem, fields, warnings });
 			continue;
 		}
+		warnings.push(...impossiblePhones(checked.fields));
 		const candidate = { id: `row:${row.line}`, ...checked.fields };
 		const match = existing.match(candidate) ?? undefined;
 		const sameAsEarlier = match ? null : earlier.match(candidate);

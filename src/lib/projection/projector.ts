@@ -13,7 +13,7 @@ import { isDeleted, readCustomer, type WorkspaceDoc } from '../crdt/workspace-do
 import { EMPTY_METRICS, type CustomerMetrics } from '../domain/customer-metrics';
 import { isTagColor } from '../domain/tags';
 import { countEvents, groupActivity, type ActivityRow, type EventCounts } from './activity-rows';
-import { EventIndex, type CustomerEvents, type EventKind } from './event-index';
+import { EventIndex, type CustomerEvents, type DeletedEvents, type EventKind } from './event-index';
 import { metricsFromRows } from './event-rows';
 
 /**
@@ -37,8 +37,11 @@ import {
 	type TaskRow
 } from './db';
 
-/** Bump when rows, indexes or derived keys change: every device then rebuilds its projection. */
-export const PROJECTOR_VERSION = 12;
+/**
+ * Bump when rows, indexes or derived keys change: every device then rebuilds its projection.
+ * 13: usual intervals count calendar days, and phone digits leave out an extension.
+ */
+export const PROJECTOR_VERSION = 13;
 
 const WRITE_CHUNK = 1000;
 const COMPUTE_CHUNK = 500;
@@ -720,6 +723,11 @@ export class Projector {
 	/** One customer's purchases and interactions, read from the doc now. */
 	eventsOf(customerId: string): CustomerEvents {
 		return this.#eventIndex().eventsOf(customerId);
+	}
+
+	/** One customer's purchases and interactions deleted in the last 30 days before `now`. */
+	deletedEventsOf(customerId: string, now: number): DeletedEvents {
+		return this.#eventIndex().deletedEventsOf(customerId, now);
 	}
 
 	/** Every purchase, read from the doc now (export, the purchase import's duplicate check). */

@@ -1,11 +1,15 @@
+import { calendarDaysBetween } from '../domain/dates';
+
 const LAST_BACKUP_KEY = 'clientbook.lastBackupAt';
 /** After this long without a backup, Settings and Today remind the shopkeeper. */
 export const BACKUP_REMINDER_DAYS = 7;
-const DAY_MS = 86_400_000;
 
-/** Whether a backup is due: none yet, or the last is older than the reminder period. */
+/**
+ * Whether a backup is due: none yet, or the last is more than the reminder period ago in
+ * calendar days, as the reminder's "more than 7 days" is read.
+ */
 export function backupDue(lastBackupAt: number | null, now: number): boolean {
-	return lastBackupAt === null || now - lastBackupAt > BACKUP_REMINDER_DAYS * DAY_MS;
+	return lastBackupAt === null || calendarDaysBetween(lastBackupAt, now) > BACKUP_REMINDER_DAYS;
 }
 
 /** When this device last saved a backup (kept per device: a backup is a file on this device). */

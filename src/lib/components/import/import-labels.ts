@@ -89,7 +89,8 @@ const WARNING_LABELS: Record<RowWarning['key'], MessageKey> = {
 	invalidValue: 'import.warningInvalidValue',
 	unknownChoice: 'import.warningUnknownChoice',
 	invalidDate: 'import.warningInvalidDate',
-	sameAsEarlierRow: 'import.warningSameAsEarlierRow'
+	sameAsEarlierRow: 'import.warningSameAsEarlierRow',
+	impossiblePhone: 'import.warningImpossiblePhone'
 };
 
 export function warningText(warning: RowWarning): string {

@@ -1,0 +1,23 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { phoneProblem, splitExtension } from './phone';
+
+/*
+ * Whether a phone number can exist, by libphonenumber's tables of every country's number
+ * lengths and prefixes. Apart from phone.ts because the tables weigh about 40 KB gzip: the
+ * list and Today (which need phone.ts) must not load them. The "min" tables check lengths per
+ * prefix, not every digit, so a local landline written without its area code still passes:
+ * the warning is for numbers no one can dial ("12345", a Shanghai number one digit short).
+ */
+
+/** Numbers written without a country code are read as Chinese. */
+export const DEFAULT_PHONE_REGION = 'CN';
+
+/**
+ * True for a number the form's rules let through (they refuse letters and wrong lengths) but
+ * that no phone network can have. Only a warning: the shopkeeper may know better.
+ */
+export function phoneCannotExist(raw: string): boolean {
+	if (raw.trim() === '' || phoneProblem(raw) !== null) return false;
+	const parsed = parsePhoneNumberFromString(splitExtension(raw).number, DEFAULT_PHONE_REGION);
+	return !parsed || !parsed.isValid();
+}

@@ -4,8 +4,11 @@ import {
 	createCustomer,
 	createCustomers,
 	deleteCustomer,
+	recentlyDeletedCustomers,
+	restoreCustomer,
 	updateCustomer
 } from '../../src/lib/crdt/customer-commands';
+import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
 import { liveCustomer, readCustomer } from '../../src/lib/crdt/workspace-doc';
 import { customer, memberContext } from './helpers';
 
@@ -176,5 +179,85 @@ describe('update stamps', () => {
 		updateCustomer({ ...a, memberId: 'member-b' }, id, { city: '杭州' });
 		expect(writes.sort()).toEqual(['city', 'updatedAt', 'updatedBy']);
 		expect(liveCustomer(a.ws, id)).toMatchObject({ city: '杭州', updatedBy: 'member-b' });
+	});
+});
+
+describe('recently deleted customers', () => {
+	const DAY = 86_400_000;
+	const NOW = Date.UTC(2026, 11, 6, 9);
+
+	it('lists customers deleted in the last 30 days, latest first, and not merged ones', () => {
+		let clock = NOW - 31 * DAY;
+		const ctx = { ...memberContext('m1'), now: () => clock };
+		const old = created(createCustomer(ctx, customer({ name: 'Old' })));
+		const first = created(createCustomer(ctx, customer({ name: '王芳', phone: '139 0000 1111' })));
+		const second = created(createCustomer(ctx, customer({ name: 'Li' })));
+		const kept = created(createCustomer(ctx, customer({ name: 'Kept' })));
+		const merged = created(createCustomer(ctx, customer({ name: 'Merged' })));
+		deleteCustomer(ctx, old);
+		clock = NOW - 2 * DAY;
+		deleteCustomer(ctx, first);
+		clock = NOW - DAY;
+		deleteCustomer(ctx, second);
+		mergeCustomers(ctx, kept, merged, liveCustomer(ctx.ws, kept)!);
+
+		expect(recentlyDeletedCustomers(ctx.ws, NOW)).toEqual([
+			{ id: second, name: 'Li', phone: '', deletedAt: NOW - DAY, deletedBy: 'm1' },
+			{ id: first, name: '王芳', phone: '139 0000 1111', deletedAt: NOW - 2 * DAY, deletedBy: 'm1' }
+		]);
+		// Older ones stay deleted in the doc, and are no longer offered.
+		expect(liveCustomer(ctx.ws, old)).toBeNull();
+	});
+
+	it('restores a deleted customer, but not a live or a merged one', () => {
+		const ctx = memberContext('m1');
+		const id = created(createCustomer(ctx, customer({ name: '王芳' })));
+		expect(restoreCustomer(ctx, id)).toEqual({ ok: false, reason: 'notFound' });
+		deleteCustomer(ctx, id);
+		expect(restoreCustomer(ctx, id)).toEqual({ ok: true, value: '王芳' });
+		expect(liveCustomer(ctx.ws, id)?.name).toBe('王芳');
+		expect(ctx.ws.customers.get(id)!.has('deletedBy')).toBe(false);
+
+		const kept = created(createCustomer(ctx, customer({ name: 'Kept' })));
+		mergeCustomers(ctx, kept, id, liveCustomer(ctx.ws, kept)!);
+		expect(restoreCustomer(ctx, id)).toEqual({ ok: false, reason: 'notFound' });
+	});
+
+	it('a restore on one device and a colleague’s concurrent edit both survive the sync', () => {
+		const a = memberContext('a');
+		const id = created(createCustomer(a, customer({ name: '王芳', city: '杭州' })));
+		deleteCustomer(a, id);
+		const b = memberContext('b', new Y.Doc());
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+
+		// Offline: A restores; B, whose copy still shows the customer deleted, renames them
+		// directly in the record (as an older client or another program might).
+		restoreCustomer(a, id);
+		b.ws.doc.transact(() => b.ws.customers.get(id)!.set('city', '上海'), b.origin);
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		Y.applyUpdate(a.ws.doc, Y.encodeStateAsUpdate(b.ws.doc));
+
+		for (const side of [a, b]) {
+			expect(liveCustomer(side.ws, id)).toMatchObject({ name: '王芳', city: '上海' });
+		}
+		expect(recentlyDeletedCustomers(b.ws, Date.now())).toEqual([]);
+	});
+
+	it('a restore reaches a device that deleted nothing, and an edit there before it stays', () => {
+		const a = memberContext('a');
+		const id = created(createCustomer(a, customer({ name: '王芳' })));
+		const b = memberContext('b', new Y.Doc());
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		// B edits while A deletes: the edit lands in the deleted record and does not revive it.
+		updateCustomer(b, id, { notes: 'likes oolong' });
+		deleteCustomer(a, id);
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		Y.applyUpdate(a.ws.doc, Y.encodeStateAsUpdate(b.ws.doc));
+		expect(liveCustomer(a.ws, id)).toBeNull();
+		expect(liveCustomer(b.ws, id)).toBeNull();
+
+		restoreCustomer(b, id);
+		Y.applyUpdate(a.ws.doc, Y.encodeStateAsUpdate(b.ws.doc));
+		expect(liveCustomer(a.ws, id)?.notes).toBe('likes oolong');
 	});
 });

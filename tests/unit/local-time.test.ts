@@ -24,4 +24,13 @@ describe('form moments', () => {
 			vi.useRealTimers();
 		}
 	});
+
+	it("keeps an edited entry's own moment, to the millisecond, when its time is not touched", () => {
+		const saved = new Date(2026, 4, 20, 9, 0, 41, 7).getTime();
+		const shown = toDateTimeLocal(saved);
+		expect(chosenMoment(shown, shown, saved)).toBe(saved);
+		expect(chosenMoment('2026-05-21T10:15', shown, saved)).toBe(
+			new Date(2026, 4, 21, 10, 15).getTime()
+		);
+	});
 });

@@ -4,13 +4,20 @@ import {
 	addPurchase,
 	addTask,
 	completeTask,
+	deleteInteraction,
 	deletePurchase,
-	logInteraction
+	editInteraction,
+	editPurchase,
+	logInteraction,
+	restoreInteraction,
+	restorePurchase
 } from '../../src/lib/crdt/activity-commands';
+import { readInteraction, readPurchase } from '../../src/lib/crdt/activity-records';
 import {
 	createCustomer,
 	createCustomers,
 	deleteCustomer,
+	restoreCustomer,
 	updateCustomer,
 	type CommandContext
 } from '../../src/lib/crdt/customer-commands';
@@ -86,7 +93,21 @@ async function randomEdits(
 			});
 		} else if (roll < 0.5) {
 			const purchaseIds = [...ctx.ws.purchases.keys()];
-			if (purchaseIds.length > 0) deletePurchase(ctx, pick(purchaseIds));
+			if (purchaseIds.length > 0) {
+				// Deleted, restored and edited purchases: metrics must follow each.
+				const target = pick(purchaseIds);
+				const action = random();
+				const current = readPurchase(target, ctx.ws.purchases.get(target));
+				if (action < 0.5) deletePurchase(ctx, target);
+				else if (action < 0.7) restorePurchase(ctx, target);
+				else if (current) {
+					editPurchase(ctx, target, {
+						...current,
+						at: current.at + 3_600_000,
+						lines: [{ ...current.lines[0]!, unitPriceCents: 1 + Math.floor(random() * 20_000) }]
+					});
+				}
+			}
 		} else if (roll < 0.55) {
 			logInteraction(ctx, {
 				customerId: id,
@@ -99,6 +120,18 @@ async function randomEdits(
 				followUpDate: random() < 0.5 ? '2026-07-01' : '',
 				products: []
 			});
+		} else if (roll < 0.57) {
+			const interactionIds = [...ctx.ws.interactions.keys()];
+			if (interactionIds.length > 0) {
+				const target = pick(interactionIds);
+				const action = random();
+				const current = readInteraction(target, ctx.ws.interactions.get(target));
+				if (action < 0.4) deleteInteraction(ctx, target);
+				else if (action < 0.7) restoreInteraction(ctx, target);
+				else if (current) {
+					editInteraction(ctx, target, { ...current, at: current.at - 86_400_000 });
+				}
+			}
 		} else if (roll < 0.6) {
 			const taskIds = [...ctx.ws.tasks.keys()];
 			if (random() < 0.5 || taskIds.length === 0) {
@@ -152,7 +185,8 @@ async function randomEdits(
 				notes: `note ${step}`
 			});
 		} else if (roll < 0.77) {
-			deleteCustomer(ctx, id);
+			if (isDeleted(ctx.ws.customers.get(id)!) && random() < 0.5) restoreCustomer(ctx, id);
+			else deleteCustomer(ctx, id);
 		} else if (roll < 0.8) {
 			// Merge another live customer into this one: its events, tasks and history move.
 			const other = pick(ids());
@@ -211,9 +245,16 @@ describe('projector', () => {
 			expect(withPurchases).toBeGreaterThan(0);
 			// The event index kept in step with every edit equals one built from the doc now.
 			const fresh = new EventIndex(ctx.ws);
+			const now = Date.now();
+			let deletedEvents = 0;
 			for (const id of ctx.ws.customers.keys()) {
 				expect(projector.eventsOf(id), id).toEqual(fresh.eventsOf(id));
+				const deleted = projector.deletedEventsOf(id, now);
+				expect(deleted, id).toEqual(fresh.deletedEventsOf(id, now));
+				deletedEvents += deleted.purchases.length + deleted.interactions.length;
 			}
+			// The run deleted (and edited) events, so the equality above covered them.
+			expect(deletedEvents).toBeGreaterThan(0);
 			expect(projector.allPurchases()).toEqual(fresh.allPurchases());
 		}
 	);

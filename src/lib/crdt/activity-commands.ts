@@ -10,12 +10,20 @@ import {
 } from '../domain/activity';
 import { isDateKey, localDateKey } from '../domain/dates';
 import { followUpsAfterPurchase } from '../domain/follow-ups';
-import { readTask, type TaskRecord } from './activity-records';
+import { interactionChanges, purchaseChanges } from '../domain/event-changes';
+import type { FieldChange } from '../domain/field-changes';
+import {
+	readInteraction,
+	readPurchase,
+	readTask,
+	type EditedEventKind,
+	type TaskRecord
+} from './activity-records';
 import type { CommandContext } from './customer-commands';
-import { encodeEventValue } from './event-values';
+import { decodeEventValue, encodeEventValue } from './event-values';
 import { newId } from './ids';
 import { liveCustomer } from './workspace-doc';
-import { commandTime, stampCreated, stampUpdated } from './stamps';
+import { commandTime, eventCreated, stampCreated, stampUpdated } from './stamps';
 
 export type ActivityCommandResult<T, F> =
 	| { ok: true; value: T }
@@ -67,10 +75,7 @@ export function addPurchase(
 	const id = newId();
 	ctx.ws.doc.transact(() => {
 		const at = commandTime(ctx);
-		ctx.ws.purchases.set(
-			id,
-			encodeEventValue({ ...checked.value, createdAt: at, createdBy: ctx.memberId })
-		);
+		ctx.ws.purchases.set(id, encodeEventValue({ ...checked.value, ...eventCreated(ctx, at) }));
 		const changes = followUpsAfterPurchase(
 			customerTasks(ctx, input.customerId),
 			localDateKey(checked.value.at)
@@ -101,10 +106,100 @@ export function addPurchase(
 	return { ok: true, value: id };
 }
 
-export function deletePurchase(ctx: CommandContext, id: string): boolean {
-	if (!ctx.ws.purchases.has(id)) return false;
-	ctx.ws.doc.transact(() => ctx.ws.purchases.delete(id), ctx.origin);
+type EventRoot = 'purchases' | 'interactions';
+
+/**
+ * Marks a purchase or interaction deleted by writing it again whole with `deletedAt` and
+ * `deletedBy`: it leaves every figure and list at once, and "Recently deleted" can bring it
+ * back, on any device, long after the toast's Undo has gone. Events are one value each, so a
+ * delete and a colleague's concurrent edit of the same event resolve as any two writes of it
+ * do: the last writer wins for the whole record (see docs/sync-schema.md).
+ */
+function markEventDeleted(ctx: CommandContext, root: EventRoot, id: string): boolean {
+	const value = decodeEventValue(ctx.ws[root].get(id));
+	if (!value || typeof value.customerId !== 'string' || typeof value.deletedAt === 'number') {
+		return false;
+	}
+	ctx.ws.doc.transact(() => {
+		ctx.ws[root].set(
+			id,
+			encodeEventValue({ ...value, deletedAt: commandTime(ctx), deletedBy: ctx.memberId })
+		);
+	}, ctx.origin);
 	return true;
+}
+
+/** Brings a deleted event back as it was; false when it is not deleted or its customer is gone. */
+function restoreEvent(ctx: CommandContext, root: EventRoot, id: string): boolean {
+	const value = decodeEventValue(ctx.ws[root].get(id));
+	if (!value || typeof value.deletedAt !== 'number' || typeof value.customerId !== 'string') {
+		return false;
+	}
+	if (!liveCustomer(ctx.ws, value.customerId)) return false;
+	const { deletedAt: _at, deletedBy: _by, ...restored } = value;
+	ctx.ws.doc.transact(() => ctx.ws[root].set(id, encodeEventValue(restored)), ctx.origin);
+	return true;
+}
+
+/**
+ * Rewrites a live event whole with its new fields (keeping keys a newer client may have added),
+ * stamps who changed it, and writes the change to the customer's history in the same
+ * transaction, so one undo takes back both.
+ */
+function rewriteEvent(
+	ctx: CommandContext,
+	root: EventRoot,
+	kind: EditedEventKind,
+	id: string,
+	customerId: string,
+	fields: Record<string, unknown>,
+	changes: FieldChange[]
+): void {
+	const stored = decodeEventValue(ctx.ws[root].get(id)) ?? {};
+	ctx.ws.doc.transact(() => {
+		const at = commandTime(ctx);
+		ctx.ws[root].set(
+			id,
+			encodeEventValue({ ...stored, ...fields, customerId, updatedAt: at, updatedBy: ctx.memberId })
+		);
+		ctx.ws.changes.set(newId(), {
+			customerId,
+			at,
+			by: ctx.memberId,
+			changes,
+			event: { kind, id }
+		});
+	}, ctx.origin);
+}
+
+export function deletePurchase(ctx: CommandContext, id: string): boolean {
+	return markEventDeleted(ctx, 'purchases', id);
+}
+
+export function restorePurchase(ctx: CommandContext, id: string): boolean {
+	return restoreEvent(ctx, 'purchases', id);
+}
+
+/**
+ * Changes a purchase (lines, price, discount, date, payment, channel, note); it stays the same
+ * customer's. Returns how many fields changed (0 writes nothing). Follow-ups already moved by the
+ * purchase are left as they are.
+ */
+export function editPurchase(
+	ctx: CommandContext,
+	id: string,
+	input: PurchaseFields
+): ActivityCommandResult<number, PurchaseFields> {
+	const current = readPurchase(id, ctx.ws.purchases.get(id));
+	if (!current || !liveCustomer(ctx.ws, current.customerId)) {
+		return { ok: false, reason: 'notFound' };
+	}
+	const checked = validatePurchase({ ...input, customerId: current.customerId });
+	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
+	const changes = purchaseChanges(current, checked.value);
+	if (changes.length === 0) return { ok: true, value: 0 };
+	rewriteEvent(ctx, 'purchases', 'purchase', id, current.customerId, { ...checked.value }, changes);
+	return { ok: true, value: changes.length };
 }
 
 /** Logs a conversation; a follow-up date also creates the follow-up task, in one undo step. */
@@ -137,16 +232,44 @@ export function logInteraction(
 		}
 		ctx.ws.interactions.set(
 			interactionId,
-			encodeEventValue({ ...value, taskId: taskId ?? '', createdAt: at, createdBy: ctx.memberId })
+			encodeEventValue({ ...value, taskId: taskId ?? '', ...eventCreated(ctx, at) })
 		);
 	}, ctx.origin);
 	return { ok: true, value: { interactionId, taskId } };
 }
 
 export function deleteInteraction(ctx: CommandContext, id: string): boolean {
-	if (!ctx.ws.interactions.has(id)) return false;
-	ctx.ws.doc.transact(() => ctx.ws.interactions.delete(id), ctx.origin);
-	return true;
+	return markEventDeleted(ctx, 'interactions', id);
+}
+
+export function restoreInteraction(ctx: CommandContext, id: string): boolean {
+	return restoreEvent(ctx, 'interactions', id);
+}
+
+/**
+ * Changes a conversation (date, kind, direction, summary, outcome, next step, products asked
+ * about). Its follow-up date and task are not edited here: the task is edited as a task.
+ */
+export function editInteraction(
+	ctx: CommandContext,
+	id: string,
+	input: InteractionFields
+): ActivityCommandResult<number, InteractionFields> {
+	const current = readInteraction(id, ctx.ws.interactions.get(id));
+	if (!current || !liveCustomer(ctx.ws, current.customerId)) {
+		return { ok: false, reason: 'notFound' };
+	}
+	const checked = validateInteraction({
+		...input,
+		customerId: current.customerId,
+		followUpDate: current.followUpDate
+	});
+	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
+	const changes = interactionChanges(current, checked.value);
+	if (changes.length === 0) return { ok: true, value: 0 };
+	const { followUpDate: _kept, ...fields } = checked.value;
+	rewriteEvent(ctx, 'interactions', 'interaction', id, current.customerId, fields, changes);
+	return { ok: true, value: changes.length };
 }
 
 export function addTask(

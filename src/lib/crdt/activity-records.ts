@@ -34,6 +34,16 @@ export interface ChangeRecord {
 	changes: FieldChange[];
 	/** Set when this entry records a merge: the customer merged into this one. */
 	mergedFrom?: { id: string; name: string };
+	/** Set when this entry records an edit of one of the customer's purchases or conversations. */
+	event?: { kind: EditedEventKind; id: string };
+}
+
+export type EditedEventKind = 'purchase' | 'interaction';
+
+/** A deleted purchase or conversation: what it was, and who deleted it when. */
+export interface DeletedMark {
+	deletedAt: number;
+	deletedBy: string;
 }
 
 export function readChange(id: string, stored: unknown): ChangeRecord | null {
@@ -56,6 +66,11 @@ export function readChange(id: string, stored: unknown): ChangeRecord | null {
 			})),
 		...(isObject(value.mergedFrom) && typeof value.mergedFrom.id === 'string'
 			? { mergedFrom: { id: value.mergedFrom.id, name: s(value.mergedFrom.name) } }
+			: {}),
+		...(isObject(value.event) &&
+		typeof value.event.id === 'string' &&
+		(value.event.kind === 'purchase' || value.event.kind === 'interaction')
+			? { event: { kind: value.event.kind, id: value.event.id } }
 			: {})
 	};
 }
@@ -89,6 +104,21 @@ function decodeOwnedEvent(stored: unknown): (Loose & { customerId: string }) | n
 		: null;
 }
 
+/**
+ * A live (not deleted) purchase or interaction. Deleting one writes the same record with
+ * `deletedAt`/`deletedBy` (schema v7; see docs/sync-schema.md), so every reader
+ * below that serves the archive's figures and lists leaves it out; `readDeletedEvent` reads it.
+ */
+function decodeLiveEvent(stored: unknown): (Loose & { customerId: string }) | null {
+	const value = decodeOwnedEvent(stored);
+	return value && typeof value.deletedAt !== 'number' ? value : null;
+}
+
+/** Whether a stored event is a valid record marked deleted. */
+export function isDeletedEvent(stored: unknown): boolean {
+	return typeof decodeOwnedEvent(stored)?.deletedAt === 'number';
+}
+
 const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null;
 const s = (value: unknown) => (typeof value === 'string' ? value : '');
 const n = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
@@ -102,8 +132,11 @@ const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback
  * the app.
  */
 export function readPurchase(id: string, stored: unknown): PurchaseRecord | null {
-	const value = decodeOwnedEvent(stored);
-	if (!value) return null;
+	const value = decodeLiveEvent(stored);
+	return value && purchaseOf(id, value);
+}
+
+function purchaseOf(id: string, value: Loose & { customerId: string }): PurchaseRecord {
 	const lines: PurchaseLine[] = Array.isArray(value.lines)
 		? value.lines.filter(isObject).map((line) => ({
 				product: s(line.product),
@@ -147,7 +180,7 @@ export interface PurchaseFigures extends EventMoment {
 
 /** `readPurchase` narrowed to its figures: the same record is valid, the same total results. */
 export function readPurchaseFigures(id: string, stored: unknown): PurchaseFigures | null {
-	const value = decodeOwnedEvent(stored);
+	const value = decodeLiveEvent(stored);
 	if (!value) return null;
 	// Summed line by line in order, as `purchaseTotalCents` does, so fractions round alike.
 	let subtotal = 0;
@@ -166,14 +199,44 @@ export function readPurchaseFigures(id: string, stored: unknown): PurchaseFigure
 
 /** `readPurchase` or `readInteraction` narrowed to the moment: the same record is valid. */
 export function readEventMoment(id: string, stored: unknown): EventMoment | null {
-	const value = decodeOwnedEvent(stored);
+	const value = decodeLiveEvent(stored);
 	if (!value) return null;
 	return { id, customerId: value.customerId, at: n(value.at) };
 }
 
-export function readInteraction(id: string, stored: unknown): InteractionRecord | null {
+/** A deleted event's moment, or null when the record is live or not valid. */
+export function readDeletedMoment(id: string, stored: unknown): EventMoment | null {
 	const value = decodeOwnedEvent(stored);
-	if (!value) return null;
+	if (!value || typeof value.deletedAt !== 'number') return null;
+	return { id, customerId: value.customerId, at: n(value.at) };
+}
+
+/** A deleted purchase as it was, with who deleted it when; null when live or not valid. */
+export function readDeletedPurchase(
+	id: string,
+	stored: unknown
+): (PurchaseRecord & DeletedMark) | null {
+	const value = decodeOwnedEvent(stored);
+	if (!value || typeof value.deletedAt !== 'number') return null;
+	return { ...purchaseOf(id, value), deletedAt: value.deletedAt, deletedBy: s(value.deletedBy) };
+}
+
+/** A deleted interaction as it was, with who deleted it when; null when live or not valid. */
+export function readDeletedInteraction(
+	id: string,
+	stored: unknown
+): (InteractionRecord & DeletedMark) | null {
+	const value = decodeOwnedEvent(stored);
+	if (!value || typeof value.deletedAt !== 'number') return null;
+	return { ...interactionOf(id, value), deletedAt: value.deletedAt, deletedBy: s(value.deletedBy) };
+}
+
+export function readInteraction(id: string, stored: unknown): InteractionRecord | null {
+	const value = decodeLiveEvent(stored);
+	return value && interactionOf(id, value);
+}
+
+function interactionOf(id: string, value: Loose & { customerId: string }): InteractionRecord {
 	return {
 		id,
 		customerId: value.customerId,

@@ -2,10 +2,11 @@ import * as Y from 'yjs';
 import type { CustomerFieldName, CustomerFields, FieldErrors } from '../domain/customer';
 import { validateCustomer } from '../domain/customer-validation';
 import { CUSTOM_KEY_PREFIX, parseCustomValue, type CustomValues } from '../domain/custom-fields';
+import { isRecentlyDeleted } from '../domain/event-changes';
 import { fieldChanges } from '../domain/field-changes';
 import { liveFieldDefs } from './custom-field-commands';
 import { newId } from './ids';
-import { liveCustomer, type RecordMap, type WorkspaceDoc } from './workspace-doc';
+import { liveCustomer, num, str, type RecordMap, type WorkspaceDoc } from './workspace-doc';
 import { commandTime, stampCreated, stampUpdated } from './stamps';
 
 /**
@@ -17,6 +18,8 @@ export interface CommandContext {
 	memberId: string;
 	origin: object;
 	now?: () => number;
+	/** Set while "Load demo shop" writes: every record created gets the demo mark (see stamps). */
+	demo?: boolean;
 }
 
 export type CommandResult<T> =
@@ -216,6 +219,57 @@ export function deleteCustomer(ctx: CommandContext, id: string): CommandResult<s
 		map.set('deletedBy', ctx.memberId);
 	}, ctx.origin);
 	return { ok: true, value: current.name };
+}
+
+/**
+ * Brings a deleted customer back, with everything that stayed attached to them (purchases,
+ * conversations, tasks, history). Removing `deletedAt` is one key of their record: on any
+ * synced device it restores them, and a colleague's concurrent edit of another field is kept.
+ * A customer merged into another is not restored here: their events have moved.
+ */
+export function restoreCustomer(ctx: CommandContext, id: string): CommandResult<string> {
+	const map = ctx.ws.customers.get(id);
+	if (!map || typeof map.get('deletedAt') !== 'number' || map.has('mergedInto')) {
+		return { ok: false, reason: 'notFound' };
+	}
+	ctx.ws.doc.transact(() => {
+		map.delete('deletedAt');
+		map.delete('deletedBy');
+	}, ctx.origin);
+	return { ok: true, value: str(map, 'name') };
+}
+
+export interface DeletedCustomer {
+	id: string;
+	name: string;
+	phone: string;
+	deletedAt: number;
+	/** The member who deleted them. */
+	deletedBy: string;
+}
+
+/**
+ * Customers deleted in the last 30 days (not merged ones), latest first. Older ones stay
+ * deleted in the doc but are no longer offered.
+ */
+export function recentlyDeletedCustomers(ws: WorkspaceDoc, now: number): DeletedCustomer[] {
+	const found: DeletedCustomer[] = [];
+	for (const [id, map] of ws.customers.entries()) {
+		const deletedAt = map.get('deletedAt');
+		if (typeof deletedAt !== 'number' || map.has('mergedInto')) continue;
+		// "Remove the demo data" deletes ~300 made-up customers at once; listing them would bury
+		// the shop's own. Their Undo is in the removal's notice.
+		if (map.get('demo') === true) continue;
+		if (!isRecentlyDeleted(deletedAt, now)) continue;
+		found.push({
+			id,
+			name: str(map, 'name'),
+			phone: str(map, 'phone'),
+			deletedAt: num(map, 'deletedAt'),
+			deletedBy: str(map, 'deletedBy')
+		});
+	}
+	return found.sort((a, b) => b.deletedAt - a.deletedAt || (a.id < b.id ? -1 : 1));
 }
 
 /**

@@ -3,9 +3,12 @@ import type { CustomValue } from './custom-fields';
 
 export type ChangeValue = string | number | boolean | string[] | null;
 
-/** One field's change: `field` is a customer field name, or `custom.<field id>`. */
+/**
+ * One field's change: `field` is a customer field name, `custom.<field id>`, or, for an edited
+ * purchase or conversation, `purchase.<field>` / `interaction.<field>` (see event-changes.ts).
+ */
 export interface FieldChange {
-	field: CustomerFieldName | `custom.${string}`;
+	field: CustomerFieldName | `custom.${string}` | `purchase.${string}` | `interaction.${string}`;
 	from: ChangeValue;
 	to: ChangeValue;
 }

@@ -1,4 +1,13 @@
-import { readEventMoment, readInteraction, readPurchase } from '../crdt/activity-records';
+import {
+	readDeletedInteraction,
+	readDeletedMoment,
+	readDeletedPurchase,
+	readEventMoment,
+	readInteraction,
+	readPurchase,
+	type DeletedMark
+} from '../crdt/activity-records';
+import { isRecentlyDeleted } from '../domain/event-changes';
 import type { WorkspaceDoc } from '../crdt/workspace-doc';
 import type { InteractionRow, PurchaseRow } from './db';
 import { toInteractionRow, toPurchaseRow } from './event-rows';
@@ -9,6 +18,12 @@ export type EventKind = 'purchases' | 'interactions';
 export interface CustomerEvents {
 	purchases: PurchaseRow[];
 	interactions: InteractionRow[];
+}
+
+/** One customer's deleted purchases and interactions, as they were, with who deleted them when. */
+export interface DeletedEvents {
+	purchases: Array<PurchaseRow & DeletedMark>;
+	interactions: Array<InteractionRow & DeletedMark>;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -87,6 +102,11 @@ export class EventIndex {
 		purchases: new Owners(),
 		interactions: new Owners()
 	};
+	/** Deleted events by customer, for "Recently deleted"; never counted or summed. */
+	readonly #deleted: Record<EventKind, Owners> = {
+		purchases: new Owners(),
+		interactions: new Owners()
+	};
 
 	constructor(private readonly ws: WorkspaceDoc) {
 		for (const id of ws.purchases.keys()) this.refresh('purchases', id);
@@ -98,9 +118,29 @@ export class EventIndex {
 	 * returns its customer now (null when deleted or not a valid record).
 	 */
 	refresh(kind: EventKind, eventId: string): string | null {
-		const event = readEventMoment(eventId, this.ws[kind].get(eventId));
+		const stored = this.ws[kind].get(eventId);
+		const event = readEventMoment(eventId, stored);
 		this.#owners[kind].set(eventId, event);
+		// Only a record that is not live is read again (rare), and while nothing is deleted a
+		// live one costs what it did before deleted events were kept.
+		const deleted = event ? null : readDeletedMoment(eventId, stored);
+		if (deleted || this.#deleted[kind].size > 0) this.#deleted[kind].set(eventId, deleted);
 		return event?.customerId ?? null;
+	}
+
+	/** One customer's events deleted in the last 30 days, read from the doc now. */
+	deletedEventsOf(customerId: string, now: number): DeletedEvents {
+		const recent = <T extends DeletedMark>(row: T | null) =>
+			row && isRecentlyDeleted(row.deletedAt, now) ? row : null;
+		return {
+			purchases: rowsOf(this.#deleted.purchases.eventsOf(customerId), (id) => {
+				const record = recent(readDeletedPurchase(id, this.ws.purchases.get(id)));
+				return record && { ...record, ...toPurchaseRow(record) };
+			}),
+			interactions: rowsOf(this.#deleted.interactions.eventsOf(customerId), (id) =>
+				recent(readDeletedInteraction(id, this.ws.interactions.get(id)))
+			)
+		};
 	}
 
 	/** The customer of one event as last read (null when deleted or not a valid record). */

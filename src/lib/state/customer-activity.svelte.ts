@@ -6,13 +6,15 @@ import type {
 	PurchaseRow,
 	TaskRow
 } from '../projection/db';
-import type { CustomerEvents } from '../projection/event-index';
+import type { CustomerEvents, DeletedEvents } from '../projection/event-index';
 
 /** Where a customer's purchases and interactions come from: the workspace worker. */
 export interface EventSource {
 	/** Moves on whenever purchases or interactions change anywhere in the archive. */
 	readonly eventsVersion: number;
 	eventsOf(customerId: string): Promise<CustomerEvents>;
+	/** Their purchases and interactions deleted in the last 30 days. */
+	deletedEventsOf(customerId: string): Promise<DeletedEvents>;
 }
 
 /**
@@ -25,6 +27,8 @@ export class CustomerActivityState {
 	interactions = $state.raw<InteractionRow[]>([]);
 	tasks = $state.raw<TaskRow[]>([]);
 	changes = $state.raw<ChangeRow[]>([]);
+	/** Purchases and interactions deleted in the last 30 days, which can be restored. */
+	deleted = $state.raw<DeletedEvents>({ purchases: [], interactions: [] });
 	/** True until the customer's purchases and interactions first arrive. */
 	eventsLoading = $state(true);
 	/** Set when they could not be read (the archive failed to open); the data is untouched. */
@@ -54,11 +58,15 @@ export class CustomerActivityState {
 	async #readEvents(events: EventSource, customerId: string): Promise<void> {
 		const read = ++this.#latestRead;
 		try {
-			const found = await events.eventsOf(customerId);
+			const [found, deleted] = await Promise.all([
+				events.eventsOf(customerId),
+				events.deletedEventsOf(customerId)
+			]);
 			// A later read (or close) supersedes this one.
 			if (read !== this.#latestRead) return;
 			this.purchases = found.purchases;
 			this.interactions = found.interactions;
+			this.deleted = deleted;
 			this.eventsFailed = false;
 		} catch (error) {
 			if (read !== this.#latestRead) return;

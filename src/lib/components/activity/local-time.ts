@@ -9,10 +9,16 @@ export function toDateTimeLocal(ms: number): string {
 
 /**
  * The moment a form means: its default "now" (left untouched) is the moment of saving, to the
- * millisecond, so entries keep the order they were made in; a time the user typed is taken as is.
+ * millisecond, so entries keep the order they were made in; an edited entry left untouched keeps
+ * its own moment (`untouchedMoment`); a time the user typed is taken as is.
  */
-export function chosenMoment(value: string, untouchedDefault: string): number {
-	return value === untouchedDefault ? Date.now() : fromDateTimeLocal(value);
+export function chosenMoment(
+	value: string,
+	untouchedDefault: string,
+	untouchedMoment?: number
+): number {
+	if (value !== untouchedDefault) return fromDateTimeLocal(value);
+	return untouchedMoment ?? Date.now();
 }
 
 /** A datetime-local value back to a moment; NaN when empty or malformed. */

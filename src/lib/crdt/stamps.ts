@@ -6,11 +6,27 @@ export function commandTime(ctx: CommandContext): number {
 	return ctx.now ? ctx.now() : Date.now();
 }
 
+/**
+ * The key that marks a record "Load demo shop" made (customers, products, tasks and events), so
+ * "Remove the demo data" can find exactly those. Only ever `true`; absent on everything else.
+ */
+export const DEMO_MARK = 'demo';
+
 /** Who made a new entity record and when; also its first "last changed". */
 export function stampCreated(map: RecordMap, ctx: CommandContext, at: number): void {
 	map.set('createdAt', at);
 	map.set('createdBy', ctx.memberId);
+	if (ctx.demo) map.set(DEMO_MARK, true);
 	stampUpdated(map, ctx, at);
+}
+
+/** The same for a new event record (purchase or interaction), written whole as one value. */
+export function eventCreated(
+	ctx: CommandContext,
+	at: number
+): { createdAt: number; createdBy: string; demo?: true } {
+	// `demo` is DEMO_MARK, spelt out so the type says it is only ever `true`.
+	return { createdAt: at, createdBy: ctx.memberId, ...(ctx.demo ? { demo: true as const } : {}) };
 }
 
 /** Who changed an entity record last, and when. */

@@ -1,8 +1,15 @@
 import { expect, test } from './support/test';
 import type { Page } from '@playwright/test';
-import { createCustomer, openCustomers } from './support/app';
+import { addPurchase, createCustomer, openCustomers } from './support/app';
+import { fixturePath } from './support/import';
+import { clippedText, smallTargets } from './support/layout';
 import { SIGNALING_URL } from './support/sync-servers';
 import { startTeam } from './support/sync';
+
+function localToday(): string {
+	const now = new Date();
+	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
 
 /** Buttons and links pushed sideways out of the screen (a clipped row hides them silently). */
 function controlsOffScreen(page: Page): Promise<string[]> {
@@ -79,4 +86,149 @@ test('on a 360-px phone the sync screen fits once in a team: invite, QR code, pr
 	expect(await controlsOffScreen(page)).toEqual([]);
 	const qr = await page.getByRole('img', { name: 'QR code of the invite link' }).boundingBox();
 	expect(qr!.x + qr!.width).toBeLessThanOrEqual(360);
+	expect(await smallTargets(page)).toEqual([]);
+});
+
+/**
+ * Every route a shopkeeper can open, in the state that shows the most controls. Adding a route is
+ * one line; `:id` is the test customer's id, `then` brings the page into a further state.
+ */
+const TOUCH_ROUTES: { path: string; label?: string; then?: (page: Page) => Promise<void> }[] = [
+	{ path: '/today' },
+	{ path: '/customers' },
+	{
+		path: '/customers',
+		label: '/customers (searching, quality filter)',
+		then: async (page) => {
+			await page.getByRole('searchbox', { name: 'Search customers' }).fill('欧阳');
+			await page.goto('/customers?quality=noEmail');
+			await expect(page.getByRole('button', { name: 'Show all customers again' })).toBeVisible();
+			await page.getByRole('searchbox', { name: 'Search customers' }).fill('欧阳');
+		}
+	},
+	{ path: '/customers/new' },
+	{ path: '/customers/:id' },
+	{
+		path: '/customers/:id',
+		label: '/customers/:id (Add purchase, two lines)',
+		then: async (page) => {
+			await page.getByRole('button', { name: 'Add purchase' }).click();
+			await page.getByRole('button', { name: 'Add line' }).click();
+		}
+	},
+	{
+		path: '/customers/:id',
+		label: '/customers/:id (Log interaction)',
+		then: (page) => page.getByRole('button', { name: 'Log interaction' }).click()
+	},
+	{
+		path: '/customers/:id',
+		label: '/customers/:id (Add task)',
+		then: (page) => page.getByRole('button', { name: 'Add task' }).click()
+	},
+	{ path: '/customers/:id/edit' },
+	{ path: '/settings' },
+	{ path: '/import' },
+	{
+		path: '/import',
+		label: '/import (column mapping)',
+		then: async (page) => {
+			await page.getByLabel('Import file').setInputFiles(fixturePath('google-contacts.csv'));
+			await expect(page.getByRole('heading', { name: 'Match the columns' })).toBeVisible();
+		}
+	},
+	{ path: '/export' },
+	{ path: '/backup' },
+	{ path: '/duplicates' },
+	{ path: '/sync' },
+	{ path: '/sync/join' },
+	{ path: '/customers/deleted' },
+	{
+		// Last: it deletes the test customer.
+		path: '/customers/:id',
+		label: '/customers/deleted (one customer)',
+		then: async (page) => {
+			await page.getByRole('button', { name: 'Delete', exact: true }).click();
+			await page.getByRole('dialog').getByRole('button', { name: 'Delete customer' }).click();
+			await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+			await page.goto('/customers/deleted');
+			await expect(page.getByRole('button', { name: /^Restore 欧阳娜娜/ })).toBeVisible();
+		}
+	}
+];
+
+test('on a 360-px touch screen every control on every route is at least 44 × 44 and no text is cut off', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await openCustomers(page);
+	await createCustomer(page, {
+		name: '欧阳娜娜',
+		phone: '186 1234 5678',
+		tags: 'VIP, 老客户'
+	});
+	const id = new URL(page.url()).pathname.split('/').pop()!;
+	await addPurchase(page, '乌龙茶', '120');
+	await page.getByRole('button', { name: 'Log interaction' }).click();
+	const logDialog = page.getByRole('dialog', { name: 'Log interaction' });
+	await logDialog.getByLabel('Summary').fill('Asked about autumn tea');
+	await logDialog.getByRole('button', { name: 'Save' }).click();
+	await expect(logDialog).toBeHidden();
+	await page.getByRole('button', { name: 'Add task' }).click();
+	const taskDialog = page.getByRole('dialog', { name: 'Add task' });
+	await taskDialog.getByLabel('Title').fill('Send the price list');
+	await taskDialog.getByLabel('Due date').fill(localToday());
+	await taskDialog.getByRole('button', { name: 'Save' }).click();
+	await expect(taskDialog).toBeHidden();
+
+	const problems: string[] = [];
+	for (const route of TOUCH_ROUTES) {
+		await page.goto(route.path.replace(':id', id));
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await route.then?.(page);
+		const where = route.label ?? route.path;
+		for (const small of await smallTargets(page)) problems.push(`${where}: ${small}`);
+		for (const clipped of await clippedText(page)) problems.push(`${where}: ${clipped}`);
+	}
+	expect(problems).toEqual([]);
+});
+
+test('on a 360-px phone 15 due tasks keep Today compact, with every action in reach', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await openCustomers(page);
+	await createCustomer(page, { name: '欧阳娜娜', phone: '186 1234 5678' });
+	for (let i = 1; i <= 15; i++) {
+		await page.getByRole('button', { name: 'Add task' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Add task' });
+		await dialog.getByLabel('Title').fill(`Send the autumn price list ${i}`);
+		await dialog.getByLabel('Due date').fill(localToday());
+		await dialog.getByRole('button', { name: 'Save' }).click();
+		await expect(dialog).toBeHidden();
+	}
+	await page.getByRole('link', { name: 'Today' }).click();
+	const dueToday = page.getByRole('region', { name: /Due today/ });
+	await expect(dueToday.getByRole('listitem')).toHaveCount(15);
+
+	// The old rows (name, title, date, then a wrapping row of four buttons) made this page 3,295 px.
+	const height = await page.evaluate(() => document.documentElement.scrollHeight);
+	expect(height).toBeLessThanOrEqual(2000);
+	expect(await smallTargets(page)).toEqual([]);
+
+	// What does not fit a row is one tap away, and still a full-size target.
+	const row = dueToday.getByRole('listitem').first();
+	await row.getByRole('button', { name: /^More for 欧阳娜娜/ }).click();
+	await expect(row.getByRole('link', { name: 'Call 欧阳娜娜' })).toHaveAttribute(
+		'href',
+		'tel:18612345678'
+	);
+	await expect(row.getByRole('link', { name: 'Message 欧阳娜娜' })).toHaveAttribute(
+		'href',
+		'sms:18612345678'
+	);
+	await expect(row.getByRole('button', { name: 'Snooze 1 day' })).toBeVisible();
+	expect(await smallTargets(page)).toEqual([]);
+	await row.getByRole('button', { name: 'Mark done' }).click();
+	await expect(dueToday.getByRole('listitem')).toHaveCount(14);
 });

@@ -34,3 +34,30 @@ export function newlyAtRisk<T extends CustomerMetrics & { stage: LifecycleStage 
 			suggestStage(customer, now).stage === 'at_risk'
 	);
 }
+
+/** What Today shows as a whole. */
+export type TodayView = 'opening' | 'loading' | 'start' | 'allClear' | 'agenda';
+
+export interface TodayCounts {
+	/** Customers in the archive (not deleted). */
+	customers: number;
+	/** The archive is still being opened or rebuilt, so "no customers" may not be true yet. */
+	opening: boolean;
+	/** Customers and due tasks have been read. */
+	loaded: boolean;
+	dueTasks: number;
+	birthdays: number;
+	atRisk: number;
+}
+
+/**
+ * An empty archive gets the ways to begin, not "all clear": a new shop has nothing to be clear
+ * of. "All clear" is for an archive with customers and nothing to do today.
+ */
+export function todayView(counts: TodayCounts): TodayView {
+	if (counts.customers === 0 && counts.opening) return 'opening';
+	if (!counts.loaded) return 'loading';
+	if (counts.customers === 0) return 'start';
+	if (counts.dueTasks + counts.birthdays + counts.atRisk === 0) return 'allClear';
+	return 'agenda';
+}

@@ -1,0 +1,61 @@
+import { expect, test } from './support/test';
+import { createCustomer, openCustomers } from './support/app';
+
+function localToday(): string {
+	const now = new Date();
+	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+test('Today in an empty archive says how to begin instead of "all clear"', async ({ page }) => {
+	await page.goto('/today');
+	await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Start your archive' })).toBeVisible();
+	await expect(page.getByText('All clear for today')).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Import a file' })).toHaveAttribute(
+		'href',
+		'/import'
+	);
+	await expect(page.getByRole('link', { name: 'Add a customer' })).toHaveAttribute(
+		'href',
+		'/customers/new'
+	);
+	await expect(page.getByRole('link', { name: 'Try the demo shop' })).toHaveAttribute(
+		'href',
+		'/settings#demo-shop'
+	);
+	await page.getByRole('link', { name: 'Add a customer' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'New customer' })).toBeVisible();
+
+	// With customers and nothing due, the day is "all clear" again.
+	await openCustomers(page);
+	await createCustomer(page, { name: 'Grace Wu' });
+	await page.getByRole('link', { name: 'Today' }).click();
+	await expect(page.getByRole('heading', { name: 'All clear for today' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Start your archive' })).toHaveCount(0);
+});
+
+test('a birthday row offers call, message and logging a conversation', async ({ page }) => {
+	await openCustomers(page);
+	await createCustomer(page, { name: 'Lucy Zhou', phone: '186 1111 2222' });
+	const id = new URL(page.url()).pathname.split('/').pop()!;
+	await page.getByRole('link', { name: 'Edit' }).click();
+	await page.getByLabel('Birthday').fill(`1990${localToday().slice(4)}`);
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Lucy Zhou' })).toBeVisible();
+
+	await page.getByRole('link', { name: 'Today' }).click();
+	const birthdays = page.getByRole('region', { name: 'Birthdays in the next 7 days' });
+	await expect(birthdays).toContainText('Birthday today');
+	await expect(birthdays.getByRole('link', { name: 'Call Lucy Zhou' })).toHaveAttribute(
+		'href',
+		'tel:18611112222'
+	);
+	await expect(birthdays.getByRole('link', { name: 'Message Lucy Zhou' })).toHaveAttribute(
+		'href',
+		'sms:18611112222'
+	);
+	const log = birthdays.getByRole('link', { name: 'Log a conversation with Lucy Zhou' });
+	await expect(log).toHaveAttribute('href', `/customers/${id}?log=call`);
+	await log.click();
+	await expect(page.getByRole('dialog', { name: 'Log interaction' })).toBeVisible();
+});

@@ -16,6 +16,7 @@ import {
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import {
 	findProduct,
+	lineProductId,
 	likelyDuplicateProducts,
 	mergedIntoLookup,
 	productNameKey,
@@ -124,6 +125,29 @@ describe('product names', () => {
 		const archived = product('a', 'OOLONG', { createdAt: 1, active: false });
 		expect(findProduct([newer, archived, older], 'Ｏｏｌｏｎｇ')).toBe(older);
 		expect(findProduct([archived], 'oolong')).toBe(archived);
+	});
+});
+
+describe('the product a purchase line links to', () => {
+	const catalogue = [
+		{ id: 'old', name: 'Oolong', active: true, createdAt: 1 },
+		{ id: 'renamed', name: 'Tie Guan Yin', active: true, createdAt: 2 }
+	];
+
+	it('keeps the product a line was sold as while its text is unchanged', () => {
+		// Sold as "Oolong" of product `renamed`, which has been renamed since; an edit of the note
+		// must not move the sale to the other product called Oolong.
+		const sold = { product: 'Oolong', productId: 'renamed' };
+		expect(lineProductId(catalogue, 'Oolong', sold)).toBe('renamed');
+		expect(lineProductId(catalogue, ' Oolong ', sold)).toBe('renamed');
+	});
+
+	it('looks a changed text up again, and a line that had no product too', () => {
+		const sold = { product: 'Oolong', productId: 'renamed' };
+		expect(lineProductId(catalogue, 'tie guan yin', sold)).toBe('renamed');
+		expect(lineProductId(catalogue, 'Green tea', sold)).toBeUndefined();
+		expect(lineProductId(catalogue, 'Oolong', { product: 'Oolong' })).toBe('old');
+		expect(lineProductId(catalogue, 'Oolong')).toBe('old');
 	});
 });
 
@@ -362,5 +386,45 @@ describe('catalogue commands in the workspace', () => {
 		expect(await core.deleteProduct(twin.value)).toEqual({ ok: true, value: twin.value });
 		expect(await db.products.get(twin.value)).toBeUndefined();
 		db.close();
+	});
+
+	it('adds no product for an edit it refuses', async () => {
+		const core = new WorkspaceCore(
+			'member-1',
+			{
+				docDbName: 'doc-products-refused-edit',
+				projectionDbName: 'projection-products-refused-edit',
+				tabChannelName: 'tabs-products-refused-edit'
+			},
+			{ onView: () => {}, onReplacedElsewhere: () => {} }
+		);
+		const buyer = await core.createCustomer(customer({ name: 'Ann' }));
+		if (!buyer.ok) throw new Error('setup failed');
+		const fields = {
+			customerId: buyer.value,
+			at: 1,
+			lines: [{ product: 'Sencha', quantity: 1, unitPriceCents: 900 }],
+			discountCents: 0,
+			payment: 'cash' as const,
+			channel: 'in_store' as const,
+			note: ''
+		};
+		const sale = await core.addPurchase(fields);
+		if (!sale.ok) throw new Error('no sale');
+		const newProduct = {
+			line: 0,
+			fields: { name: 'Sencha', category: '', priceCents: 900, active: true }
+		};
+		const refused = await core.editPurchase(
+			sale.value,
+			{ ...fields, lines: [{ ...fields.lines[0]!, quantity: 0 }] },
+			[newProduct]
+		);
+		expect(refused.ok).toBe(false);
+		expect(await core.editPurchase('no-such-sale', fields, [newProduct])).toEqual({
+			ok: false,
+			reason: 'notFound'
+		});
+		expect(core.ws.products.size).toBe(0);
 	});
 });

@@ -74,6 +74,20 @@ export function findProduct<T extends { name: string } & Partial<CatalogueProduc
 }
 
 /**
+ * The catalogue product a purchase line links to. A line being edited keeps the product it
+ * was sold as while its text is unchanged, even if that product was renamed or got a namesake
+ * since; only a changed text is looked up again (else editing a note would move the sale).
+ */
+export function lineProductId<T extends { name: string } & Partial<CatalogueProduct>>(
+	products: readonly T[],
+	typed: string,
+	sold?: { product: string; productId?: string }
+): string | undefined {
+	if (sold?.productId !== undefined && typed.trim() === sold.product.trim()) return sold.productId;
+	return findProduct(products, typed)?.id;
+}
+
+/**
  * The active product a new or renamed product's name would duplicate (a warning, not a block:
  * two products may share a name, e.g. a tea and its gift box).
  */

@@ -44,7 +44,12 @@ import { createUndoManager } from '../crdt/undo';
 import { setMemberProfile } from '../crdt/member-commands';
 import type { MemberProfile } from '../domain/member-profile';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
-import type { InteractionFields, PurchaseFields, TaskFields } from '../domain/activity';
+import {
+	validatePurchase,
+	type InteractionFields,
+	type PurchaseFields,
+	type TaskFields
+} from '../domain/activity';
 import type { CustomFieldDefInput } from '../domain/custom-fields';
 import type { CustomerFields } from '../domain/customer';
 import { productNameKey, type NewCatalogueProduct, type ProductFields } from '../domain/product';
@@ -293,7 +298,12 @@ export class WorkspaceCore {
 	/** Changes a purchase, first adding the products asked for (as when recording one). */
 	editPurchase = (id: string, fields: PurchaseFields, newProducts: NewCatalogueProduct[] = []) =>
 		this.#run((ctx) =>
-			inOneStep(ctx, () => editPurchase(ctx, id, withNewProducts(ctx, fields, newProducts)))
+			inOneStep(ctx, () => {
+				// A refused edit writes nothing, so it must not add the products it asked for either.
+				if (!validatePurchase(fields).ok || !ctx.ws.purchases.has(id))
+					return editPurchase(ctx, id, fields);
+				return editPurchase(ctx, id, withNewProducts(ctx, fields, newProducts));
+			})
 		);
 	logInteraction = (fields: InteractionFields) => this.#run((ctx) => logInteraction(ctx, fields));
 	deleteInteraction = (id: string) => this.#run((ctx) => deleteInteraction(ctx, id));

@@ -7,7 +7,7 @@ import { fieldChanges } from '../domain/field-changes';
 import { liveFieldDefs } from './custom-field-commands';
 import { newId } from './ids';
 import { liveCustomer, num, str, type RecordMap, type WorkspaceDoc } from './workspace-doc';
-import { commandTime, stampCreated, stampUpdated } from './stamps';
+import { commandTime, REMOVED_WITH_DEMO, stampCreated, stampUpdated } from './stamps';
 
 /**
  * Who is writing, and the transaction origin that marks their writes as local (so the undo
@@ -259,7 +259,7 @@ export function recentlyDeletedCustomers(ws: WorkspaceDoc, now: number): Deleted
 		if (typeof deletedAt !== 'number' || map.has('mergedInto')) continue;
 		// "Remove the demo data" deletes ~300 made-up customers at once; listing them would bury
 		// the shop's own. Their Undo is in the removal's notice.
-		if (map.get('demo') === true) continue;
+		if (map.get(REMOVED_WITH_DEMO) === true) continue;
 		if (!isRecentlyDeleted(deletedAt, now)) continue;
 		found.push({
 			id,

@@ -12,6 +12,12 @@ export function commandTime(ctx: CommandContext): number {
  */
 export const DEMO_MARK = 'demo';
 
+/**
+ * Set on the demo customers "Remove the demo data" deleted (v7), so "Recently deleted" can leave
+ * out those hundreds while still listing a demo customer someone deleted by hand.
+ */
+export const REMOVED_WITH_DEMO = 'removedWithDemo';
+
 /** Who made a new entity record and when; also its first "last changed". */
 export function stampCreated(map: RecordMap, ctx: CommandContext, at: number): void {
 	map.set('createdAt', at);

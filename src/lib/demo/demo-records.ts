@@ -1,6 +1,6 @@
 import { deleteCustomer, inOneStep, type CommandContext } from '../crdt/customer-commands';
 import { decodeEventValue, type EventValue } from '../crdt/event-values';
-import { DEMO_MARK } from '../crdt/stamps';
+import { DEMO_MARK, REMOVED_WITH_DEMO } from '../crdt/stamps';
 import { isDeleted, num, str, type RecordMap, type WorkspaceDoc } from '../crdt/workspace-doc';
 import type { DemoShopStatus } from './demo-size';
 
@@ -189,7 +189,11 @@ export function removeDemoShop(ctx: CommandContext): DemoRemovalResult {
 		0;
 	if (nothing) return { ok: false, reason: 'nothingToRemove' };
 	inOneStep(ctx, () => {
-		for (const id of found.customers) deleteCustomer(ctx, id);
+		for (const id of found.customers) {
+			deleteCustomer(ctx, id);
+			// Told apart from a demo customer deleted by hand, which "Recently deleted" lists.
+			ctx.ws.customers.get(id)?.set(REMOVED_WITH_DEMO, true);
+		}
 		for (const id of found.events.purchases) ctx.ws.purchases.delete(id);
 		for (const id of found.events.interactions) ctx.ws.interactions.delete(id);
 		for (const id of found.tasks) ctx.ws.tasks.delete(id);

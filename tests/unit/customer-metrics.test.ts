@@ -65,6 +65,12 @@ describe('suggestStage', () => {
 
 	it('walks the lifecycle with a reason for each step', () => {
 		expect(suggestStage(EMPTY_METRICS, NOW)).toMatchObject({ stage: 'lead', reason: 'noContact' });
+		// A prospect the shopkeeper chose (met at a fair, nothing logged yet) is not told to go back.
+		expect(suggestStage({ ...EMPTY_METRICS, stage: 'prospect' }, NOW)).toMatchObject({
+			stage: 'prospect',
+			reason: 'noContact'
+		});
+		expect(suggestStage({ ...EMPTY_METRICS, stage: 'vip' }, NOW).stage).toBe('lead');
 		expect(suggestStage(customerMetrics([], [daysAgo(3)]), NOW)).toMatchObject({
 			stage: 'prospect',
 			reason: 'noPurchase'

@@ -113,12 +113,16 @@ export interface StageSuggestion {
  * VIP; one purchase → new; otherwise active.
  */
 export function suggestStage(
-	metrics: CustomerMetrics,
+	metrics: CustomerMetrics & { stage?: LifecycleStage },
 	now: number,
 	rules: StageRules = DEFAULT_STAGE_RULES
 ): StageSuggestion {
 	if (metrics.purchaseCount === 0 || metrics.lastPurchaseAt === null) {
-		if (metrics.lastContactAt === null) return { stage: 'lead', reason: 'noContact', facts: {} };
+		if (metrics.lastContactAt === null) {
+			// Nothing logged tells a lead from a prospect: one the shopkeeper chose stays.
+			const stage = metrics.stage === 'prospect' ? 'prospect' : 'lead';
+			return { stage, reason: 'noContact', facts: {} };
+		}
 		return { stage: 'prospect', reason: 'noPurchase', facts: {} };
 	}
 	const daysSinceLastPurchase = Math.max(0, calendarDaysBetween(metrics.lastPurchaseAt, now));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../src/lib/i18n/en.json';
-import zh from '../../src/lib/i18n/zh-CN.json';
+import { enMessages as en, zhMessages as zh } from '../../src/lib/i18n/all-messages';
 import {
 	pickCustomerFields,
 	type CustomerFields,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../src/lib/i18n/en.json';
-import zh from '../../src/lib/i18n/zh-CN.json';
+import enFirstRoute from '../../src/lib/i18n/en/first-route.json';
+import enOnDemand from '../../src/lib/i18n/en/on-demand.json';
+import zhFirstRoute from '../../src/lib/i18n/zh-CN/first-route.json';
+import zhOnDemand from '../../src/lib/i18n/zh-CN/on-demand.json';
+
+// Each language's catalogue is two files of whole top-level sections (see i18n.svelte.ts).
+const en = { ...enFirstRoute, ...enOnDemand };
+const zh = { ...zhFirstRoute, ...zhOnDemand };
 
 /** Every message key of a catalogue, with its text. */
 function leaves(node: unknown, prefix = ''): Map<string, unknown> {
@@ -19,6 +25,19 @@ describe('message catalogues', () => {
 
 	it('have every string in both languages', () => {
 		expect([...chinese.keys()].sort()).toEqual([...english.keys()].sort());
+	});
+
+	it('keep each section in one part, the same part in both languages', () => {
+		const parts: [object, object][] = [
+			[enFirstRoute, enOnDemand],
+			[zhFirstRoute, zhOnDemand]
+		];
+		for (const [firstRoute, onDemand] of parts) {
+			const inBoth = Object.keys(firstRoute).filter((section) => section in onDemand);
+			expect(inBoth).toEqual([]);
+		}
+		expect(Object.keys(zhFirstRoute).sort()).toEqual(Object.keys(enFirstRoute).sort());
+		expect(Object.keys(zhOnDemand).sort()).toEqual(Object.keys(enOnDemand).sort());
 	});
 
 	it('have no empty strings', () => {

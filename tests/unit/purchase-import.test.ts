@@ -1,7 +1,6 @@
 import { translator } from './helpers';
 import { describe, expect, it } from 'vitest';
-import en from '../../src/lib/i18n/en.json';
-import zh from '../../src/lib/i18n/zh-CN.json';
+import { enMessages as en, zhMessages as zh } from '../../src/lib/i18n/all-messages';
 import type { PurchaseRecord } from '../../src/lib/crdt/activity-records';
 import { purchaseExportTable } from '../../src/lib/export/activity-tables';
 import { toCsv } from '../../src/lib/export/csv';

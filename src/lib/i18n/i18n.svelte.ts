@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
-import en from './en.json';
+import enFirstRoute from './en/first-route.json';
+import type enOnDemand from './en/on-demand.json';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -15,16 +16,47 @@ type WithoutPluralSuffix<K extends string> = K extends `${infer Base}_${'one' | 
 	? Base
 	: K;
 
-/** Every message key of the English catalogue (plural forms folded), checked at compile time. */
-export type MessageKey = WithoutPluralSuffix<Leaves<typeof en>>;
+/**
+ * Every message key of the English catalogue, both parts (plural forms folded), checked at
+ * compile time.
+ */
+export type MessageKey = WithoutPluralSuffix<Leaves<typeof enFirstRoute & typeof enOnDemand>>;
 export type MessageParams = Record<string, string | number>;
+
+/**
+ * Each language's messages come in two parts, whole top-level sections each. `first-route`
+ * holds what the first route (the layout, the list, Today, toasts, the sync indicator) renders;
+ * `on-demand` holds the rest, and loads before any other route renders (the root layout's
+ * `load`). English's first part is built in; everything else loads when first needed.
+ * tests/unit/i18n-first-route.test.ts checks that the first route's modules use only
+ * first-route sections.
+ */
+type CataloguePart = 'first-route' | 'on-demand';
+type Messages = Record<string, unknown>;
+
+const PARTS: Record<Locale, Record<CataloguePart, () => Promise<{ default: Messages }>>> = {
+	en: {
+		'first-route': async () => ({ default: enFirstRoute }),
+		'on-demand': () => import('./en/on-demand.json')
+	},
+	'zh-CN': {
+		'first-route': () => import('./zh-CN/first-route.json'),
+		'on-demand': () => import('./zh-CN/on-demand.json')
+	}
+};
+
+/**
+ * The routes that render with the first-route messages alone: the list, Today, and `/`, which
+ * opens one of them. Every other route waits for all messages (see routes/+layout.ts).
+ */
+export const FIRST_ROUTE_IDS: readonly string[] = ['/', '/customers', '/today'];
 
 const STORAGE_KEY = 'clientbook.locale';
 
 const engine = i18next.createInstance();
 void engine.init({
-	// Chinese is loaded when it is first needed, so English pages do not carry it (and back).
-	resources: { en: { translation: en } },
+	// The rest is loaded when it is first needed, so the first route does not carry it.
+	resources: { en: { translation: enFirstRoute } },
 	lng: 'en',
 	fallbackLng: 'en',
 	supportedLngs: [...LOCALES],
@@ -38,6 +70,31 @@ const translators: Record<Locale, TFunction> = {
 	en: engine.getFixedT('en'),
 	'zh-CN': engine.getFixedT('zh-CN')
 };
+
+/** Counts the parts added, so `t` calls made before a part arrived run again once it has. */
+const catalogue = $state({ version: 0 });
+
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- promises, nothing renders them
+const partLoads = new Map<string, Promise<void>>([['en/first-route', Promise.resolve()]]);
+
+/** Loads one part of a language's messages, once. */
+function loadPart(locale: Locale, part: CataloguePart): Promise<void> {
+	const id = `${locale}/${part}`;
+	let loading = partLoads.get(id);
+	if (!loading) {
+		loading = PARTS[locale][part]().then(({ default: messages }) => {
+			engine.addResourceBundle(locale, 'translation', messages, true, false);
+			catalogue.version++;
+		});
+		partLoads.set(id, loading);
+		// A part that could not be fetched (offline, before the app was cached) is asked for again.
+		loading.catch(() => partLoads.delete(id));
+	}
+	return loading;
+}
+
+/** Set once any route has needed every message: languages switched to then load both parts. */
+let allMessagesWanted = false;
 
 export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -54,25 +111,29 @@ export function detectLocale(saved: string | null, browserLanguages: readonly st
 	return 'en';
 }
 
-/** Loads a language's messages once; English is built in. */
-async function loadCatalogue(locale: Locale): Promise<void> {
-	if (engine.hasResourceBundle(locale, 'translation')) return;
-	const messages = (await import('./zh-CN.json')).default;
-	engine.addResourceBundle(locale, 'translation', messages);
-}
-
 class LocaleState {
 	current = $state<Locale>('en');
+	/** The language last asked for: `current` once its messages have loaded. */
+	#wanted: Locale = 'en';
+	#applying: Promise<void> = Promise.resolve();
+	#initialised: Promise<void> | undefined;
 
-	/** Follows the saved choice or the browser; call once in the browser, before rendering. */
-	async init(): Promise<void> {
-		let saved: string | null = null;
-		try {
-			saved = localStorage.getItem(STORAGE_KEY);
-		} catch {
-			// Storage can be blocked; the browser language still applies.
-		}
-		await this.#apply(detectLocale(saved, navigator.languages ?? [navigator.language]));
+	get wanted(): Locale {
+		return this.#wanted;
+	}
+
+	/** Resolves once the language last asked for is in use, its messages loaded. */
+	settled(): Promise<void> {
+		return this.#applying;
+	}
+
+	/** Follows the saved choice or the browser, once; call in the browser, before rendering. */
+	init(): Promise<void> {
+		this.#initialised ??= this.#switchTo(this.#detect()).catch((error: unknown) => {
+			this.#initialised = undefined; // e.g. offline before Chinese was cached: try again later
+			throw error;
+		});
+		return this.#initialised;
 	}
 
 	async set(locale: Locale): Promise<void> {
@@ -81,11 +142,34 @@ class LocaleState {
 		} catch {
 			// Not saved, but the switch still applies for this visit.
 		}
-		await this.#apply(locale);
+		await this.#switchTo(locale);
+	}
+
+	#switchTo(locale: Locale): Promise<void> {
+		this.#applying = this.#apply(locale);
+		return this.#applying;
+	}
+
+	#detect(): Locale {
+		let saved: string | null = null;
+		try {
+			saved = localStorage.getItem(STORAGE_KEY);
+		} catch {
+			// Storage can be blocked; the browser language still applies.
+		}
+		return detectLocale(saved, navigator.languages ?? [navigator.language]);
 	}
 
 	async #apply(locale: Locale): Promise<void> {
-		await loadCatalogue(locale);
+		this.#wanted = locale;
+		await Promise.all([
+			loadPart(locale, 'first-route'),
+			allMessagesWanted ? loadPart(locale, 'on-demand') : undefined
+		]);
+		// All messages may have been asked for while the first part loaded.
+		if (allMessagesWanted) await loadPart(locale, 'on-demand');
+		// A later switch won the race; it sets the language itself.
+		if (this.#wanted !== locale) return;
 		this.current = locale;
 		if (typeof document !== 'undefined') document.documentElement.lang = locale;
 	}
@@ -93,8 +177,22 @@ class LocaleState {
 
 export const locale = new LocaleState();
 
-/** Translates a key in the current language. Reading `locale.current` makes callers reactive. */
+/**
+ * Loads every message of the language in use (and of any language switched to later). Routes
+ * other than the first route await it before rendering; see routes/+layout.ts.
+ */
+export async function loadAllMessages(): Promise<void> {
+	allMessagesWanted = true;
+	// A language being switched to loads its own rest before it is used (see #apply).
+	await Promise.all([loadPart(locale.wanted, 'on-demand'), locale.settled()]);
+}
+
+/**
+ * Translates a key in the current language. Reading `locale.current` and the catalogue's
+ * version makes callers reactive: to a language switch, and to messages that arrive later.
+ */
 export function t(key: MessageKey, params?: MessageParams): string {
+	void catalogue.version;
 	return translators[locale.current](key, params ?? {}) as string;
 }
 

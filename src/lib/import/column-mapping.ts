@@ -1,7 +1,6 @@
 import { CUSTOMER_FIELD_ORDER, type OrderedFieldName } from '../domain/customer';
 import type { CustomFieldDef } from '../domain/custom-fields';
-import en from '../i18n/en.json';
-import zh from '../i18n/zh-CN.json';
+import { enMessages as en, zhMessages as zh } from '../i18n/all-messages';
 
 /** Where a column's values go. Several columns may feed a list target (phones, tags, notes). */
 export type ImportField = OrderedFieldName | 'firstName' | 'lastName' | 'address';

@@ -1,5 +1,4 @@
-import en from '../i18n/en.json';
-import zh from '../i18n/zh-CN.json';
+import { enMessages as en, zhMessages as zh } from '../i18n/all-messages';
 import {
 	PAYMENT_METHODS,
 	PURCHASE_CHANNELS,

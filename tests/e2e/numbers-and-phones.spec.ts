@@ -1,5 +1,5 @@
 import { expect, test } from './support/test';
-import { createCustomer, customerList, openCustomers } from './support/app';
+import { createCustomer, customerList, notices, openCustomers } from './support/app';
 
 test('days since last contact count calendar days: Jul 28 → Dec 6 is 131', async ({ page }) => {
 	// 130 days and 15 hours: whole 24-hour periods said 130, the calendar says 131.
@@ -89,6 +89,20 @@ test('"12345" gets a warning at the phone field, and the customer still saves', 
 	await expect(
 		panel.getByRole('link', { name: 'A phone number that cannot be right: 1' })
 	).toBeVisible();
+});
+
+test('saving with Enter in the phone field still tells of an impossible number', async ({
+	page
+}) => {
+	await openCustomers(page);
+	await page.getByRole('button', { name: 'New customer' }).first().click();
+	await page.getByLabel('Name', { exact: true }).fill('Zhou Min');
+	const phone = page.getByLabel('Phone', { exact: true });
+	await phone.fill('12345');
+	// Enter saves without leaving the field, so the field's own warning never showed.
+	await phone.press('Enter');
+	await expect(page.getByRole('heading', { level: 1, name: 'Zhou Min' })).toBeVisible();
+	await expect(notices(page)).toContainText('Please check the phone number “12345”');
 });
 
 test('a landline with an extension and a foreign number save without a warning', async ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPhone, phoneDigits, phoneProblem, splitExtension } from '../../src/lib/domain/phone';
-import { phoneCannotExist } from '../../src/lib/domain/phone-check';
+import { firstImpossiblePhone, phoneCannotExist } from '../../src/lib/domain/phone-check';
 
 describe('phoneDigits', () => {
 	it.each([
@@ -92,5 +92,13 @@ describe('phoneCannotExist', () => {
 	it('leaves what the form already refuses to the form', () => {
 		expect(phoneCannotExist('call me')).toBe(false);
 		expect(phoneCannotExist('1234')).toBe(false);
+	});
+});
+
+describe('firstImpossiblePhone', () => {
+	it('names the first number of a customer that cannot exist, main number first', () => {
+		expect(firstImpossiblePhone(['138 0013 8000', '12345 '])).toBe('12345');
+		expect(firstImpossiblePhone(['021-6234567', '12345'])).toBe('021-6234567');
+		expect(firstImpossiblePhone(['', '+44 20 7946 0958'])).toBeUndefined();
 	});
 });

@@ -21,3 +21,8 @@ export function phoneCannotExist(raw: string): boolean {
 	const parsed = parsePhoneNumberFromString(splitExtension(raw).number, DEFAULT_PHONE_REGION);
 	return !parsed || !parsed.isValid();
 }
+
+/** The first of a customer's numbers (main, then others) that cannot exist, if any. */
+export function firstImpossiblePhone(phones: readonly string[]): string | undefined {
+	return phones.find(phoneCannotExist)?.trim();
+}

@@ -167,6 +167,13 @@ describe('merged products', () => {
 		expect(resolveProductId('y', lookup)).toBe('x');
 		expect(resolveProductId('gone', lookup)).toBe('gone');
 		expect(unmergedProducts(rows).map((row) => row.id)).toEqual(['c', 'x', 'gone']);
+		// Each merge archived the product it merged away; the one a loop settles on, and one whose
+		// target is gone, stand for the others and are offered again.
+		expect(
+			unmergedProducts(rows.map((row) => ({ ...row, active: row.mergedInto === undefined })))
+				.filter((row) => row.active)
+				.map((row) => row.id)
+		).toEqual(['c', 'x', 'gone']);
 		expect(salesPerProduct(['a', 'b', 'c', 'y', 'gone'], lookup)).toEqual(
 			new Map([
 				['c', 3],
@@ -245,6 +252,32 @@ describe('catalogue commands', () => {
 		expect(mine.ws.products.get(b.value)!.get('mergedInto')).toBeUndefined();
 		expect(readProduct(b.value, mine.ws.products.get(b.value)!).active).toBe(true);
 		expect(productSaleCounts(mine.ws).get(b.value)).toBe(2);
+	});
+
+	it('two colleagues merging a pair each way offline keep one product, offered and archivable', () => {
+		const mine = memberContext('member-a');
+		const theirs = memberContext('member-b');
+		const a = createProduct(mine, tea);
+		const b = createProduct(mine, tea);
+		if (!a.ok || !b.ok) throw new Error('setup failed');
+		Y.applyUpdate(theirs.ws.doc, Y.encodeStateAsUpdate(mine.ws.doc));
+		mergeProducts(mine, a.value, [b.value]);
+		mergeProducts(theirs, b.value, [a.value]);
+		Y.applyUpdate(mine.ws.doc, Y.encodeStateAsUpdate(theirs.ws.doc));
+		Y.applyUpdate(theirs.ws.doc, Y.encodeStateAsUpdate(mine.ws.doc));
+
+		const shown = (ctx: CommandContext) =>
+			unmergedProducts([...ctx.ws.products.entries()].map(([id, map]) => readProduct(id, map))).map(
+				({ id, active }) => ({ id, active })
+			);
+		const survivor = a.value < b.value ? a.value : b.value;
+		// Both merges archived the product they merged away: without settling, no Oolong is left.
+		expect(shown(mine)).toEqual([{ id: survivor, active: true }]);
+		expect(shown(theirs)).toEqual(shown(mine));
+
+		setProductActive(mine, survivor, false);
+		expect(shown(mine)).toEqual([{ id: survivor, active: false }]);
+		expect(currentProductId(mine.ws, a.value === survivor ? b.value : a.value)).toBe(survivor);
 	});
 
 	it('refuses to merge a product into itself or into one merged into it', () => {

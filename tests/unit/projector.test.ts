@@ -25,6 +25,7 @@ import { createFieldDef, liveFieldDefs } from '../../src/lib/crdt/custom-field-c
 import { deleteTag, renameTag, setTagColor } from '../../src/lib/crdt/tag-commands';
 import { setMemberProfile } from '../../src/lib/crdt/member-commands';
 import { createProduct, updateProduct } from '../../src/lib/crdt/product-commands';
+import { tombstonedIds } from '../../src/lib/crdt/event-tombstones';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { isDeleted, liveCustomer } from '../../src/lib/crdt/workspace-doc';
 import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
@@ -92,14 +93,15 @@ async function randomEdits(
 				note: ''
 			});
 		} else if (roll < 0.5) {
-			const purchaseIds = [...ctx.ws.purchases.keys()];
+			const purchaseIds = eventIds(ctx, 'purchases');
 			if (purchaseIds.length > 0) {
 				// Deleted, restored and edited purchases: metrics must follow each.
 				const target = pick(purchaseIds);
 				const action = random();
 				const current = readPurchase(target, ctx.ws.purchases.get(target));
-				if (action < 0.5) deletePurchase(ctx, target);
-				else if (action < 0.7) restorePurchase(ctx, target);
+				if (action < 0.4) deletePurchase(ctx, target);
+				else if (action < 0.6) restorePurchase(ctx, target);
+				else if (action < 0.7) removeKey(ctx, 'purchases', target);
 				else if (current) {
 					editPurchase(ctx, target, {
 						...current,
@@ -121,13 +123,14 @@ async function randomEdits(
 				products: []
 			});
 		} else if (roll < 0.57) {
-			const interactionIds = [...ctx.ws.interactions.keys()];
+			const interactionIds = eventIds(ctx, 'interactions');
 			if (interactionIds.length > 0) {
 				const target = pick(interactionIds);
 				const action = random();
 				const current = readInteraction(target, ctx.ws.interactions.get(target));
-				if (action < 0.4) deleteInteraction(ctx, target);
-				else if (action < 0.7) restoreInteraction(ctx, target);
+				if (action < 0.35) deleteInteraction(ctx, target);
+				else if (action < 0.6) restoreInteraction(ctx, target);
+				else if (action < 0.7) removeKey(ctx, 'interactions', target);
 				else if (current) {
 					editInteraction(ctx, target, { ...current, at: current.at - 86_400_000 });
 				}
@@ -200,9 +203,41 @@ async function randomEdits(
 			updateCustomer(remote, id, { company: `Co ${step}` });
 			// …and renames themselves now and then: history shows the name of the moment.
 			if (step % 3 === 0) setMemberProfile(remote, { name: `Wang ${step}`, color: 'teal' });
+			// Races: the colleague deletes or edits a purchase that this device edits, deletes or
+			// merges away before either hears of the other.
+			const purchaseIds = [...remote.ws.purchases.keys()];
+			if (random() < 0.6 && purchaseIds.length > 0) {
+				const target = pick(purchaseIds);
+				const theirs = readPurchase(target, remote.ws.purchases.get(target));
+				if (random() < 0.5) deletePurchase(remote, target);
+				else if (theirs) editPurchase(remote, target, { ...theirs, note: `remote ${step}` });
+				const ours = readPurchase(target, ctx.ws.purchases.get(target));
+				const action = random();
+				if (action < 0.35 && ours) editPurchase(ctx, target, { ...ours, discountCents: 1 });
+				else if (action < 0.6) deletePurchase(ctx, target);
+				else if (ours) {
+					const keptId = pick(ids());
+					const kept = liveCustomer(ctx.ws, keptId);
+					if (kept && keptId !== ours.customerId) {
+						mergeCustomers(ctx, keptId, ours.customerId, { ...kept, notes: `race ${step}` });
+					}
+				}
+			}
 			Y.applyUpdate(ctx.ws.doc, Y.encodeStateAsUpdate(remote.ws.doc), 'remote');
 		}
 	}
+}
+
+/** Events of one kind with a key or a tombstone: delete, restore and edit each pick one. */
+function eventIds(ctx: CommandContext, root: 'purchases' | 'interactions'): string[] {
+	const tombstoned = tombstonedIds(ctx.ws)[root];
+	// In the order they were written, so a seed picks the same events every run.
+	return [...new Set([...ctx.ws[root].keys(), ...tombstoned])];
+}
+
+/** Removes an event's key, as an app older than v8 deletes it, and the demo's removal does. */
+function removeKey(ctx: CommandContext, root: 'purchases' | 'interactions', id: string) {
+	ctx.ws.doc.transact(() => ctx.ws[root].delete(id), ctx.origin);
 }
 
 describe('projector', () => {
@@ -256,7 +291,14 @@ describe('projector', () => {
 			// The run deleted (and edited) events, so the equality above covered them.
 			expect(deletedEvents).toBeGreaterThan(0);
 			expect(projector.allPurchases()).toEqual(fresh.allPurchases());
-		}
+			expect(projector.allInteractions()).toEqual(fresh.allInteractions());
+			// Deletes are key removals with tombstones, and some raced an edit (key back, still deleted).
+			const tombstoned = tombstonedIds(ctx.ws).purchases;
+			expect(tombstoned.size).toBeGreaterThan(0);
+			expect([...tombstoned].some((id) => ctx.ws.purchases.has(id))).toBe(true);
+		},
+		// 500 random steps, each seed a second or two; more on a busy machine.
+		30_000
 	);
 
 	it('catches up on start when the stored projection is behind the doc', async () => {

@@ -20,9 +20,10 @@ import {
 	type TaskRecord
 } from './activity-records';
 import type { CommandContext } from './customer-commands';
+import { liveEventValue, newTombstone, tombstoneOf, type EventRoot } from './event-tombstones';
 import { decodeEventValue, encodeEventValue } from './event-values';
 import { newId } from './ids';
-import { liveCustomer } from './workspace-doc';
+import { eventOwner, liveCustomer } from './workspace-doc';
 import { commandTime, eventCreated, stampCreated, stampUpdated } from './stamps';
 
 export type ActivityCommandResult<T, F> =
@@ -106,38 +107,56 @@ export function addPurchase(
 	return { ok: true, value: id };
 }
 
-type EventRoot = 'purchases' | 'interactions';
-
 /**
- * Marks a purchase or interaction deleted by writing it again whole with `deletedAt` and
- * `deletedBy`: it leaves every figure and list at once, and "Recently deleted" can bring it
- * back, on any device, long after the toast's Undo has gone. Events are one value each, so a
- * delete and a colleague's concurrent edit of the same event resolve as any two writes of it
- * do: the last writer wins for the whole record (see docs/sync-schema.md).
+ * Deletes a purchase or interaction: its key is removed from its root (what an app older than
+ * v8 understands as deleted) and a tombstone keeps the record, with who deleted it when, so
+ * "Recently deleted" can bring it back on any device long after the toast's Undo has gone. An
+ * edit made concurrently on another device wins the key back, but the tombstone keeps the event
+ * deleted; restoring brings back that edited version (see event-tombstones.ts).
  */
-function markEventDeleted(ctx: CommandContext, root: EventRoot, id: string): boolean {
-	const value = decodeEventValue(ctx.ws[root].get(id));
+function deleteEvent(ctx: CommandContext, root: EventRoot, id: string): boolean {
+	const stored = ctx.ws[root].get(id);
+	const value = decodeEventValue(stored);
 	if (!value || typeof value.customerId !== 'string' || typeof value.deletedAt === 'number') {
 		return false;
 	}
+	if (tombstoneOf(ctx.ws, root, id)) return false;
 	ctx.ws.doc.transact(() => {
-		ctx.ws[root].set(
-			id,
-			encodeEventValue({ ...value, deletedAt: commandTime(ctx), deletedBy: ctx.memberId })
-		);
+		const tombstone = newTombstone(root, stored, value, commandTime(ctx), ctx.memberId);
+		ctx.ws[root].delete(id);
+		ctx.ws.eventTombstones.set(id, tombstone);
 	}, ctx.origin);
 	return true;
 }
 
-/** Brings a deleted event back as it was; false when it is not deleted or its customer is gone. */
+/**
+ * Brings a deleted event back; false when it is not deleted, no record of it is left, or its
+ * customer (followed through merges) is gone. The record under its key, when there is one (an
+ * edit that raced the delete), is what comes back; else the tombstone's is put back.
+ */
 function restoreEvent(ctx: CommandContext, root: EventRoot, id: string): boolean {
-	const value = decodeEventValue(ctx.ws[root].get(id));
-	if (!value || typeof value.deletedAt !== 'number' || typeof value.customerId !== 'string') {
-		return false;
-	}
-	if (!liveCustomer(ctx.ws, value.customerId)) return false;
+	const tombstone = tombstoneOf(ctx.ws, root, id);
+	const present = decodeEventValue(ctx.ws[root].get(id));
+	const kept = present && typeof present.customerId === 'string' ? present : null;
+	const value = kept ?? (tombstone && decodeEventValue(tombstone.record));
+	if (!value || typeof value.customerId !== 'string') return false;
+	if (!tombstone && typeof value.deletedAt !== 'number') return false;
+	const owner = eventOwner(ctx.ws, value.customerId);
+	if (!liveCustomer(ctx.ws, owner)) return false;
 	const { deletedAt: _at, deletedBy: _by, ...restored } = value;
-	ctx.ws.doc.transact(() => ctx.ws[root].set(id, encodeEventValue(restored)), ctx.origin);
+	const rewrite = !kept || typeof value.deletedAt === 'number' || owner !== value.customerId;
+	ctx.ws.doc.transact(() => {
+		if (tombstone) ctx.ws.eventTombstones.delete(id);
+		if (!rewrite) return;
+		// The tombstone's record goes back as it was stored, unless it must change.
+		const unchanged = !kept && typeof value.deletedAt !== 'number' && owner === value.customerId;
+		ctx.ws[root].set(
+			id,
+			unchanged && typeof tombstone?.record === 'string'
+				? tombstone.record
+				: encodeEventValue({ ...restored, customerId: owner })
+		);
+	}, ctx.origin);
 	return true;
 }
 
@@ -173,7 +192,7 @@ function rewriteEvent(
 }
 
 export function deletePurchase(ctx: CommandContext, id: string): boolean {
-	return markEventDeleted(ctx, 'purchases', id);
+	return deleteEvent(ctx, 'purchases', id);
 }
 
 export function restorePurchase(ctx: CommandContext, id: string): boolean {
@@ -190,15 +209,17 @@ export function editPurchase(
 	id: string,
 	input: PurchaseFields
 ): ActivityCommandResult<number, PurchaseFields> {
-	const current = readPurchase(id, ctx.ws.purchases.get(id));
-	if (!current || !liveCustomer(ctx.ws, current.customerId)) {
+	const current = readPurchase(id, liveEventValue(ctx.ws, 'purchases', id));
+	// An edit made while a colleague merged its customer away names the old one: it is theirs.
+	const customerId = current && eventOwner(ctx.ws, current.customerId);
+	if (!current || !customerId || !liveCustomer(ctx.ws, customerId)) {
 		return { ok: false, reason: 'notFound' };
 	}
-	const checked = validatePurchase({ ...input, customerId: current.customerId });
+	const checked = validatePurchase({ ...input, customerId });
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
 	const changes = purchaseChanges(current, checked.value);
 	if (changes.length === 0) return { ok: true, value: 0 };
-	rewriteEvent(ctx, 'purchases', 'purchase', id, current.customerId, { ...checked.value }, changes);
+	rewriteEvent(ctx, 'purchases', 'purchase', id, customerId, { ...checked.value }, changes);
 	return { ok: true, value: changes.length };
 }
 
@@ -239,7 +260,7 @@ export function logInteraction(
 }
 
 export function deleteInteraction(ctx: CommandContext, id: string): boolean {
-	return markEventDeleted(ctx, 'interactions', id);
+	return deleteEvent(ctx, 'interactions', id);
 }
 
 export function restoreInteraction(ctx: CommandContext, id: string): boolean {
@@ -255,20 +276,22 @@ export function editInteraction(
 	id: string,
 	input: InteractionFields
 ): ActivityCommandResult<number, InteractionFields> {
-	const current = readInteraction(id, ctx.ws.interactions.get(id));
-	if (!current || !liveCustomer(ctx.ws, current.customerId)) {
+	const current = readInteraction(id, liveEventValue(ctx.ws, 'interactions', id));
+	// An edit made while a colleague merged its customer away names the old one: it is theirs.
+	const customerId = current && eventOwner(ctx.ws, current.customerId);
+	if (!current || !customerId || !liveCustomer(ctx.ws, customerId)) {
 		return { ok: false, reason: 'notFound' };
 	}
 	const checked = validateInteraction({
 		...input,
-		customerId: current.customerId,
+		customerId,
 		followUpDate: current.followUpDate
 	});
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
 	const changes = interactionChanges(current, checked.value);
 	if (changes.length === 0) return { ok: true, value: 0 };
 	const { followUpDate: _kept, ...fields } = checked.value;
-	rewriteEvent(ctx, 'interactions', 'interaction', id, current.customerId, fields, changes);
+	rewriteEvent(ctx, 'interactions', 'interaction', id, customerId, fields, changes);
 	return { ok: true, value: changes.length };
 }
 

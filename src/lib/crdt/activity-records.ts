@@ -9,6 +9,7 @@ import {
 } from '../domain/activity';
 import type { FieldChange } from '../domain/field-changes';
 import type { TaskStatus } from '../domain/follow-ups';
+import { readTombstone } from './event-tombstones';
 import { decodeEventValue } from './event-values';
 import { num, str, type RecordMap } from './workspace-doc';
 
@@ -105,9 +106,10 @@ function decodeOwnedEvent(stored: unknown): (Loose & { customerId: string }) | n
 }
 
 /**
- * A live (not deleted) purchase or interaction. Deleting one writes the same record with
- * `deletedAt`/`deletedBy` (schema v7; see docs/sync-schema.md), so every reader
- * below that serves the archive's figures and lists leaves it out; `readDeletedEvent` reads it.
+ * A purchase or interaction not marked deleted inside its record. Since v8 a delete removes the
+ * key and writes a tombstone (event-tombstones.ts), which callers that read the doc check
+ * (`liveEventValue`); version 7 wrote the same record with `deletedAt`/`deletedBy`, and every
+ * reader below that serves the archive's figures and lists still leaves such a record out.
  */
 function decodeLiveEvent(stored: unknown): (Loose & { customerId: string }) | null {
 	const value = decodeOwnedEvent(stored);
@@ -204,31 +206,59 @@ export function readEventMoment(id: string, stored: unknown): EventMoment | null
 	return { id, customerId: value.customerId, at: n(value.at) };
 }
 
-/** A deleted event's moment, or null when the record is live or not valid. */
-export function readDeletedMoment(id: string, stored: unknown): EventMoment | null {
+/**
+ * A deleted event as restoring would bring it back, with who deleted it when, or null when it
+ * is not deleted or no valid record is left. With a tombstone (v8), that is the record under its
+ * key when there is one (an edit made while it was deleted elsewhere), else the tombstone's;
+ * without, a record marked deleted inside (v7).
+ */
+function decodeDeleted(
+	stored: unknown,
+	tombstoneValue: unknown
+): { value: Loose & { customerId: string }; mark: DeletedMark } | null {
+	const tombstone = readTombstone(tombstoneValue);
+	if (tombstone) {
+		const value = decodeOwnedEvent(stored) ?? decodeOwnedEvent(tombstone.record);
+		return (
+			value && { value, mark: { deletedAt: tombstone.deletedAt, deletedBy: tombstone.deletedBy } }
+		);
+	}
 	const value = decodeOwnedEvent(stored);
 	if (!value || typeof value.deletedAt !== 'number') return null;
-	return { id, customerId: value.customerId, at: n(value.at) };
+	return { value, mark: { deletedAt: value.deletedAt, deletedBy: s(value.deletedBy) } };
+}
+
+/**
+ * A deleted event's moment, or null when it is live or not valid. `tombstone` is the value in
+ * `eventTombstones` for this event of this kind (callers check the kind).
+ */
+export function readDeletedMoment(
+	id: string,
+	stored: unknown,
+	tombstone?: unknown
+): EventMoment | null {
+	const deleted = decodeDeleted(stored, tombstone);
+	return deleted && { id, customerId: deleted.value.customerId, at: n(deleted.value.at) };
 }
 
 /** A deleted purchase as it was, with who deleted it when; null when live or not valid. */
 export function readDeletedPurchase(
 	id: string,
-	stored: unknown
+	stored: unknown,
+	tombstone?: unknown
 ): (PurchaseRecord & DeletedMark) | null {
-	const value = decodeOwnedEvent(stored);
-	if (!value || typeof value.deletedAt !== 'number') return null;
-	return { ...purchaseOf(id, value), deletedAt: value.deletedAt, deletedBy: s(value.deletedBy) };
+	const deleted = decodeDeleted(stored, tombstone);
+	return deleted && { ...purchaseOf(id, deleted.value), ...deleted.mark };
 }
 
 /** A deleted interaction as it was, with who deleted it when; null when live or not valid. */
 export function readDeletedInteraction(
 	id: string,
-	stored: unknown
+	stored: unknown,
+	tombstone?: unknown
 ): (InteractionRecord & DeletedMark) | null {
-	const value = decodeOwnedEvent(stored);
-	if (!value || typeof value.deletedAt !== 'number') return null;
-	return { ...interactionOf(id, value), deletedAt: value.deletedAt, deletedBy: s(value.deletedBy) };
+	const deleted = decodeDeleted(stored, tombstone);
+	return deleted && { ...interactionOf(id, deleted.value), ...deleted.mark };
 }
 
 export function readInteraction(id: string, stored: unknown): InteractionRecord | null {

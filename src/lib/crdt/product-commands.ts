@@ -8,6 +8,7 @@ import {
 } from '../domain/product';
 import { readPurchase } from './activity-records';
 import type { CommandContext } from './customer-commands';
+import { tombstonedIds } from './event-tombstones';
 import { newId } from './ids';
 import { num, str, type RecordMap, type WorkspaceDoc } from './workspace-doc';
 import { commandTime, stampCreated, stampUpdated } from './stamps';
@@ -92,6 +93,9 @@ export function setProductActive(
 	if (!map) return { ok: false, reason: 'notFound' };
 	ctx.ws.doc.transact(() => {
 		map.set('active', active);
+		// A product that stands for itself but still names a merge target (a loop of two offline
+		// merges settled on it) is shown as unmerged; the shopkeeper's choice now settles it.
+		if (map.has('mergedInto') && currentProductId(ctx.ws, id) === id) map.delete('mergedInto');
 		stampUpdated(map, ctx, commandTime(ctx));
 	}, ctx.origin);
 	return { ok: true, value: id };
@@ -116,9 +120,11 @@ export function currentProductId(ws: WorkspaceDoc, id: string): string {
  */
 export function productSaleCounts(ws: WorkspaceDoc): Map<string, number> {
 	const ids: string[] = [];
+	const deleted = tombstonedIds(ws).purchases;
 	for (const [id, stored] of ws.purchases) {
 		// Most sales typed before a catalogue existed name no product: skip parsing those.
 		if (typeof stored === 'string' && !stored.includes('"productId"')) continue;
+		if (deleted.has(id)) continue;
 		for (const line of readPurchase(id, stored)?.lines ?? [])
 			if (line.productId !== undefined) ids.push(line.productId);
 	}

@@ -15,7 +15,8 @@ export function createUndoManager(ws: WorkspaceDoc, localOrigin: object): Y.Undo
 			ws.fieldDefs,
 			ws.tagColors,
 			ws.changes,
-			ws.products
+			ws.products,
+			ws.eventTombstones
 		],
 		{
 			trackedOrigins: new Set([localOrigin]),

@@ -20,8 +20,9 @@ import {
  *   purchases:    Y.Map  id → PurchaseRecord as JSON text     (event records; since v2; JSON
  *   interactions: Y.Map  id → InteractionRecord as JSON text    text since v6, plain objects
  *                 before, and readers accept both: see event-values.ts)
- *                 an edit rewrites the whole record with updatedAt/updatedBy; a delete rewrites
- *                 it with deletedAt/deletedBy, a restore without them        (since v7)
+ *                 an edit rewrites the whole record with updatedAt/updatedBy    (since v7);
+ *                 a delete removes the key and writes a tombstone (eventTombstones, v8); v7
+ *                 deleted by rewriting it with deletedAt/deletedBy, still read as deleted
  *   tasks:        Y.Map  id → Y.Map { customerId, title, due, dueTime, status, doneAt,
  *                   snoozedUntil, repeatAfterPurchaseDays, seriesId, sourceId, created…, updated… }
  *   fieldDefs:    Y.Map  id → Y.Map { labelEn, labelZh, type, options: string[], showInList,
@@ -39,8 +40,12 @@ import {
  *                 only its own entry, so history can say who changed what       (since v5)
  *   demo: true    on every customer, task, product and event "Load demo shop" made, so "Remove
  *                 the demo data" finds exactly those (see demo/demo-records.ts)  (since v7)
+ *   eventTombstones: Y.Map  event id → plain value { kind: 'purchase' | 'interaction', record
+ *                 (the JSON text as it was), deletedAt, deletedBy }: a deleted purchase or
+ *                 interaction, whose key is removed from its root as before v7; an event is live
+ *                 while its key is there and it has no tombstone (see event-tombstones.ts) (v8)
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 export type RecordMap = Y.Map<unknown>;
 
@@ -56,6 +61,8 @@ export interface WorkspaceDoc {
 	changes: Y.Map<unknown>;
 	products: Y.Map<RecordMap>;
 	members: Y.Map<unknown>;
+	/** Deleted purchases and interactions (v8; see event-tombstones.ts). */
+	eventTombstones: Y.Map<unknown>;
 }
 
 export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
@@ -70,7 +77,8 @@ export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
 		tagColors: doc.getMap<unknown>('tagColors'),
 		changes: doc.getMap<unknown>('changes'),
 		products: doc.getMap<RecordMap>('products'),
-		members: doc.getMap<unknown>('members')
+		members: doc.getMap<unknown>('members'),
+		eventTombstones: doc.getMap<unknown>('eventTombstones')
 	};
 }
 
@@ -154,4 +162,47 @@ export function liveCustomer(ws: WorkspaceDoc, id: string): CustomerRecord | nul
 	const map = ws.customers.get(id);
 	if (!map || isDeleted(map)) return null;
 	return readCustomer(id, map);
+}
+
+/**
+ * The customer a deleted customer was merged into, or undefined: only a deleted customer with
+ * `mergedInto` hands their events on.
+ */
+export function customerMergedInto(ws: WorkspaceDoc, id: string): string | undefined {
+	const map = ws.customers.get(id);
+	if (!map || !isDeleted(map)) return undefined;
+	const into = map.get('mergedInto');
+	return typeof into === 'string' && into !== id ? into : undefined;
+}
+
+/**
+ * The customer whose events are those that name `customerId`: the end of its `mergedInto`
+ * chain (a merge moves events by rewriting them, but an edit made concurrently on another
+ * device writes the old customer again). A loop of merges (two devices merging two customers
+ * into each other offline) settles on the smallest id in it, as products do.
+ */
+export function resolveCustomerId(
+	customerId: string,
+	mergedInto: (id: string) => string | undefined
+): string {
+	let current = customerId;
+	let seen: Set<string> | null = null;
+	for (;;) {
+		const next = mergedInto(current);
+		if (next === undefined) return current;
+		(seen ??= new Set()).add(current);
+		if (seen.has(next)) {
+			let smallest = next;
+			for (let id = mergedInto(next); id !== undefined && id !== next; id = mergedInto(id)) {
+				if (id < smallest) smallest = id;
+			}
+			return smallest;
+		}
+		current = next;
+	}
+}
+
+/** `resolveCustomerId` in this doc as it is now. */
+export function eventOwner(ws: WorkspaceDoc, customerId: string): string {
+	return resolveCustomerId(customerId, (id) => customerMergedInto(ws, id));
 }

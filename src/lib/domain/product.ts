@@ -136,10 +136,21 @@ export function mergedIntoLookup(
 	};
 }
 
-/** The products that stand for themselves: neither merged into another nor lost in a loop. */
+/**
+ * The products that stand for themselves: neither merged into another nor lost in a loop. One
+ * that still names a merge target (the one a loop of two offline merges settles on, or one whose
+ * target was deleted meanwhile) was archived by that merge, yet now stands for the others: it is
+ * offered again.
+ */
 export function unmergedProducts<T extends CatalogueProduct>(products: readonly T[]): T[] {
 	const lookup = mergedIntoLookup(products);
-	return products.filter((product) => resolveProductId(product.id, lookup) === product.id);
+	return products
+		.filter((product) => resolveProductId(product.id, lookup) === product.id)
+		.map((product) => {
+			if (product.mergedInto === undefined) return product;
+			const { mergedInto: _settled, ...standing } = product;
+			return { ...standing, active: true } as T;
+		});
 }
 
 /**

@@ -7,8 +7,14 @@ import {
 	readPurchase,
 	type DeletedMark
 } from '../crdt/activity-records';
+import {
+	liveEventValue,
+	readTombstone,
+	ROOT_OF_KIND,
+	TOMBSTONE_KIND
+} from '../crdt/event-tombstones';
 import { isRecentlyDeleted } from '../domain/event-changes';
-import type { WorkspaceDoc } from '../crdt/workspace-doc';
+import { customerMergedInto, eventOwner, type WorkspaceDoc } from '../crdt/workspace-doc';
 import type { InteractionRow, PurchaseRow } from './db';
 import { toInteractionRow, toPurchaseRow } from './event-rows';
 
@@ -59,6 +65,11 @@ class Owners {
 		return this.#ofCustomer.has(customerId);
 	}
 
+	/** The customers named by at least one event. */
+	customers(): Iterable<string> {
+		return this.#ofCustomer.keys();
+	}
+
 	customerOf(eventId: string): string | null {
 		return this.#ofEvent.get(eventId)?.customerId ?? null;
 	}
@@ -95,7 +106,10 @@ class Owners {
  * copied into IndexedDB: at 10,000 customers they are 28 MB, and writing them was a third of
  * every projection rebuild. Screens ask the worker for a customer's events, which it reads from
  * the doc through this index; the projection keeps only what lists and sorts need (metrics).
- * Only valid records are indexed, so counts and rows agree with what a rebuild projects.
+ * Only valid, live records are indexed (key present, no tombstone: see event-tombstones.ts), so
+ * counts and rows agree with what a rebuild projects. An event counts for the customer at the
+ * end of its customer's `mergedInto` chain (`eventOwner`): the index keeps the customer each
+ * event names, and resolves the few that were merged away when asked.
  */
 export class EventIndex {
 	readonly #owners: Record<EventKind, Owners> = {
@@ -107,59 +121,142 @@ export class EventIndex {
 		purchases: new Owners(),
 		interactions: new Owners()
 	};
+	/**
+	 * Customers named by live events who were merged into another (an edit that raced the
+	 * merge wrote the old customer again). May hold a few that no longer are; never misses one
+	 * while the projector tells it of changed customers (`relink`).
+	 */
+	readonly #merged = new Set<string>();
 
 	constructor(private readonly ws: WorkspaceDoc) {
 		for (const id of ws.purchases.keys()) this.refresh('purchases', id);
 		for (const id of ws.interactions.keys()) this.refresh('interactions', id);
+		// Deleted events whose key is gone are known by their tombstone only.
+		for (const [id, value] of ws.eventTombstones.entries()) {
+			const tombstone = readTombstone(value);
+			const kind = tombstone && ROOT_OF_KIND[tombstone.kind];
+			if (kind && !ws[kind].has(id)) this.refresh(kind, id);
+		}
 	}
 
 	/**
-	 * Reads one event again from the doc after it changed (added, edited, moved, deleted), and
-	 * returns its customer now (null when deleted or not a valid record).
+	 * Reads one event again from the doc after it changed (added, edited, moved, deleted,
+	 * restored), and returns the customer it names now (null when deleted or not valid).
 	 */
 	refresh(kind: EventKind, eventId: string): string | null {
 		const stored = this.ws[kind].get(eventId);
-		const event = readEventMoment(eventId, stored);
+		const tombstoneValue = this.ws.eventTombstones.get(eventId);
+		const tombstone =
+			tombstoneValue !== undefined && readTombstone(tombstoneValue)?.kind === TOMBSTONE_KIND[kind]
+				? tombstoneValue
+				: undefined;
+		const event = tombstone === undefined ? readEventMoment(eventId, stored) : null;
+		// Whether a customer was merged away is read when their first event is indexed; later
+		// changes of it come through `relink`.
+		if (event && !this.#names(event.customerId)) {
+			if (customerMergedInto(this.ws, event.customerId) !== undefined) {
+				this.#merged.add(event.customerId);
+			}
+		}
 		this.#owners[kind].set(eventId, event);
-		// Only a record that is not live is read again (rare), and while nothing is deleted a
+		// Only an event that is not live is read again (rare), and while nothing is deleted a
 		// live one costs what it did before deleted events were kept.
-		const deleted = event ? null : readDeletedMoment(eventId, stored);
+		const deleted = event ? null : readDeletedMoment(eventId, stored, tombstone);
 		if (deleted || this.#deleted[kind].size > 0) this.#deleted[kind].set(eventId, deleted);
 		return event?.customerId ?? null;
+	}
+
+	/**
+	 * Customers whose records changed: whether each was merged away (or no longer is) is read
+	 * again, so their events count for the right customer.
+	 */
+	relink(customerIds: Iterable<string>): void {
+		for (const id of customerIds) {
+			if (this.#names(id) && customerMergedInto(this.ws, id) !== undefined) this.#merged.add(id);
+			else this.#merged.delete(id);
+		}
+	}
+
+	/** Whether any live event names this customer. */
+	#names(customerId: string): boolean {
+		return (
+			this.#owners.purchases.hasCustomer(customerId) ||
+			this.#owners.interactions.hasCustomer(customerId)
+		);
+	}
+
+	/** The customer a live event naming `customerId` counts for. */
+	#ownerOf(customerId: string): string {
+		return this.#merged.has(customerId) ? eventOwner(this.ws, customerId) : customerId;
+	}
+
+	/** The live events of one kind that count for a customer. */
+	#idsOf(kind: EventKind, customerId: string): Iterable<string> {
+		const owners = this.#owners[kind];
+		if (this.#merged.size === 0) return owners.eventsOf(customerId);
+		if (this.#ownerOf(customerId) !== customerId) return [];
+		const ids = [...owners.eventsOf(customerId)];
+		for (const from of this.#merged) {
+			if (from !== customerId && this.#ownerOf(from) === customerId)
+				ids.push(...owners.eventsOf(from));
+		}
+		return ids;
+	}
+
+	/** The deleted events of one kind that count for a customer. */
+	#deletedIdsOf(kind: EventKind, customerId: string): string[] {
+		const owners = this.#deleted[kind];
+		const ids: string[] = [];
+		for (const named of owners.customers()) {
+			if (eventOwner(this.ws, named) === customerId) ids.push(...owners.eventsOf(named));
+		}
+		return ids;
 	}
 
 	/** One customer's events deleted in the last 30 days, read from the doc now. */
 	deletedEventsOf(customerId: string, now: number): DeletedEvents {
 		const recent = <T extends DeletedMark>(row: T | null) =>
 			row && isRecentlyDeleted(row.deletedAt, now) ? row : null;
+		const tombstone = (kind: EventKind, id: string) => {
+			const value = this.ws.eventTombstones.get(id);
+			return readTombstone(value)?.kind === TOMBSTONE_KIND[kind] ? value : undefined;
+		};
 		return {
-			purchases: rowsOf(this.#deleted.purchases.eventsOf(customerId), (id) => {
-				const record = recent(readDeletedPurchase(id, this.ws.purchases.get(id)));
-				return record && { ...record, ...toPurchaseRow(record) };
+			purchases: rowsOf(this.#deletedIdsOf('purchases', customerId), (id) => {
+				const stored = this.ws.purchases.get(id);
+				const record = recent(readDeletedPurchase(id, stored, tombstone('purchases', id)));
+				return record && { ...record, ...toPurchaseRow(record), customerId };
 			}),
-			interactions: rowsOf(this.#deleted.interactions.eventsOf(customerId), (id) =>
-				recent(readDeletedInteraction(id, this.ws.interactions.get(id)))
-			)
+			interactions: rowsOf(this.#deletedIdsOf('interactions', customerId), (id) => {
+				const stored = this.ws.interactions.get(id);
+				const record = recent(readDeletedInteraction(id, stored, tombstone('interactions', id)));
+				return record && { ...record, customerId };
+			})
 		};
 	}
 
-	/** The customer of one event as last read (null when deleted or not a valid record). */
+	/** The customer one event counts for, as last read (null when deleted or not valid). */
 	ownerOf(kind: EventKind, eventId: string): string | null {
-		return this.#owners[kind].customerOf(eventId);
+		const named = this.#owners[kind].customerOf(eventId);
+		return named === null ? null : this.#ownerOf(named);
 	}
 
 	/** One customer's events as rows, read from the doc now. */
 	eventsOf(customerId: string): CustomerEvents {
 		return {
-			purchases: this.#purchaseRows(this.#owners.purchases.eventsOf(customerId)),
-			interactions: this.#interactionRows(this.#owners.interactions.eventsOf(customerId))
+			purchases: this.#purchaseRows(this.#idsOf('purchases', customerId)),
+			interactions: this.#interactionRows(this.#idsOf('interactions', customerId))
 		};
 	}
 
 	hasEvents(customerId: string): boolean {
+		const { purchases, interactions } = this.#owners;
+		if (this.#merged.size === 0) {
+			return purchases.hasCustomer(customerId) || interactions.hasCustomer(customerId);
+		}
 		return (
-			this.#owners.purchases.hasCustomer(customerId) ||
-			this.#owners.interactions.hasCustomer(customerId)
+			[...this.#idsOf('purchases', customerId)].length > 0 ||
+			[...this.#idsOf('interactions', customerId)].length > 0
 		);
 	}
 
@@ -183,28 +280,22 @@ export class EventIndex {
 	}
 
 	#purchaseRows(ids: Iterable<string>): PurchaseRow[] {
-		return purchaseRowsOf(this.ws, ids);
+		return rowsOf(ids, (id) => {
+			const record = readPurchase(id, liveEventValue(this.ws, 'purchases', id));
+			if (!record) return null;
+			record.customerId = this.#ownerOf(record.customerId);
+			return toPurchaseRow(record);
+		});
 	}
 
 	#interactionRows(ids: Iterable<string>): InteractionRow[] {
-		return interactionRowsOf(this.ws, ids);
+		return rowsOf(ids, (id) => {
+			const record = readInteraction(id, liveEventValue(this.ws, 'interactions', id));
+			if (!record) return null;
+			record.customerId = this.#ownerOf(record.customerId);
+			return toInteractionRow(record);
+		});
 	}
-}
-
-/** These purchases as rows, read from the doc (invalid records left out), ordered by id. */
-function purchaseRowsOf(ws: WorkspaceDoc, ids: Iterable<string>): PurchaseRow[] {
-	return rowsOf(ids, (id) => {
-		const record = readPurchase(id, ws.purchases.get(id));
-		return record && toPurchaseRow(record);
-	});
-}
-
-/** These interactions as rows, read from the doc (invalid records left out), ordered by id. */
-function interactionRowsOf(ws: WorkspaceDoc, ids: Iterable<string>): InteractionRow[] {
-	return rowsOf(ids, (id) => {
-		const record = readInteraction(id, ws.interactions.get(id));
-		return record && toInteractionRow(record);
-	});
 }
 
 /** The rows of these events that are valid records, ordered by id. */

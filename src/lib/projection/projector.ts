@@ -5,11 +5,24 @@ import {
 	readPurchaseFigures,
 	readTask
 } from '../crdt/activity-records';
+import {
+	ROOT_OF_KIND,
+	readTombstone,
+	tombstoneCustomerId,
+	tombstonedIds
+} from '../crdt/event-tombstones';
 import { eventCustomerId } from '../crdt/event-values';
 import { readMember } from '../crdt/member-commands';
 import { readFieldDef } from '../crdt/custom-field-commands';
 import { readProduct } from '../crdt/product-commands';
-import { isDeleted, readCustomer, type WorkspaceDoc } from '../crdt/workspace-doc';
+import {
+	customerMergedInto,
+	eventOwner,
+	isDeleted,
+	readCustomer,
+	resolveCustomerId,
+	type WorkspaceDoc
+} from '../crdt/workspace-doc';
 import { EMPTY_METRICS, type CustomerMetrics } from '../domain/customer-metrics';
 import { isTagColor } from '../domain/tags';
 import { countEvents, groupActivity, type ActivityRow, type EventCounts } from './activity-rows';
@@ -40,8 +53,10 @@ import {
 /**
  * Bump when rows, indexes or derived keys change: every device then rebuilds its projection.
  * 13: usual intervals count calendar days, and phone digits leave out an extension.
+ * 14: tombstoned events (v8) are not counted, and an event counts for the customer its
+ * customer was merged into.
  */
-export const PROJECTOR_VERSION = 13;
+export const PROJECTOR_VERSION = 14;
 
 const WRITE_CHUNK = 1000;
 const COMPUTE_CHUNK = 500;
@@ -107,21 +122,37 @@ interface OtherRows {
 
 type RowBuilders = Awaited<ReturnType<typeof loadRowBuilders>>;
 
-/** Every customer's events, for their metrics: read once, never stored (see EventIndex). */
+/**
+ * Every customer's events, for their metrics: read once, never stored (see EventIndex). Events
+ * with a tombstone are left out, and each counts for the customer its customer was merged into.
+ */
 function groupAllEvents(ws: WorkspaceDoc): ActivityRow[] {
+	const tombstoned = tombstonedIds(ws);
+	const mergedInto = new Map<string, string>();
+	for (const id of ws.customers.keys()) {
+		const into = customerMergedInto(ws, id);
+		if (into !== undefined) mergedInto.set(id, into);
+	}
+	const owner = (customerId: string) =>
+		mergedInto.size === 0 ? customerId : resolveCustomerId(customerId, (id) => mergedInto.get(id));
 	return groupActivity(
-		validEvents(ws.purchases, readPurchaseFigures),
-		validEvents(ws.interactions, readEventMoment)
+		liveEvents(ws.purchases, tombstoned.purchases, owner, readPurchaseFigures),
+		liveEvents(ws.interactions, tombstoned.interactions, owner, readEventMoment)
 	);
 }
 
-function* validEvents<T>(
+function* liveEvents<T extends { customerId: string }>(
 	events: Y.Map<unknown>,
+	tombstoned: ReadonlySet<string>,
+	owner: (customerId: string) => string,
 	read: (id: string, stored: unknown) => T | null
 ): Generator<T> {
 	for (const [id, stored] of events.entries()) {
+		if (tombstoned.size > 0 && tombstoned.has(id)) continue;
 		const event = read(id, stored);
-		if (event) yield event;
+		if (!event) continue;
+		event.customerId = owner(event.customerId);
+		yield event;
 	}
 }
 
@@ -274,6 +305,12 @@ export class Projector {
 	#members = new Set<string>();
 	/** Customers whose purchases or interactions changed. */
 	#metricsStale = new Set<string>();
+	/**
+	 * Customers whose `mergedInto` link (see `customerMergedInto`) may have changed, with the
+	 * link they had before the pending changes: events that name them, or customers merged into
+	 * them, may count for another customer now.
+	 */
+	#linksBefore = new Map<string, string | undefined>();
 	#queue: Promise<void> = Promise.resolve();
 	#flushScheduled = false;
 	#rebuildFailed = false;
@@ -320,6 +357,7 @@ export class Projector {
 		this.ws.products.observeDeep(this.#onProducts);
 		this.ws.purchases.observe(this.#onPurchases);
 		this.ws.interactions.observe(this.#onInteractions);
+		this.ws.eventTombstones.observe(this.#onTombstones);
 		this.ws.doc.on('afterTransaction', this.#onTransaction);
 		const stored = await this.db.projectionState.get(PROJECTION_STATE_KEY);
 		const current = Y.encodeStateVector(this.ws.doc);
@@ -341,6 +379,7 @@ export class Projector {
 	async #rebuild(): Promise<void> {
 		this.#addedCustomers.clear();
 		for (const set of this.#allPending()) set.clear();
+		this.#linksBefore.clear();
 		this.#forgetArchiveBound();
 		// An empty archive rebuilds in an instant: no progress screen for that.
 		const report = this.ws.customers.size > 0 ? this.events.onRebuildProgress : undefined;
@@ -370,6 +409,7 @@ export class Projector {
 		this.ws.products.unobserveDeep(this.#onProducts);
 		this.ws.purchases.unobserve(this.#onPurchases);
 		this.ws.interactions.unobserve(this.#onInteractions);
+		this.ws.eventTombstones.unobserve(this.#onTombstones);
 		this.ws.doc.off('afterTransaction', this.#onTransaction);
 	}
 
@@ -430,12 +470,38 @@ export class Projector {
 		if (this.#rebuildIsCertain(events[0]!.transaction)) return;
 		// Customers new to the doc have no projected row yet: the flush need not look one up.
 		for (const event of events) {
-			if (!(event instanceof Y.YMapEvent) || event.target !== this.ws.customers) continue;
-			for (const [id, change] of event.changes.keys) {
-				if (change.action === 'add') this.#addedCustomers.add(id);
+			if (!(event instanceof Y.YMapEvent)) continue;
+			if (event.target === this.ws.customers) {
+				for (const [id, change] of event.changes.keys) {
+					if (change.action !== 'add') continue;
+					this.#addedCustomers.add(id);
+					// One that arrives merged already (a colleague's) was merged into no one before.
+					if (!this.#linksBefore.has(id) && customerMergedInto(this.ws, id) !== undefined) {
+						this.#linksBefore.set(id, undefined);
+					}
+				}
+			} else if (event.path.length === 1) {
+				this.#noteLinkBefore(event);
 			}
 		}
 	};
+
+	/** Keeps a customer's merge link as it was before the pending changes, when it may change. */
+	#noteLinkBefore(event: Y.YMapEvent<unknown>) {
+		const id = event.path[0];
+		if (typeof id !== 'string' || this.#linksBefore.has(id)) return;
+		const keys = event.changes.keys;
+		const deletedAt = keys.get('deletedAt');
+		const mergedInto = keys.get('mergedInto');
+		if (!deletedAt && !mergedInto) return;
+		const map = event.target as Y.Map<unknown>;
+		const wasDeleted = deletedAt ? typeof deletedAt.oldValue === 'number' : isDeleted(map);
+		const into = mergedInto ? mergedInto.oldValue : map.get('mergedInto');
+		this.#linksBefore.set(
+			id,
+			wasDeleted && typeof into === 'string' && into !== id ? into : undefined
+		);
+	}
 
 	#onTasks = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
 		collectRecordIds(events, this.ws.tasks, this.#tasks);
@@ -469,6 +535,40 @@ export class Projector {
 		this.#collectEvents(event, 'interactions', this.#interactions);
 	};
 
+	/**
+	 * A tombstone added or removed deletes or restores its event (see event-tombstones.ts): the
+	 * customer its record names loses or regains it. A value that is no tombstone, before and
+	 * after, changes nothing.
+	 */
+	#onTombstones = (event: Y.YMapEvent<unknown>) => {
+		if (this.#rebuildIsCertain(event.transaction)) {
+			for (const id of event.keysChanged) {
+				this.#purchases.add(id);
+				this.#interactions.add(id);
+			}
+			this.#events = null;
+			return;
+		}
+		for (const [id, change] of event.changes.keys) {
+			const now = this.ws.eventTombstones.get(id);
+			const kinds = new Set<EventKind>();
+			for (const value of [change.oldValue, now]) {
+				const tombstone = readTombstone(value);
+				if (tombstone) kinds.add(ROOT_OF_KIND[tombstone.kind]);
+			}
+			for (const kind of kinds) {
+				(kind === 'purchases' ? this.#purchases : this.#interactions).add(id);
+				// Whose the event was as last projected: its record's, if its key is there.
+				const owner =
+					eventCustomerId(this.ws[kind].get(id)) ??
+					tombstoneCustomerId(change.oldValue) ??
+					tombstoneCustomerId(now);
+				if (owner) this.#metricsStale.add(owner);
+				this.#events?.refresh(kind, id);
+			}
+		}
+	};
+
 	#collectEvents(event: Y.YMapEvent<unknown>, kind: EventKind, pending: Set<string>) {
 		for (const id of event.keysChanged) pending.add(id);
 		if (this.#rebuildIsCertain(event.transaction)) {
@@ -496,6 +596,22 @@ export class Projector {
 		for (const id of ids) {
 			const owner = this.#events ? this.#events.ownerOf(kind, id) : eventCustomerId(root.get(id));
 			if (owner) stale.add(owner);
+		}
+	}
+
+	/**
+	 * Events count for the customer at the end of their customer's merge chain (`eventOwner`):
+	 * the customers noted as stale so far are those events name, so their owners are added. A
+	 * change of someone's merge link moves the events of everyone whose chain passes through
+	 * them, from the end of that customer's chain before to its end now: both are added.
+	 */
+	#noteMergedOwners(stale: Set<string>, linksBefore: Map<string, string | undefined>) {
+		for (const id of [...stale]) stale.add(eventOwner(this.ws, id));
+		const before = (id: string) =>
+			linksBefore.has(id) ? linksBefore.get(id) : customerMergedInto(this.ws, id);
+		for (const id of linksBefore.keys()) {
+			stale.add(resolveCustomerId(id, before));
+			stale.add(eventOwner(this.ws, id));
 		}
 	}
 
@@ -588,14 +704,18 @@ export class Projector {
 			products: [...this.#products],
 			members: [...this.#members],
 			metricsStale: new Set(this.#metricsStale),
-			added: new Set(this.#addedCustomers)
+			added: new Set(this.#addedCustomers),
+			linksBefore: new Map(this.#linksBefore)
 		};
 		this.#addedCustomers.clear();
 		for (const set of this.#allPending()) set.clear();
+		this.#linksBefore.clear();
 		this.#forgetArchiveBound();
 		const stateVector = Y.encodeStateVector(this.ws.doc);
+		this.#events?.relink(taken.customers);
 		this.#noteEventOwners('purchases', taken.purchases, taken.metricsStale);
 		this.#noteEventOwners('interactions', taken.interactions, taken.metricsStale);
+		this.#noteMergedOwners(taken.metricsStale, taken.linksBefore);
 
 		const tasks = splitRows(taken.tasks, (id) => {
 			const map = this.ws.tasks.get(id);

@@ -41,6 +41,7 @@ import {
 import { readCurrency, setCurrency, type ShopCurrency } from '../crdt/shop-settings';
 import { deleteTag, renameTag, setTagColor } from '../crdt/tag-commands';
 import { createUndoManager } from '../crdt/undo';
+import { liveEventValue } from '../crdt/event-tombstones';
 import { setMemberProfile } from '../crdt/member-commands';
 import type { MemberProfile } from '../domain/member-profile';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
@@ -300,7 +301,7 @@ export class WorkspaceCore {
 		this.#run((ctx) =>
 			inOneStep(ctx, () => {
 				// A refused edit writes nothing, so it must not add the products it asked for either.
-				if (!validatePurchase(fields).ok || !ctx.ws.purchases.has(id))
+				if (!validatePurchase(fields).ok || liveEventValue(ctx.ws, 'purchases', id) === undefined)
 					return editPurchase(ctx, id, fields);
 				return editPurchase(ctx, id, withNewProducts(ctx, fields, newProducts));
 			})

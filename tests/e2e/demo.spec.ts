@@ -61,7 +61,10 @@ test('"Remove the demo data" names demo customers worked on, removes them all, a
 	const demoCustomer = customerList(page).getByRole('link').first();
 	await expect(demoCustomer).not.toContainText('Hand Made Customer');
 	await demoCustomer.click();
+	// Read the profile's heading, not the list's while the route is still changing.
+	await expect(page.getByRole('button', { name: 'Add purchase' })).toBeVisible();
 	const demoName = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+	expect(demoName).not.toBe('Customers');
 	await addPurchase(page, 'Real tea', '10');
 
 	await page.goto('/settings');

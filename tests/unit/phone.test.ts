@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPhone, phoneDigits, phoneProblem, splitExtension } from '../../src/lib/domain/phone';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { firstImpossiblePhone, phoneCannotExist } from '../../src/lib/domain/phone-check';
 
 describe('phoneDigits', () => {
@@ -100,5 +101,28 @@ describe('firstImpossiblePhone', () => {
 		expect(firstImpossiblePhone(['138 0013 8000', '12345 '])).toBe('12345');
 		expect(firstImpossiblePhone(['021-6234567', '12345'])).toBe('021-6234567');
 		expect(firstImpossiblePhone(['', '+44 20 7946 0958'])).toBeUndefined();
+	});
+});
+
+describe('the Chinese mobile shortcut', () => {
+	it('agrees with libphonenumber for every 1[3-9] prefix', () => {
+		// phoneCannotExist skips the parse for Chinese mobiles: only right while the tables hold
+		// every one valid. If a libphonenumber update changes that, this fails.
+		for (let prefix = 1300; prefix <= 1999; prefix++) {
+			for (const tail of ['0000000', '4567890', '9999999']) {
+				const number = `${prefix}${tail}`;
+				expect(parsePhoneNumberFromString(number, 'CN')?.isValid(), number).toBe(true);
+				expect(phoneCannotExist(number), number).toBe(false);
+				expect(phoneCannotExist(`+86 ${number}`), number).toBe(false);
+			}
+		}
+	});
+
+	it('is not taken for a number with another country code', () => {
+		// 11 digits starting with 13 after +1: not a Chinese mobile, so libphonenumber decides.
+		expect(phoneCannotExist('+1 399 555 0199')).toBe(
+			!parsePhoneNumberFromString('+1 399 555 0199')?.isValid()
+		);
+		expect(phoneCannotExist('+1 399 555 0199')).toBe(true);
 	});
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addPurchase, addTask, logInteraction } from '../../src/lib/crdt/activity-commands';
+import {
+	addPurchase,
+	addTask,
+	deletePurchase,
+	logInteraction
+} from '../../src/lib/crdt/activity-commands';
 import {
 	createCustomer,
 	createCustomers,
@@ -333,6 +338,17 @@ describe('removing the demo', () => {
 		for (const c of [edited, bought, both]) expect(liveCustomer(ctx.ws, c!.id)).toBeNull();
 		expect(demoRemovalPlan(ctx.ws)).toMatchObject({ customers: 0, changed: [], products: 0 });
 		expect(removeDemoShop(ctx)).toEqual({ ok: false, reason: 'nothingToRemove' });
+	});
+
+	it('also takes the events of demo customers deleted earlier, which nothing could show after', () => {
+		const { ctx, demoIds } = shopWithDemo();
+		const [saleId] = [...ctx.ws.purchases.entries()].find(
+			([, v]) => decodeEventValue(v)!.customerId === demoIds[0]
+		)!;
+		expect(deletePurchase(ctx, saleId)).toBe(true);
+		expect(ctx.ws.eventTombstones.size).toBe(1);
+		removeDemoShop(ctx);
+		expect(ctx.ws.eventTombstones.size).toBe(0);
 	});
 
 	it('takes only the demo’s own records from a demo customer deleted earlier', () => {

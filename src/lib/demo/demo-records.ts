@@ -1,5 +1,6 @@
 import { deleteCustomer, inOneStep, type CommandContext } from '../crdt/customer-commands';
 import { decodeEventValue, type EventValue } from '../crdt/event-values';
+import { tombstoneCustomerId } from '../crdt/event-tombstones';
 import { DEMO_MARK, REMOVED_WITH_DEMO } from '../crdt/stamps';
 import { isDeleted, num, str, type RecordMap, type WorkspaceDoc } from '../crdt/workspace-doc';
 import type { DemoShopStatus } from './demo-size';
@@ -194,6 +195,13 @@ export function removeDemoShop(ctx: CommandContext): DemoRemovalResult {
 			// Told apart from a demo customer deleted by hand, which "Recently deleted" lists.
 			ctx.ws.customers.get(id)?.set(REMOVED_WITH_DEMO, true);
 		}
+		// Events of these customers deleted earlier go too: nothing could show them any more.
+		const removedCustomers = new Set(found.customers);
+		const tombstones = [...ctx.ws.eventTombstones.entries()].filter(([, value]) => {
+			const customerId = tombstoneCustomerId(value);
+			return customerId !== null && removedCustomers.has(customerId);
+		});
+		for (const [id] of tombstones) ctx.ws.eventTombstones.delete(id);
 		for (const id of found.events.purchases) ctx.ws.purchases.delete(id);
 		for (const id of found.events.interactions) ctx.ws.interactions.delete(id);
 		for (const id of found.tasks) ctx.ws.tasks.delete(id);

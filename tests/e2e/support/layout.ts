@@ -69,7 +69,7 @@ export function smallTargets(page: Page): Promise<string[]> {
 	});
 }
 
-/** Selects whose chosen option, and empty fields whose placeholder, are cut off. */
+/** Selects whose chosen option, empty fields whose placeholder, and buttons whose text are cut off. */
 export function clippedText(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const canvas = document.createElement('canvas').getContext('2d')!;
@@ -94,6 +94,13 @@ export function clippedText(page: Page): Promise<string[]> {
 			if (input.getClientRects().length === 0 || input.value !== '') continue;
 			if (width(input, input.placeholder) > room(input, input.type === 'search' ? 20 : 0)) {
 				found.push(`placeholder “${input.placeholder}”`);
+			}
+		}
+		// A button's own text running past its edge (the date field's "Change" did, at 360 px).
+		for (const button of document.querySelectorAll<HTMLElement>('button, .btn')) {
+			if (button.getClientRects().length === 0) continue;
+			if (button.scrollWidth > button.clientWidth + 1) {
+				found.push(`button “${button.textContent?.trim() ?? ''}”`);
 			}
 		}
 		return found;

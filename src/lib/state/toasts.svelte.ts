@@ -24,7 +24,17 @@ class ToastQueue {
 	): number {
 		const id = this.#nextId++;
 		const tone = options.tone ?? 'info';
-		this.items = [...this.items.slice(-2), { id, message, action: options.action, tone }];
+		// Only the newest Undo is offered: an older one would undo this newer step instead of its
+		// own (the undo manager takes back the latest), e.g. bring back a product just merged.
+		const label = options.action?.label;
+		const older = this.items
+			.slice(-2)
+			.map((toast) =>
+				label !== undefined && toast.action?.label === label
+					? { ...toast, action: undefined }
+					: toast
+			);
+		this.items = [...older, { id, message, action: options.action, tone }];
 		const duration = options.durationMs === undefined ? DEFAULT_DURATION_MS : options.durationMs;
 		if (duration !== null && tone !== 'error') {
 			this.#timers.set(

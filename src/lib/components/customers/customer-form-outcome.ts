@@ -17,5 +17,5 @@ export function formOutcome(result: CommandResult<unknown>): SubmitOutcome {
 export async function savedNotice(text: string, fields: CustomerFields): Promise<string> {
 	const { firstImpossiblePhone } = await import('$lib/domain/phone-check');
 	const impossible = firstImpossiblePhone([fields.phone, ...splitList(fields.otherPhones)]);
-	return impossible ? `${text} ${t('form.savedPhoneCheck', { value: impossible })}` : text;
+	return impossible ? t('form.savedPhoneCheck', { saved: text, value: impossible }) : text;
 }

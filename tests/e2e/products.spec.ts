@@ -82,6 +82,16 @@ test('two products with the same name: "Add purchase" still opens, offers both a
 	await expect(dialog.getByLabel('Name')).toHaveAccessibleDescription(
 		/A product named “Oolong” already exists \(Tea · ¥128\.00\)/
 	);
+	// Using the existing one adds nothing and leaves it as it was, with focus on it in the list.
+	await dialog.getByRole('button', { name: 'Use the existing “Oolong”' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(notices(page)).toContainText(
+		'Nothing was added: “Oolong” is already in your catalogue.'
+	);
+	await expect(catalogue.getByRole('button', { name: 'Edit Oolong' })).toBeFocused();
+	await expect(catalogue.getByRole('button', { name: 'Edit Oolong' })).toHaveCount(1);
+	await catalogue.getByRole('button', { name: 'Add product' }).click();
+	await dialog.getByLabel('Name').fill('oolong');
 	await expect(dialog.getByRole('button', { name: 'Use the existing “Oolong”' })).toBeVisible();
 	await dialog.getByLabel('Name').fill('Oolong');
 	await dialog.getByLabel('Category').fill('Gift box');

@@ -202,7 +202,8 @@ test('on a 360-px phone 15 due tasks keep Today compact, with every action in re
 	for (let i = 1; i <= 15; i++) {
 		await page.getByRole('button', { name: 'Add task' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Add task' });
-		await dialog.getByLabel('Title').fill(`Send the autumn price list ${i}`);
+		// Titles of growing length, so some row's date falls where its line would break.
+		await dialog.getByLabel('Title').fill(`Send the autumn price list ${'x'.repeat(i)}`);
 		await dialog.getByLabel('Due date').fill(localToday());
 		await dialog.getByRole('button', { name: 'Save' }).click();
 		await expect(dialog).toBeHidden();
@@ -215,6 +216,13 @@ test('on a 360-px phone 15 due tasks keep Today compact, with every action in re
 	const height = await page.evaluate(() => document.documentElement.scrollHeight);
 	expect(height).toBeLessThanOrEqual(2000);
 	expect(await smallTargets(page)).toEqual([]);
+	// A due date never breaks inside itself ("Dec 6, / 2026"): it moves to the next line whole.
+	const dates = dueToday.getByText(/^· /);
+	await expect(dates).toHaveCount(15);
+	const linesPerDate = await dates.evaluateAll((spans) =>
+		spans.map((span) => new Set([...span.getClientRects()].map((rect) => rect.top)).size)
+	);
+	expect(linesPerDate).toEqual(Array(15).fill(1));
 
 	// What does not fit a row is one tap away, and still a full-size target.
 	const row = dueToday.getByRole('listitem').first();

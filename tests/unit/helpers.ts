@@ -58,7 +58,7 @@ export function translator(messages: unknown): (key: string) => string {
 export function buy(
 	ctx: CommandContext,
 	customerId: string,
-	sale: { product?: string; day?: number; unitPriceCents?: number } = {}
+	sale: { product?: string; productId?: string; day?: number; unitPriceCents?: number } = {}
 ): string {
 	const result = addPurchase(ctx, {
 		customerId,
@@ -66,6 +66,7 @@ export function buy(
 		lines: [
 			{
 				product: sale.product ?? 'Oolong',
+				...(sale.productId !== undefined ? { productId: sale.productId } : {}),
 				quantity: 1,
 				unitPriceCents: sale.unitPriceCents ?? 1_000
 			}

@@ -29,7 +29,7 @@ import {
 } from '../../src/lib/domain/product';
 import { ProjectionDb } from '../../src/lib/projection/db';
 import { WorkspaceCore } from '../../src/lib/workspace/workspace-core';
-import { customer, memberContext } from './helpers';
+import { buy, customer, memberContext } from './helpers';
 
 describe('product catalogue', () => {
 	it('validates name and price', () => {
@@ -199,19 +199,8 @@ describe('merged products', () => {
 describe('catalogue commands', () => {
 	const tea = { name: 'Oolong', category: 'Tea', priceCents: 12_800, active: true };
 
-	function sell(ctx: CommandContext, customerId: string, productId: string) {
-		const sale = addPurchase(ctx, {
-			customerId,
-			at: 1,
-			lines: [{ product: 'Oolong', productId, quantity: 1, unitPriceCents: 12_800 }],
-			discountCents: 0,
-			payment: 'cash',
-			channel: 'in_store',
-			note: ''
-		});
-		if (!sale.ok) throw new Error('no sale');
-		return sale.value;
-	}
+	const sell = (ctx: CommandContext, customerId: string, productId: string) =>
+		buy(ctx, customerId, { productId, unitPriceCents: 12_800 });
 
 	it('two colleagues adding the same product offline make likely duplicates; merging moves the sales in one undo step', () => {
 		const mine = memberContext('member-a');

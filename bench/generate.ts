@@ -110,11 +110,14 @@ export function generateArchive(size: ArchiveSize, seed = 7): GeneratedArchive {
 		if (!result.ok) throw new Error(`generated event refused: ${JSON.stringify(result)}`);
 	}
 
-	// The size of what a colleague receives when one field of one customer changes.
+	// The size of what a colleague receives when one field of one customer changes, edited by
+	// another member than the one who made it, with a member id as long as the app's.
 	let singleEditBytes = 0;
 	const capture = (edit: Uint8Array) => (singleEditBytes += edit.byteLength);
 	ctx.ws.doc.on('update', capture);
-	updateCustomer(ctx, ids[Math.floor(ids.length / 2)]!, { city: '苏州市' });
+	updateCustomer({ ...ctx, memberId: 'colleague0123456' }, ids[Math.floor(ids.length / 2)]!, {
+		city: '苏州市'
+	});
 	ctx.ws.doc.off('update', capture);
 
 	const chinese = fields.find((f) => /\p{Script=Han}/u.test(f.name))!;

@@ -632,3 +632,52 @@ describe('projector with large batches', () => {
 		expect(await rowsByTable(db)).toEqual(await rebuiltRows(c.ws, freshDb()));
 	});
 });
+
+describe('when a customer was last changed', () => {
+	it('is their newest field edit, through undo, a colleague’s edit and a merge, as a rebuild says', async () => {
+		let clock = 1_000;
+		const ctx = { ...memberContext('local'), now: () => clock };
+		const db = freshDb();
+		const projector = new Projector(ctx.ws, db);
+		await projector.start();
+		const undo = createUndoManager(ctx.ws, ctx.origin);
+		const id = createdId(createCustomer(ctx, customer({ name: 'Ann' })));
+		const other = createdId(createCustomer(ctx, customer({ name: 'Ann L.', city: '杭州' })));
+		const updatedAt = async (customerId: string) => {
+			await projector.idle();
+			return (await db.customers.get(customerId))?.updatedAt;
+		};
+		expect(await updatedAt(id)).toBe(1_000);
+
+		clock = 2_000;
+		undo.stopCapturing();
+		updateCustomer(ctx, id, { city: '上海' });
+		expect(await updatedAt(id)).toBe(2_000);
+		undo.undo();
+		expect(await updatedAt(id)).toBe(1_000);
+
+		// A colleague's edit arrives from another doc.
+		const remote = { ...memberContext('remote'), now: () => 3_000 };
+		Y.applyUpdate(remote.ws.doc, Y.encodeStateAsUpdate(ctx.ws.doc));
+		updateCustomer(remote, other, { city: '苏州' });
+		Y.applyUpdate(
+			ctx.ws.doc,
+			Y.encodeStateAsUpdate(remote.ws.doc, Y.encodeStateVector(ctx.ws.doc))
+		);
+		expect(await updatedAt(other)).toBe(3_000);
+
+		// Merging moves the other's history, and with it its last change, to the one kept.
+		clock = 2_500;
+		const kept = liveCustomer(ctx.ws, id)!;
+		mergeCustomers(ctx, id, other, kept);
+		expect(await updatedAt(id)).toBe(3_000);
+
+		const expected = await rebuiltRows(ctx.ws, freshDb());
+		expect(await rowsByTable(db)).toEqual(expected);
+	});
+});
+
+function createdId(result: { ok: boolean; value?: unknown }): string {
+	if (!result.ok || typeof result.value !== 'string') throw new Error('create failed');
+	return result.value;
+}

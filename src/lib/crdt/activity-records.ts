@@ -10,6 +10,7 @@ import {
 import type { FieldChange } from '../domain/field-changes';
 import type { TaskStatus } from '../domain/follow-ups';
 import { readTombstone } from './event-tombstones';
+import { readFieldEdit } from './field-edit-entries';
 import { decodeEventValue } from './event-values';
 import { num, str, type RecordMap } from './workspace-doc';
 
@@ -48,6 +49,8 @@ export interface DeletedMark {
 }
 
 export function readChange(id: string, stored: unknown): ChangeRecord | null {
+	const edit = readFieldEdit(stored);
+	if (edit) return { id, ...edit };
 	const value = decodeEventValue(stored);
 	if (!value || typeof value.customerId !== 'string' || !Array.isArray(value.changes)) {
 		return null;

@@ -5,9 +5,10 @@ import { CUSTOM_KEY_PREFIX, parseCustomValue, type CustomValues } from '../domai
 import { isRecentlyDeleted } from '../domain/event-changes';
 import { fieldChanges } from '../domain/field-changes';
 import { liveFieldDefs } from './custom-field-commands';
-import { newId } from './ids';
+import { newEntryKey, newId } from './ids';
 import { liveCustomer, num, str, type RecordMap, type WorkspaceDoc } from './workspace-doc';
-import { commandTime, REMOVED_WITH_DEMO, stampCreated, stampUpdated } from './stamps';
+import { commandTime, REMOVED_WITH_DEMO, stampCreated } from './stamps';
+import { encodeFieldEdit } from './field-edit-entries';
 
 /**
  * Who is writing, and the transaction origin that marks their writes as local (so the undo
@@ -192,15 +193,15 @@ export function updateCustomer(
 	ctx.ws.doc.transact(() => {
 		changed = writeChangedFields(map, current, checked.value);
 		if (changed > 0) {
-			const at = commandTime(ctx);
-			stampUpdated(map, ctx, at);
-			// The history entry goes in the same transaction, so undo removes it with the edit.
-			ctx.ws.changes.set(newId(), {
-				customerId: id,
-				at,
-				by: ctx.memberId,
-				changes: fieldChanges(current, checked.value)
-			});
+			// The history entry goes in the same transaction, so undo removes it with the edit. It
+			// is also the edit's only time stamp (see field-edit-entries.ts).
+			const entry = encodeFieldEdit(
+				id,
+				commandTime(ctx),
+				ctx.memberId,
+				fieldChanges(current, checked.value)
+			);
+			ctx.ws.changes.set(newEntryKey(), entry);
 		}
 	}, ctx.origin);
 	return { ok: true, value: changed };

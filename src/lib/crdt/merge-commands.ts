@@ -2,6 +2,7 @@ import type { CustomerFields } from '../domain/customer';
 import { commandTime } from './stamps';
 import { updateCustomer, type CommandContext, type CommandResult } from './customer-commands';
 import { decodeEventValue, encodeEventValue, eventBelongsTo } from './event-values';
+import { moveFieldEdit, readFieldEdit, type FieldEditEntry } from './field-edit-entries';
 import { newId } from './ids';
 import { liveCustomer, type WorkspaceDoc } from './workspace-doc';
 
@@ -15,6 +16,15 @@ function moveEvents(root: WorkspaceDoc['purchases'], from: string, to: string): 
 		moved++;
 	}
 	return moved;
+}
+
+/** Re-points one customer's field edits (the compact history entries, v9) to another. */
+function moveFieldEdits(changes: WorkspaceDoc['changes'], from: string, to: string): void {
+	for (const [id, value] of changes.entries()) {
+		if (readFieldEdit(value)?.customerId === from) {
+			changes.set(id, moveFieldEdit(value as FieldEditEntry, to));
+		}
+	}
 }
 
 export interface MergeResult {
@@ -60,6 +70,7 @@ export function mergeCustomers(
 			}
 		}
 		moveEvents(ctx.ws.changes, mergedId, keptId);
+		moveFieldEdits(ctx.ws.changes, mergedId, keptId);
 		ctx.ws.changes.set(newId(), {
 			customerId: keptId,
 			at,

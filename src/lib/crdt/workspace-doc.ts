@@ -32,6 +32,9 @@ import {
  *   changes:      Y.Map  id → plain value { customerId, at, by, changes: [{ field, from, to }] }
  *                 one entry per customer edit, for the history                   (since v3)
  *                 event?: { kind: 'purchase' | 'interaction', id } marks an event's edit (v7)
+ *                 a customer's field edit is written as [customerId, at, by, [field, from, to],
+ *                 …] and no longer stamps updatedAt/updatedBy on the customer: their last change
+ *                 is the later of both (see field-edit-entries.ts)                    (v9)
  *   products:     Y.Map  id → Y.Map { name, category, priceCents, active, created…, updated… }
  *                 the catalogue; a purchase line may name its productId          (since v3)
  *                 mergedInto? (the product this one was merged into: its sales count there;
@@ -45,7 +48,7 @@ import {
  *                 interaction, whose key is removed from its root as before v7; an event is live
  *                 while its key is there and it has no tombstone (see event-tombstones.ts) (v8)
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 export type RecordMap = Y.Map<unknown>;
 

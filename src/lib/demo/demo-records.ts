@@ -1,5 +1,6 @@
 import { deleteCustomer, inOneStep, type CommandContext } from '../crdt/customer-commands';
 import { decodeEventValue, type EventValue } from '../crdt/event-values';
+import { latestFieldEdits } from '../crdt/field-edit-entries';
 import { tombstoneCustomerId } from '../crdt/event-tombstones';
 import { DEMO_MARK, REMOVED_WITH_DEMO } from '../crdt/stamps';
 import { isDeleted, num, str, type RecordMap, type WorkspaceDoc } from '../crdt/workspace-doc';
@@ -76,13 +77,15 @@ function findDemoRecords(ws: WorkspaceDoc): DemoRecords {
 	// A merged one's records have moved to the customer it was merged into, which stays.
 	const live = new Map<string, ChangedDemoCustomer>();
 	const deleted = new Set<string>();
+	// Since v9 an edit leaves the customer's own stamp alone and is known by its history entry.
+	const fieldsEdited = latestFieldEdits(ws.changes.values());
 	for (const [id, map] of ws.customers.entries()) {
 		if (!isDemo(map)) continue;
 		if (!isDeleted(map)) {
 			live.set(id, {
 				id,
 				name: str(map, 'name'),
-				edited: num(map, 'updatedAt') > num(map, 'createdAt'),
+				edited: num(map, 'updatedAt') > num(map, 'createdAt') || fieldsEdited.has(id),
 				purchases: 0,
 				interactions: 0,
 				tasks: 0

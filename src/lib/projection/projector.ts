@@ -12,6 +12,7 @@ import {
 	tombstonedIds
 } from '../crdt/event-tombstones';
 import { eventCustomerId } from '../crdt/event-values';
+import { latestFieldEdits, readFieldEdit } from '../crdt/field-edit-entries';
 import { readMember } from '../crdt/member-commands';
 import { readFieldDef } from '../crdt/custom-field-commands';
 import { readProduct } from '../crdt/product-commands';
@@ -23,6 +24,7 @@ import {
 	resolveCustomerId,
 	type WorkspaceDoc
 } from '../crdt/workspace-doc';
+import type { CustomerRecord } from '../domain/customer';
 import { EMPTY_METRICS, type CustomerMetrics } from '../domain/customer-metrics';
 import { isTagColor } from '../domain/tags';
 import { countEvents, groupActivity, type ActivityRow, type EventCounts } from './activity-rows';
@@ -55,8 +57,9 @@ import {
  * 13: usual intervals count calendar days, and phone digits leave out an extension.
  * 14: tombstoned events (v8) are not counted, and an event counts for the customer its
  * customer was merged into.
+ * 15: field edits in the compact form (v9) are read, and a customer's updatedAt is its newest.
  */
-export const PROJECTOR_VERSION = 14;
+export const PROJECTOR_VERSION = 15;
 
 const WRITE_CHUNK = 1000;
 const COMPUTE_CHUNK = 500;
@@ -196,6 +199,7 @@ function* customerRowChunks(
 ): Generator<CustomerRow[]> {
 	const { toCustomerRow } = builders;
 	const activityOf = new Map(activity.map((row) => [row.customerId, row]));
+	const lastEdits = latestFieldEdits(ws.changes.values());
 	const entries = [...ws.customers.entries()];
 	for (let start = 0; start < entries.length; start += COMPUTE_CHUNK) {
 		const chunk = entries.slice(start, start + COMPUTE_CHUNK);
@@ -206,11 +210,22 @@ function* customerRowChunks(
 			const metrics = events
 				? metricsFromRows(events.purchases, events.interactions)
 				: EMPTY_METRICS;
-			rows.push(toCustomerRow(readCustomer(id, map), metrics));
+			rows.push(toCustomerRow(lastChanged(readCustomer(id, map), lastEdits), metrics));
 		}
 		onComputed(chunk.length);
 		yield rows;
 	}
+}
+
+/**
+ * The record with `updatedAt` as the shop reads it: its own stamp (creation, or an edit before
+ * v9) or its newest field edit in the history, whichever is later (see field-edit-entries.ts).
+ */
+function lastChanged(record: CustomerRecord, lastEdits: ReadonlyMap<string, number>) {
+	const edited = lastEdits.get(record.id);
+	return edited !== undefined && edited > record.updatedAt
+		? { ...record, updatedAt: edited }
+		: record;
 }
 
 function* inChunks<T>(rows: readonly T[], size: number): Generator<T[]> {
@@ -305,6 +320,8 @@ export class Projector {
 	#members = new Set<string>();
 	/** Customers whose purchases or interactions changed. */
 	#metricsStale = new Set<string>();
+	/** Each customer's newest field edit (see `lastChanged`); built on first need, like #events. */
+	#lastEdits: Map<string, number> | null = null;
 	/**
 	 * Customers whose `mergedInto` link (see `customerMergedInto`) may have changed, with the
 	 * link they had before the pending changes: events that name them, or customers merged into
@@ -378,6 +395,7 @@ export class Projector {
 
 	async #rebuild(): Promise<void> {
 		this.#addedCustomers.clear();
+		this.#lastEdits = null;
 		for (const set of this.#allPending()) set.clear();
 		this.#linksBefore.clear();
 		this.#forgetArchiveBound();
@@ -515,9 +533,34 @@ export class Projector {
 		collectRecordIds(events, this.ws.products, this.#products);
 	};
 
+	/**
+	 * A field edit added, moved or removed (undone) changes when its customer was last changed:
+	 * their row is projected again. One removed or moved sends the index to be counted afresh.
+	 */
 	#onChanges = (event: Y.YMapEvent<unknown>) => {
 		for (const id of event.keysChanged) this.#changes.add(id);
+		if (this.#rebuildIsCertain(event.transaction)) {
+			this.#lastEdits = null;
+			return;
+		}
+		for (const [id, change] of event.changes.keys) {
+			const before = readFieldEdit(change.oldValue);
+			const after = readFieldEdit(this.ws.changes.get(id));
+			if (before) {
+				this.#customers.add(before.customerId);
+				this.#lastEdits = null;
+			}
+			if (after) {
+				this.#customers.add(after.customerId);
+				const known = this.#lastEdits?.get(after.customerId) ?? 0;
+				if (after.at > known) this.#lastEdits?.set(after.customerId, after.at);
+			}
+		}
 	};
+
+	#lastEditIndex(): Map<string, number> {
+		return (this.#lastEdits ??= latestFieldEdits(this.ws.changes.values()));
+	}
 
 	#onTagColors = (event: Y.YMapEvent<unknown>) => {
 		for (const tag of event.keysChanged) this.#tagColors.add(tag);
@@ -738,7 +781,9 @@ export class Projector {
 		const customerIds = [...new Set([...taken.customers, ...taken.metricsStale])];
 		const records = customerIds.map((id) => {
 			const map = this.ws.customers.get(id);
-			return map && !isDeleted(map) ? readCustomer(id, map) : null;
+			return map && !isDeleted(map)
+				? lastChanged(readCustomer(id, map), this.#lastEditIndex())
+				: null;
 		});
 
 		// Metrics from events are read at the same instant: customers whose events changed (owners

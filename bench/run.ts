@@ -726,7 +726,7 @@ const BUDGETS: ({ metric: keyof SizeResult; unit: string } & (
 	{ metric: 'rebuildMs', max: 3000, unit: 'ms' },
 	{ metric: 'heapMB', max: 150, unit: 'MB' },
 	{ metric: 'longestTaskColdStartMs', max: 200, unit: 'ms' },
-	{ metric: 'singleEditBytes', max: 200, unit: 'B' },
+	{ metric: 'singleEditBytes', max: 150, unit: 'B' },
 	{ metric: 'syncFullMs', max: 5000, unit: 'ms' },
 	{ metric: 'importToBulkPutRatio', max: 3, unit: '×' },
 	{ metric: 'firstRouteJsGzipKB', max: 170, unit: 'KB' },

@@ -129,9 +129,12 @@ test('a deleted conversation comes back after its toast has gone', async ({ page
 	await openCustomers(page);
 	await createCustomer(page, { name: 'Lucy Zhou' });
 	await logConversation(page, 'Wants a gift box');
-	await timeline(page)
-		.getByRole('button', { name: /^Delete: Call/ })
-		.click();
+	await logConversation(page, 'Asked for the price list');
+	for (const summary of ['Wants a gift box', 'Asked for the price list']) {
+		await timeline(page)
+			.getByRole('button', { name: new RegExp(`^Delete: Call · ${summary}`) })
+			.click();
+	}
 	await expect(timeline(page)).toHaveCount(0);
 	await dismissNotices(page);
 
@@ -140,9 +143,15 @@ test('a deleted conversation comes back after its toast has gone', async ({ page
 	await page.reload();
 	await deleted.getByRole('button', { name: /^Restore: Call · Wants a gift box/ }).click();
 	await expect(timeline(page)).toContainText('Wants a gift box');
+	// The pressed button left with its entry: focus moves on, never back to the page.
+	const next = deleted.getByRole('button', { name: /^Restore: Call · Asked for the price list/ });
+	await expect(next).toBeFocused();
+	await page.keyboard.press('Enter');
 	await expect(deleted).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: 'Timeline' })).toBeFocused();
 	await page.reload();
 	await expect(timeline(page)).toContainText('Wants a gift box');
+	await expect(timeline(page)).toContainText('Asked for the price list');
 });
 
 test('a conversation is edited in place', async ({ page }) => {
@@ -170,6 +179,13 @@ test('the purchase’s date and time default to now and take one tab stop', asyn
 	const when = dialog.getByRole('button', { name: /^Date and time: Now/ });
 	await when.focus();
 	await page.keyboard.press('Tab');
+	await expect(dialog.getByRole('group', { name: 'Line 1' }).getByLabel('Product')).toBeFocused();
+
+	// A line added takes the focus; removing it gives the focus to the line before.
+	await dialog.getByRole('button', { name: '+ Add line' }).click();
+	await expect(dialog.getByRole('group', { name: 'Line 2' }).getByLabel('Product')).toBeFocused();
+	await dialog.getByRole('button', { name: 'Remove line 2' }).click();
+	await expect(dialog.getByRole('group', { name: 'Line 2' })).toHaveCount(0);
 	await expect(dialog.getByRole('group', { name: 'Line 1' }).getByLabel('Product')).toBeFocused();
 
 	// Changing it is one key away, and a chosen moment is kept.

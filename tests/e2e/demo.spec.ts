@@ -33,9 +33,10 @@ test('the demo is added beside the shop’s own customers only when asked, and n
 	// Once it is here, the section offers removal instead: a second demo cannot be added.
 	await expect(demoSection(page)).toContainText('The demo shop is in this archive (300 made-up');
 	await expect(demoSection(page).getByRole('button', { name: 'Load demo shop' })).toHaveCount(0);
+	// The button pressed has gone: focus is on the one that took its place.
 	await expect(
 		demoSection(page).getByRole('button', { name: 'Remove the demo data' })
-	).toBeVisible();
+	).toBeFocused();
 	await page.reload();
 	await expect(
 		demoSection(page).getByRole('button', { name: 'Remove the demo data' })

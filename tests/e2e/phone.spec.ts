@@ -181,6 +181,26 @@ test('on a 360-px touch screen every control on every route is at least 44 × 44
 	await taskDialog.getByRole('button', { name: 'Save' }).click();
 	await expect(taskDialog).toBeHidden();
 
+	// In Chinese, the profile's dates read whole, each on one line of its half-width column.
+	await page.goto('/settings');
+	await page.getByLabel('Language').selectOption('zh-CN');
+	await page.goto(`/customers/${id}`);
+	for (const label of ['首次购买', '最近购买']) {
+		const date = page
+			.locator('dl > div')
+			.filter({ has: page.getByText(label, { exact: true }) })
+			.getByRole('definition');
+		await expect(date).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+		const lines = await date.evaluate((element) => {
+			const range = document.createRange();
+			range.selectNodeContents(element);
+			return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+		});
+		expect(lines, label).toBe(1);
+	}
+	await page.goto('/settings');
+	await page.getByLabel('语言').selectOption('en');
+
 	const problems: string[] = [];
 	for (const route of TOUCH_ROUTES) {
 		await page.goto(route.path.replace(':id', id));

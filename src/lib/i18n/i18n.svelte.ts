@@ -228,5 +228,6 @@ export function formatBytes(bytes: number): string {
 		unit++;
 	}
 	const digits = value >= 100 || unit === 0 ? 0 : 1;
-	return `${new Intl.NumberFormat(locale.current, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+	// A no-break space: "10 GB" never splits across lines.
+	return `${new Intl.NumberFormat(locale.current, { maximumFractionDigits: digits }).format(value)}\u00a0${units[unit]}`;
 }

@@ -24,12 +24,14 @@ import { demoRemovalPlan, demoShopStatus, removeDemoShop } from '../../src/lib/d
 import {
 	demoActivity,
 	demoCustomers,
+	demoHandles,
 	demoProducts,
 	DEMO_CUSTOMER_COUNT,
 	type DemoLanguage
 } from '../../src/lib/demo/demo-shop';
 import { DEMO_PRODUCT_COUNT, demoIsPresent } from '../../src/lib/demo/demo-size';
 import { validateCustomer } from '../../src/lib/domain/customer-validation';
+import { nameKeys } from '../../src/lib/domain/search-keys';
 import { customer, memberContext } from './helpers';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
@@ -144,7 +146,8 @@ describe('the demo speaks the UI language', () => {
 
 	it('is the same shop in both languages: stages, phones, purchases and amounts', () => {
 		const mixed = demoCustomers();
-		const shape = (list: typeof mixed) => list.map((c) => [c.stage, c.phone, c.email, c.source]);
+		const shape = (list: typeof mixed) =>
+			list.map((c) => [c.stage, c.phone, c.email !== '', c.wechat !== '', c.source]);
 		expect(shape(zh)).toEqual(shape(mixed));
 		expect(shape(en)).toEqual(shape(mixed));
 		const amounts = (language: DemoLanguage) =>
@@ -403,6 +406,37 @@ describe('removing the demo', () => {
 			expect(demoShopStatus(side.ws)).toEqual({ customers: 1, demoCustomers: 0, demoProducts: 0 });
 			expect(liveCustomer(side.ws, own)?.name).toBe('Hand Made');
 			expect(liveCustomer(side.ws, demoIds[0]!)).toBeNull();
+		}
+	});
+});
+
+describe('demo contact handles', () => {
+	it('are made from the customer’s name, in pinyin for a Chinese one', () => {
+		expect(demoHandles('王芳', '13800135678')).toEqual({
+			email: 'wangfang78@foxmail.com',
+			wechat: 'wangfang5678'
+		});
+		expect(demoHandles('Anna Lee', '13800135678')).toEqual({
+			email: 'anna.lee78@icloud.com',
+			wechat: 'annalee5678'
+		});
+		expect(demoHandles("Maybelle D'Amore-Weissnat", '13800135678').wechat).toHaveLength(20);
+		expect(demoHandles('吕月', '13800135678').email).toBe('lvyue78@foxmail.com');
+	});
+
+	it('match every demo customer’s name, in both languages', () => {
+		for (const language of ['zh-CN', 'en'] as const) {
+			for (const customer of demoCustomers(300, 20261123, language)) {
+				const { pinyinFull } = nameKeys(customer.name);
+				const first =
+					pinyinFull ||
+					customer.name
+						.toLowerCase()
+						.replace(/[^a-z]/g, '')
+						.slice(0, 3);
+				if (customer.email) expect(customer.email.replace(/[^a-z]/g, '')).toContain(first);
+				if (customer.wechat) expect(customer.wechat).toMatch(/^[a-z][a-z0-9]{5,19}$/);
+			}
 		}
 	});
 });

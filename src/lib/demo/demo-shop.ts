@@ -7,6 +7,7 @@ import {
 } from '../domain/customer';
 import type { InteractionFields, PurchaseFields, TaskFields } from '../domain/activity';
 import { addDays, localDateKey } from '../domain/dates';
+import { nameKeys } from '../domain/search-keys';
 import { DEMO_CUSTOMER_COUNT, type DemoLanguage } from './demo-size';
 
 export { DEMO_CUSTOMER_COUNT, type DemoLanguage };
@@ -108,6 +109,34 @@ function weighted<T>(faker: Faker, weights: [T, number][]): T {
  * use) has mostly Chinese customers and some English ones; a UI language gives every customer a
  * name, address, tags, notes and occupation in that language, with everything else the same.
  */
+const EMAIL_DOMAINS = {
+	zh: ['qq.com', '163.com', '126.com', 'foxmail.com', 'sina.com'],
+	en: ['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com', 'hotmail.com']
+};
+
+/**
+ * An email address and a WeChat id that belong to the name: 王芳 → wangfang78@163.com and
+ * wangfang5678, Anna Lee → anna.lee78@gmail.com and annalee5678 (digits from the mobile; a
+ * WeChat id has at most 20 characters).
+ */
+export function demoHandles(name: string, mobile: string): { email: string; wechat: string } {
+	const { pinyinFull } = nameKeys(name);
+	const words = name
+		.toLowerCase()
+		.normalize('NFKD')
+		.replace(/[^a-z\s]/g, '')
+		.split(/\s+/)
+		.filter(Boolean);
+	// 吕 is lü in pinyin and lv in an address.
+	const local = pinyinFull.replace(/ü/g, 'v') || words.join('.') || 'customer';
+	const domains = pinyinFull ? EMAIL_DOMAINS.zh : EMAIL_DOMAINS.en;
+	const digit = Number(mobile.at(-5) ?? 0);
+	return {
+		email: `${local}${mobile.slice(-2)}@${domains[digit % domains.length]}`,
+		wechat: `${local.replace(/\./g, '').slice(0, 16)}${mobile.slice(-4)}`
+	};
+}
+
 export function demoCustomers(
 	count = DEMO_CUSTOMER_COUNT,
 	seed = 20261123,
@@ -144,14 +173,10 @@ export function demoCustomers(
 			zh.number.float() < 0.5
 				? `${mobile.slice(0, 3)} ${mobile.slice(3, 7)} ${mobile.slice(7)}`
 				: mobile;
-		const email = zh.number.float() < 0.45 ? english.internet.email().toLowerCase() : '';
-		const wechat =
-			zh.number.float() < 0.6
-				? `wx_${english.internet
-						.username()
-						.toLowerCase()
-						.replace(/[^a-z0-9_]/g, '')}`
-				: '';
+		// The drawn addresses only decide the streams' shape; what is shown is made from the name.
+		const handles = demoHandles(name, mobile);
+		const email = zh.number.float() < 0.45 && english.internet.email() ? handles.email : '';
+		const wechat = zh.number.float() < 0.6 && english.internet.username() ? handles.wechat : '';
 		const knownGender = zh.number.float() < 0.85 ? gender : '';
 		const birthday =
 			zh.number.float() < 0.6

@@ -30,13 +30,29 @@ function syncUpdateMessage(doc: Y.Doc): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+/** When a message last crossed one of the devices' ports. */
+let lastMessageAt = 0;
+const noteMessage = () => (lastMessageAt = performance.now());
+
+/**
+ * Resolves once no message has crossed a port for 30 ms: a fixed wait was too short on a busy
+ * machine, where the hops between page and worker queue behind other work.
+ */
+async function settle(): Promise<void> {
+	const quiet = 30;
+	const started = performance.now();
+	do {
+		await new Promise((resolve) => setTimeout(resolve, quiet));
+	} while (performance.now() - lastMessageAt < quiet && performance.now() - started < 5_000);
+}
 
 /** One device: a worker's doc served over a port, and the page's client at the other end. */
 function device(doc = new Y.Doc(), settling?: DocSettling) {
 	const ports = new MessageChannel();
 	const stopServing = serveRemoteSync(doc, ports.port2, settling);
 	const client = new RemoteSyncClient(ports.port1);
+	ports.port1.addEventListener('message', noteMessage);
+	ports.port2.addEventListener('message', noteMessage);
 	opened.push(ports);
 	return { doc, client, stopServing };
 }

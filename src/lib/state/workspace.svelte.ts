@@ -21,6 +21,8 @@ export class WorkspaceSession {
 	status = $state<WorkspaceView['status']>('opening');
 	failure = $state<string | null>(null);
 	writeFailure = $state<string | null>(null);
+	/** Why the archive's own storage refused the latest changes, kept in memory meanwhile. */
+	storageFailure = $state<string | null>(null);
 	/** Set while the projection is being rebuilt from the doc (first open, new version). */
 	rebuilding = $state<RebuildProgress | null>(null);
 	canUndo = $state(false);
@@ -134,6 +136,8 @@ export class WorkspaceSession {
 	mergeBackup = (update: Uint8Array) => this.#client.call('mergeBackup', [update]);
 	/** Replaces the archive on this device with a backup; the caller reloads the page after. */
 	replaceWithBackup = (update: Uint8Array) => this.#client.call('replaceWithBackup', [update]);
+	/** Tries the changes storage refused again; resolves true once they are stored. */
+	retryStorage = () => this.#client.call('retryStorage', []);
 	undo = () => this.#client.call('undo', []);
 	redo = () => this.#client.call('redo', []);
 

@@ -1,4 +1,5 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { DurablePersistence } from './durable-persistence';
 import * as Y from 'yjs';
 import {
 	createCustomer,
@@ -86,6 +87,11 @@ export interface WorkspaceView {
 	status: 'opening' | 'ready' | 'failed';
 	failure: string | null;
 	writeFailure: string | null;
+	/**
+	 * Why the doc's own storage refused the latest changes, while they wait in memory to be
+	 * stored (see DurablePersistence); null once everything is stored.
+	 */
+	storageFailure: string | null;
 	/** Set while the projection is being rebuilt from the doc (first open, new version). */
 	rebuilding: RebuildProgress | null;
 	canUndo: boolean;
@@ -129,7 +135,7 @@ export class WorkspaceCore {
 	#nextUndoToken = 1;
 	#projector: Projector | null = null;
 	#eventsVersion = 0;
-	#persistence: IndexeddbPersistence | null = null;
+	#persistence: DurablePersistence | null = null;
 	#tabs: TabConnection | null = null;
 
 	constructor(
@@ -184,14 +190,15 @@ export class WorkspaceCore {
 	 * store, so the listener waits until the doc is in.
 	 */
 	async #loadDoc(): Promise<void> {
-		const persistence = new IndexeddbPersistence(this.names.docDbName, this.ws.doc);
+		const persistence = new DurablePersistence(this.names.docDbName, this.ws.doc, {
+			onFailure: (error) => this.events.onView({ storageFailure: describeError(error) }),
+			onRecovered: () => this.events.onView({ storageFailure: null })
+		});
 		this.#persistence = persistence;
-		const storeUpdate = (persistence as unknown as { _storeUpdate: StoreUpdate })._storeUpdate;
-		this.ws.doc.off('update', storeUpdate);
 		try {
 			await Promise.race([persistence.whenSynced, storageFailure(persistence)]);
 		} finally {
-			this.ws.doc.on('update', storeUpdate);
+			persistence.storeUpdates(true);
 		}
 	}
 
@@ -607,18 +614,16 @@ export class WorkspaceCore {
 		});
 	}
 
-	/**
-	 * Resolves once every update stored so far is written. y-indexeddb does not say, but
-	 * IndexedDB starts a read of its store only after the writes queued before it have finished.
-	 */
+	/** Resolves once every change so far is stored; rejects while storage refuses them. */
 	async #stored(): Promise<void> {
-		const db = this.#persistence?.db;
-		if (!db) return;
-		const read = db.transaction('updates', 'readonly');
-		await new Promise<void>((resolve, reject) => {
-			read.oncomplete = () => resolve();
-			read.onerror = read.onabort = () => reject(read.error);
-		});
+		const refusal = await this.#persistence?.confirmed();
+		if (refusal) throw refusal;
+	}
+
+	/** Tries the changes storage refused again now (the user freed space). */
+	async retryStorage(): Promise<boolean> {
+		await this.#ready;
+		return (await this.#persistence?.retryNow()) === null;
 	}
 
 	async undo(): Promise<boolean> {
@@ -636,15 +641,14 @@ export class WorkspaceCore {
 	}
 }
 
-type StoreUpdate = (update: Uint8Array, origin: unknown) => void;
-
 /**
  * Rejects when the doc's storage cannot be used; never settles otherwise. y-indexeddb's
  * `whenSynced` never settles when its database fails to open or lacks its stores, which left
  * the archive "opening" for ever with no word of what went wrong.
  */
 async function storageFailure(persistence: IndexeddbPersistence): Promise<never> {
-	const db = await (persistence as unknown as { _db: Promise<IDBDatabase> })._db;
+	// `_db` is typed by y-indexeddb but undocumented; its version is pinned for DurablePersistence.
+	const db = await persistence._db;
 	if (!db.objectStoreNames.contains('updates')) {
 		throw new Error('the archive’s storage in this browser is damaged');
 	}

@@ -1,0 +1,185 @@
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+
+/** Stored records after which the store is compacted into one (y-indexeddb's own threshold). */
+export const COMPACT_AFTER = 500;
+const FIRST_RETRY_MS = 1_000;
+const LAST_RETRY_MS = 30_000;
+
+export interface DurableStoreEvents {
+	/** A write was refused (a full disk, an evicted or closed database): the updates are kept. */
+	onFailure?: (error: unknown) => void;
+	/** Everything kept after a failure is stored now. */
+	onRecovered?: () => void;
+}
+
+/**
+ * y-indexeddb's persistence, with every write confirmed. The library writes each update in a
+ * transaction of its own and never looks at the outcome: on a full disk the update was refused
+ * without a word, and the later updates of the device, which depend on it, could not be read
+ * back either. Here each update waits in memory until its transaction has committed; a refused
+ * write is reported, kept and tried again (sooner when the page asks), and `confirmed()` tells
+ * a command whether its change is stored.
+ *
+ * Loading stays the library's (its public `whenSynced` and `db`); only its update listener is
+ * replaced. That listener is a field the library does not document (`_storeUpdate`), so the
+ * version is pinned and a unit test fails if the listener stops being the one that stores.
+ */
+export class DurablePersistence extends IndexeddbPersistence {
+	#queue: Uint8Array[] = [];
+	#writing: Promise<void> | null = null;
+	#failure: unknown = null;
+	#retryTimer: ReturnType<typeof setTimeout> | null = null;
+	#retryDelay = FIRST_RETRY_MS;
+	#records = 0;
+	#storing = false;
+	#destroyed = false;
+	readonly #events: DurableStoreEvents;
+
+	constructor(name: string, doc: Y.Doc, events: DurableStoreEvents = {}) {
+		super(name, doc);
+		this.#events = events;
+		doc.off('update', this._storeUpdate);
+		void this.whenSynced.then(() => this.#countRecords());
+	}
+
+	/**
+	 * Starts (or stops) storing the doc's updates. Loading changes nothing to store, and while
+	 * anything listens Yjs encodes every transaction as an update, the loaded archive included.
+	 */
+	storeUpdates(on: boolean): void {
+		if (on === this.#storing) return;
+		this.#storing = on;
+		if (on) this.doc.on('update', this.#onUpdate);
+		else this.doc.off('update', this.#onUpdate);
+	}
+
+	#onUpdate = (update: Uint8Array, origin: unknown) => {
+		if (origin === this) return;
+		this.#queue.push(update);
+		void this.#drain();
+	};
+
+	/** How many updates wait to be stored. */
+	get unstored(): number {
+		return this.#queue.length;
+	}
+
+	/** The last write's refusal while updates wait, or null. */
+	get failure(): unknown {
+		return this.#failure;
+	}
+
+	/**
+	 * Resolves with null once every update so far is stored, or with the refusal when storage
+	 * refused them (they stay queued and are tried again).
+	 */
+	async confirmed(): Promise<unknown> {
+		while (this.#writing) await this.#writing;
+		return this.#queue.length === 0 ? null : this.#failure;
+	}
+
+	/** Tries the refused updates again now (the user freed space, or the page came back). */
+	retryNow(): Promise<unknown> {
+		if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
+		this.#retryTimer = null;
+		void this.#drain();
+		return this.confirmed();
+	}
+
+	#drain(): Promise<void> {
+		this.#writing ??= this.#writeQueued().finally(() => (this.#writing = null));
+		return this.#writing;
+	}
+
+	/** Writes what waits, batch after batch, until nothing waits or storage refuses. */
+	async #writeQueued(): Promise<void> {
+		const db = this.db;
+		if (!db) return;
+		while (this.#queue.length > 0 && !this.#destroyed) {
+			const batch = this.#queue.slice();
+			try {
+				await addAll(db, batch);
+			} catch (error) {
+				this.#failure = error;
+				this.#events.onFailure?.(error);
+				this.#scheduleRetry();
+				return;
+			}
+			this.#queue.splice(0, batch.length);
+			this.#records += batch.length;
+			this.#retryDelay = FIRST_RETRY_MS;
+			if (this.#failure !== null) {
+				this.#failure = null;
+				this.#events.onRecovered?.();
+			}
+		}
+		if (this.#records >= COMPACT_AFTER && !this.#destroyed) await this.#compact(db);
+	}
+
+	#scheduleRetry(): void {
+		if (this.#retryTimer !== null || this.#destroyed) return;
+		this.#retryTimer = setTimeout(() => {
+			this.#retryTimer = null;
+			void this.#drain();
+		}, this.#retryDelay);
+		this.#retryDelay = Math.min(this.#retryDelay * 2, LAST_RETRY_MS);
+	}
+
+	/**
+	 * Replaces every stored record by the doc's whole state, in one transaction: it commits
+	 * whole or not at all, so a refusal leaves the records as they were.
+	 */
+	async #compact(db: IDBDatabase): Promise<void> {
+		if (this.#queue.length > 0) return;
+		const transaction = db.transaction('updates', 'readwrite');
+		const store = transaction.objectStore('updates');
+		const added = store.add(Y.encodeStateAsUpdate(this.doc));
+		added.onsuccess = () => store.delete(IDBKeyRange.upperBound(added.result, true));
+		try {
+			await committed(transaction);
+			this.#records = 1;
+		} catch {
+			// Nothing was lost: every record is still there, and the next write tries again.
+		}
+	}
+
+	async #countRecords(): Promise<void> {
+		const db = this.db;
+		if (!db) return;
+		const transaction = db.transaction('updates', 'readonly');
+		const counted = transaction.objectStore('updates').count();
+		await committed(transaction).catch(() => undefined);
+		this.#records += counted.result ?? 0;
+	}
+
+	override destroy(): Promise<void> {
+		this.#destroyed = true;
+		if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
+		this.#retryTimer = null;
+		this.storeUpdates(false);
+		return super.destroy();
+	}
+}
+
+/** Adds every update as a record of its own, in one transaction; resolves once it commits. */
+function addAll(db: IDBDatabase, updates: Uint8Array[]): Promise<void> {
+	let transaction: IDBTransaction;
+	try {
+		transaction = db.transaction('updates', 'readwrite');
+		const store = transaction.objectStore('updates');
+		for (const update of updates) store.add(update);
+	} catch (error) {
+		// A closed database throws here rather than failing the transaction.
+		return Promise.reject(error);
+	}
+	return committed(transaction);
+}
+
+function committed(transaction: IDBTransaction): Promise<void> {
+	return new Promise((resolve, reject) => {
+		transaction.oncomplete = () => resolve();
+		transaction.onabort = () =>
+			reject(transaction.error ?? new DOMException('The write was aborted', 'AbortError'));
+	});
+}

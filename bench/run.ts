@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --quick] [-- --no-build] [-- --sizes=S,M] [-- --readme-only]
+ *                [-- --only=sync [--sync-runs=N]]
  *
  * Builds the production app, serves it locally, loads archives of three sizes generated through
  * the app's own commands into headless Chromium, and measures what a shopkeeper feels. Results
@@ -34,6 +35,14 @@ const build = !args.includes('--no-build');
 const sizeArg = args.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length);
 const sizes = SIZES.filter((size) =>
 	quick ? size.name === 'S' : sizeArg ? sizeArg.split(',').includes(size.name) : true
+);
+/**
+ * `--only=sync` measures the first sync alone (after the steps that shape the sender's archive:
+ * storing it, opening it, the import), N times, and writes no results: for iterating on sync.
+ */
+const onlySync = args.includes('--only=sync');
+const SYNC_RUNS = Number(
+	args.find((arg) => arg.startsWith('--sync-runs='))?.slice('--sync-runs='.length) ?? 1
 );
 const COLD_RUNS = quick ? 3 : 5;
 /**
@@ -718,6 +727,32 @@ async function measurePage(
 	};
 }
 
+/**
+ * `--only=sync`: the sender's archive is stored, opened and given the import as in a full run,
+ * then a new device syncs it `SYNC_RUNS` times. Only printed.
+ */
+async function measureSyncOnly(origin: string, size: ArchiveSize, archive: GeneratedArchive) {
+	const device = await launchDevice();
+	try {
+		const page = await firstPage(device);
+		step = 'storing the archive';
+		await injectArchive(page, origin, size, archive.updates.length);
+		step = 'first open with projection rebuild';
+		await firstOpen(page, origin);
+		step = 'import';
+		await importCustomers(page, origin);
+		for (let run = 0; run < SYNC_RUNS; run++) {
+			step = `sync to a new device (${run + 1} of ${SYNC_RUNS})`;
+			const synced = await syncToNewDevice(page, origin);
+			console.log(
+				`  sync ${run + 1}: full ${Math.round(synced.full)} ms, visible ${Math.round(synced.visible)} ms, longest task ${Math.round(synced.longestTask)} ms`
+			);
+		}
+	} finally {
+		await device.close();
+	}
+}
+
 const BUDGETS: ({ metric: keyof SizeResult; unit: string } & (
 	{ max: number; min?: never } | { min: number; max?: never }
 ))[] = [
@@ -728,6 +763,7 @@ const BUDGETS: ({ metric: keyof SizeResult; unit: string } & (
 	{ metric: 'longestTaskColdStartMs', max: 200, unit: 'ms' },
 	{ metric: 'singleEditBytes', max: 150, unit: 'B' },
 	{ metric: 'syncFullMs', max: 5000, unit: 'ms' },
+	{ metric: 'syncVisibleMs', max: 5000, unit: 'ms' },
 	{ metric: 'importToBulkPutRatio', max: 3, unit: '×' },
 	{ metric: 'firstRouteJsGzipKB', max: 170, unit: 'KB' },
 	{ metric: 'lighthousePerformance', min: 95, unit: '' },
@@ -848,6 +884,20 @@ async function main() {
 	const archiveUpdates = new Map<string, Uint8Array[]>();
 	const server = await serve(archiveUpdates);
 	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	if (onlySync) {
+		try {
+			for (const size of sizes) {
+				console.log(`Generating ${size.name}…`);
+				const archive = generateArchive(size);
+				archiveUpdates.set(size.name, archive.updates);
+				console.log(`Syncing ${size.name}…`);
+				await measureSyncOnly(origin, size, archive);
+			}
+		} finally {
+			server.close();
+		}
+		return;
+	}
 	// Lighthouse audits a first visit to an empty archive, so it runs before the archives are
 	// generated: the audited page then shares the machine's cores with no archive generation
 	// and none of its garbage collection in this process. Run after them, the same build's

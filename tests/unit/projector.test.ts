@@ -33,7 +33,7 @@ import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
 import { eventCounts } from '../../src/lib/projection/activity-queries';
 import { EventIndex } from '../../src/lib/projection/event-index';
 import { PROJECTION_STATE_KEY } from '../../src/lib/projection/db';
-import { prefersRebuild, Projector } from '../../src/lib/projection/projector';
+import { prefersRebuild, Projector, rebuildProjection } from '../../src/lib/projection/projector';
 import { customer, memberContext, seededRandom } from './helpers';
 import {
 	PROJECTION_CONTENTS,
@@ -351,6 +351,50 @@ describe('rebuild progress', () => {
 		await projector.idle();
 		expect(reports).toEqual([]);
 		expect(await db.projectionState.count()).toBe(1);
+	});
+});
+
+describe('rebuild writes', () => {
+	/** `db.customers.bulkPut`, watched: how many writes were ever in flight at once. */
+	function watchWrites(db: ReturnType<typeof freshDb>, failOnCall?: number) {
+		const seen = { calls: 0, inFlight: 0, mostInFlight: 0 };
+		const bulkPut = db.customers.bulkPut.bind(db.customers);
+		db.customers.bulkPut = ((rows: Parameters<typeof bulkPut>[0]) => {
+			seen.calls++;
+			if (seen.calls === failOnCall) throw new Error('the disk is full');
+			seen.inFlight++;
+			seen.mostInFlight = Math.max(seen.mostInFlight, seen.inFlight);
+			return bulkPut(rows).finally(() => seen.inFlight--);
+		}) as typeof bulkPut;
+		return seen;
+	}
+
+	it('keeps several chunks in flight while computing the next, and writes every row', async () => {
+		const ctx = memberContext();
+		createCustomers(
+			ctx,
+			Array.from({ length: 3_200 }, (_, i) => customer({ name: `C${i}` }))
+		);
+		const db = freshDb();
+		const seen = watchWrites(db);
+		await rebuildProjection(ctx.ws, db);
+		// Seven chunks of 500: one write behind (as before) never had more than two in flight.
+		expect(seen.calls).toBe(7);
+		expect(seen.mostInFlight).toBeGreaterThan(2);
+		expect(await db.customers.count()).toBe(3_200);
+	});
+
+	it('fails as a whole when one chunk cannot be written, writing nothing', async () => {
+		const ctx = memberContext();
+		createCustomers(
+			ctx,
+			Array.from({ length: 3_200 }, (_, i) => customer({ name: `C${i}` }))
+		);
+		const db = freshDb();
+		watchWrites(db, 3);
+		await expect(rebuildProjection(ctx.ws, db)).rejects.toThrow('the disk is full');
+		expect(await db.customers.count()).toBe(0);
+		expect(await db.projectionState.count()).toBe(0);
 	});
 });
 

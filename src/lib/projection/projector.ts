@@ -68,9 +68,9 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 	return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
-/** Writes rows a chunk at a time, the next chunk handed over while the one before is written. */
+/** Writes rows a chunk at a time, the next chunks handed over while those before are written. */
 function putInChunks<T>(
-	table: { bulkPut(rows: T[]): PromiseLike<unknown> },
+	table: { bulkPut(rows: T[]): Promise<unknown> },
 	rows: T[],
 	onChunk?: (written: T[]) => void
 ): Promise<void> {
@@ -78,24 +78,34 @@ function putInChunks<T>(
 }
 
 /**
- * Writes chunks as they are produced, one write behind: the next chunk is produced (its rows
- * computed, then copied into the request) while the storage process writes the one before,
+ * How many chunks a rebuild may have handed to IndexedDB and not yet seen written. One write
+ * behind, the worker waited for each write before computing the next chunk: at 20,000 customers
+ * after a first sync it sat idle about a second of a 3.1–3.5 s customers' write, and the list
+ * showed that much later (see docs/performance.md, 2026-12-06).
+ */
+const WRITES_IN_FLIGHT = 4;
+
+/**
+ * Writes chunks as they are produced, a few writes behind: the next chunks are produced (their
+ * rows computed, then copied into the request) while the storage process writes those before,
  * so in a rebuild the worker's share and IndexedDB's share overlap instead of taking turns.
  * Only Dexie's promises are awaited, so the transaction stays open; each await also lets the
  * worker answer messages.
  */
 async function putAsProduced<T>(
-	table: { bulkPut(rows: T[]): PromiseLike<unknown> },
+	table: { bulkPut(rows: T[]): Promise<unknown> },
 	chunks: Iterable<T[]>,
 	onChunk?: (written: T[]) => void
 ): Promise<void> {
-	let previous: PromiseLike<void> | null = null;
+	const writing: Promise<void>[] = [];
 	for (const chunk of chunks) {
 		const write = table.bulkPut(chunk).then(() => onChunk?.(chunk));
-		if (previous) await previous;
-		previous = write;
+		// Awaited in turn below; a failure aborts the transaction, and the first awaited reports it.
+		write.catch(() => undefined);
+		writing.push(write);
+		if (writing.length > WRITES_IN_FLIGHT) await writing.shift();
 	}
-	if (previous) await previous;
+	for (const write of writing) await write;
 }
 
 export interface ProjectorEvents {

@@ -15,3 +15,21 @@ describe('notices', () => {
 		for (const toast of toasts.items) toasts.dismiss(toast.id);
 	});
 });
+
+describe('confirmations while storage refuses', () => {
+	it('are held back, errors still shown, and shown again once storage stores', () => {
+		let refusing = true;
+		toasts.holdConfirmationsWhile(() => refusing);
+		try {
+			toasts.show('Added Li Na');
+			toasts.show('Could not open the file', { tone: 'error' });
+			expect(toasts.items.map((toast) => toast.message)).toEqual(['Could not open the file']);
+			refusing = false;
+			toasts.show('Added Wang Fang');
+			expect(toasts.items.map((toast) => toast.message)).toContain('Added Wang Fang');
+		} finally {
+			toasts.holdConfirmationsWhile(() => false);
+			for (const toast of toasts.items) toasts.dismiss(toast.id);
+		}
+	});
+});

@@ -94,3 +94,33 @@ describe('WorkspaceCore', () => {
 		for (const port of [link.port1, link.port2, newLink.port1, newLink.port2]) port.close();
 	});
 });
+
+describe('WorkspaceCore on a full disk', () => {
+	it('says storage refused a change before the change’s result, keeps it and stores it once there is room', async () => {
+		const names = namesForTest();
+		const { core, views } = openCore(names);
+		await core.whenReady();
+		const add = IDBObjectStore.prototype.add;
+		const full = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
+			this: IDBObjectStore,
+			...args: Parameters<typeof add>
+		) {
+			if (this.name === 'updates') {
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			}
+			return add.apply(this, args);
+		});
+		const created = await core.createCustomer(customer({ name: 'Made on a full disk' }));
+		expect(created.ok).toBe(true);
+		// The refusal is in the page's view when the result arrives (settled() waits for storage).
+		expect(views.at(-1)).toEqual({ storageFailure: expect.stringContaining('QuotaExceededError') });
+		full.mockRestore();
+
+		expect(await core.retryStorage()).toBe(true);
+		expect(views.at(-1)).toEqual({ storageFailure: null });
+		const reopened = openCore(names);
+		await reopened.core.settled();
+		const id = created.ok ? created.value : '';
+		expect(reopened.core.ws.customers.get(id)?.get('name')).toBe('Made on a full disk');
+	});
+});

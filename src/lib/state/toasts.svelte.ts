@@ -17,6 +17,15 @@ class ToastQueue {
 	items = $state<Toast[]>([]);
 	#nextId = 1;
 	#timers = new Map<number, ReturnType<typeof setTimeout>>();
+	#confirmationsHeld: () => boolean = () => false;
+
+	/**
+	 * While `held` says so, informational notices ("Added…", "Saved") are not shown: the changes
+	 * they confirm are not stored, and a banner says what happened instead. Errors still show.
+	 */
+	holdConfirmationsWhile(held: () => boolean): void {
+		this.#confirmationsHeld = held;
+	}
 
 	show(
 		message: string,
@@ -24,6 +33,7 @@ class ToastQueue {
 	): number {
 		const id = this.#nextId++;
 		const tone = options.tone ?? 'info';
+		if (tone === 'info' && this.#confirmationsHeld()) return id;
 		// Only the newest Undo is offered: an older one would undo this newer step instead of its
 		// own (the undo manager takes back the latest), e.g. bring back a product just merged.
 		const label = options.action?.label;

@@ -1,3 +1,4 @@
+import { toasts } from './toasts.svelte';
 import type { RemoteSyncClient } from '../sync/remote-sync-client';
 import type { ShopCurrency } from '../crdt/shop-settings';
 import { DEFAULT_CURRENCY } from '../crdt/shop-settings';
@@ -43,6 +44,7 @@ export class WorkspaceSession {
 			onMeasure: ({ name, duration }) =>
 				performance.measure(name, { start: performance.now() - duration, duration })
 		});
+		toasts.holdConfirmationsWhile(() => this.storageFailure !== null);
 		worker.onerror = (event) => {
 			// Once open, an uncaught error in one observer leaves the worker running: report it,
 			// as the page did when the doc lived here. Before that, nothing can work.

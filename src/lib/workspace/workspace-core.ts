@@ -245,10 +245,15 @@ export class WorkspaceCore {
 		return productNames((await this.#openProjector()).latestPurchases(RECENT_SALES));
 	}
 
-	/** Resolves when every change so far is visible in the projection. */
+	/**
+	 * Resolves when every change so far is visible in the projection and storage has answered
+	 * for it: a refusal has reached the page (as `storageFailure`) before any result that follows,
+	 * so nothing is reported saved that is not.
+	 */
 	async settled(): Promise<void> {
 		await this.#ready;
 		await this.#projector?.idle();
+		await this.#persistence?.confirmed();
 	}
 
 	get #context(): CommandContext {
@@ -259,7 +264,7 @@ export class WorkspaceCore {
 	async #run<T>(command: (ctx: CommandContext) => T): Promise<T> {
 		await this.#ready;
 		const result = command(this.#context);
-		await this.#projector?.idle();
+		await this.settled();
 		return result;
 	}
 
@@ -629,14 +634,14 @@ export class WorkspaceCore {
 	async undo(): Promise<boolean> {
 		await this.#ready;
 		const undone = this.#undo.undo() !== null;
-		await this.#projector?.idle();
+		await this.settled();
 		return undone;
 	}
 
 	async redo(): Promise<boolean> {
 		await this.#ready;
 		const redone = this.#undo.redo() !== null;
-		await this.#projector?.idle();
+		await this.settled();
 		return redone;
 	}
 }

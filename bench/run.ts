@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --quick] [-- --no-build] [-- --sizes=S,M] [-- --readme-only]
- *                [-- --only=sync [--sync-runs=N]]
+ *                [-- --only=sync [--sync-runs=N]] [-- --only=search [--profile=<dir>]]
  *
  * Builds the production app, serves it locally, loads archives of three sizes generated through
  * the app's own commands into headless Chromium, and measures what a shopkeeper feels. Results
@@ -45,6 +45,15 @@ const SYNC_RUNS = Number(
 	args.find((arg) => arg.startsWith('--sync-runs='))?.slice('--sync-runs='.length) ?? 1
 );
 const COLD_RUNS = quick ? 3 : 5;
+/**
+ * `--only=search` measures the search alone (same archive, first open and cold starts before it,
+ * as in a full run), prints each keystroke and writes no results: for iterating on the search.
+ * `--profile=<dir>` then also writes a CPU profile of the typing to <dir>/search-<size>.cpuprofile.
+ */
+const onlySearch = args.includes('--only=search');
+const profileDir = args.find((arg) => arg.startsWith('--profile='))?.slice('--profile='.length);
+/** With `--profile`: a DevTools trace (style, layout, paint, GC) instead of a CPU profile. */
+const traceDir = profileDir && args.includes('--trace');
 /**
  * Lighthouse audits per run, of which the median counts. One audit's performance score moves
  * by up to ten points between audits of one build on this machine (blocking time is
@@ -470,32 +479,106 @@ async function closeApp(page: Page) {
 }
 
 /** Types each query key by key and times each keystroke until the list has updated. */
-async function searchLatency(page: Page, queries: string[]) {
-	return page.evaluate(async (queries) => {
-		const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
-		const times: number[] = [];
-		// The next task, once Svelte's microtasks have put the results in the DOM. Not setTimeout:
-		// timers nested five deep are clamped to 4 ms, which every keystroke after the fifth paid.
-		const channel = new MessageChannel();
-		const settle = () =>
-			new Promise((resolve) => {
-				channel.port1.onmessage = resolve;
-				channel.port2.postMessage(null);
-			});
-		for (const query of queries) {
-			for (let i = 1; i <= query.length; i++) {
-				const started = performance.now();
-				input.value = query.slice(0, i);
+async function searchLatency(page: Page, queries: string[]): Promise<number[]> {
+	const { times } = await typeQueries(page, queries, false);
+	return times;
+}
+
+/** Types each query key by key; each keystroke's time, and what the box held after it. */
+async function typeQueries(page: Page, queries: string[], detail: boolean) {
+	const { times, microtasks, counts } = await page.evaluate(
+		async ({ queries, detail }) => {
+			const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+			const times: number[] = [];
+			// Until the input's microtasks ran (Svelte's flush is queued first): what is left of a
+			// keystroke's time is other tasks that ran before the measuring one.
+			const microtasks: number[] = [];
+			const counts: string[] = [];
+			// The next task, once Svelte's microtasks have put the results in the DOM. Not setTimeout:
+			// timers nested five deep are clamped to 4 ms, which every keystroke after the fifth paid.
+			const channel = new MessageChannel();
+			const settle = () =>
+				new Promise((resolve) => {
+					channel.port1.onmessage = resolve;
+					channel.port2.postMessage(null);
+				});
+			for (const query of queries) {
+				for (let i = 1; i <= query.length; i++) {
+					const started = performance.now();
+					if (detail) performance.mark('keystroke');
+					input.value = query.slice(0, i);
+					input.dispatchEvent(new Event('input', { bubbles: true }));
+					if (detail)
+						void Promise.resolve().then(() => microtasks.push(performance.now() - started));
+					await settle();
+					times.push(performance.now() - started);
+					if (detail) performance.mark('keystroke-done');
+					if (detail) counts.push(document.querySelector('.count')?.textContent?.trim() ?? '');
+				}
+				input.value = '';
 				input.dispatchEvent(new Event('input', { bubbles: true }));
-				await settle();
-				times.push(performance.now() - started);
+				await new Promise((resolve) => setTimeout(resolve, 50));
 			}
-			input.value = '';
-			input.dispatchEvent(new Event('input', { bubbles: true }));
-			await new Promise((resolve) => setTimeout(resolve, 50));
+			return { times, microtasks, counts };
+		},
+		{ queries, detail }
+	);
+	const typed = queries.flatMap((query) =>
+		Array.from({ length: query.length }, (_, i) => query.slice(0, i + 1))
+	);
+	return { times, microtasks, counts, typed };
+}
+
+/** The search alone, keystroke by keystroke (see `onlySearch`). */
+async function measureSearchOnly(origin: string, size: ArchiveSize, archive: GeneratedArchive) {
+	const device = await launchDevice();
+	try {
+		const page = await firstPage(device);
+		await injectArchive(page, origin, size, archive.updates.length);
+		await firstOpen(page, origin);
+		for (let i = 0; i < COLD_RUNS; i++) await coldStart(page, origin);
+		const cdp = profileDir ? await page.context().newCDPSession(page) : null;
+		const traceEvents: unknown[] = [];
+		if (cdp && traceDir) {
+			cdp.on('Tracing.dataCollected', (event) => traceEvents.push(...event.value));
+			await cdp.send('Tracing.start', {
+				categories:
+					'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,v8,disabled-by-default-v8.gc',
+				transferMode: 'ReportEvents'
+			});
+		} else if (cdp) {
+			await cdp.send('Profiler.enable');
+			await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+			await cdp.send('Profiler.start');
 		}
-		return times;
-	}, queries);
+		const { times, microtasks, counts, typed } = await typeQueries(page, archive.queries, true);
+		if (cdp && traceDir) {
+			const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+			await cdp.send('Tracing.end');
+			await complete;
+			const file = join(profileDir!, `search-${size.name}.trace.json`);
+			writeFileSync(file, JSON.stringify(traceEvents));
+			console.log(`  trace: ${file}`);
+		} else if (cdp) {
+			const { profile } = await cdp.send('Profiler.stop');
+			const file = join(profileDir!, `search-${size.name}.cpuprofile`);
+			writeFileSync(file, JSON.stringify(profile));
+			console.log(`  profile: ${file}`);
+		}
+		console.log(
+			typed
+				.map(
+					(text, i) =>
+						`  ${text.padEnd(14)} ${times[i]!.toFixed(1)} ms (microtasks ${microtasks[i]!.toFixed(1)}) ${counts[i]}`
+				)
+				.join('\n')
+		);
+		console.log(
+			`  ${size.name}: p50 ${round(percentile(times, 50), 2)} ms, p95 ${round(percentile(times, 95), 2)} ms, max ${round(Math.max(...times), 1)} ms over ${times.length} keystrokes`
+		);
+	} finally {
+		await device.close();
+	}
 }
 
 /** Flings through the whole list, a few screens per frame, and records each frame's length. */
@@ -895,6 +978,19 @@ async function main() {
 				archiveUpdates.set(size.name, archive.updates);
 				console.log(`Syncing ${size.name}…`);
 				await measureSyncOnly(origin, size, archive);
+			}
+		} finally {
+			server.close();
+		}
+		return;
+	}
+	if (onlySearch) {
+		try {
+			for (const size of sizes) {
+				const archive = generateArchive(size);
+				archiveUpdates.set(size.name, archive.updates);
+				console.log(`Search at ${size.name}…`);
+				await measureSearchOnly(origin, size, archive);
 			}
 		} finally {
 			server.close();

@@ -27,8 +27,20 @@ test('search finds customers by characters, pinyin, initials and phone fragments
 	await search.fill('example.com');
 	await expect(list.getByRole('link', { name: /John Smith/ })).toBeVisible();
 
+	const noMatch = page.getByRole('heading', { name: 'No customers match' });
 	await search.fill('nobody here');
-	await expect(page.getByRole('heading', { name: 'No customers match' })).toBeVisible();
+	await expect(noMatch).toBeVisible();
+	// The list stays mounted behind the notice, out of sight and out of the accessibility tree…
+	await expect(list).toBeHidden();
+	// …and a query that finds customers again shows them (the phone fragment starts at 4 digits).
+	await search.fill('123');
+	await expect(noMatch).toBeVisible();
+	await search.fill('1234');
+	await expect(noMatch).toBeHidden();
+	await expect(list.getByRole('link', { name: /李四/ })).toBeVisible();
+	await expect(list.getByRole('link')).toHaveCount(1);
+	await search.fill('nobody here');
+	await expect(noMatch).toBeVisible();
 	await page.getByRole('button', { name: 'Clear search and filters' }).click();
 	await expect(search).toHaveValue('');
 	await expect(count).toHaveText('3 of 3 customers');

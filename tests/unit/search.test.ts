@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nameKeys, customerSearchText } from '../../src/lib/domain/search-keys';
 import { matchesSearch, parseSearchQuery } from '../../src/lib/domain/search-query';
 import { filterCustomers } from '../../src/lib/domain/customer-list';
-import { SearchIndex } from '../../src/lib/domain/search-index';
+import { narrows, SearchIndex } from '../../src/lib/domain/search-index';
 import { listRow, seededRandom } from './helpers';
 import { phoneDigits } from '../../src/lib/domain/phone';
 
@@ -133,5 +133,68 @@ describe('the search index', () => {
 
 	it('finds nothing in an empty list', () => {
 		expect(new SearchIndex([]).matching(parseSearchQuery('a')!)).toEqual([]);
+	});
+
+	it('narrows only when every match of the new query is a match of the old one', () => {
+		const q = (text: string) => parseSearchQuery(text)!;
+		expect(narrows(q('zh'), q('zha'))).toBe(true);
+		expect(narrows(q('zha'), q('zha w'))).toBe(true);
+		expect(narrows(q('wei'), q('zhang wei'))).toBe(true);
+		expect(narrows(q('1380'), q('13800'))).toBe(true);
+		// Backspace widens; the fourth digit adds the phone numbers that hold it.
+		expect(narrows(q('zha'), q('zh'))).toBe(false);
+		expect(narrows(q('138'), q('1380'))).toBe(false);
+		expect(narrows(q('1380'), q('2380'))).toBe(false);
+		expect(narrows(q('zhang wei'), q('zhang'))).toBe(false);
+	});
+
+	it('answers typing, backspace and retyping exactly as a row-by-row search does', () => {
+		const random = seededRandom(11);
+		const people = ['张三', '张伟', '张小伟', '李四', '黎文昊', 'Anna Lee', 'Zhang Wei', 'Wang Li'];
+		const many = Array.from({ length: 2000 }, (_, i) =>
+			listRow({
+				...row(people[i % people.length]!, `1${String(3_800_000_000 + i * 7919)}`, {
+					email: i % 4 === 0 ? `shop${i}@tea.cn` : '',
+					notes: i % 7 === 0 ? '老客户 likes oolong' : ''
+				}),
+				sortName: String(i).padStart(5, '0')
+			})
+		);
+		const targets = [
+			'张伟',
+			'zw',
+			'zhangwei',
+			'zhang wei',
+			'1380',
+			'138 0013 4',
+			'anna l',
+			'黎w',
+			'wang li',
+			'shop1',
+			'老客户 oolong',
+			'zzqx'
+		];
+		let narrowed = 0;
+		for (let run = 0; run < 30; run++) {
+			const index = new SearchIndex(many);
+			let text = '';
+			let previous: ReturnType<typeof parseSearchQuery> = null;
+			for (let step = 0; step < 25; step++) {
+				const target = targets[Math.floor(random() * targets.length)]!;
+				const roll = random();
+				if (roll < 0.2 && text.length > 0) text = text.slice(0, -1);
+				else if (roll < 0.25) text = '';
+				else if (target.startsWith(text)) text = target.slice(0, text.length + 1);
+				else text += target[Math.floor(random() * target.length)];
+				const query = parseSearchQuery(text);
+				if (!query) continue;
+				if (previous && narrows(previous, query)) narrowed++;
+				previous = query;
+				const expected = many.filter((r) => matchesSearch(r, query));
+				expect(index.matching(query), `"${text}"`).toEqual(expected);
+			}
+		}
+		// The narrowing path was taken often enough for the comparison to speak for it.
+		expect(narrowed).toBeGreaterThan(100);
 	});
 });

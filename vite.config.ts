@@ -75,11 +75,14 @@ const FIRST_ROUTE_ROOTS = [
  * chunk. Left to itself the bundler splits them by which routes share them, into about thirty
  * files, many under 1 KB; starting each fetch costs the main thread 0.3–1 ms on this machine,
  * so a first visit spent 10–60 ms just asking for them (four times that on Lighthouse's phone).
- * Modules the worker also loads stay where the bundler puts them, so the worker never loads
- * the page's components. Other routes load this chunk too, as they load the layout anyway.
+ * Modules the worker also loads go into a second chunk of their own (Dexie, the domain rules
+ * both use), rather than a dozen small files: the worker never loads the page's components,
+ * and the page never loads the worker's own code. Other routes load these chunks too, as they
+ * load the layout anyway.
  */
 function firstRouteInOneChunk(): Plugin {
 	const firstRoute = new Set<string>();
+	const shared = new Set<string>();
 	return {
 		name: 'clientbook:first-route-in-one-chunk',
 		buildEnd() {
@@ -98,8 +101,10 @@ function firstRouteInOneChunk(): Plugin {
 			const missing = FIRST_ROUTE_ROOTS.filter((root) => !roots.some((id) => root.test(id)));
 			if (missing.length > 0)
 				this.warn(`first-route chunk: no module matches ${missing.join(', ')}`);
+			const workerStatic = reachable([WORKSPACE_WORKER], (id) => imports(id, false));
 			for (const id of reachable(roots, (id) => imports(id, false))) {
 				if (!worker.has(id)) firstRoute.add(id);
+				else if (workerStatic.has(id)) shared.add(id);
 			}
 		},
 		options(options) {
@@ -118,6 +123,11 @@ function firstRouteInOneChunk(): Plugin {
 						{
 							name: 'first-route',
 							test: (id: string) => firstRoute.has(id),
+							includeDependenciesRecursively: false
+						},
+						{
+							name: 'first-route-shared',
+							test: (id: string) => shared.has(id),
 							includeDependenciesRecursively: false
 						}
 					]

@@ -107,7 +107,12 @@ test('on a full disk a new customer is kept, said unsaved, backed up, and stored
 		await page.getByRole('button', { name: 'Save' }).click();
 		const banner = page.getByRole('alert').filter({ hasText: 'could not be stored' });
 		await expect(banner).toContainText('QuotaExceededError');
-		await expect(notices(page).getByText(/Added Made On A Full Disk/)).toHaveCount(0);
+		// The save has finished (the form is gone), and it did not say "Added".
+		await expect(page).not.toHaveURL(/\/customers\/new$/);
+		await expect(notices(page).getByText(/Added/)).toHaveCount(0);
+		// Its page does not call it deleted: it is kept, waiting for room.
+		await expect(page.getByRole('heading', { name: 'Not stored yet' })).toBeVisible();
+		await expect(page.getByText('Customer not found')).toHaveCount(0);
 
 		// The backup is made from the open app, which still holds the change.
 		await banner.getByRole('link', { name: 'Download a backup now' }).click();

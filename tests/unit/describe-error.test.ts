@@ -9,5 +9,7 @@ describe('describeError', () => {
 			'QuotaExceededError: quota reached'
 		);
 		expect(describeError('plain text')).toBe('plain text');
+		// Chromium's refusal from IndexedDB on a full disk carries no message.
+		expect(describeError(new DOMException('', 'QuotaExceededError'))).toBe('QuotaExceededError');
 	});
 });

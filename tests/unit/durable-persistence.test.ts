@@ -104,16 +104,45 @@ describe('DurablePersistence', () => {
 		}
 	});
 
-	it('compacts the store into one record after many writes, losing nothing', async () => {
+	it('compacts the store after many writes, losing nothing written meanwhile by it or another tab', async () => {
 		const name = newName();
 		const { doc, persistence } = await openDurable(name);
 		const customers = doc.getMap('customers');
 		for (let i = 0; i < COMPACT_AFTER; i++) {
 			customers.set(`c${i}`, i);
-			await persistence.confirmed();
+			expect(await persistence.confirmed()).toBeNull();
 		}
-		expect(await storedRecords(persistence)).toBeLessThan(10);
-		expect((await readBack(name)).getMap('customers').size).toBe(COMPACT_AFTER);
+		// Before the compaction runs: this tab edits again, and another tab stores an update.
+		customers.set('during', 'this tab');
+		const otherTab = new Y.Doc();
+		otherTab.getMap('customers').set('other', 'another tab');
+		const other = new IndexeddbPersistence(name, otherTab);
+		await other.whenSynced;
+		otherTab.getMap('customers').set('other later', 'another tab');
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		await other.destroy();
+		expect(await persistence.confirmed()).toBeNull();
+
+		await vi.waitFor(async () => expect(await storedRecords(persistence)).toBeLessThan(10), {
+			timeout: 5_000
+		});
+		const stored = (await readBack(name)).getMap('customers');
+		expect(stored.size).toBe(COMPACT_AFTER + 3);
+		expect(stored.get('during')).toBe('this tab');
+		expect(stored.get('other later')).toBe('another tab');
+	});
+
+	it('stores an update that arrives as a write ends, before saying it is stored', async () => {
+		const name = newName();
+		const { doc, persistence } = await openDurable(name);
+		const customers = doc.getMap('customers');
+		customers.set('first', 1);
+		// Between the write's last look at the queue and its end.
+		void persistence.confirmed().then(() => customers.set('second', 2));
+		await persistence.confirmed();
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(await persistence.confirmed()).toBeNull();
+		expect((await readBack(name)).getMap('customers').toJSON()).toEqual({ first: 1, second: 2 });
 	});
 
 	it('stores nothing while not asked to (the archive loading what is already stored)', async () => {

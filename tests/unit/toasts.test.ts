@@ -17,7 +17,7 @@ describe('notices', () => {
 });
 
 describe('confirmations while storage refuses', () => {
-	it('are held back, errors still shown, and shown again once storage stores', () => {
+	it('are held back (not queued), errors still shown, and new ones shown once storage stores', () => {
 		let refusing = true;
 		toasts.holdConfirmationsWhile(() => refusing);
 		try {

@@ -4,9 +4,9 @@
  * resolves once all are. A colleague's device can apply the first while the rest are still
  * being read: at 10,000 customers the read takes over a second.
  *
- * y-indexeddb starts the write of each change in the same tick as the change, and IndexedDB
- * runs a read only after the writes started before it, so the updates read hold at least the
- * doc as it is at this call. A change made after the call may be missing from them.
+ * IndexedDB runs a read only after the writes started before it, so when no change waits to be
+ * stored (DurablePersistence's `unstored` is 0; callers check), the updates read hold at least
+ * the doc as it is at this call. A change made after the call may be missing from them.
  */
 export function streamStoredState(
 	db: IDBDatabase,

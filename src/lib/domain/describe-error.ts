@@ -3,9 +3,10 @@
  * kind when it says something (QuotaExceededError: …, NotAllowedError: …).
  */
 export function describeError(error: unknown): string {
-	if (error instanceof Error)
-		return error.name === 'Error' || error.name === 'TypeError'
-			? error.message
-			: `${error.name}: ${error.message}`;
+	if (error instanceof Error) {
+		if (error.name === 'Error' || error.name === 'TypeError') return error.message;
+		// Chromium's QuotaExceededError from IndexedDB comes with no message at all.
+		return error.message ? `${error.name}: ${error.message}` : error.name;
+	}
 	return String(error);
 }

@@ -3,6 +3,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 
 /** Stored records after which the store is compacted into one (y-indexeddb's own threshold). */
 export const COMPACT_AFTER = 500;
+/** How long the store must be quiet before it is compacted (y-indexeddb's own delay). */
+const COMPACT_DELAY_MS = 1_000;
 const FIRST_RETRY_MS = 1_000;
 const LAST_RETRY_MS = 30_000;
 
@@ -30,6 +32,7 @@ export class DurablePersistence extends IndexeddbPersistence {
 	#writing: Promise<void> | null = null;
 	#failure: unknown = null;
 	#retryTimer: ReturnType<typeof setTimeout> | null = null;
+	#compactTimer: ReturnType<typeof setTimeout> | null = null;
 	#retryDelay = FIRST_RETRY_MS;
 	#records = 0;
 	#storing = false;
@@ -75,8 +78,14 @@ export class DurablePersistence extends IndexeddbPersistence {
 	 * refused them (they stay queued and are tried again).
 	 */
 	async confirmed(): Promise<unknown> {
-		while (this.#writing) await this.#writing;
-		return this.#queue.length === 0 ? null : this.#failure;
+		for (;;) {
+			while (this.#writing) await this.#writing;
+			if (this.#queue.length === 0) return null;
+			if (this.#failure !== null) return this.#failure;
+			if (this.#destroyed || !this.db) return new Error('the archive’s storage is closed');
+			// An update that arrived as the last write was ending: write it before answering.
+			void this.#drain();
+		}
 	}
 
 	/** Tries the refused updates again now (the user freed space, or the page came back). */
@@ -88,7 +97,13 @@ export class DurablePersistence extends IndexeddbPersistence {
 	}
 
 	#drain(): Promise<void> {
-		this.#writing ??= this.#writeQueued().finally(() => (this.#writing = null));
+		this.#writing ??= this.#writeQueued().finally(() => {
+			this.#writing = null;
+			// Updates that arrived after the loop's last look wait for no one else.
+			if (this.#queue.length > 0 && this.#failure === null && !this.#destroyed) {
+				void this.#drain();
+			}
+		});
 		return this.#writing;
 	}
 
@@ -114,7 +129,21 @@ export class DurablePersistence extends IndexeddbPersistence {
 				this.#events.onRecovered?.();
 			}
 		}
-		if (this.#records >= COMPACT_AFTER && !this.#destroyed) await this.#compact(db);
+		if (this.#records >= COMPACT_AFTER) this.#scheduleCompaction(db);
+	}
+
+	/**
+	 * Compacts once the store has been quiet a moment, off the path of the command that wrote:
+	 * encoding the whole archive takes a while. A refused compaction is tried again after as
+	 * many writes again, never on every write.
+	 */
+	#scheduleCompaction(db: IDBDatabase): void {
+		if (this.#compactTimer !== null || this.#destroyed) return;
+		this.#records = 0;
+		this.#compactTimer = setTimeout(() => {
+			this.#compactTimer = null;
+			if (!this.#destroyed) void this.#compact(db);
+		}, COMPACT_DELAY_MS);
 	}
 
 	#scheduleRetry(): void {
@@ -127,20 +156,34 @@ export class DurablePersistence extends IndexeddbPersistence {
 	}
 
 	/**
-	 * Replaces every stored record by the doc's whole state, in one transaction: it commits
-	 * whole or not at all, so a refusal leaves the records as they were.
+	 * Replaces every stored record by the doc's whole state, in one transaction that first reads
+	 * them all: another tab's update stored meanwhile is applied to this doc before its record
+	 * goes (as y-indexeddb's own `storeState` does). The transaction commits whole or not at
+	 * all, so a refusal leaves the records as they were.
 	 */
 	async #compact(db: IDBDatabase): Promise<void> {
-		if (this.#queue.length > 0) return;
-		const transaction = db.transaction('updates', 'readwrite');
-		const store = transaction.objectStore('updates');
-		const added = store.add(Y.encodeStateAsUpdate(this.doc));
-		added.onsuccess = () => store.delete(IDBKeyRange.upperBound(added.result, true));
 		try {
+			const transaction = db.transaction('updates', 'readwrite');
+			const store = transaction.objectStore('updates');
+			const records = store.getAll();
+			const keys = store.getAllKeys();
+			keys.onsuccess = () => {
+				Y.transact(
+					this.doc,
+					() => {
+						for (const update of records.result as Uint8Array[]) Y.applyUpdate(this.doc, update);
+					},
+					this,
+					false
+				);
+				store.add(Y.encodeStateAsUpdate(this.doc));
+				const last = keys.result.at(-1);
+				if (last !== undefined) store.delete(IDBKeyRange.upperBound(last));
+			};
 			await committed(transaction);
 			this.#records = 1;
 		} catch {
-			// Nothing was lost: every record is still there, and the next write tries again.
+			// Nothing was lost: every record is still there; compaction waits for more writes.
 		}
 	}
 
@@ -156,7 +199,8 @@ export class DurablePersistence extends IndexeddbPersistence {
 	override destroy(): Promise<void> {
 		this.#destroyed = true;
 		if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
-		this.#retryTimer = null;
+		if (this.#compactTimer !== null) clearTimeout(this.#compactTimer);
+		this.#retryTimer = this.#compactTimer = null;
 		this.storeUpdates(false);
 		return super.destroy();
 	}

@@ -612,9 +612,13 @@ export class WorkspaceCore {
 			holdRebuilds: () => this.#projector?.holdRebuilds() ?? (() => undefined),
 			streamStored: (onUpdate) => {
 				const db = this.#persistence?.db;
-				return db
-					? streamStoredState(db, onUpdate)
-					: Promise.reject(new Error('the archive is not stored on this device'));
+				if (!db) return Promise.reject(new Error('the archive is not stored on this device'));
+				// Changes still waiting to be stored would be missing from what is read: the
+				// colleague is then answered from the doc itself.
+				if (this.#persistence!.unstored > 0) {
+					return Promise.reject(new Error('some changes are not stored yet'));
+				}
+				return streamStoredState(db, onUpdate);
 			}
 		});
 	}

@@ -6,6 +6,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from './support/chromium-args';
 import { findChromium } from './support/find-chromium';
 import { createCustomer, customerList, notices, openCustomers } from './support/app';
+import { checkAndImport, fixturePath } from './support/import';
 import { expect, test } from './support/test';
 
 /**
@@ -114,6 +115,27 @@ test('on a full disk a new customer is kept, said unsaved, backed up, and stored
 		await expect(page.getByRole('heading', { name: 'Not stored yet' })).toBeVisible();
 		await expect(page.getByText('Customer not found')).toHaveCount(0);
 
+		// Leaving the app now would lose what is kept in it: the browser asks first.
+		const asked = page.waitForEvent('dialog');
+		await page.close({ runBeforeUnload: true });
+		const dialog = await asked;
+		expect(dialog.type()).toBe('beforeunload');
+		await dialog.dismiss();
+		expect(page.isClosed()).toBe(false);
+
+		// An import on the full disk (reached within the app) says its customers are kept but
+		// not stored yet.
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'Settings' })
+			.click();
+		await page.getByRole('link', { name: 'Import customers' }).click();
+		await page.getByLabel('Import file').setInputFiles(fixturePath('customers-gbk.csv'));
+		await checkAndImport(page);
+		await expect(
+			page.getByRole('alert').filter({ hasText: 'not stored on this device yet' })
+		).toBeVisible();
+
 		// The backup is made from the open app, which still holds the change.
 		await banner.getByRole('link', { name: 'Download a backup now' }).click();
 		const download = page.waitForEvent('download');
@@ -134,7 +156,8 @@ test('on a full disk a new customer is kept, said unsaved, backed up, and stored
 		context = await launch(profile, baseURL!);
 		page = context.pages()[0] ?? (await context.newPage());
 		await openCustomers(page);
-		for (const name of ['Made Before', 'Made On A Full Disk', 'Made After']) {
+		await expect(page.getByText('8 of 8 customers')).toBeVisible();
+		for (const name of ['Made Before', 'Made On A Full Disk', 'Made After', '王秀英']) {
 			await expect(customerList(page).getByRole('link', { name: new RegExp(name) })).toBeVisible();
 		}
 
@@ -149,7 +172,7 @@ test('on a full disk a new customer is kept, said unsaved, backed up, and stored
 			await other.getByLabel('Backup file').setInputFiles(backup);
 			await other.getByRole('button', { name: 'Restore' }).click();
 			await expect(
-				other.getByText('Backup restored: the archive now holds 2 customers.')
+				other.getByText('Backup restored: the archive now holds 7 customers.')
 			).toBeVisible();
 			await openCustomers(other);
 			await expect(

@@ -87,6 +87,23 @@ describe('DurablePersistence', () => {
 		expect(stored).toEqual({ before: 1, during: 2, later: 3, after: 4 });
 	});
 
+	it('says when everything is stored only once storage has taken the refused changes', async () => {
+		const name = newName();
+		const { doc, persistence } = await openDurable(name);
+		await expect(persistence.whenStored()).resolves.toBeUndefined();
+		const freeSpace = fillTheDisk();
+		doc.getMap('customers').set('during', 1);
+		let stored = false;
+		const whenStored = persistence.whenStored().then(() => (stored = true));
+		expect(await persistence.confirmed()).not.toBeNull();
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(stored).toBe(false);
+		freeSpace();
+		await persistence.retryNow();
+		await whenStored;
+		expect(stored).toBe(true);
+	});
+
 	it('tries refused changes again by itself', async () => {
 		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 		try {

@@ -33,6 +33,8 @@ export class DurablePersistence extends IndexeddbPersistence {
 	#failure: unknown = null;
 	#retryTimer: ReturnType<typeof setTimeout> | null = null;
 	#compactTimer: ReturnType<typeof setTimeout> | null = null;
+	/** Who waits for everything so far to be stored, however many refusals that takes. */
+	#storedWaiters: Array<() => void> = [];
 	#retryDelay = FIRST_RETRY_MS;
 	#records = 0;
 	#storing = false;
@@ -129,7 +131,20 @@ export class DurablePersistence extends IndexeddbPersistence {
 				this.#events.onRecovered?.();
 			}
 		}
+		if (this.#queue.length === 0) for (const resolve of this.#storedWaiters.splice(0)) resolve();
 		if (this.#records >= COMPACT_AFTER) this.#scheduleCompaction(db);
+	}
+
+	/**
+	 * Resolves once every update so far is stored, waiting through refusals until storage takes
+	 * them (a colleague's sync is reported received only then).
+	 */
+	whenStored(): Promise<void> {
+		if (this.#queue.length === 0 && !this.#writing) return Promise.resolve();
+		return new Promise((resolve) => {
+			this.#storedWaiters.push(resolve);
+			void this.#drain();
+		});
 	}
 
 	/**

@@ -623,10 +623,12 @@ export class WorkspaceCore {
 		});
 	}
 
-	/** Resolves once every change so far is stored; rejects while storage refuses them. */
+	/**
+	 * Resolves once every change so far is stored: while storage refuses them, only when it
+	 * takes them again (a colleague's sync is then said received, not before, and not never).
+	 */
 	async #stored(): Promise<void> {
-		const refusal = await this.#persistence?.confirmed();
-		if (refusal) throw refusal;
+		await this.#persistence?.whenStored();
 	}
 
 	/** Tries the changes storage refused again now (the user freed space). */

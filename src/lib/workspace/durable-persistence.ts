@@ -70,11 +70,6 @@ export class DurablePersistence extends IndexeddbPersistence {
 		return this.#queue.length;
 	}
 
-	/** The last write's refusal while updates wait, or null. */
-	get failure(): unknown {
-		return this.#failure;
-	}
-
 	/**
 	 * Resolves with null once every update so far is stored, or with the refusal when storage
 	 * refused them (they stay queued and are tried again).

@@ -88,11 +88,14 @@ test('on a full disk a new customer is kept, said unsaved, backed up, and stored
 }) => {
 	test.setTimeout(180_000);
 	const disk = mountSmallDisk();
-	test.skip(
-		'reason' in disk,
-		`cannot mount a small filesystem here: ${'reason' in disk ? disk.reason : ''}`
-	);
-	if ('reason' in disk) return;
+	if ('reason' in disk) {
+		const why = `cannot mount a small filesystem here: ${disk.reason}`;
+		// Root can mount one (CI runs as root): there a failure to mount is a failure, never a
+		// quiet skip. Without root the journey cannot run, and says so.
+		if (process.getuid?.() === 0) throw new Error(why);
+		test.skip(true, why);
+		return;
+	}
 	const profile = join(disk.dir, 'profile');
 	const cleanups = [disk.unmount];
 	let context = await launch(profile, baseURL!);

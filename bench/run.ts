@@ -338,7 +338,6 @@ async function syncToNewDevice(page: Page, origin: string) {
 			[TEAM_KEY, team]
 		);
 		const other = await firstPage(colleague);
-		const started = Date.now();
 		await other.goto(`${origin}/customers`);
 		await other.waitForFunction(
 			() => performance.getEntriesByName('clientbook:webrtc-synced').length > 0,
@@ -348,8 +347,17 @@ async function syncToNewDevice(page: Page, origin: string) {
 		const full = await other.evaluate(
 			() => performance.getEntriesByName('clientbook:webrtc-synced')[0]!.startTime
 		);
-		await other.getByText(shown, { exact: true }).waitFor({ timeout: 300_000 });
-		const visible = Date.now() - started;
+		// Seen in the page each frame, on the page's clock from its navigation as `full` is: the
+		// harness's own polling of a locator reached it up to half a second late.
+		const visible = (await (
+			await other.waitForFunction(
+				(text) =>
+					[...document.querySelectorAll('p')].some((p) => p.textContent?.trim() === text) &&
+					performance.now(),
+				shown,
+				{ polling: 'raf', timeout: 300_000 }
+			)
+		).jsonValue()) as number;
 		const longestTask = await other.evaluate(
 			() => (window as unknown as { __bench: { longestTask: number } }).__bench.longestTask
 		);
@@ -736,7 +744,20 @@ async function measure(
 			timedOut,
 			measurePage(page, origin, size, archive)
 		]);
-		return { ...measured, browser: device.context.browser()!.version(), machine: MACHINE };
+		const browser = device.context.browser()!.version();
+		// The sync is between two devices of its own; this one, still settling its import,
+		// would share the two cores with them.
+		await device.close();
+		step = 'sync to a new device';
+		const synced = await Promise.race([timedOut, syncFromArchive(origin, size, archive)]);
+		return {
+			...measured,
+			syncFullMs: Math.round(synced.full),
+			syncVisibleMs: Math.round(synced.visible),
+			longestTaskSyncMs: Math.round(synced.longestTask),
+			browser,
+			machine: MACHINE
+		};
 	} finally {
 		clearTimeout(timer);
 		await device.close();
@@ -748,7 +769,7 @@ async function measurePage(
 	origin: string,
 	size: ArchiveSize,
 	archive: GeneratedArchive
-): Promise<MeasuredResult> {
+): Promise<Omit<MeasuredResult, 'syncFullMs' | 'syncVisibleMs' | 'longestTaskSyncMs'>> {
 	page.on('console', (message) => {
 		// Chromium asks for /favicon.ico on the bare SVG page; that 404 is noise.
 		// …and so is the signaling server going away once the sync measurement is done.
@@ -769,8 +790,6 @@ async function measurePage(
 	const frames = await scroll(page);
 	step = 'import';
 	const imported = await importCustomers(page, origin);
-	step = 'sync to a new device';
-	const synced = await syncFromArchive(origin, size, archive);
 	return {
 		size: size.name,
 		measuredAt: new Date().toISOString(),
@@ -803,10 +822,7 @@ async function measurePage(
 		importBulkPutMs: Math.round(imported.bulkPut),
 		importToBulkPutRatio: round(imported.importMs / Math.max(1, imported.bulkPut), 1),
 		heapAfterImportMB: round(imported.heap / 1024 / 1024),
-		longestTaskImportMs: Math.round(imported.longestTask),
-		syncFullMs: Math.round(synced.full),
-		syncVisibleMs: Math.round(synced.visible),
-		longestTaskSyncMs: Math.round(synced.longestTask)
+		longestTaskImportMs: Math.round(imported.longestTask)
 	};
 }
 

@@ -51,6 +51,7 @@ import {
 	type MemberRow,
 	type TaskRow
 } from './db';
+import type { UnwrittenCustomers } from './unwritten-rows';
 
 /**
  * Bump when rows, indexes or derived keys change: every device then rebuilds its projection.
@@ -117,7 +118,17 @@ export interface ProjectorEvents {
 	onRebuildProgress?: (progress: RebuildProgress | null) => void;
 	/** Purchases or interactions changed (told once per batch, after its projection). */
 	onEventsChanged?: () => void;
+	/**
+	 * Customers' rows computed but not written because the write failed (null once written):
+	 * the list shows them meanwhile, so a customer made on a full disk does not vanish from it.
+	 */
+	onUnwrittenCustomers?: (unwritten: UnwrittenCustomers | null) => void;
 }
+
+const FIRST_RETRY_MS = 1_000;
+const LAST_RETRY_MS = 30_000;
+
+export type { UnwrittenCustomers };
 
 export interface RebuildProgress {
 	done: number;
@@ -358,6 +369,10 @@ export class Projector {
 	#archiveBound: number | null = null;
 	/** The transaction `#archiveBound` already counts. */
 	#boundedTransaction: Y.Transaction | null = null;
+	/** What the last failed writes left out of the projection (see `onUnwrittenCustomers`). */
+	#unwritten: UnwrittenCustomers | null = null;
+	#retryTimer: ReturnType<typeof setTimeout> | null = null;
+	#retryDelay = FIRST_RETRY_MS;
 	/** Open holds on rebuilds (see `holdRebuilds`), and who waits for them to end. */
 	#rebuildHolds = 0;
 	#holdsEnded: Array<() => void> = [];
@@ -428,6 +443,8 @@ export class Projector {
 	stop(): void {
 		if (!this.#running) return;
 		this.#running = false;
+		if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
+		this.#retryTimer = null;
 		this.ws.customers.unobserveDeep(this.#onCustomers);
 		this.ws.tasks.unobserveDeep(this.#onTasks);
 		this.ws.fieldDefs.unobserveDeep(this.#onFieldDefs);
@@ -725,13 +742,70 @@ export class Projector {
 	};
 
 	#enqueue(task: () => Promise<void>): Promise<void> {
-		const run = this.#queue.then(task).catch((error: unknown) => {
-			this.#lastError = error;
-			this.events.onWriteError?.(error);
-			console.error('Clientbook projection write failed; the doc is intact', error);
-		});
+		const run = this.#queue.then(task).then(
+			() => this.#written(),
+			(error: unknown) => {
+				this.#lastError = error;
+				this.events.onWriteError?.(error);
+				this.#scheduleRetry();
+				console.error('Clientbook projection write failed; the doc is intact', error);
+			}
+		);
 		this.#queue = run;
 		return run;
+	}
+
+	/** After a write that succeeded: whatever a failed one left out is in the projection now. */
+	#written(): void {
+		if (this.#lastError !== null) {
+			this.#lastError = null;
+			this.events.onWriteRecovered?.();
+		}
+		this.#retryDelay = FIRST_RETRY_MS;
+		if (this.#unwritten === null) return;
+		this.#unwritten = null;
+		this.events.onUnwrittenCustomers?.(null);
+	}
+
+	/**
+	 * Writes the changes a failed write left pending, now (storage took writes again) rather
+	 * than at the next change; false when nothing failed.
+	 */
+	retry(): boolean {
+		if (this.#lastError === null || !this.#running) return false;
+		if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
+		this.#retryTimer = null;
+		if (!this.#flushScheduled) {
+			this.#flushScheduled = true;
+			void this.#enqueue(() => this.#flush());
+		}
+		return true;
+	}
+
+	/** A failed write is tried again by itself, less often the longer it keeps failing. */
+	#scheduleRetry(): void {
+		if (this.#retryTimer !== null || !this.#running) return;
+		this.#retryTimer = setTimeout(() => {
+			this.#retryTimer = null;
+			this.retry();
+		}, this.#retryDelay);
+		this.#retryDelay = Math.min(this.#retryDelay * 2, LAST_RETRY_MS);
+	}
+
+	/** Keeps rows a failed write left out, over those an earlier failure left out. */
+	#keepUnwritten(rows: CustomerRow[], removed: string[]): void {
+		const byId = new Map<string, CustomerRow | null>();
+		for (const row of this.#unwritten?.rows ?? []) byId.set(row.id, row);
+		for (const id of this.#unwritten?.removed ?? []) byId.set(id, null);
+		for (const row of rows) byId.set(row.id, row);
+		for (const id of removed) byId.set(id, null);
+		const kept: UnwrittenCustomers = { rows: [], removed: [] };
+		for (const [id, row] of byId) {
+			if (row) kept.rows.push(row);
+			else kept.removed.push(id);
+		}
+		this.#unwritten = kept;
+		this.events.onUnwrittenCustomers?.(kept);
 	}
 
 	async #flush(): Promise<void> {
@@ -807,6 +881,8 @@ export class Projector {
 			this.#readEvents(customerIds, taken.metricsStale, eventMetrics);
 
 		const { db } = this;
+		const customerRows: CustomerRow[] = [];
+		const removals: string[] = [];
 		try {
 			await db.transaction('rw', projectionTables(db), async () => {
 				await writeRows(db.tasks, tasks);
@@ -820,8 +896,6 @@ export class Projector {
 					(await db.customers.bulkGet(lookedUp)).flatMap((row) => (row ? [[row.id, row]] : []))
 				);
 				const existing = customerIds.map((id) => found.get(id));
-				const customerRows: CustomerRow[] = [];
-				const removals: string[] = [];
 				for (const [i, id] of customerIds.entries()) {
 					const record = records[i];
 					if (!record) {
@@ -840,11 +914,8 @@ export class Projector {
 				await db.projectionState.put(projectionState(stateVector, counts));
 			});
 			this.#eventCounts = counts;
-			if (this.#lastError !== null) {
-				this.#lastError = null;
-				this.events.onWriteRecovered?.();
-			}
 		} catch (error) {
+			if (customerRows.length + removals.length > 0) this.#keepUnwritten(customerRows, removals);
 			// Keep the ids for the next flush; a later start() rebuilds if we never catch up.
 			taken.customers.forEach((id) => this.#customers.add(id));
 			taken.added.forEach((id) => this.#addedCustomers.add(id));

@@ -12,6 +12,7 @@ import { SearchIndex } from '../domain/search-index';
 import type { LifecycleStage } from '../domain/customer';
 import type { CustomerRow, ProjectionDb } from '../projection/db';
 import { readAllInPages } from '../projection/paged-read';
+import { withUnwritten, type UnwrittenCustomers } from '../projection/unwritten-rows';
 
 /** Enough rows to fill a tall screen before the whole list is read. */
 const FIRST_ROWS = 60;
@@ -21,7 +22,11 @@ const FIRST_ROWS = 60;
  * customer and back. Rows come from the projection and follow every change, local or remote.
  */
 export class CustomerListState {
-	rows = $state.raw<CustomerRow[]>([]);
+	/** The projection's rows as last read. */
+	#stored = $state.raw<readonly CustomerRow[]>([]);
+	/** Rows the projection could not take yet (a full disk): shown until it does. */
+	unwritten = $state.raw<UnwrittenCustomers | null>(null);
+	readonly rows = $derived(withUnwritten(this.#stored, this.unwritten));
 	loaded = $state(false);
 	query = $state('');
 	sort = $state<CustomerSort>('name');
@@ -58,7 +63,7 @@ export class CustomerListState {
 	/** The pending idle build of the search index, if one is scheduled. */
 	#idleSearchBuild: number | null = null;
 	/** Callers of `allRows` waiting for the whole list the subscription is reading. */
-	#waiting: Array<(rows: CustomerRow[] | Promise<CustomerRow[]>) => void> = [];
+	#waiting: Array<(rows: readonly CustomerRow[] | Promise<readonly CustomerRow[]>) => void> = [];
 
 	/**
 	 * Stops following the projection until the returned function is called: during a large
@@ -81,10 +86,10 @@ export class CustomerListState {
 		if (!this.loaded) void this.#showFirstRows(db);
 		this.#subscription = liveQuery(() => readAllInPages(db.customers)).subscribe({
 			next: (rows) => {
-				this.rows = rows;
+				this.#stored = rows;
 				this.loaded = true;
 				this.#current = this.#subscription !== null;
-				this.#answerWaiting(() => rows);
+				this.#answerWaiting(() => this.rows);
 				this.#prepareSearchWhenIdle();
 			},
 			error: (error: unknown) => {
@@ -101,7 +106,7 @@ export class CustomerListState {
 	 * way when the list is still loading (at 50,000 customers a second read alongside it took
 	 * the check 6.9 s); else a fresh read.
 	 */
-	allRows(db: ProjectionDb): Promise<CustomerRow[]> {
+	allRows(db: ProjectionDb): Promise<readonly CustomerRow[]> {
 		if (this.#db !== db || !this.#subscription) return readAllInPages(db.customers);
 		if (this.#current) return Promise.resolve(this.rows);
 		return new Promise((resolve) => this.#waiting.push(resolve));
@@ -124,7 +129,7 @@ export class CustomerListState {
 	}
 
 	/** Answers whoever waits for the whole list (`rows` is only called when someone does). */
-	#answerWaiting(rows: () => CustomerRow[] | Promise<CustomerRow[]>): void {
+	#answerWaiting(rows: () => readonly CustomerRow[] | Promise<readonly CustomerRow[]>): void {
 		const waiting = this.#waiting.splice(0);
 		if (waiting.length === 0) return;
 		const answer = rows();
@@ -139,7 +144,7 @@ export class CustomerListState {
 	async #showFirstRows(db: ProjectionDb): Promise<void> {
 		try {
 			const first = await db.customers.orderBy('sortName').limit(FIRST_ROWS).toArray();
-			if (!this.loaded) this.rows = first;
+			if (!this.loaded) this.#stored = first;
 		} catch {
 			// The whole list is on its way; it reports its own errors.
 		}

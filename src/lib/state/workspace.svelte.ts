@@ -4,7 +4,7 @@ import type { ShopCurrency } from '../crdt/shop-settings';
 import { DEFAULT_CURRENCY } from '../crdt/shop-settings';
 import type { CustomerFields } from '../domain/customer';
 import type { MemberProfile } from '../domain/member-profile';
-import type { RebuildProgress } from '../projection/projector';
+import type { RebuildProgress, UnwrittenCustomers } from '../projection/projector';
 import { ProjectionDb, projectionDbName } from '../projection/db';
 import type { WorkspaceCore, WorkspaceView } from '../workspace/workspace-core';
 import { startWorkspaceWorker, WorkspaceClient } from '../workspace/workspace-rpc';
@@ -26,6 +26,8 @@ export class WorkspaceSession {
 	storageFailure = $state<string | null>(null);
 	/** Set while the projection is being rebuilt from the doc (first open, new version). */
 	rebuilding = $state<RebuildProgress | null>(null);
+	/** Customers' rows the projection could not take yet (a full disk), shown meanwhile. */
+	unwrittenCustomers = $state.raw<UnwrittenCustomers | null>(null);
 	canUndo = $state(false);
 	canRedo = $state(false);
 	currency = $state<ShopCurrency>(DEFAULT_CURRENCY);

@@ -59,7 +59,7 @@ import type { TagColor } from '../domain/tags';
 import type { CustomerImportPlan } from '../import/import-plan';
 import { describeError } from '../domain/describe-error';
 import { ProjectionDb } from '../projection/db';
-import type { Projector, RebuildProgress } from '../projection/projector';
+import type { Projector, RebuildProgress, UnwrittenCustomers } from '../projection/projector';
 import { productNames } from '../projection/activity-queries';
 import type { InteractionRow, PurchaseRow } from '../projection/db';
 import type { CustomerEvents, DeletedEvents } from '../projection/event-index';
@@ -94,6 +94,8 @@ export interface WorkspaceView {
 	storageFailure: string | null;
 	/** Set while the projection is being rebuilt from the doc (first open, new version). */
 	rebuilding: RebuildProgress | null;
+	/** Customers' rows the projection could not take yet (see `UnwrittenCustomers`). */
+	unwrittenCustomers: UnwrittenCustomers | null;
 	canUndo: boolean;
 	canRedo: boolean;
 	currency: ShopCurrency;
@@ -168,7 +170,8 @@ export class WorkspaceCore {
 				onWriteError: (error) => this.events.onView({ writeFailure: describeError(error) }),
 				onWriteRecovered: () => this.events.onView({ writeFailure: null }),
 				onRebuildProgress: (progress) => this.events.onView({ rebuilding: progress }),
-				onEventsChanged: () => this.events.onView({ eventsVersion: ++this.#eventsVersion })
+				onEventsChanged: () => this.events.onView({ eventsVersion: ++this.#eventsVersion }),
+				onUnwrittenCustomers: (unwritten) => this.events.onView({ unwrittenCustomers: unwritten })
 			});
 			await this.#projector.start();
 			this.#tabs = connectTabs(this.ws.doc, this.names.tabChannelName, () => {
@@ -192,7 +195,11 @@ export class WorkspaceCore {
 	async #loadDoc(): Promise<void> {
 		const persistence = new DurablePersistence(this.names.docDbName, this.ws.doc, {
 			onFailure: (error) => this.events.onView({ storageFailure: describeError(error) }),
-			onRecovered: () => this.events.onView({ storageFailure: null })
+			onRecovered: () => {
+				this.events.onView({ storageFailure: null });
+				// The projection's writes go to the same disk: what it could not write, it writes now.
+				this.#projector?.retry();
+			}
 		});
 		this.#persistence = persistence;
 		try {
@@ -634,6 +641,7 @@ export class WorkspaceCore {
 	/** Tries the changes storage refused again now (the user freed space). */
 	async retryStorage(): Promise<boolean> {
 		await this.#ready;
+		this.#projector?.retry();
 		return (await this.#persistence?.retryNow()) === null;
 	}
 

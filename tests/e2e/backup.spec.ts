@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { createCustomer, customerList, openCustomers } from './support/app';
@@ -58,6 +59,15 @@ test('an encrypted backup restores everything in a new browser; a wrong passphra
 	await expect(other.getByText(/This backup from .* holds 300 customers/)).toBeVisible();
 	await other.getByRole('radio', { name: /^Replace:/ }).check();
 	await expect(other.getByText(/Replacing deletes every customer/)).toBeVisible();
+	// What is about to go can be kept first: a backup of this device's archive, one customer.
+	const current = other.waitForEvent('download');
+	await other.getByRole('button', { name: 'Download this device’s archive first' }).click();
+	const kept = await current;
+	expect(kept.suggestedFilename()).toMatch(/^clientbook-backup-.*\.clientbook$/);
+	await expect(
+		other.getByRole('status').filter({ hasText: kept.suggestedFilename() })
+	).toBeVisible();
+	expect(statSync(await kept.path()).size).toBeGreaterThan(0);
 	await other.getByRole('button', { name: 'Restore' }).click();
 	await expect(other.getByText('The archive was replaced with the backup.')).toBeVisible();
 	expect(await holdings(other)).toBe(before);

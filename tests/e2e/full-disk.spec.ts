@@ -114,9 +114,16 @@ test('on a full disk a new customer is kept, said unsaved, backed up, and stored
 		// The save has finished (the form is gone), and it did not say "Added".
 		await expect(page).not.toHaveURL(/\/customers\/new$/);
 		await expect(notices(page).getByText(/Added/)).toHaveCount(0);
-		// Its page does not call it deleted: it is kept, waiting for room.
-		await expect(page.getByRole('heading', { name: 'Not stored yet' })).toBeVisible();
+		// Kept in the open app, it shows as any customer does: its page, and in the list.
+		await expect(
+			page.getByRole('heading', { name: 'Made On A Full Disk', level: 1 })
+		).toBeVisible();
 		await expect(page.getByText('Customer not found')).toHaveCount(0);
+		await customersWithinTheApp(page);
+		await expect(page.getByText('2 of 2 customers')).toBeVisible();
+		await expect(
+			customerList(page).getByRole('link', { name: /Made On A Full Disk/ })
+		).toBeVisible();
 
 		// Leaving the app now would lose what is kept in it: the browser asks first.
 		const asked = page.waitForEvent('dialog');
@@ -138,6 +145,8 @@ test('on a full disk a new customer is kept, said unsaved, backed up, and stored
 		await expect(
 			page.getByRole('alert').filter({ hasText: 'not stored on this device yet' })
 		).toBeVisible();
+		await customersWithinTheApp(page);
+		await expect(page.getByText('7 of 7 customers')).toBeVisible();
 
 		// The backup is made from the open app, which still holds the change.
 		await banner.getByRole('link', { name: 'Download a backup now' }).click();
@@ -149,6 +158,26 @@ test('on a full disk a new customer is kept, said unsaved, backed up, and stored
 		const backup = join(backupDir, 'backup.clientbook');
 		await (await download).saveAs(backup);
 
+		// A replace-restore that cannot be written leaves the archive as it was, and says so.
+		await customersWithinTheApp(page);
+		await createCustomer(page, { name: 'Kept Through The Restore' });
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'Settings' })
+			.click();
+		await page.getByRole('link', { name: 'Backup and restore' }).click();
+		await page.getByLabel('Backup file').setInputFiles(backup);
+		await page.getByRole('radio', { name: /^Replace/ }).check();
+		await page.getByRole('button', { name: 'Restore' }).click();
+		await expect(page.getByRole('alert').filter({ hasText: 'The restore failed' })).toContainText(
+			'Your archive is unchanged.'
+		);
+		await customersWithinTheApp(page);
+		await expect(page.getByText('8 of 8 customers')).toBeVisible();
+		await expect(
+			customerList(page).getByRole('link', { name: /Kept Through The Restore/ })
+		).toBeVisible();
+
 		// Room again: the kept change is stored without anyone asking.
 		await emptyTheDisk(page);
 		await expect(banner).toBeHidden({ timeout: 45_000 });
@@ -159,8 +188,14 @@ test('on a full disk a new customer is kept, said unsaved, backed up, and stored
 		context = await launch(profile, baseURL!);
 		page = context.pages()[0] ?? (await context.newPage());
 		await openCustomers(page);
-		await expect(page.getByText('8 of 8 customers')).toBeVisible();
-		for (const name of ['Made Before', 'Made On A Full Disk', 'Made After', '王秀英']) {
+		await expect(page.getByText('9 of 9 customers')).toBeVisible();
+		for (const name of [
+			'Made Before',
+			'Made On A Full Disk',
+			'Kept Through The Restore',
+			'Made After',
+			'王秀英'
+		]) {
 			await expect(customerList(page).getByRole('link', { name: new RegExp(name) })).toBeVisible();
 		}
 
@@ -189,3 +224,12 @@ test('on a full disk a new customer is kept, said unsaved, backed up, and stored
 		for (const cleanup of cleanups) cleanup();
 	}
 });
+
+/** The list, reached by the app's own navigation: a reload would drop what only the tab holds. */
+async function customersWithinTheApp(page: Page): Promise<void> {
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Customers' })
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+}

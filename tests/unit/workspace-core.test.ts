@@ -124,3 +124,69 @@ describe('WorkspaceCore on a full disk', () => {
 		expect(reopened.core.ws.customers.get(id)?.get('name')).toBe('Made on a full disk');
 	});
 });
+
+describe('WorkspaceCore replacing its archive with a backup', () => {
+	function backupOf(name: string) {
+		const doc = new Y.Doc();
+		const map = new Y.Map<unknown>();
+		doc.getMap<Y.Map<unknown>>('customers').set('from-backup', map);
+		map.set('name', name);
+		return Y.encodeStateAsUpdate(doc);
+	}
+
+	async function withCustomer(name: string) {
+		const names = namesForTest();
+		const { core } = openCore(names);
+		const created = await core.createCustomer(customer({ name }));
+		if (!created.ok) throw new Error('create failed');
+		return { names, core, id: created.value };
+	}
+
+	/** Refuses writes of records to the `updates` stores of databases `refused` names. */
+	function refuseUpdates(refused: (dbName: string) => boolean) {
+		const add = IDBObjectStore.prototype.add;
+		return vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
+			this: IDBObjectStore,
+			...args: Parameters<typeof add>
+		) {
+			if (this.name === 'updates' && refused(this.transaction.db.name)) {
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			}
+			return add.apply(this, args);
+		});
+	}
+
+	it('stores the backup in place of the archive', async () => {
+		const { names, core, id } = await withCustomer('Here before');
+		expect(await core.replaceWithBackup(backupOf('From the backup'))).toEqual({ replaced: true });
+		const reopened = openCore(names);
+		await reopened.core.settled();
+		expect(reopened.core.ws.customers.get('from-backup')?.get('name')).toBe('From the backup');
+		expect(reopened.core.ws.customers.get(id)).toBeUndefined();
+	});
+
+	it.each([
+		['beside the archive', (name: string) => name.endsWith('-replacing')],
+		['in its place', (name: string) => !name.endsWith('-replacing')]
+	])(
+		'leaves the archive as it was, and working, when the backup cannot be written %s',
+		async (_where, refused) => {
+			const { names, core, id } = await withCustomer('Here before');
+			const full = refuseUpdates(refused);
+			const result = await core.replaceWithBackup(backupOf('From the backup'));
+			full.mockRestore();
+			expect(result).toEqual({
+				replaced: false,
+				reason: expect.stringContaining('QuotaExceededError')
+			});
+			// Still storing: a change made after the failed restore is there on the next open.
+			const after = await core.createCustomer(customer({ name: 'Made after' }));
+			if (!after.ok) throw new Error('create failed');
+			const reopened = openCore(names);
+			await reopened.core.settled();
+			expect(reopened.core.ws.customers.get(id)?.get('name')).toBe('Here before');
+			expect(reopened.core.ws.customers.get(after.value)?.get('name')).toBe('Made after');
+			expect(reopened.core.ws.customers.get('from-backup')).toBeUndefined();
+		}
+	);
+});

@@ -39,6 +39,10 @@ export class DurablePersistence extends IndexeddbPersistence {
 	#records = 0;
 	#storing = false;
 	#destroyed = false;
+	/** Set while the stored records are being replaced (see `pause`): nothing is written. */
+	#paused = false;
+	#endPause: () => void = () => {};
+	#pauseEnded: Promise<void> = Promise.resolve();
 	readonly #events: DurableStoreEvents;
 
 	constructor(name: string, doc: Y.Doc, events: DurableStoreEvents = {}) {
@@ -78,11 +82,35 @@ export class DurablePersistence extends IndexeddbPersistence {
 		for (;;) {
 			while (this.#writing) await this.#writing;
 			if (this.#queue.length === 0) return null;
+			if (this.#paused) {
+				await this.#pauseEnded;
+				continue;
+			}
 			if (this.#failure !== null) return this.#failure;
 			if (this.#destroyed || !this.db) return new Error('the archive’s storage is closed');
 			// An update that arrived as the last write was ending: write it before answering.
 			void this.#drain();
 		}
+	}
+
+	/**
+	 * Stops every write (updates, retries, compaction) until the returned resume is called, once
+	 * the write under way has ended, so the stored records can be replaced meanwhile (see
+	 * stored-replacement.ts). Updates made meanwhile wait in memory.
+	 */
+	async pause(): Promise<() => void> {
+		this.#paused = true;
+		this.#pauseEnded = new Promise((resolve) => (this.#endPause = resolve));
+		if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
+		if (this.#compactTimer !== null) clearTimeout(this.#compactTimer);
+		this.#retryTimer = this.#compactTimer = null;
+		while (this.#writing) await this.#writing;
+		return () => {
+			if (!this.#paused) return;
+			this.#paused = false;
+			this.#endPause();
+			if (this.#queue.length > 0) void this.#drain();
+		};
 	}
 
 	/** Tries the refused updates again now (the user freed space, or the page came back). */
@@ -97,7 +125,7 @@ export class DurablePersistence extends IndexeddbPersistence {
 		this.#writing ??= this.#writeQueued().finally(() => {
 			this.#writing = null;
 			// Updates that arrived after the loop's last look wait for no one else.
-			if (this.#queue.length > 0 && this.#failure === null && !this.#destroyed) {
+			if (this.#queue.length > 0 && this.#failure === null && !this.#destroyed && !this.#paused) {
 				void this.#drain();
 			}
 		});
@@ -108,7 +136,7 @@ export class DurablePersistence extends IndexeddbPersistence {
 	async #writeQueued(): Promise<void> {
 		const db = this.db;
 		if (!db) return;
-		while (this.#queue.length > 0 && !this.#destroyed) {
+		while (this.#queue.length > 0 && !this.#destroyed && !this.#paused) {
 			const batch = this.#queue.slice();
 			try {
 				await addAll(db, batch);
@@ -148,16 +176,16 @@ export class DurablePersistence extends IndexeddbPersistence {
 	 * many writes again, never on every write.
 	 */
 	#scheduleCompaction(db: IDBDatabase): void {
-		if (this.#compactTimer !== null || this.#destroyed) return;
+		if (this.#compactTimer !== null || this.#destroyed || this.#paused) return;
 		this.#records = 0;
 		this.#compactTimer = setTimeout(() => {
 			this.#compactTimer = null;
-			if (!this.#destroyed) void this.#compact(db);
+			if (!this.#destroyed && !this.#paused) void this.#compact(db);
 		}, COMPACT_DELAY_MS);
 	}
 
 	#scheduleRetry(): void {
-		if (this.#retryTimer !== null || this.#destroyed) return;
+		if (this.#retryTimer !== null || this.#destroyed || this.#paused) return;
 		this.#retryTimer = setTimeout(() => {
 			this.#retryTimer = null;
 			void this.#drain();
@@ -208,6 +236,8 @@ export class DurablePersistence extends IndexeddbPersistence {
 
 	override destroy(): Promise<void> {
 		this.#destroyed = true;
+		this.#paused = false;
+		this.#endPause();
 		if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
 		if (this.#compactTimer !== null) clearTimeout(this.#compactTimer);
 		this.#retryTimer = this.#compactTimer = null;

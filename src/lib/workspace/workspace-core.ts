@@ -1,5 +1,6 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
+import type { IndexeddbPersistence } from 'y-indexeddb';
 import { DurablePersistence } from './durable-persistence';
+import { ArchiveUnchangedError, replaceStoredArchive } from './stored-replacement';
 import * as Y from 'yjs';
 import {
 	createCustomer,
@@ -571,34 +572,35 @@ export class WorkspaceCore {
 	}
 
 	/**
-	 * Replaces the archive on this device with a backup: the stored doc and the projection are
-	 * deleted and the backup is stored in their place; the page then reloads to open it. Other
-	 * tabs are told to reload rather than merge their old copy back in.
+	 * Replaces the archive on this device with a backup; the page then reloads to open it. The
+	 * backup is written and read back beside the stored archive before it takes that archive's
+	 * place in one transaction (see stored-replacement.ts): when that fails, nothing has changed
+	 * and this archive keeps working (`replaced: false`, with the reason). Other tabs are told
+	 * to reload rather than merge their old copy back in.
 	 */
-	async replaceWithBackup(update: Uint8Array): Promise<void> {
+	async replaceWithBackup(
+		update: Uint8Array
+	): Promise<{ replaced: true } | { replaced: false; reason: string }> {
 		await this.#ready;
+		const persistence = this.#persistence;
+		if (!persistence?.db) throw new Error('the archive’s storage is closed');
+		const resume = await persistence.pause();
+		try {
+			await replaceStoredArchive(persistence.db, this.names.docDbName, update);
+		} catch (error) {
+			if (!(error instanceof ArchiveUnchangedError)) throw error;
+			resume();
+			return { replaced: false, reason: describeError(error.reason) };
+		}
 		this.#tabs?.announceReplaced();
 		this.#projector?.stop();
-		await this.#persistence?.clearData();
-		this.#db.close();
-		await this.#db.delete();
-		const fresh = new Y.Doc();
-		Y.applyUpdate(fresh, update, RESTORE_ORIGIN);
-		const persistence = new IndexeddbPersistence(this.names.docDbName, fresh);
-		await persistence.whenSynced;
 		await persistence.destroy();
-		// Read it back before the page reloads: a reload can abort a write still in flight, and
-		// this proves the stored archive is the backup.
-		const check = new Y.Doc();
-		const reader = new IndexeddbPersistence(this.names.docDbName, check);
-		await reader.whenSynced;
-		const stored = Y.decodeStateVector(Y.encodeStateVector(check));
-		await reader.destroy();
-		const wanted = Y.decodeStateVector(Y.encodeStateVector(fresh));
-		const complete = [...wanted].every(([client, clock]) => stored.get(client) === clock);
-		if (!complete || stored.size !== wanted.size) {
-			throw new Error('the restored archive could not be read back from storage');
-		}
+		this.#persistence = null;
+		// The projection is of the old archive: the reload rebuilds it from the backup (it would
+		// anyway, its state no longer matching, but a deleted one cannot be shown meanwhile).
+		this.#db.close();
+		await this.#db.delete().catch(() => undefined);
+		return { replaced: true };
 	}
 
 	/**

@@ -1,4 +1,11 @@
 import * as Y from 'yjs';
+import {
+	commandCalls,
+	jobCalls,
+	type CommandTransport
+} from '../../src/lib/workspace/command-client';
+import type { AppCommands } from '../../src/lib/workspace/commands';
+import type { WorkspaceCore } from '../../src/lib/workspace/workspace-core';
 import { addPurchase } from '../../src/lib/crdt/activity-commands';
 import type { CommandContext } from '../../src/lib/crdt/customer-commands';
 import { workspaceDoc } from '../../src/lib/crdt/workspace-doc';
@@ -78,4 +85,23 @@ export function buy(
 	});
 	if (!result.ok) throw new Error('purchase refused');
 	return result.value;
+}
+
+/** A core's commands called as the page calls them (see WorkspaceSession.commands). */
+export function commandsOf(core: WorkspaceCore) {
+	return commandCalls<AppCommands>(coreTransport(core));
+}
+
+/** A core's jobs called as the page calls them. */
+export function jobsOf(core: WorkspaceCore) {
+	return jobCalls<AppCommands>(coreTransport(core));
+}
+
+function coreTransport(core: WorkspaceCore): CommandTransport {
+	return {
+		runCommand: (name, args) => core.runCommand(name, args),
+		runJob: (name, args, { onProgress, signal }) =>
+			core.runJob(name, args, { onProgress, signal: signal ?? new AbortController().signal }),
+		undoStep: (token) => core.undoStep(token)
+	};
 }

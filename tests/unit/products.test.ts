@@ -29,7 +29,7 @@ import {
 } from '../../src/lib/domain/product';
 import { ProjectionDb } from '../../src/lib/projection/db';
 import { WorkspaceCore } from '../../src/lib/workspace/workspace-core';
-import { buy, customer, memberContext } from './helpers';
+import { buy, commandsOf, customer, memberContext } from './helpers';
 
 describe('product catalogue', () => {
 	it('validates name and price', () => {
@@ -355,10 +355,10 @@ describe('catalogue commands in the workspace', () => {
 			onView: () => {},
 			onReplacedElsewhere: () => {}
 		});
-		const buyer = await core.createCustomer(customer({ name: 'Ann' }));
+		const buyer = await commandsOf(core).createCustomer(customer({ name: 'Ann' }));
 		if (!buyer.ok) throw new Error('setup failed');
 		const line = { quantity: 1, unitPriceCents: 900 };
-		const sale = await core.addPurchaseWithNewProducts(
+		const sale = await commandsOf(core).addPurchaseWithNewProducts(
 			{
 				customerId: buyer.value,
 				at: 1,
@@ -389,23 +389,29 @@ describe('catalogue commands in the workspace', () => {
 		).toEqual([productId, productId]);
 		expect(await core.productSaleCounts()).toEqual({ [productId!]: 2 });
 
-		const twin = await core.createProduct({
+		const twin = await commandsOf(core).createProduct({
 			name: 'Pu-erh',
 			category: '',
 			priceCents: 0,
 			active: true
 		});
 		if (!twin.ok) throw new Error('setup failed');
-		await core.mergeProducts(productId!, [twin.value]);
+		await commandsOf(core).mergeProducts(productId!, [twin.value]);
 		const db = new ProjectionDb(names.projectionDbName);
 		expect(await db.products.get(twin.value)).toMatchObject({
 			mergedInto: productId,
 			active: false
 		});
-		expect(await core.deleteProduct(productId!)).toEqual({ ok: false, reason: 'hasSales' });
+		expect(await commandsOf(core).deleteProduct(productId!)).toEqual({
+			ok: false,
+			reason: 'hasSales'
+		});
 		await core.undo();
 		expect((await db.products.get(twin.value))?.mergedInto).toBeUndefined();
-		expect(await core.deleteProduct(twin.value)).toEqual({ ok: true, value: twin.value });
+		expect(await commandsOf(core).deleteProduct(twin.value)).toEqual({
+			ok: true,
+			value: twin.value
+		});
 		expect(await db.products.get(twin.value)).toBeUndefined();
 		db.close();
 	});
@@ -420,7 +426,7 @@ describe('catalogue commands in the workspace', () => {
 			},
 			{ onView: () => {}, onReplacedElsewhere: () => {} }
 		);
-		const buyer = await core.createCustomer(customer({ name: 'Ann' }));
+		const buyer = await commandsOf(core).createCustomer(customer({ name: 'Ann' }));
 		if (!buyer.ok) throw new Error('setup failed');
 		const fields = {
 			customerId: buyer.value,
@@ -431,19 +437,19 @@ describe('catalogue commands in the workspace', () => {
 			channel: 'in_store' as const,
 			note: ''
 		};
-		const sale = await core.addPurchase(fields);
+		const sale = await commandsOf(core).addPurchase(fields);
 		if (!sale.ok) throw new Error('no sale');
 		const newProduct = {
 			line: 0,
 			fields: { name: 'Sencha', category: '', priceCents: 900, active: true }
 		};
-		const refused = await core.editPurchase(
+		const refused = await commandsOf(core).editPurchase(
 			sale.value,
 			{ ...fields, lines: [{ ...fields.lines[0]!, quantity: 0 }] },
 			[newProduct]
 		);
 		expect(refused.ok).toBe(false);
-		expect(await core.editPurchase('no-such-sale', fields, [newProduct])).toEqual({
+		expect(await commandsOf(core).editPurchase('no-such-sale', fields, [newProduct])).toEqual({
 			ok: false,
 			reason: 'notFound'
 		});

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { customer } from './helpers';
+import { commandsOf, customer } from './helpers';
 import { RemoteSyncClient } from '../../src/lib/sync/remote-sync-client';
 import { serveRemoteSync } from '../../src/lib/sync/remote-sync-server';
 import { ProjectionDb } from '../../src/lib/projection/db';
@@ -31,11 +31,13 @@ describe('WorkspaceCore', () => {
 		const names = namesForTest();
 		const first = openCore(names);
 		await first.core.whenReady();
-		const created = await first.core.createCustomer(
+		const created = await commandsOf(first.core).createCustomer(
 			customer({ name: 'Li Na', phone: '13800000001' })
 		);
 		expect(created.ok).toBe(true);
-		await first.core.updateCustomer(created.ok ? created.value : '', { city: 'Hangzhou' });
+		await commandsOf(first.core).updateCustomer(created.ok ? created.value : '', {
+			city: 'Hangzhou'
+		});
 		expect(first.views).toContainEqual({ status: 'ready' });
 
 		const second = openCore(names);
@@ -49,21 +51,21 @@ describe('WorkspaceCore', () => {
 
 	it('reports undo state, and an undo token undoes only its own step', async () => {
 		const { core, views } = openCore(namesForTest());
-		const created = await core.createCustomer(customer({ name: 'Wang Fang' }));
+		const created = await commandsOf(core).createCustomer(customer({ name: 'Wang Fang' }));
 		const id = created.ok ? created.value : '';
 		expect(views).toContainEqual({ canUndo: true, canRedo: false });
-		const { undoToken } = await core.deleteCustomer(id);
+		const { undo } = await commandsOf(core).deleteCustomer(id);
 		expect(core.ws.customers.get(id)?.get('deletedAt')).toBeTypeOf('number');
-		expect(await core.undoStep(undoToken!)).toBe(true);
+		expect(await undo()).toBe(true);
 		expect(core.ws.customers.get(id)?.get('deletedAt')).toBeUndefined();
-		expect(await core.undoStep(undoToken!)).toBe(false);
+		expect(await undo()).toBe(false);
 		expect(await core.undoStep(12345)).toBe(false);
 	});
 
 	it('links the team before the archive is open, and answers a new device once it is', async () => {
 		const names = namesForTest();
 		const first = openCore(names);
-		const created = await first.core.createCustomer(customer({ name: 'Li Na' }));
+		const created = await commandsOf(first.core).createCustomer(customer({ name: 'Li Na' }));
 		const id = created.ok ? created.value : '';
 		await first.core.settled();
 
@@ -110,7 +112,9 @@ describe('WorkspaceCore on a full disk', () => {
 			}
 			return add.apply(this, args);
 		});
-		const created = await core.createCustomer(customer({ name: 'Made on a full disk' }));
+		const created = await commandsOf(core).createCustomer(
+			customer({ name: 'Made on a full disk' })
+		);
 		expect(created.ok).toBe(true);
 		// The refusal is in the page's view when the result arrives (settled() waits for storage).
 		expect(views.at(-1)).toEqual({ storageFailure: expect.stringContaining('QuotaExceededError') });
@@ -137,7 +141,7 @@ describe('WorkspaceCore replacing its archive with a backup', () => {
 	async function withCustomer(name: string) {
 		const names = namesForTest();
 		const { core } = openCore(names);
-		const created = await core.createCustomer(customer({ name }));
+		const created = await commandsOf(core).createCustomer(customer({ name }));
 		if (!created.ok) throw new Error('create failed');
 		return { names, core, id: created.value };
 	}
@@ -180,7 +184,7 @@ describe('WorkspaceCore replacing its archive with a backup', () => {
 				reason: expect.stringContaining('QuotaExceededError')
 			});
 			// Still storing: a change made after the failed restore is there on the next open.
-			const after = await core.createCustomer(customer({ name: 'Made after' }));
+			const after = await commandsOf(core).createCustomer(customer({ name: 'Made after' }));
 			if (!after.ok) throw new Error('create failed');
 			const reopened = openCore(names);
 			await reopened.core.settled();

@@ -6,23 +6,25 @@ import { serveWorkspace, WorkspaceClient } from '../../src/lib/workspace/workspa
 function fakeCore() {
 	const cancelled: boolean[] = [];
 	const core = {
-		createCustomer: async (fields: { name: string }) => ({ ok: true, value: `id-${fields.name}` }),
+		runCommand: async (name: string, args: [{ name: string }]) => ({
+			result: { ok: true, value: `${name}:id-${args[0].name}` }
+		}),
 		writeBackup: async (passphrase: string | undefined) => {
 			if (passphrase === 'full') {
 				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 			}
 			return { bytes: new Uint8Array([1, 2, 3]), summary: { passphrase } };
 		},
-		importPurchases: async (purchases: unknown[], job: WorkspaceJob) => {
+		runJob: async (_name: string, [purchases]: [unknown[]], job: WorkspaceJob) => {
 			for (let done = 1; done <= purchases.length; done++) {
 				await new Promise((resolve) => setTimeout(resolve, 5));
 				if (job.signal.aborted) {
 					cancelled.push(true);
-					return { ok: false, cancelled: true };
+					return { cancelled: true };
 				}
 				job.onProgress(done, purchases.length);
 			}
-			return { ok: true, created: purchases.length, failed: 0, undoToken: 7 };
+			return { cancelled: false, result: { created: purchases.length }, undoToken: 7 };
 		}
 	};
 	return { core: core as unknown as WorkspaceCore, cancelled };
@@ -43,8 +45,8 @@ function connect() {
 describe('workspace RPC', () => {
 	it('returns what the core returns, bytes included', async () => {
 		const { client, close } = connect();
-		const created = await client.call('createCustomer', [{ name: 'Li' } as never]);
-		expect(created).toEqual({ ok: true, value: 'id-Li' });
+		const created = await client.call('runCommand', ['createCustomer', [{ name: 'Li' }]]);
+		expect(created).toEqual({ result: { ok: true, value: 'createCustomer:id-Li' } });
 		const backup = await client.call('writeBackup', [undefined]);
 		expect(Array.from(backup.bytes)).toEqual([1, 2, 3]);
 		close();
@@ -60,18 +62,20 @@ describe('workspace RPC', () => {
 	it("reports a job's progress and cancels it on abort", async () => {
 		const { client, cancelled, close } = connect();
 		const progress: number[] = [];
-		const done = await client.job('importPurchases', [[1, 2, 3] as never], (n) => progress.push(n));
-		expect(done).toMatchObject({ ok: true, created: 3 });
+		const done = await client.job('runJob', ['importPurchases', [[1, 2, 3]]], (n) =>
+			progress.push(n)
+		);
+		expect(done).toMatchObject({ cancelled: false, result: { created: 3 } });
 		expect(progress).toEqual([1, 2, 3]);
 
 		const controller = new AbortController();
 		const pending = client.job(
-			'importPurchases',
-			[new Array(50).fill(0) as never],
+			'runJob',
+			['importPurchases', [new Array(50).fill(0)]],
 			(n) => n === 2 && controller.abort(),
 			controller.signal
 		);
-		expect(await pending).toEqual({ ok: false, cancelled: true });
+		expect(await pending).toEqual({ cancelled: true });
 		expect(cancelled).toEqual([true]);
 		close();
 	});

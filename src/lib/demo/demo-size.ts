@@ -5,7 +5,8 @@ export const DEMO_CUSTOMER_COUNT = 300;
 export const DEMO_PRODUCT_COUNT = 8;
 
 /** The languages the demo shop is written in: the UI's languages. */
-export type DemoLanguage = 'en' | 'zh-CN';
+export const DEMO_LANGUAGES = ['en', 'zh-CN'] as const;
+export type DemoLanguage = (typeof DEMO_LANGUAGES)[number];
 
 /** What the page is told about the demo (see `demo-records.ts`). */
 export interface DemoShopStatus {

@@ -56,7 +56,10 @@ class DemoShop {
 		this.running = true;
 		try {
 			const session = workspace();
-			const { result, undo } = await session.loadDemoShop(DEMO_CUSTOMER_COUNT, locale.current);
+			const { result, undo } = await session.commands.loadDemoShop(
+				DEMO_CUSTOMER_COUNT,
+				locale.current
+			);
 			if (!result.ok) {
 				toasts.show(t('settings.demoAlreadyLoaded'));
 			} else {
@@ -93,7 +96,7 @@ class DemoShop {
 		if (this.removing) return;
 		this.removing = true;
 		try {
-			const { result, undo } = await workspace().removeDemoShop();
+			const { result, undo } = await workspace().commands.removeDemoShop();
 			if (!result.ok) {
 				toasts.show(t('settings.demoNothingToRemove'));
 			} else {

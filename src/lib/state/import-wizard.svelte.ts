@@ -1,3 +1,4 @@
+import type { JobProgress, Undo } from '../workspace/command-client';
 import type { CustomFieldDef } from '../domain/custom-fields';
 import type { DuplicateCandidate } from '../domain/duplicates';
 import {
@@ -302,15 +303,15 @@ export class ImportWizard {
 		);
 		await this.#write(
 			plan.create.length + plan.update.length,
-			(onProgress, signal) => this.session.importCustomers(plan, onProgress, signal),
-			(result) => ({
+			(progress) => this.session.jobs.importCustomers(plan, progress),
+			({ result, undo }) => ({
 				kind: 'customers',
 				created: result.created,
 				updated: result.updated,
 				failed: result.failed,
 				skipped: plan.skipped,
 				rejected: plan.rejected,
-				undoImport: result.undoImport
+				undoImport: undo
 			})
 		);
 	}
@@ -321,37 +322,36 @@ export class ImportWizard {
 		);
 		await this.#write(
 			ready.length,
-			(onProgress, signal) => this.session.importPurchases(ready, onProgress, signal),
-			(result) => ({
+			(progress) => this.session.jobs.importPurchases(ready, progress),
+			({ result, undo }) => ({
 				kind: 'purchases',
 				created: result.created,
 				updated: 0,
 				failed: result.failed,
 				skipped: this.purchases.filter((row) => row.status === 'duplicate').length,
 				rejected: this.purchases.filter((row) => row.status === 'rejected').length,
-				undoImport: result.undoImport
+				undoImport: undo
 			})
 		);
 	}
 
 	/** Runs a write with progress and Cancel, and ends on the summary when it was not cancelled. */
-	async #write<R extends { ok: true }>(
+	async #write<R>(
 		total: number,
 		write: (
-			onProgress: (done: number) => void,
-			signal: AbortSignal
-		) => Promise<R | { ok: false; cancelled: true }>,
-		summarise: (result: R) => ImportOutcome
+			progress: JobProgress
+		) => Promise<{ cancelled: true } | { cancelled: false; result: R; undo: Undo }>,
+		summarise: (written: { result: R; undo: Undo }) => ImportOutcome
 	): Promise<void> {
 		this.progress = { phase: 'writing', done: 0, total };
 		this.#abort = new AbortController();
 		try {
-			const result = await write(
-				(done) => (this.progress = { phase: 'writing', done, total }),
-				this.#abort.signal
-			);
-			if (!result.ok) return;
-			this.outcome = summarise(result);
+			const written = await write({
+				onProgress: (done) => (this.progress = { phase: 'writing', done, total }),
+				signal: this.#abort.signal
+			});
+			if (written.cancelled) return;
+			this.outcome = summarise(written);
 			this.step = 'done';
 		} catch (error) {
 			this.#fail(error);

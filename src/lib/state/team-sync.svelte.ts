@@ -142,7 +142,7 @@ class TeamSync {
 	async setProfile(profile: MemberProfile) {
 		const session = this.#session;
 		if (!session) return { ok: false as const, error: 'not ready' };
-		const result = await session.setMemberProfile(profile);
+		const result = await session.commands.setMemberProfile(profile);
 		if (result.ok) {
 			this.#connection?.setPresence({
 				memberId: session.memberId,

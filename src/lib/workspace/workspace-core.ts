@@ -3,61 +3,24 @@ import { DurablePersistence } from './durable-persistence';
 import { ArchiveUnchangedError, replaceStoredArchive } from './stored-replacement';
 import * as Y from 'yjs';
 import {
-	createCustomer,
-	createCustomers,
-	deleteCustomer,
 	inOneStep,
 	recentlyDeletedCustomers,
-	restoreCustomer,
-	updateCustomer,
 	type CommandContext
 } from '../crdt/customer-commands';
-import {
-	addPurchase,
-	addTask,
-	completeTask,
-	deleteInteraction,
-	deletePurchase,
-	editInteraction,
-	editPurchase,
-	logInteraction,
-	reopenTask,
-	restoreInteraction,
-	restorePurchase,
-	snoozeTask
-} from '../crdt/activity-commands';
-import {
-	countFieldValues,
-	createFieldDef,
-	removeFieldDef,
-	updateFieldDef
-} from '../crdt/custom-field-commands';
-import {
-	createProduct,
-	deleteProduct,
-	mergeProducts,
-	productSaleCounts,
-	setProductActive,
-	updateProduct
-} from '../crdt/product-commands';
-import { readCurrency, setCurrency, type ShopCurrency } from '../crdt/shop-settings';
-import { deleteTag, renameTag, setTagColor } from '../crdt/tag-commands';
+import { countFieldValues } from '../crdt/custom-field-commands';
+import { productSaleCounts } from '../crdt/product-commands';
+import { readCurrency, type ShopCurrency } from '../crdt/shop-settings';
 import { createUndoManager } from '../crdt/undo';
-import { liveEventValue } from '../crdt/event-tombstones';
-import { setMemberProfile } from '../crdt/member-commands';
-import type { MemberProfile } from '../domain/member-profile';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
 import {
-	validatePurchase,
-	type InteractionFields,
-	type PurchaseFields,
-	type TaskFields
-} from '../domain/activity';
-import type { CustomFieldDefInput } from '../domain/custom-fields';
-import type { CustomerFields } from '../domain/customer';
-import { productNameKey, type NewCatalogueProduct, type ProductFields } from '../domain/product';
-import type { TagColor } from '../domain/tags';
-import type { CustomerImportPlan } from '../import/import-plan';
+	checkArgs,
+	CommandRefused,
+	type AnyCommand,
+	type JobOutcome,
+	type WriteInSteps
+} from '../core/command';
+import type { CommandRegistry } from '../core/command-registry';
+import { appCommandRegistry } from './commands';
 import { describeError } from '../domain/describe-error';
 import { ProjectionDb } from '../projection/db';
 import type { Projector, RebuildProgress, UnwrittenCustomers } from '../projection/projector';
@@ -70,10 +33,13 @@ import type { DocPort } from '../sync/doc-link';
 import { serveRemoteSync } from '../sync/remote-sync-server';
 import { streamStoredState } from '../crdt/stored-state';
 
-/** Marks a restored backup's changes: not this member's edits, so never undone by them. */
-const RESTORE_ORIGIN = { restore: true };
-/** Marks changes read from a colleague's sync file: theirs, so never undone here. */
-const SYNC_FILE_ORIGIN = { syncFile: true };
+/** A command's result that says it refused and wrote nothing (`{ ok: false, … }`). */
+function isRefusal(result: unknown): boolean {
+	return typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === false;
+}
+
+/** What a command that is never undone writes with, when it names no origin of its own. */
+const NOT_UNDONE_ORIGIN = { notUndone: true };
 /** Rows written per transaction during an import: small enough to keep each task short. */
 const IMPORT_CHUNK = 1000;
 
@@ -110,6 +76,18 @@ export interface WorkspaceNames {
 	tabChannelName: string;
 }
 
+/** What a command that writes an audit entry wrote (the audit log itself is a later feature's). */
+export interface AuditDraft {
+	command: string;
+	args: unknown[];
+	result: unknown;
+}
+
+/** Ways into the core for features that watch every command (none in the app yet but tests). */
+export interface CoreHooks {
+	audit?(entry: AuditDraft): void;
+}
+
 export interface WorkspaceEvents {
 	onView(patch: Partial<WorkspaceView>): void;
 	/** Another tab replaced the archive on disk: this page must reload rather than merge. */
@@ -144,7 +122,9 @@ export class WorkspaceCore {
 	constructor(
 		readonly memberId: string,
 		readonly names: WorkspaceNames,
-		readonly events: WorkspaceEvents
+		readonly events: WorkspaceEvents,
+		readonly commands: CommandRegistry = appCommandRegistry(),
+		readonly hooks: CoreHooks = {}
 	) {
 		this.#db = new ProjectionDb(names.projectionDbName);
 		this.#origin = { memberId };
@@ -268,126 +248,97 @@ export class WorkspaceCore {
 		return { ws: this.ws, memberId: this.memberId, origin: this.#origin };
 	}
 
-	/** Runs a command once the doc is loaded; resolves when its change is in the projection. */
-	async #run<T>(command: (ctx: CommandContext) => T): Promise<T> {
+	/**
+	 * Runs the command declared under `name` (see workspace/commands.ts) with the page's
+	 * arguments, checked against its declaration, once the doc is loaded; resolves when its
+	 * change is in the projection and stored. A `token` command also hands out an undo for
+	 * exactly its step (see `undoStep`), unless it refused (`ok: false`) and wrote nothing.
+	 */
+	async runCommand(
+		name: string,
+		given: unknown[]
+	): Promise<{ result: unknown; undoToken?: number | null }> {
+		const spec = this.commands.get(name);
+		if (spec.job) throw new CommandRefused(`${name} runs as a job`);
+		const checked = checkArgs(name, spec, given);
+		const run = spec.run ?? (await spec.load!());
 		await this.#ready;
-		const result = command(this.#context);
+		const ctx = this.#contextFor(spec);
+		const result = run(ctx, ...checked);
+		const refused = isRefusal(result);
+		let undoToken: number | null | undefined;
+		if (spec.undo === 'token') {
+			const undoStep = refused ? null : this.#undoOfLastStep();
+			const fallback = spec.undoFallback;
+			undoToken = !undoStep
+				? null
+				: this.#keepUndoStep(
+						fallback
+							? () => {
+									if (!undoStep()) fallback(this.#context, ...checked);
+									return true;
+								}
+							: undoStep
+					);
+		}
+		if (spec.audit && !refused) this.hooks.audit?.({ command: name, args: checked, result });
 		await this.settled();
-		return result;
+		return spec.undo === 'token' ? { result, undoToken } : { result };
 	}
 
-	createCustomer = (fields: CustomerFields) => this.#run((ctx) => createCustomer(ctx, fields));
-	createCustomers = (fields: CustomerFields[]) => this.#run((ctx) => createCustomers(ctx, fields));
-	updateCustomer = (id: string, patch: Partial<CustomerFields>) =>
-		this.#run((ctx) => updateCustomer(ctx, id, patch));
-	createFieldDef = (input: CustomFieldDefInput) => this.#run((ctx) => createFieldDef(ctx, input));
-	updateFieldDef = (id: string, input: CustomFieldDefInput) =>
-		this.#run((ctx) => updateFieldDef(ctx, id, input));
-	removeFieldDef = (id: string) => this.#run((ctx) => removeFieldDef(ctx, id));
+	/**
+	 * Runs the job declared under `name`: a long write in chunks, reporting progress, that
+	 * `job.signal` cancels, taking back what it wrote. All of it is one undo step, with a token.
+	 */
+	async runJob(name: string, given: unknown[], job: WorkspaceJob): Promise<JobOutcome<unknown>> {
+		const spec = this.commands.get(name);
+		if (!spec.job) throw new CommandRefused(`${name} is not a job`);
+		const checked = checkArgs(name, spec, given);
+		await this.#ready;
+		let undoStep: () => boolean = () => false;
+		const writeInSteps: WriteInSteps = async (items, writeChunk) => {
+			const written = await this.#writeAsOneStep(items, writeChunk, job);
+			undoStep = written.undoStep;
+			return { cancelled: written.cancelled };
+		};
+		const { cancelled, value } = await spec.run(this.#context, { writeInSteps }, ...checked);
+		if (cancelled) {
+			undoStep();
+			await this.settled();
+			return { cancelled: true };
+		}
+		if (spec.audit) this.hooks.audit?.({ command: name, args: checked, result: value });
+		await this.settled();
+		return { cancelled: false, result: value, undoToken: this.#keepUndoStep(undoStep) };
+	}
+
+	#contextFor(spec: AnyCommand): CommandContext {
+		if (spec.undo !== 'none') return this.#context;
+		return { ...this.#context, origin: spec.origin ?? NOT_UNDONE_ORIGIN };
+	}
+
 	countFieldValues = async (id: string) => {
 		await this.#ready;
 		return countFieldValues(this.ws, id);
 	};
-	setTagColor = (tag: string, color: TagColor) => this.#run((ctx) => setTagColor(ctx, tag, color));
-	renameTag = (from: string, to: string) => this.#run((ctx) => renameTag(ctx, from, to));
-	deleteTag = (tag: string) => this.#run((ctx) => deleteTag(ctx, tag));
-	createProduct = (fields: ProductFields) => this.#run((ctx) => createProduct(ctx, fields));
-	updateProduct = (id: string, fields: ProductFields) =>
-		this.#run((ctx) => updateProduct(ctx, id, fields));
-	setProductActive = (id: string, active: boolean) =>
-		this.#run((ctx) => setProductActive(ctx, id, active));
-	mergeProducts = (keptId: string, mergedIds: string[]) =>
-		this.#run((ctx) => mergeProducts(ctx, keptId, mergedIds));
-	deleteProduct = (id: string) => this.#run((ctx) => deleteProduct(ctx, id));
 	/** Sales per catalogue product (a merged product's count with the one it was merged into). */
 	productSaleCounts = async (): Promise<Record<string, number>> => {
 		await this.#ready;
 		return Object.fromEntries(productSaleCounts(this.ws));
 	};
-	/**
-	 * Records a purchase, first adding the products the user asked to put in the catalogue
-	 * (keyed by line index); all in one undo step.
-	 */
-	addPurchaseWithNewProducts = (fields: PurchaseFields, newProducts: NewCatalogueProduct[]) =>
-		this.#run((ctx) =>
-			inOneStep(ctx, () => addPurchase(ctx, withNewProducts(ctx, fields, newProducts)))
-		);
-	setCurrency = (currency: ShopCurrency) => this.#run((ctx) => setCurrency(ctx, currency));
-	addPurchase = (fields: PurchaseFields) => this.#run((ctx) => addPurchase(ctx, fields));
-	deletePurchase = (id: string) => this.#run((ctx) => deletePurchase(ctx, id));
-	restorePurchase = (id: string) => this.#run((ctx) => restorePurchase(ctx, id));
-	/** Changes a purchase, first adding the products asked for (as when recording one). */
-	editPurchase = (id: string, fields: PurchaseFields, newProducts: NewCatalogueProduct[] = []) =>
-		this.#run((ctx) =>
-			inOneStep(ctx, () => {
-				// A refused edit writes nothing, so it must not add the products it asked for either.
-				if (!validatePurchase(fields).ok || liveEventValue(ctx.ws, 'purchases', id) === undefined)
-					return editPurchase(ctx, id, fields);
-				return editPurchase(ctx, id, withNewProducts(ctx, fields, newProducts));
-			})
-		);
-	logInteraction = (fields: InteractionFields) => this.#run((ctx) => logInteraction(ctx, fields));
-	deleteInteraction = (id: string) => this.#run((ctx) => deleteInteraction(ctx, id));
-	restoreInteraction = (id: string) => this.#run((ctx) => restoreInteraction(ctx, id));
-	editInteraction = (id: string, fields: InteractionFields) =>
-		this.#run((ctx) => editInteraction(ctx, id, fields));
-	restoreCustomer = (id: string) => this.#run((ctx) => restoreCustomer(ctx, id));
-	addTask = (fields: TaskFields) => this.#run((ctx) => addTask(ctx, fields));
-	completeTask = (id: string) => this.#run((ctx) => completeTask(ctx, id));
-	reopenTask = (id: string) => this.#run((ctx) => reopenTask(ctx, id));
-	snoozeTask = (id: string, until: string) => this.#run((ctx) => snoozeTask(ctx, id, until));
-	setMemberProfile = (profile: MemberProfile) => this.#run((ctx) => setMemberProfile(ctx, profile));
 
-	/** The demo shop in the UI's language, one undo step; refused while it is already here. */
-	async loadDemoShop(customerCount: number, language: import('../demo/demo-size').DemoLanguage) {
-		const { createDemoShop } = await import('../demo/demo-commands');
-		return this.#undoableStep((ctx) => createDemoShop(ctx, customerCount, language));
-	}
 	/** Whether the archive is empty and whether the demo's records are in it. */
 	demoShopStatus = async () => (await this.#demoRecords()).demoShopStatus(this.ws);
 	/** What "Remove the demo data" would remove, and which demo records the shop worked with. */
 	demoRemovalPlan = async () => (await this.#demoRecords()).demoRemovalPlan(this.ws);
-	removeDemoShop = async () => this.#undoableStep((await this.#demoRecords()).removeDemoShop);
 	async #demoRecords() {
 		await this.#ready;
 		return import('../demo/demo-records');
 	}
 
-	/**
-	 * Runs a command that writes in one transaction, and hands out a token that undoes exactly
-	 * that step. The command must write nothing when it answers `ok: false`.
-	 */
-	async #undoableStep<T extends { ok: boolean }>(command: (ctx: CommandContext) => T) {
-		await this.#ready;
-		const result = command(this.#context);
-		const undoToken = result.ok ? this.#keepUndoStep(this.#undoOfLastStep()) : null;
-		await this.settled();
-		return { result, undoToken };
-	}
-
-	/** Deletes; the token undoes exactly this delete (see `undoStep`). */
-	async deleteCustomer(id: string) {
-		await this.#ready;
-		const result = deleteCustomer(this.#context, id);
-		if (!result.ok) return { result, undoToken: null };
-		const undoStep = this.#undoOfLastStep();
-		const undoToken = this.#keepUndoStep(() => {
-			if (!undoStep())
-				this.ws.doc.transact(() => this.ws.customers.get(id)?.delete('deletedAt'), this.#origin);
-			return true;
-		});
-		await this.settled();
-		return { result, undoToken };
-	}
-
-	/** Merges one customer into another; the token undoes exactly this merge. */
-	async mergeCustomers(keptId: string, mergedId: string, chosen: CustomerFields) {
-		const { mergeCustomers } = await import('../crdt/merge-commands');
-		await this.#ready;
-		const result = mergeCustomers(this.#context, keptId, mergedId, chosen);
-		const undoToken = result.ok ? this.#keepUndoStep(this.#undoOfLastStep()) : null;
-		await this.settled();
-		return { result, undoToken };
+	/** Lets undo take back this member's changes to more of the doc (a kind of record added). */
+	trackForUndo(...types: Y.AbstractType<unknown>[]): void {
+		this.#undo.addToScope(types);
 	}
 
 	/** Runs an undo handed out earlier; false when it no longer applies. */
@@ -422,15 +373,14 @@ export class WorkspaceCore {
 
 	/**
 	 * Writes many items in chunks, yielding between them so cancelling can be heard, while the
-	 * undo manager gathers every chunk into one step. Cancelling takes back the chunks already
-	 * written, so a cancelled import adds nothing.
+	 * undo manager gathers every chunk into one step. Cancelling stops after the chunk under
+	 * way; the caller takes back what was written with `undoStep`.
 	 */
 	async #writeAsOneStep<T>(
 		items: readonly T[],
 		writeChunk: (ctx: CommandContext, chunk: readonly T[]) => void,
 		job: WorkspaceJob
-	): Promise<{ cancelled: boolean; undoToken: number | null }> {
-		await this.#ready;
+	): Promise<{ cancelled: boolean; undoStep: () => boolean }> {
 		const timeout = this.#undo.captureTimeout;
 		this.#undo.stopCapturing();
 		this.#undo.captureTimeout = Number.POSITIVE_INFINITY;
@@ -451,87 +401,13 @@ export class WorkspaceCore {
 		}
 		const undoStep = wrote ? this.#undoOfLastStep() : () => false;
 		this.#undo.stopCapturing();
-		if (job.signal.aborted) {
-			undoStep();
-			await this.settled();
-			return { cancelled: true, undoToken: null };
-		}
-		await this.settled();
-		return { cancelled: false, undoToken: this.#keepUndoStep(undoStep) };
+		return { cancelled: job.signal.aborted, undoStep };
 	}
 
 	/** Lets the projection get ready for a large import while the user matches columns. */
 	async prepareForImport(): Promise<void> {
 		await this.#ready;
 		this.#projector?.prepareForBulk();
-	}
-
-	/** Writes a customer import plan as one undo step (see #writeAsOneStep). */
-	async importCustomers(
-		plan: Pick<CustomerImportPlan, 'create' | 'update'>,
-		job: WorkspaceJob
-	): Promise<
-		| { ok: true; created: number; updated: number; failed: number; undoToken: number | null }
-		| { ok: false; cancelled: true }
-	> {
-		type Op = { create: CustomerFields } | { update: CustomerImportPlan['update'][number] };
-		const ops: Op[] = [
-			...plan.create.map((create) => ({ create })),
-			...plan.update.map((update) => ({ update }))
-		];
-		let created = 0;
-		let updated = 0;
-		let failed = 0;
-		const { cancelled, undoToken } = await this.#writeAsOneStep(
-			ops,
-			(ctx, chunk) => {
-				const creates = chunk.flatMap((op) => ('create' in op ? [op.create] : []));
-				const result = createCustomers(ctx, creates);
-				if (result.ok) created += result.value.length;
-				else {
-					// Rules changed since the check (a field removed meanwhile): keep the good rows.
-					const bad = result.failures.map((failure) => failure.index);
-					const retry = createCustomers(
-						ctx,
-						creates.filter((_, index) => !bad.includes(index))
-					);
-					created += retry.ok ? retry.value.length : 0;
-					failed += bad.length;
-				}
-				for (const op of chunk) {
-					if (!('update' in op)) continue;
-					if (updateCustomer(ctx, op.update.id, op.update.patch).ok) updated++;
-					else failed++;
-				}
-			},
-			job
-		);
-		if (cancelled) return { ok: false, cancelled: true };
-		return { ok: true, created, updated, failed, undoToken };
-	}
-
-	/** Writes imported purchases as one undo step (see #writeAsOneStep). */
-	async importPurchases(
-		purchases: readonly PurchaseFields[],
-		job: WorkspaceJob
-	): Promise<
-		| { ok: true; created: number; failed: number; undoToken: number | null }
-		| { ok: false; cancelled: true }
-	> {
-		let created = 0;
-		let failed = 0;
-		const { cancelled, undoToken } = await this.#writeAsOneStep(
-			purchases,
-			(ctx, chunk) => {
-				for (const purchase of chunk) {
-					if (addPurchase(ctx, purchase).ok) created++;
-					else failed++;
-				}
-			},
-			job
-		);
-		if (cancelled) return { ok: false, cancelled: true };
-		return { ok: true, created, failed, undoToken };
 	}
 
 	/** A sync file for a colleague: what they lack since `since`, or everything. */
@@ -541,34 +417,11 @@ export class WorkspaceCore {
 		return writeChanges(this.ws, { ...options, memberId: this.memberId });
 	}
 
-	/**
-	 * Merges a colleague's sync file. Returns how many customers it added or changed, counted
-	 * from the doc's own change events so a file already merged reports nothing new.
-	 */
-	async mergeColleagueChanges(update: Uint8Array): Promise<{ customersTouched: number }> {
-		const { applyCountingCustomers } = await import('../crdt/apply-update');
-		await this.#ready;
-		const customersTouched = applyCountingCustomers(this.ws, update, SYNC_FILE_ORIGIN);
-		await this.settled();
-		return { customersTouched };
-	}
-
 	/** The whole workspace as a backup file, optionally encrypted with a passphrase. */
 	async writeBackup(passphrase: string | undefined) {
 		const { writeBackup } = await import('../backup/backup-file');
 		await this.#ready;
 		return writeBackup(this.ws, { passphrase });
-	}
-
-	/**
-	 * Merges a backup into this archive the way a colleague's changes merge: everything from
-	 * both is kept. Not an undo step: undoing would delete the backup's records for good, so a
-	 * second restore of the same file could not bring them back.
-	 */
-	async mergeBackup(update: Uint8Array): Promise<void> {
-		await this.#ready;
-		Y.applyUpdate(this.ws.doc, update, RESTORE_ORIGIN);
-		await this.settled();
 	}
 
 	/**
@@ -674,30 +527,4 @@ async function storageFailure(persistence: IndexeddbPersistence): Promise<never>
 		throw new Error('the archive’s storage in this browser is damaged');
 	}
 	return new Promise<never>(() => undefined);
-}
-
-/**
- * Adds the products an edited purchase asked to put in the catalogue (keyed by line index; two
- * lines naming one new product add it once) and returns the purchase with those lines naming
- * them. The same as `addPurchaseWithNewProducts` does for a new purchase.
- */
-function withNewProducts(
-	ctx: CommandContext,
-	fields: PurchaseFields,
-	newProducts: NewCatalogueProduct[]
-): PurchaseFields {
-	if (newProducts.length === 0) return fields;
-	const created = new Map<string, string>();
-	const lines = fields.lines.map((line, i) => {
-		const product = newProducts.find((candidate) => candidate.line === i);
-		if (!product) return line;
-		const key = productNameKey(product.fields.name);
-		if (!created.has(key)) {
-			const result = createProduct(ctx, product.fields);
-			if (result.ok) created.set(key, result.value);
-		}
-		const productId = created.get(key);
-		return productId ? { ...line, productId } : line;
-	});
-	return { ...fields, lines };
 }

@@ -8,7 +8,7 @@ export type CoreMethod = {
 }[keyof WorkspaceCore];
 
 /** Methods whose last parameter is a job: progress reports and a cancel switch. */
-export type JobMethod = 'importCustomers' | 'importPurchases';
+export type JobMethod = 'runJob';
 
 type Method<K extends CoreMethod> = WorkspaceCore[K] extends (...args: infer A) => infer R
 	? { args: A; result: Awaited<R> }

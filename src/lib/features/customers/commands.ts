@@ -1,0 +1,37 @@
+import * as v from 'valibot';
+import { args, command } from '../../core/command';
+import { customerFields, customerPatch, id } from '../../core/arg-shapes';
+import {
+	createCustomer,
+	createCustomers,
+	deleteCustomer,
+	restoreCustomer,
+	updateCustomer
+} from '../../crdt/customer-commands';
+
+/** What can be done to customers: each command's arguments, undo and audit, declared once. */
+export const customerCommands = {
+	createCustomer: command({ args: args(customerFields), undo: 'step', run: createCustomer }),
+	createCustomers: command({
+		args: args(v.array(customerFields)),
+		undo: 'step',
+		run: createCustomers
+	}),
+	updateCustomer: command({ args: args(id, customerPatch), undo: 'step', run: updateCustomer }),
+	deleteCustomer: command({
+		args: args(id),
+		undo: 'token',
+		audit: true,
+		run: deleteCustomer,
+		// A colleague's edit on top keeps the undo history from taking it back: restore it.
+		undoFallback: (ctx, customerId) =>
+			ctx.ws.doc.transact(() => ctx.ws.customers.get(customerId)?.delete('deletedAt'), ctx.origin)
+	}),
+	restoreCustomer: command({ args: args(id), undo: 'step', audit: true, run: restoreCustomer }),
+	mergeCustomers: command({
+		args: args(id, id, customerFields),
+		undo: 'token',
+		audit: true,
+		load: async () => (await import('../../crdt/merge-commands')).mergeCustomers
+	})
+};

@@ -1,0 +1,65 @@
+import * as v from 'valibot';
+import { args, jobCommand } from '../../core/command';
+import { customerFields, customerPatch, id, purchaseFields, shape } from '../../core/arg-shapes';
+import { addPurchase } from '../../crdt/activity-commands';
+import { createCustomers, updateCustomer } from '../../crdt/customer-commands';
+import type { PurchaseFields } from '../../domain/activity';
+import type { CustomerFields } from '../../domain/customer';
+import type { CustomerImportPlan } from '../../import/import-plan';
+
+type CustomerWrite = { create: CustomerFields } | { update: CustomerImportPlan['update'][number] };
+
+/** Imports: long writes in chunks, with progress and Cancel, each one undo step. */
+export const importCommands = {
+	importCustomers: jobCommand({
+		args: args(
+			shape({
+				create: v.array(customerFields),
+				update: v.array(shape({ id, patch: customerPatch }))
+			})
+		),
+		audit: true,
+		run: async (_ctx, { writeInSteps }, plan: Pick<CustomerImportPlan, 'create' | 'update'>) => {
+			const writes: CustomerWrite[] = [
+				...plan.create.map((create) => ({ create })),
+				...plan.update.map((update) => ({ update }))
+			];
+			const counts = { created: 0, updated: 0, failed: 0 };
+			const { cancelled } = await writeInSteps(writes, (ctx, chunk) => {
+				const creates = chunk.flatMap((write) => ('create' in write ? [write.create] : []));
+				const result = createCustomers(ctx, creates);
+				if (result.ok) counts.created += result.value.length;
+				else {
+					// Rules changed since the check (a field removed meanwhile): keep the good rows.
+					const bad = result.failures.map((failure) => failure.index);
+					const retry = createCustomers(
+						ctx,
+						creates.filter((_, index) => !bad.includes(index))
+					);
+					counts.created += retry.ok ? retry.value.length : 0;
+					counts.failed += bad.length;
+				}
+				for (const write of chunk) {
+					if (!('update' in write)) continue;
+					if (updateCustomer(ctx, write.update.id, write.update.patch).ok) counts.updated++;
+					else counts.failed++;
+				}
+			});
+			return { cancelled, value: counts };
+		}
+	}),
+	importPurchases: jobCommand({
+		args: args(v.array(purchaseFields)),
+		audit: true,
+		run: async (_ctx, { writeInSteps }, purchases: readonly PurchaseFields[]) => {
+			const counts = { created: 0, failed: 0 };
+			const { cancelled } = await writeInSteps(purchases, (ctx, chunk) => {
+				for (const purchase of chunk) {
+					if (addPurchase(ctx, purchase).ok) counts.created++;
+					else counts.failed++;
+				}
+			});
+			return { cancelled, value: counts };
+		}
+	})
+};

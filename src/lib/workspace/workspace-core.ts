@@ -337,7 +337,7 @@ export class WorkspaceCore {
 	}
 
 	/** Lets undo take back this member's changes to more of the doc (a kind of record added). */
-	trackForUndo(...types: Y.AbstractType<unknown>[]): void {
+	trackForUndo(types: Parameters<Y.UndoManager['addToScope']>[0]): void {
 		this.#undo.addToScope(types);
 	}
 

@@ -22,9 +22,27 @@ export const purchaseFields = shape({
 export const newCatalogueProducts = v.array(
 	shape({ line: v.number(), fields: shape({ name: text }) })
 );
-export const interactionFields = shape({ customerId: id, at: moment, summary: text });
-export const taskFields = shape({ customerId: id, title: text, due: text });
-export const productFields = shape({ name: text });
-export const fieldDefInput = shape({ label: text, type: text });
+export const interactionFields = shape({
+	customerId: id,
+	at: moment,
+	kind: text,
+	direction: text,
+	summary: text,
+	products: v.array(text)
+});
+export const taskFields = shape({ customerId: id, title: text, due: text, dueTime: text });
+export const productFields = shape({
+	name: text,
+	category: text,
+	priceCents: v.number(),
+	active: v.boolean()
+});
+export const fieldDefInput = shape({
+	labelEn: text,
+	labelZh: text,
+	type: text,
+	options: v.array(text),
+	showInList: v.boolean()
+});
 export const memberProfile = shape({ name: text, color: text });
 export const bytes = v.instance(Uint8Array);

@@ -40,3 +40,6 @@ type Merged<List extends readonly object[]> = List extends readonly [
 
 /** Every command by name, as the page's proxy is typed (see `WorkspaceSession.commands`). */
 export type AppCommands = Merged<typeof FEATURE_COMMANDS>;
+
+/** Every command in one object, for tests that go through all of them. */
+export const APP_COMMANDS_FOR_TESTS = Object.assign({}, ...FEATURE_COMMANDS) as AppCommands;

@@ -1,0 +1,119 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import type { WriteCommand, JobCommand } from '../../src/lib/core/command';
+import type { PurchaseFields, InteractionFields, TaskFields } from '../../src/lib/domain/activity';
+import type { ProductFields } from '../../src/lib/domain/product';
+import { APP_COMMANDS_FOR_TESTS, type AppCommands } from '../../src/lib/workspace/commands';
+import { customer } from './helpers';
+
+type ArgsOf<C> =
+	C extends JobCommand<infer A, infer _R>
+		? A
+		: C extends WriteCommand<infer A, infer _R, infer _U>
+			? A
+			: never;
+
+const purchase: PurchaseFields = {
+	customerId: 'c1',
+	at: Date.UTC(2026, 11, 6),
+	lines: [{ product: 'Oolong', quantity: 2, unitPriceCents: 12_800 }],
+	discountCents: 0,
+	payment: 'wechat_pay',
+	channel: 'in_store',
+	note: ''
+};
+const interaction: InteractionFields = {
+	customerId: 'c1',
+	at: Date.UTC(2026, 11, 6),
+	kind: 'call',
+	direction: 'out',
+	summary: 'Asked about the new harvest',
+	outcome: '',
+	nextStep: '',
+	followUpDate: '',
+	products: []
+};
+const task: TaskFields = {
+	customerId: 'c1',
+	title: 'Call back',
+	due: '2026-12-07',
+	dueTime: '',
+	repeatAfterPurchaseDays: 0
+};
+const product: ProductFields = {
+	name: 'Oolong',
+	category: 'Tea',
+	priceCents: 12_800,
+	active: true
+};
+const fieldDef = {
+	labelEn: 'Skin type',
+	labelZh: '肤质',
+	type: 'choice' as const,
+	options: ['dry', 'oily'],
+	showInList: true
+};
+
+/**
+ * A call of every command as the page makes it, typed from the command's own code: a
+ * declaration whose argument schema refused a well-typed call would break that screen.
+ */
+const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
+	createCustomer: [customer({ name: 'Li Na', tags: ['vip'] })],
+	createCustomers: [[customer({ name: 'Li Na' }), customer({ name: 'Wang Fang' })]],
+	updateCustomer: ['c1', { city: 'Hangzhou' }],
+	deleteCustomer: ['c1'],
+	restoreCustomer: ['c1'],
+	mergeCustomers: ['c1', 'c2', customer({ name: 'Li Na' })],
+	createFieldDef: [fieldDef],
+	updateFieldDef: ['f1', fieldDef],
+	removeFieldDef: ['f1'],
+	setTagColor: ['vip', 'red'],
+	renameTag: ['vip', 'VIP'],
+	deleteTag: ['vip'],
+	createProduct: [product],
+	updateProduct: ['p1', product],
+	setProductActive: ['p1', false],
+	mergeProducts: ['p1', ['p2', 'p3']],
+	deleteProduct: ['p1'],
+	addPurchase: [purchase],
+	addPurchaseWithNewProducts: [purchase, [{ line: 0, fields: product }]],
+	editPurchase: ['s1', purchase, [{ line: 0, fields: product }]],
+	deletePurchase: ['s1'],
+	restorePurchase: ['s1'],
+	logInteraction: [interaction],
+	editInteraction: ['i1', interaction],
+	deleteInteraction: ['i1'],
+	restoreInteraction: ['i1'],
+	addTask: [task],
+	completeTask: ['t1'],
+	reopenTask: ['t1'],
+	snoozeTask: ['t1', '2026-12-08'],
+	setCurrency: ['CNY'],
+	setMemberProfile: [{ name: 'Li', color: 'blue' }],
+	loadDemoShop: [300, 'zh-CN'],
+	removeDemoShop: [],
+	importCustomers: [{ create: [customer({ name: 'Li Na' })], update: [{ id: 'c1', patch: {} }] }],
+	importPurchases: [[purchase]],
+	mergeColleagueChanges: [new Uint8Array([0, 0])],
+	mergeBackup: [new Uint8Array([0, 0])]
+};
+
+describe('command argument schemas', () => {
+	it.each(Object.entries(CALLS))('%s takes a well-typed call', (name, args) => {
+		const spec = APP_COMMANDS_FOR_TESTS[name as keyof AppCommands];
+		const parsed = v.safeParse(spec.args, args);
+		expect(parsed.issues?.map((issue) => issue.message) ?? []).toEqual([]);
+	});
+
+	it('covers every command', () => {
+		expect(Object.keys(CALLS).sort()).toEqual(Object.keys(APP_COMMANDS_FOR_TESTS).sort());
+	});
+
+	it('refuses a call of the wrong structure', () => {
+		const { args } = APP_COMMANDS_FOR_TESTS.addPurchase;
+		expect(v.is(args, [{ ...purchase, lines: 'two oolong' }])).toBe(false);
+		expect(v.is(args, [purchase, 'extra'])).toBe(false);
+		expect(v.is(APP_COMMANDS_FOR_TESTS.setProductActive.args, ['p1', 'no'])).toBe(false);
+	});
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { entityOf, entitiesOf } from '../../src/lib/crdt/workspace-doc';
 import {
 	addPurchase,
 	addTask,
@@ -90,7 +91,7 @@ describe('interactions and follow-ups', () => {
 		const undo = createUndoManager(ctx.ws, ctx.origin);
 		const result = logInteraction(ctx, interaction(customerId, { followUpDate: '2026-06-03' }));
 		if (!result.ok || !result.value.taskId) throw new Error('no task');
-		const task = readTask(result.value.taskId, ctx.ws.tasks.get(result.value.taskId)!);
+		const task = readTask(result.value.taskId, entityOf(ctx.ws.tasks, result.value.taskId)!);
 		expect(task).toMatchObject({
 			customerId,
 			title: 'Call back with prices',
@@ -114,11 +115,13 @@ describe('interactions and follow-ups', () => {
 		});
 		if (!added.ok) throw new Error('no task');
 		snoozeTask(ctx, added.value, '2026-06-05');
-		const snoozed = readTask(added.value, ctx.ws.tasks.get(added.value)!);
+		const snoozed = readTask(added.value, entityOf(ctx.ws.tasks, added.value)!);
 		expect(todayBucket(snoozed, '2026-06-02')).toBe('later');
 		expect(todayBucket(snoozed, '2026-06-06')).toBe('overdue');
 		completeTask(ctx, added.value);
-		expect(readTask(added.value, ctx.ws.tasks.get(added.value)!)).toMatchObject({ status: 'done' });
+		expect(readTask(added.value, entityOf(ctx.ws.tasks, added.value)!)).toMatchObject({
+			status: 'done'
+		});
 	});
 
 	it('a repeating follow-up moves with each purchase and comes back after it is done', () => {
@@ -132,11 +135,11 @@ describe('interactions and follow-ups', () => {
 		});
 		if (!added.ok) throw new Error('no task');
 		addPurchase(ctx, purchase(customerId, { at: new Date(2026, 5, 10).getTime() }));
-		expect(readTask(added.value, ctx.ws.tasks.get(added.value)!).due).toBe('2026-07-10');
+		expect(readTask(added.value, entityOf(ctx.ws.tasks, added.value)!).due).toBe('2026-07-10');
 
 		completeTask(ctx, added.value);
 		addPurchase(ctx, purchase(customerId, { at: new Date(2026, 6, 20).getTime() }));
-		const tasks = [...ctx.ws.tasks.entries()].map(([id, map]) => readTask(id, map));
+		const tasks = [...entitiesOf(ctx.ws.tasks)].map(([id, map]) => readTask(id, map));
 		const next = tasks.find((task) => task.id !== added.value);
 		expect(tasks).toHaveLength(2);
 		expect(next).toMatchObject({

@@ -9,7 +9,7 @@ import {
 } from '../../src/lib/crdt/custom-field-commands';
 import { createCustomer, updateCustomer } from '../../src/lib/crdt/customer-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
-import { liveCustomer } from '../../src/lib/crdt/workspace-doc';
+import { liveCustomer, entityOf } from '../../src/lib/crdt/workspace-doc';
 import {
 	customValueMatches,
 	fieldLabel,
@@ -97,8 +97,11 @@ describe('custom field commands', () => {
 	it('reads each choice once, though another program wrote one twice', () => {
 		// The form and the list filter key their options by the option itself.
 		const { ctx, fieldId } = setup();
-		ctx.ws.fieldDefs.get(fieldId)!.set('options', ['Dry', 'Oily', 'Dry', 7]);
-		expect(readFieldDef(fieldId, ctx.ws.fieldDefs.get(fieldId)!).options).toEqual(['Dry', 'Oily']);
+		entityOf(ctx.ws.fieldDefs, fieldId)!.set('options', ['Dry', 'Oily', 'Dry', 7]);
+		expect(readFieldDef(fieldId, entityOf(ctx.ws.fieldDefs, fieldId)!).options).toEqual([
+			'Dry',
+			'Oily'
+		]);
 	});
 
 	function setup() {

@@ -11,7 +11,7 @@ import {
 import { readChange } from '../../src/lib/crdt/activity-records';
 import { newId } from '../../src/lib/crdt/ids';
 import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
-import { liveCustomer, readCustomer } from '../../src/lib/crdt/workspace-doc';
+import { liveCustomer, readCustomer, entityOf } from '../../src/lib/crdt/workspace-doc';
 import { customer, memberContext } from './helpers';
 
 function created(result: ReturnType<typeof createCustomer>): string {
@@ -61,7 +61,7 @@ describe('customer commands', () => {
 			value: 0
 		});
 		expect(updateCustomer(ctx, id, { phone: '', city: '杭州' })).toEqual({ ok: true, value: 2 });
-		const map = ctx.ws.customers.get(id)!;
+		const map = entityOf(ctx.ws.customers, id)!;
 		expect(map.has('phone')).toBe(false);
 		expect(readCustomer(id, map)).toMatchObject({ phone: '', city: '杭州' });
 		expect([...ctx.ws.changes.values()]).toEqual([
@@ -117,7 +117,7 @@ describe('marketing consent', () => {
 		const ctx = memberContext();
 		const result = createCustomer(ctx, customer({ name: 'Ann' }));
 		const id = result.ok ? result.value : '';
-		expect(ctx.ws.customers.get(id)!.has('consent')).toBe(false);
+		expect(entityOf(ctx.ws.customers, id)!.has('consent')).toBe(false);
 		expect(liveCustomer(ctx.ws, id)).toMatchObject({ consent: 'unknown', consentMethod: '' });
 		updateCustomer(ctx, id, {
 			consent: 'yes',
@@ -176,7 +176,7 @@ describe('what an edit writes', () => {
 		const created = createCustomer(a, customer({ name: 'Ann' }));
 		const id = created.ok ? created.value : '';
 		const writes: string[] = [];
-		a.ws.customers.get(id)!.observe((event) => writes.push(...event.keysChanged));
+		entityOf(a.ws.customers, id)!.observe((event) => writes.push(...event.keysChanged));
 
 		clock = 200;
 		updateCustomer(a, id, { city: '上海' });
@@ -240,7 +240,7 @@ describe('recently deleted customers', () => {
 		deleteCustomer(ctx, id);
 		expect(restoreCustomer(ctx, id)).toEqual({ ok: true, value: '王芳' });
 		expect(liveCustomer(ctx.ws, id)?.name).toBe('王芳');
-		expect(ctx.ws.customers.get(id)!.has('deletedBy')).toBe(false);
+		expect(entityOf(ctx.ws.customers, id)!.has('deletedBy')).toBe(false);
 
 		const kept = created(createCustomer(ctx, customer({ name: 'Kept' })));
 		mergeCustomers(ctx, kept, id, liveCustomer(ctx.ws, kept)!);
@@ -257,7 +257,7 @@ describe('recently deleted customers', () => {
 		// Offline: A restores; B, whose copy still shows the customer deleted, renames them
 		// directly in the record (as an older client or another program might).
 		restoreCustomer(a, id);
-		b.ws.doc.transact(() => b.ws.customers.get(id)!.set('city', '上海'), b.origin);
+		b.ws.doc.transact(() => entityOf(b.ws.customers, id)!.set('city', '上海'), b.origin);
 		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
 		Y.applyUpdate(a.ws.doc, Y.encodeStateAsUpdate(b.ws.doc));
 

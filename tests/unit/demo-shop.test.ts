@@ -18,7 +18,7 @@ import {
 import { decodeEventValue } from '../../src/lib/crdt/event-values';
 import { createProduct } from '../../src/lib/crdt/product-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
-import { liveCustomer } from '../../src/lib/crdt/workspace-doc';
+import { liveCustomer, entityOf, entityMaps, entitiesOf } from '../../src/lib/crdt/workspace-doc';
 import { createDemoShop } from '../../src/lib/demo/demo-commands';
 import { demoRemovalPlan, demoShopStatus, removeDemoShop } from '../../src/lib/demo/demo-records';
 import {
@@ -170,7 +170,7 @@ describe('the demo speaks the UI language', () => {
 
 /** The records of one root that carry the demo mark, and those that do not. */
 function marks(ctx: CommandContext) {
-	const maps = (root: Y.Map<Y.Map<unknown>>) => [...root.values()].map((map) => map.get('demo'));
+	const maps = (root: Y.Map<unknown>) => [...entityMaps(root)].map((map) => map.get('demo'));
 	const events = (root: Y.Map<unknown>) =>
 		[...root.values()].map((value) => decodeEventValue(value)?.demo);
 	return {
@@ -190,7 +190,7 @@ describe('loading the demo', () => {
 		expect(loaded).toEqual({ ok: true, value: { customers: 40, products: DEMO_PRODUCT_COUNT } });
 		const found = marks(ctx);
 		expect(found.customers.filter((mark) => mark === true)).toHaveLength(40);
-		expect(ctx.ws.customers.get(own.ok ? own.value : '')!.has('demo')).toBe(false);
+		expect(entityOf(ctx.ws.customers, own.ok ? own.value : '')!.has('demo')).toBe(false);
 		expect(found.products.every((mark) => mark === true)).toBe(true);
 		expect(found.tasks.every((mark) => mark === true)).toBe(true);
 		expect(found.purchases.length).toBeGreaterThan(40);
@@ -213,7 +213,7 @@ describe('loading the demo', () => {
 		expect(
 			decodeEventValue(ctx.ws.interactions.get(logged.value.interactionId))
 		).not.toHaveProperty('demo');
-		expect(ctx.ws.tasks.get(logged.value.taskId!)!.has('demo')).toBe(false);
+		expect(entityOf(ctx.ws.tasks, logged.value.taskId!)!.has('demo')).toBe(false);
 	});
 
 	it('is refused while the demo is there, so it can never be doubled', () => {
@@ -235,7 +235,7 @@ describe('loading the demo', () => {
 		createDemoShop(ctx, 30, 'zh-CN');
 		const names = [...ctx.ws.customers.keys()].map((id) => liveCustomer(ctx.ws, id)!.name);
 		expect(names.every((name) => HAN.test(name))).toBe(true);
-		for (const map of ctx.ws.products.values()) expect(map.get('name')).toMatch(HAN);
+		for (const map of entityMaps(ctx.ws.products)) expect(map.get('name')).toMatch(HAN);
 		for (const value of ctx.ws.interactions.values())
 			expect(decodeEventValue(value)!.summary).toMatch(HAN);
 	});
@@ -249,7 +249,7 @@ describe('removing the demo', () => {
 		if (!loaded.ok) throw new Error('not loaded');
 		const own = createCustomer(ctx, customer({ name: 'Hand Made', phone: '13900000001' }));
 		if (!own.ok) throw new Error('not created');
-		const oolong = [...ctx.ws.products.entries()].find(
+		const oolong = [...entitiesOf(ctx.ws.products)].find(
 			([, map]) => map.get('name') === 'Oolong tea'
 		)!;
 		addPurchase(ctx, {
@@ -283,7 +283,7 @@ describe('removing the demo', () => {
 		// Soft delete, as for any customer: a colleague's concurrent edit cannot revive them.
 		for (const id of demoIds) {
 			expect(liveCustomer(ctx.ws, id)).toBeNull();
-			expect(ctx.ws.customers.get(id)!.get('deletedBy')).toBe('member-a');
+			expect(entityOf(ctx.ws.customers, id)!.get('deletedBy')).toBe('member-a');
 		}
 		const demoEvents = [...ctx.ws.purchases.values(), ...ctx.ws.interactions.values()].filter(
 			(v) => decodeEventValue(v)!.customerId !== own
@@ -295,7 +295,7 @@ describe('removing the demo', () => {
 		expect([...ctx.ws.products.keys()].sort()).toEqual(
 			[oolong, ownProduct.ok ? ownProduct.value : ''].sort()
 		);
-		expect(ctx.ws.products.get(oolong)!.has('demo')).toBe(false);
+		expect(entityOf(ctx.ws.products, oolong)!.has('demo')).toBe(false);
 		expect(demoShopStatus(ctx.ws)).toEqual({ customers: 1, demoCustomers: 0, demoProducts: 0 });
 		// The removed demo does not fill "Recently deleted"; its Undo is the removal's notice.
 		expect(recentlyDeletedCustomers(ctx.ws, Date.now())).toEqual([]);

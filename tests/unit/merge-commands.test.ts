@@ -6,7 +6,7 @@ import { decodeEventValue } from '../../src/lib/crdt/event-values';
 import { createCustomer, updateCustomer } from '../../src/lib/crdt/customer-commands';
 import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
-import { liveCustomer } from '../../src/lib/crdt/workspace-doc';
+import { liveCustomer, entityOf, entityMaps } from '../../src/lib/crdt/workspace-doc';
 import { customer, memberContext } from './helpers';
 
 function twoDuplicates() {
@@ -67,7 +67,7 @@ describe('merging duplicates', () => {
 		});
 		expect(result).toEqual({ ok: true, value: { purchases: 1, interactions: 1, tasks: 1 } });
 		expect(liveCustomer(ctx.ws, b)).toBeNull();
-		expect(ctx.ws.customers.get(b)!.get('mergedInto')).toBe(a);
+		expect(entityOf(ctx.ws.customers, b)!.get('mergedInto')).toBe(a);
 		expect(liveCustomer(ctx.ws, a)).toMatchObject({
 			name: '王秀英',
 			phone: '13800138001',
@@ -77,7 +77,7 @@ describe('merging duplicates', () => {
 		});
 		expect(ownedBy(ctx.ws.purchases, a)).toBe(2);
 		expect(ownedBy(ctx.ws.interactions, a)).toBe(1);
-		expect([...ctx.ws.tasks.values()].every((task) => task.get('customerId') === a)).toBe(true);
+		expect([...entityMaps(ctx.ws.tasks)].every((task) => task.get('customerId') === a)).toBe(true);
 		const history = [...ctx.ws.changes.entries()]
 			.map(([id, value]) => readChange(id, value)!)
 			.filter((change) => change.customerId === a);

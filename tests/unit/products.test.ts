@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { entityOf, entitiesOf } from '../../src/lib/crdt/workspace-doc';
 import { describe, expect, it } from 'vitest';
 import { addPurchase } from '../../src/lib/crdt/activity-commands';
 import { readPurchase } from '../../src/lib/crdt/activity-records';
@@ -78,7 +79,7 @@ describe('product catalogue', () => {
 			priceCents: 15800,
 			active: false
 		});
-		expect(readProduct(product.value, ctx.ws.products.get(product.value)!)).toMatchObject({
+		expect(readProduct(product.value, entityOf(ctx.ws.products, product.value)!)).toMatchObject({
 			name: '高山乌龙',
 			priceCents: 15800,
 			active: false
@@ -217,7 +218,7 @@ describe('catalogue commands', () => {
 		Y.applyUpdate(mine.ws.doc, Y.encodeStateAsUpdate(theirs.ws.doc));
 		Y.applyUpdate(theirs.ws.doc, Y.encodeStateAsUpdate(mine.ws.doc));
 
-		const rows = () => [...mine.ws.products.entries()].map(([id, map]) => readProduct(id, map));
+		const rows = () => [...entitiesOf(mine.ws.products)].map(([id, map]) => readProduct(id, map));
 		expect(likelyDuplicateProducts(rows())).toHaveLength(1);
 		expect(productSaleCounts(mine.ws)).toEqual(
 			new Map([
@@ -228,7 +229,7 @@ describe('catalogue commands', () => {
 
 		const undo = createUndoManager(mine.ws, mine.origin);
 		expect(mergeProducts(mine, a.value, [b.value])).toEqual({ ok: true, value: a.value });
-		expect(readProduct(b.value, mine.ws.products.get(b.value)!)).toMatchObject({
+		expect(readProduct(b.value, entityOf(mine.ws.products, b.value)!)).toMatchObject({
 			mergedInto: a.value,
 			active: false
 		});
@@ -238,8 +239,8 @@ describe('catalogue commands', () => {
 		expect(unmergedProducts(rows()).map((row) => row.id)).toEqual([a.value]);
 
 		undo.undo();
-		expect(mine.ws.products.get(b.value)!.get('mergedInto')).toBeUndefined();
-		expect(readProduct(b.value, mine.ws.products.get(b.value)!).active).toBe(true);
+		expect(entityOf(mine.ws.products, b.value)!.get('mergedInto')).toBeUndefined();
+		expect(readProduct(b.value, entityOf(mine.ws.products, b.value)!).active).toBe(true);
 		expect(productSaleCounts(mine.ws).get(b.value)).toBe(2);
 	});
 
@@ -256,9 +257,9 @@ describe('catalogue commands', () => {
 		Y.applyUpdate(theirs.ws.doc, Y.encodeStateAsUpdate(mine.ws.doc));
 
 		const shown = (ctx: CommandContext) =>
-			unmergedProducts([...ctx.ws.products.entries()].map(([id, map]) => readProduct(id, map))).map(
-				({ id, active }) => ({ id, active })
-			);
+			unmergedProducts(
+				[...entitiesOf(ctx.ws.products)].map(([id, map]) => readProduct(id, map))
+			).map(({ id, active }) => ({ id, active }));
 		const survivor = a.value < b.value ? a.value : b.value;
 		// Both merges archived the product they merged away: without settling, no Oolong is left.
 		expect(shown(mine)).toEqual([{ id: survivor, active: true }]);
@@ -301,7 +302,7 @@ describe('catalogue commands', () => {
 		expect(deleteProduct(ctx, unsold.value)).toEqual({ ok: false, reason: 'notFound' });
 
 		undo.undo();
-		expect(readProduct(unsold.value, ctx.ws.products.get(unsold.value)!)).toMatchObject({
+		expect(readProduct(unsold.value, entityOf(ctx.ws.products, unsold.value)!)).toMatchObject({
 			name: 'Pu-erh',
 			priceCents: 12_800
 		});
@@ -333,13 +334,15 @@ describe('catalogue commands', () => {
 		Y.applyUpdate(mine.ws.doc, Y.encodeStateAsUpdate(theirs.ws.doc));
 		Y.applyUpdate(theirs.ws.doc, Y.encodeStateAsUpdate(mine.ws.doc));
 		for (const ws of [mine.ws, theirs.ws]) {
-			expect(readProduct(created.value, ws.products.get(created.value)!)).toMatchObject({
+			expect(readProduct(created.value, entityOf(ws.products, created.value)!)).toMatchObject({
 				name: 'High mountain oolong',
 				active: false
 			});
 		}
 		expect(setProductActive(mine, created.value, true)).toEqual({ ok: true, value: created.value });
-		expect(readProduct(created.value, mine.ws.products.get(created.value)!).active).toBe(true);
+		expect(readProduct(created.value, entityOf(mine.ws.products, created.value)!).active).toBe(
+			true
+		);
 		expect(setProductActive(mine, 'nope', true)).toEqual({ ok: false, reason: 'notFound' });
 	});
 });

@@ -3,16 +3,12 @@ import type { WorkspaceDoc } from '../../src/lib/crdt/workspace-doc';
 import { eventCounts } from '../../src/lib/projection/activity-queries';
 import { ProjectionDb } from '../../src/lib/projection/db';
 import { rebuildProjection } from '../../src/lib/projection/projector';
+import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';
 
-/** Every table the projector writes. */
+/** Every table the projector writes: the customers', and each table kind's. */
 export const PROJECTION_TABLES = [
 	'customers',
-	'tasks',
-	'fieldDefs',
-	'tagColors',
-	'changes',
-	'products',
-	'members'
+	...APP_TABLE_KINDS.map((kind) => kind.table.name)
 ] as const;
 
 /** What a projection holds: every table, and the event counts kept in its state row. */
@@ -43,7 +39,7 @@ export async function rebuiltRows(ws: WorkspaceDoc, db: ProjectionDb) {
 
 export async function rowsByTable(db: ProjectionDb) {
 	const rows: Record<string, unknown[]> = {};
-	for (const table of PROJECTION_TABLES) rows[table] = await db[table].toArray();
+	for (const table of PROJECTION_TABLES) rows[table] = await db.table(table).toArray();
 	// The event counts are kept by difference on every write; a rebuild counts them afresh.
 	rows.eventCounts = [await eventCounts(db)];
 	return rows;

@@ -27,7 +27,7 @@ import { setMemberProfile } from '../../src/lib/crdt/member-commands';
 import { createProduct, updateProduct } from '../../src/lib/crdt/product-commands';
 import { tombstonedIds } from '../../src/lib/crdt/event-tombstones';
 import { createUndoManager } from '../../src/lib/crdt/undo';
-import { isDeleted, liveCustomer } from '../../src/lib/crdt/workspace-doc';
+import { isDeleted, liveCustomer, entityOf, entitiesOf } from '../../src/lib/crdt/workspace-doc';
 import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
 import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
 import { eventCounts } from '../../src/lib/projection/activity-queries';
@@ -64,7 +64,7 @@ async function randomEdits(
 	const undo = createUndoManager(ctx.ws, ctx.origin);
 	// Mostly live customers, sometimes a deleted one (commands must refuse it cleanly).
 	const ids = () =>
-		[...ctx.ws.customers.entries()]
+		[...entitiesOf(ctx.ws.customers)]
 			.filter(([, map]) => !isDeleted(map) || random() < 0.1)
 			.map(([id]) => id);
 	for (let step = 0; step < steps; step++) {
@@ -188,7 +188,7 @@ async function randomEdits(
 				notes: `note ${step}`
 			});
 		} else if (roll < 0.77) {
-			if (isDeleted(ctx.ws.customers.get(id)!) && random() < 0.5) restoreCustomer(ctx, id);
+			if (isDeleted(entityOf(ctx.ws.customers, id)!) && random() < 0.5) restoreCustomer(ctx, id);
 			else deleteCustomer(ctx, id);
 		} else if (roll < 0.8) {
 			// Merge another live customer into this one: its events, tasks and history move.

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { entityOf } from '../../src/lib/crdt/workspace-doc';
 import { describe, expect, it } from 'vitest';
 import { writeBackup } from '../../src/lib/backup/backup-file';
 import { SealedFileError } from '../../src/lib/backup/sealed-file';
@@ -57,7 +58,7 @@ describe('sync files', () => {
 		expect(diff.bytes.length).toBeLessThan(full.bytes.length / 20);
 		const opened = await openChanges(diff.bytes);
 		expect(applyCountingCustomers(wang.ws, opened.update, FROM_FILE)).toBe(1);
-		expect(wang.ws.customers.get(ids[5]!)?.get('city')).toBe('苏州');
+		expect(entityOf(wang.ws.customers, ids[5]!)?.get('city')).toBe('苏州');
 		expect(Y.encodeStateVector(wang.ws.doc)).toEqual(Y.encodeStateVector(ctx.ws.doc));
 	});
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { entityOf } from '../../src/lib/crdt/workspace-doc';
 import * as Y from 'yjs';
 import { commandsOf, customer } from './helpers';
 import { RemoteSyncClient } from '../../src/lib/sync/remote-sync-client';
@@ -43,7 +44,7 @@ describe('WorkspaceCore', () => {
 		const second = openCore(names);
 		await second.core.settled();
 		const id = created.ok ? created.value : '';
-		expect(second.core.ws.customers.get(id)?.get('city')).toBe('Hangzhou');
+		expect(entityOf(second.core.ws.customers, id)?.get('city')).toBe('Hangzhou');
 		const db = new ProjectionDb(names.projectionDbName);
 		expect((await db.customers.get(id))?.name).toBe('Li Na');
 		db.close();
@@ -55,9 +56,9 @@ describe('WorkspaceCore', () => {
 		const id = created.ok ? created.value : '';
 		expect(views).toContainEqual({ canUndo: true, canRedo: false });
 		const { undo } = await commandsOf(core).deleteCustomer(id);
-		expect(core.ws.customers.get(id)?.get('deletedAt')).toBeTypeOf('number');
+		expect(entityOf(core.ws.customers, id)?.get('deletedAt')).toBeTypeOf('number');
 		expect(await undo()).toBe(true);
-		expect(core.ws.customers.get(id)?.get('deletedAt')).toBeUndefined();
+		expect(entityOf(core.ws.customers, id)?.get('deletedAt')).toBeUndefined();
 		expect(await undo()).toBe(false);
 		expect(await core.undoStep(12345)).toBe(false);
 	});
@@ -125,7 +126,7 @@ describe('WorkspaceCore on a full disk', () => {
 		const reopened = openCore(names);
 		await reopened.core.settled();
 		const id = created.ok ? created.value : '';
-		expect(reopened.core.ws.customers.get(id)?.get('name')).toBe('Made on a full disk');
+		expect(entityOf(reopened.core.ws.customers, id)?.get('name')).toBe('Made on a full disk');
 	});
 });
 
@@ -165,8 +166,10 @@ describe('WorkspaceCore replacing its archive with a backup', () => {
 		expect(await core.replaceWithBackup(backupOf('From the backup'))).toEqual({ replaced: true });
 		const reopened = openCore(names);
 		await reopened.core.settled();
-		expect(reopened.core.ws.customers.get('from-backup')?.get('name')).toBe('From the backup');
-		expect(reopened.core.ws.customers.get(id)).toBeUndefined();
+		expect(entityOf(reopened.core.ws.customers, 'from-backup')?.get('name')).toBe(
+			'From the backup'
+		);
+		expect(entityOf(reopened.core.ws.customers, id)).toBeUndefined();
 	});
 
 	it.each([
@@ -188,9 +191,9 @@ describe('WorkspaceCore replacing its archive with a backup', () => {
 			if (!after.ok) throw new Error('create failed');
 			const reopened = openCore(names);
 			await reopened.core.settled();
-			expect(reopened.core.ws.customers.get(id)?.get('name')).toBe('Here before');
-			expect(reopened.core.ws.customers.get(after.value)?.get('name')).toBe('Made after');
-			expect(reopened.core.ws.customers.get('from-backup')).toBeUndefined();
+			expect(entityOf(reopened.core.ws.customers, id)?.get('name')).toBe('Here before');
+			expect(entityOf(reopened.core.ws.customers, after.value)?.get('name')).toBe('Made after');
+			expect(entityOf(reopened.core.ws.customers, 'from-backup')).toBeUndefined();
 		}
 	);
 });

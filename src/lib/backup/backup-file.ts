@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { isDeleted, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
+import { readStored, rootOf, type TableKind } from '../core/record-kind';
+import { isDeleted, workspaceDoc, type WorkspaceDoc, entityMaps } from '../crdt/workspace-doc';
 import {
 	isSealedWithPassphrase,
 	sealFile,
@@ -26,12 +27,18 @@ export interface BackupSummary {
 	interactions: number;
 	tasks: number;
 	schemaVersion: number;
+	/** Well-formed records of each kind that has a label in the summary (see `TableKind`). */
+	records?: Record<string, number>;
 }
 
 /** Counts what a workspace holds (live customers, events, open and done tasks). */
-export function summariseWorkspace(ws: WorkspaceDoc, createdAt = Date.now()): BackupSummary {
+export function summariseWorkspace(
+	ws: WorkspaceDoc,
+	createdAt = Date.now(),
+	kinds: readonly TableKind[] = []
+): BackupSummary {
 	let customers = 0;
-	for (const map of ws.customers.values()) if (!isDeleted(map)) customers++;
+	for (const map of entityMaps(ws.customers)) if (!isDeleted(map)) customers++;
 	const schemaVersion = ws.meta.get('schemaVersion');
 	return {
 		createdAt,
@@ -39,15 +46,31 @@ export function summariseWorkspace(ws: WorkspaceDoc, createdAt = Date.now()): Ba
 		purchases: ws.purchases.size,
 		interactions: ws.interactions.size,
 		tasks: ws.tasks.size,
-		schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 0
+		schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 0,
+		records: Object.fromEntries(
+			kinds.flatMap((kind) => (kind.summary ? [[kind.summary, countWellFormed(ws, kind)]] : []))
+		)
 	};
+}
+
+function countWellFormed(ws: WorkspaceDoc, kind: TableKind): number {
+	let count = 0;
+	for (const [id, stored] of rootOf(ws.doc, kind).entries()) {
+		if (readStored(kind, id, stored)) count++;
+	}
+	return count;
 }
 
 export async function writeBackup(
 	ws: WorkspaceDoc,
-	options: { passphrase?: string; iterations?: number; now?: number } = {}
+	options: {
+		passphrase?: string;
+		iterations?: number;
+		now?: number;
+		kinds?: readonly TableKind[];
+	} = {}
 ): Promise<{ bytes: Uint8Array; summary: BackupSummary }> {
-	const summary = summariseWorkspace(ws, options.now);
+	const summary = summariseWorkspace(ws, options.now, options.kinds);
 	const bytes = await sealFile(BACKUP_FORMAT, summary, Y.encodeStateAsUpdate(ws.doc), options);
 	return { bytes, summary };
 }

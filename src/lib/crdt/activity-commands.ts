@@ -23,7 +23,7 @@ import type { CommandContext } from './customer-commands';
 import { liveEventValue, newTombstone, tombstoneOf, type EventRoot } from './event-tombstones';
 import { decodeEventValue, encodeEventValue } from './event-values';
 import { newId } from './ids';
-import { eventOwner, liveCustomer } from './workspace-doc';
+import { eventOwner, liveCustomer, entityOf, entitiesOf } from './workspace-doc';
 import { commandTime, eventCreated, stampCreated, stampUpdated } from './stamps';
 
 export type ActivityCommandResult<T, F> =
@@ -33,7 +33,7 @@ export type ActivityCommandResult<T, F> =
 
 function customerTasks(ctx: CommandContext, customerId: string): TaskRecord[] {
 	const tasks: TaskRecord[] = [];
-	for (const [id, map] of ctx.ws.tasks.entries()) {
+	for (const [id, map] of entitiesOf(ctx.ws.tasks)) {
 		if (map.get('customerId') === customerId) tasks.push(readTask(id, map));
 	}
 	return tasks;
@@ -83,7 +83,7 @@ export function addPurchase(
 		);
 		for (const change of changes) {
 			if (change.kind === 'reschedule') {
-				const map = ctx.ws.tasks.get(change.taskId);
+				const map = entityOf(ctx.ws.tasks, change.taskId);
 				map?.set('due', change.due);
 				map?.delete('snoozedUntil');
 				if (map) stampUpdated(map, ctx, at);
@@ -314,7 +314,7 @@ function changeTask(
 	id: string,
 	change: (map: Y.Map<unknown>, at: number) => void
 ): boolean {
-	const map = ctx.ws.tasks.get(id);
+	const map = entityOf(ctx.ws.tasks, id);
 	if (!map) return false;
 	ctx.ws.doc.transact(() => {
 		const at = commandTime(ctx);

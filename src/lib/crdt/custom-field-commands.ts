@@ -10,7 +10,16 @@ import {
 } from '../domain/custom-fields';
 import type { CommandContext } from './customer-commands';
 import { newId } from './ids';
-import { isDeleted, num, str, type RecordMap, type WorkspaceDoc } from './workspace-doc';
+import {
+	isDeleted,
+	num,
+	str,
+	type RecordMap,
+	type WorkspaceDoc,
+	entityOf,
+	entityMaps,
+	entitiesOf
+} from './workspace-doc';
 import { commandTime, stampCreated, stampUpdated } from './stamps';
 
 export interface FieldDefRecord extends CustomFieldDef {
@@ -39,7 +48,7 @@ export function readFieldDef(id: string, map: RecordMap): FieldDefRecord {
 
 /** The shop's fields in display order, without removed ones. */
 export function liveFieldDefs(ws: WorkspaceDoc): FieldDefRecord[] {
-	return [...ws.fieldDefs.entries()]
+	return [...entitiesOf(ws.fieldDefs)]
 		.map(([id, map]) => readFieldDef(id, map))
 		.filter((def) => !def.removed)
 		.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
@@ -82,7 +91,7 @@ export function updateFieldDef(
 	id: string,
 	input: CustomFieldDefInput
 ): FieldDefResult {
-	const map = ctx.ws.fieldDefs.get(id);
+	const map = entityOf(ctx.ws.fieldDefs, id);
 	if (!map || readFieldDef(id, map).removed) return { ok: false, reason: 'notFound' };
 	const checked = validateFieldDef(input);
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
@@ -99,7 +108,7 @@ export function updateFieldDef(
 
 /** Hides a field. Customers' values stay in the doc, so undo brings everything back. */
 export function removeFieldDef(ctx: CommandContext, id: string): boolean {
-	const map = ctx.ws.fieldDefs.get(id);
+	const map = entityOf(ctx.ws.fieldDefs, id);
 	if (!map) return false;
 	ctx.ws.doc.transact(() => {
 		const at = commandTime(ctx);
@@ -113,6 +122,6 @@ export function removeFieldDef(ctx: CommandContext, id: string): boolean {
 export function countFieldValues(ws: WorkspaceDoc, id: string): number {
 	let count = 0;
 	const key = `${CUSTOM_KEY_PREFIX}${id}`;
-	for (const map of ws.customers.values()) if (!isDeleted(map) && map.has(key)) count++;
+	for (const map of entityMaps(ws.customers)) if (!isDeleted(map) && map.has(key)) count++;
 	return count;
 }

@@ -6,7 +6,15 @@ import { isRecentlyDeleted } from '../domain/event-changes';
 import { fieldChanges } from '../domain/field-changes';
 import { liveFieldDefs } from './custom-field-commands';
 import { newEntryKey, newId } from './ids';
-import { liveCustomer, num, str, type RecordMap, type WorkspaceDoc } from './workspace-doc';
+import {
+	liveCustomer,
+	num,
+	str,
+	type RecordMap,
+	type WorkspaceDoc,
+	entityOf,
+	entitiesOf
+} from './workspace-doc';
 import { commandTime, REMOVED_WITH_DEMO, stampCreated } from './stamps';
 import { encodeFieldEdit } from './field-edit-entries';
 
@@ -185,7 +193,7 @@ export function updateCustomer(
 	patch: Partial<CustomerFields>
 ): CommandResult<number> {
 	const current = liveCustomer(ctx.ws, id);
-	const map = ctx.ws.customers.get(id);
+	const map = entityOf(ctx.ws.customers, id);
 	if (!current || !map) return { ok: false, reason: 'notFound' };
 	const checked = checkCustomer(ctx, { ...current, ...patch }, current);
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
@@ -213,7 +221,7 @@ export function updateCustomer(
  */
 export function deleteCustomer(ctx: CommandContext, id: string): CommandResult<string> {
 	const current = liveCustomer(ctx.ws, id);
-	const map = ctx.ws.customers.get(id);
+	const map = entityOf(ctx.ws.customers, id);
 	if (!current || !map) return { ok: false, reason: 'notFound' };
 	ctx.ws.doc.transact(() => {
 		map.set('deletedAt', commandTime(ctx));
@@ -229,7 +237,7 @@ export function deleteCustomer(ctx: CommandContext, id: string): CommandResult<s
  * A customer merged into another is not restored here: their events have moved.
  */
 export function restoreCustomer(ctx: CommandContext, id: string): CommandResult<string> {
-	const map = ctx.ws.customers.get(id);
+	const map = entityOf(ctx.ws.customers, id);
 	if (!map || typeof map.get('deletedAt') !== 'number' || map.has('mergedInto')) {
 		return { ok: false, reason: 'notFound' };
 	}
@@ -255,7 +263,7 @@ export interface DeletedCustomer {
  */
 export function recentlyDeletedCustomers(ws: WorkspaceDoc, now: number): DeletedCustomer[] {
 	const found: DeletedCustomer[] = [];
-	for (const [id, map] of ws.customers.entries()) {
+	for (const [id, map] of entitiesOf(ws.customers)) {
 		const deletedAt = map.get('deletedAt');
 		if (typeof deletedAt !== 'number' || map.has('mergedInto')) continue;
 		// "Remove the demo data" deletes ~300 made-up customers at once; listing them would bury

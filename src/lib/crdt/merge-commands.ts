@@ -4,7 +4,7 @@ import { updateCustomer, type CommandContext, type CommandResult } from './custo
 import { decodeEventValue, encodeEventValue, eventBelongsTo } from './event-values';
 import { moveFieldEdit, readFieldEdit, type FieldEditEntry } from './field-edit-entries';
 import { newId } from './ids';
-import { liveCustomer, type WorkspaceDoc } from './workspace-doc';
+import { liveCustomer, type WorkspaceDoc, entityOf, entityMaps } from './workspace-doc';
 
 /** Re-points every event record of one customer to another, keeping the form it is stored in. */
 function moveEvents(root: WorkspaceDoc['purchases'], from: string, to: string): number {
@@ -47,7 +47,7 @@ export function mergeCustomers(
 ): CommandResult<MergeResult> {
 	const kept = liveCustomer(ctx.ws, keptId);
 	const merged = liveCustomer(ctx.ws, mergedId);
-	const mergedMap = ctx.ws.customers.get(mergedId);
+	const mergedMap = entityOf(ctx.ws.customers, mergedId);
 	if (!kept || !merged || !mergedMap || keptId === mergedId)
 		return { ok: false, reason: 'notFound' };
 	let result: CommandResult<MergeResult> = { ok: false, reason: 'notFound' };
@@ -63,7 +63,7 @@ export function mergeCustomers(
 			interactions: moveEvents(ctx.ws.interactions, mergedId, keptId),
 			tasks: 0
 		};
-		for (const task of ctx.ws.tasks.values()) {
+		for (const task of entityMaps(ctx.ws.tasks)) {
 			if (task.get('customerId') === mergedId) {
 				task.set('customerId', keptId);
 				moved.tasks++;

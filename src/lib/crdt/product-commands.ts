@@ -10,7 +10,7 @@ import { readPurchase } from './activity-records';
 import type { CommandContext } from './customer-commands';
 import { tombstonedIds } from './event-tombstones';
 import { newId } from './ids';
-import { num, str, type RecordMap, type WorkspaceDoc } from './workspace-doc';
+import { num, str, type RecordMap, type WorkspaceDoc, entityOf } from './workspace-doc';
 import { commandTime, stampCreated, stampUpdated } from './stamps';
 
 export interface ProductRecord extends ProductFields {
@@ -72,7 +72,7 @@ export function updateProduct(
 	id: string,
 	input: ProductFields
 ): ProductResult {
-	const map = ctx.ws.products.get(id);
+	const map = entityOf(ctx.ws.products, id);
 	if (!map) return { ok: false, reason: 'notFound' };
 	const checked = validateProduct(input);
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
@@ -89,7 +89,7 @@ export function setProductActive(
 	id: string,
 	active: boolean
 ): ProductChangeResult {
-	const map = ctx.ws.products.get(id);
+	const map = entityOf(ctx.ws.products, id);
 	if (!map) return { ok: false, reason: 'notFound' };
 	ctx.ws.doc.transact(() => {
 		map.set('active', active);
@@ -104,7 +104,7 @@ export function setProductActive(
 /** Where each product was merged to, in this doc; a target no longer there ends the chain. */
 function mergedIntoIn(ws: WorkspaceDoc): (id: string) => string | undefined {
 	return (id) => {
-		const target = ws.products.get(id)?.get('mergedInto');
+		const target = entityOf(ws.products, id)?.get('mergedInto');
 		return typeof target === 'string' && ws.products.has(target) ? target : undefined;
 	};
 }
@@ -149,7 +149,7 @@ export function mergeProducts(
 	ctx.ws.doc.transact(() => {
 		const at = commandTime(ctx);
 		for (const id of merged) {
-			const map = ctx.ws.products.get(id)!;
+			const map = entityOf(ctx.ws.products, id)!;
 			map.set('mergedInto', kept);
 			map.set('active', false);
 			stampUpdated(map, ctx, at);

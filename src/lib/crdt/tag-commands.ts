@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { cleanTagName, type TagColor, type TagNameProblem } from '../domain/tags';
 import type { CommandContext } from './customer-commands';
-import { isDeleted, type RecordMap } from './workspace-doc';
+import { isDeleted, type RecordMap, entityMaps } from './workspace-doc';
 import { commandTime, stampUpdated } from './stamps';
 
 function tagMapOf(customer: RecordMap): Y.Map<boolean> | null {
@@ -31,7 +31,7 @@ export function renameTag(ctx: CommandContext, from: string, to: string): TagCha
 	let merged = false;
 	ctx.ws.doc.transact(() => {
 		const at = commandTime(ctx);
-		for (const customer of ctx.ws.customers.values()) {
+		for (const customer of entityMaps(ctx.ws.customers)) {
 			const tags = tagMapOf(customer);
 			if (!tags) continue;
 			if (tags.has(target) && !isDeleted(customer)) merged = true;
@@ -55,7 +55,7 @@ export function deleteTag(ctx: CommandContext, tag: string): number {
 	let customers = 0;
 	ctx.ws.doc.transact(() => {
 		const at = commandTime(ctx);
-		for (const customer of ctx.ws.customers.values()) {
+		for (const customer of entityMaps(ctx.ws.customers)) {
 			const tags = tagMapOf(customer);
 			if (!tags?.has(tag)) continue;
 			tags.delete(tag);

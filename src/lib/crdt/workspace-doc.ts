@@ -55,14 +55,16 @@ export type RecordMap = Y.Map<unknown>;
 export interface WorkspaceDoc {
 	doc: Y.Doc;
 	meta: Y.Map<unknown>;
-	customers: Y.Map<RecordMap>;
+	/** Entity roots hold a Y.Map per record, but anyone may have written anything: read them
+	 * through `entityOf` / `entitiesOf`, which skip what is not a record. */
+	customers: Y.Map<unknown>;
 	purchases: Y.Map<unknown>;
 	interactions: Y.Map<unknown>;
-	tasks: Y.Map<RecordMap>;
-	fieldDefs: Y.Map<RecordMap>;
+	tasks: Y.Map<unknown>;
+	fieldDefs: Y.Map<unknown>;
 	tagColors: Y.Map<unknown>;
 	changes: Y.Map<unknown>;
-	products: Y.Map<RecordMap>;
+	products: Y.Map<unknown>;
 	members: Y.Map<unknown>;
 	/** Deleted purchases and interactions (v8; see event-tombstones.ts). */
 	eventTombstones: Y.Map<unknown>;
@@ -72,17 +74,35 @@ export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
 	return {
 		doc,
 		meta: doc.getMap('meta'),
-		customers: doc.getMap<RecordMap>('customers'),
+		customers: doc.getMap<unknown>('customers'),
 		purchases: doc.getMap<unknown>('purchases'),
 		interactions: doc.getMap<unknown>('interactions'),
-		tasks: doc.getMap<RecordMap>('tasks'),
-		fieldDefs: doc.getMap<RecordMap>('fieldDefs'),
+		tasks: doc.getMap<unknown>('tasks'),
+		fieldDefs: doc.getMap<unknown>('fieldDefs'),
 		tagColors: doc.getMap<unknown>('tagColors'),
 		changes: doc.getMap<unknown>('changes'),
-		products: doc.getMap<RecordMap>('products'),
+		products: doc.getMap<unknown>('products'),
 		members: doc.getMap<unknown>('members'),
 		eventTombstones: doc.getMap<unknown>('eventTombstones')
 	};
+}
+
+/** The record's Y.Map, or undefined when there is none or what is there is not a record. */
+export function entityOf(root: Y.Map<unknown>, id: string): RecordMap | undefined {
+	const value = root.get(id);
+	return value instanceof Y.Map ? (value as RecordMap) : undefined;
+}
+
+/** Every record of an entity root with its id; values that are not records are skipped. */
+export function* entitiesOf(root: Y.Map<unknown>): Generator<[string, RecordMap]> {
+	for (const [id, value] of root.entries()) {
+		if (value instanceof Y.Map) yield [id, value as RecordMap];
+	}
+}
+
+/** Every record of an entity root; values that are not records are skipped. */
+export function* entityMaps(root: Y.Map<unknown>): Generator<RecordMap> {
+	for (const value of root.values()) if (value instanceof Y.Map) yield value as RecordMap;
 }
 
 /** Records the schema version the first time a device writes to this doc (or after an upgrade). */
@@ -162,7 +182,7 @@ export function readCustomer(id: string, map: RecordMap): CustomerRecord {
 
 /** The live (not deleted) customer with this id, or null. */
 export function liveCustomer(ws: WorkspaceDoc, id: string): CustomerRecord | null {
-	const map = ws.customers.get(id);
+	const map = entityOf(ws.customers, id);
 	if (!map || isDeleted(map)) return null;
 	return readCustomer(id, map);
 }
@@ -172,7 +192,7 @@ export function liveCustomer(ws: WorkspaceDoc, id: string): CustomerRecord | nul
  * `mergedInto` hands their events on.
  */
 export function customerMergedInto(ws: WorkspaceDoc, id: string): string | undefined {
-	const map = ws.customers.get(id);
+	const map = entityOf(ws.customers, id);
 	if (!map || !isDeleted(map)) return undefined;
 	const into = map.get('mergedInto');
 	return typeof into === 'string' && into !== id ? into : undefined;

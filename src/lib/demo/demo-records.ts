@@ -3,7 +3,16 @@ import { decodeEventValue, type EventValue } from '../crdt/event-values';
 import { latestFieldEdits } from '../crdt/field-edit-entries';
 import { tombstoneCustomerId } from '../crdt/event-tombstones';
 import { DEMO_MARK, REMOVED_WITH_DEMO } from '../crdt/stamps';
-import { isDeleted, num, str, type RecordMap, type WorkspaceDoc } from '../crdt/workspace-doc';
+import {
+	isDeleted,
+	num,
+	str,
+	type RecordMap,
+	type WorkspaceDoc,
+	entityOf,
+	entityMaps,
+	entitiesOf
+} from '../crdt/workspace-doc';
 import type { DemoShopStatus } from './demo-size';
 
 /**
@@ -17,12 +26,12 @@ function isDemo(map: RecordMap): boolean {
 
 export function demoShopStatus(ws: WorkspaceDoc): DemoShopStatus {
 	const status: DemoShopStatus = { customers: 0, demoCustomers: 0, demoProducts: 0 };
-	for (const map of ws.customers.values()) {
+	for (const map of entityMaps(ws.customers)) {
 		if (isDeleted(map)) continue;
 		status.customers++;
 		if (isDemo(map)) status.demoCustomers++;
 	}
-	for (const map of ws.products.values()) if (isDemo(map)) status.demoProducts++;
+	for (const map of entityMaps(ws.products)) if (isDemo(map)) status.demoProducts++;
 	return status;
 }
 
@@ -79,7 +88,7 @@ function findDemoRecords(ws: WorkspaceDoc): DemoRecords {
 	const deleted = new Set<string>();
 	// Since v9 an edit leaves the customer's own stamp alone and is known by its history entry.
 	const fieldsEdited = latestFieldEdits(ws.changes.values());
-	for (const [id, map] of ws.customers.entries()) {
+	for (const [id, map] of entitiesOf(ws.customers)) {
 		if (!isDemo(map)) continue;
 		if (!isDeleted(map)) {
 			live.set(id, {
@@ -117,7 +126,7 @@ function findDemoRecords(ws: WorkspaceDoc): DemoRecords {
 	}
 
 	const tasks: string[] = [];
-	for (const [id, map] of ws.tasks.entries()) {
+	for (const [id, map] of entitiesOf(ws.tasks)) {
 		const customerId = str(map, 'customerId');
 		const owner = live.get(customerId);
 		if (owner || (deleted.has(customerId) && isDemo(map))) {
@@ -129,13 +138,13 @@ function findDemoRecords(ws: WorkspaceDoc): DemoRecords {
 
 	// A demo product stays when a purchase that stays names it, or a product that stays was merged
 	// into it: removing it would cut the shop's own sales off from it.
-	const demoProducts = [...ws.products.entries()].filter(([, map]) => isDemo(map));
+	const demoProducts = [...entitiesOf(ws.products)].filter(([, map]) => isDemo(map));
 	const staying = new Set(soldProducts);
-	for (const [id, map] of ws.products.entries()) if (!isDemo(map)) staying.add(id);
+	for (const [id, map] of entitiesOf(ws.products)) if (!isDemo(map)) staying.add(id);
 	const kept = new Set<string>();
 	for (let grew = true; grew;) {
 		grew = false;
-		for (const [id, map] of ws.products.entries()) {
+		for (const [id, map] of entitiesOf(ws.products)) {
 			const into = map.get('mergedInto');
 			if (!staying.has(id) || typeof into !== 'string' || staying.has(into)) continue;
 			staying.add(into);
@@ -158,10 +167,10 @@ function findDemoRecords(ws: WorkspaceDoc): DemoRecords {
 			customers: live.size,
 			purchases: shown.purchases,
 			interactions: shown.interactions,
-			tasks: tasks.filter((id) => live.has(str(ws.tasks.get(id)!, 'customerId'))).length,
+			tasks: tasks.filter((id) => live.has(str(entityOf(ws.tasks, id)!, 'customerId'))).length,
 			products: products.length,
 			changed,
-			keptProducts: [...kept].map((id) => str(ws.products.get(id)!, 'name'))
+			keptProducts: [...kept].map((id) => str(entityOf(ws.products, id)!, 'name'))
 		}
 	};
 }
@@ -196,7 +205,7 @@ export function removeDemoShop(ctx: CommandContext): DemoRemovalResult {
 		for (const id of found.customers) {
 			deleteCustomer(ctx, id);
 			// Told apart from a demo customer deleted by hand, which "Recently deleted" lists.
-			ctx.ws.customers.get(id)?.set(REMOVED_WITH_DEMO, true);
+			entityOf(ctx.ws.customers, id)?.set(REMOVED_WITH_DEMO, true);
 		}
 		// Events of these customers deleted earlier go too: nothing could show them any more.
 		const removedCustomers = new Set(found.customers);
@@ -209,7 +218,7 @@ export function removeDemoShop(ctx: CommandContext): DemoRemovalResult {
 		for (const id of found.events.interactions) ctx.ws.interactions.delete(id);
 		for (const id of found.tasks) ctx.ws.tasks.delete(id);
 		for (const id of found.products) ctx.ws.products.delete(id);
-		for (const id of found.keptProducts) ctx.ws.products.get(id)?.delete(DEMO_MARK);
+		for (const id of found.keptProducts) entityOf(ctx.ws.products, id)?.delete(DEMO_MARK);
 	});
 	return { ok: true, value: plan };
 }

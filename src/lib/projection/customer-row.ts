@@ -1,10 +1,8 @@
-import type { TaskRecord } from '../crdt/activity-records';
 import { splitList, type CustomerRecord } from '../domain/customer';
 import type { CustomerMetrics } from '../domain/customer-metrics';
-import { effectiveDue } from '../domain/follow-ups';
 import { phoneDigits } from '../domain/phone';
 import { customerSearchText, FIELD_SEPARATOR, nameKeys } from '../domain/search-keys';
-import type { CustomerRow, TaskRow } from './db';
+import type { CustomerRow } from './db';
 
 export function toCustomerRow(record: CustomerRecord, metrics: CustomerMetrics): CustomerRow {
 	const keys = nameKeys(record.name);
@@ -19,8 +17,4 @@ export function toCustomerRow(record: CustomerRecord, metrics: CustomerMetrics):
 			.filter(Boolean)
 			.join(FIELD_SEPARATOR)
 	};
-}
-
-export function toTaskRow(record: TaskRecord): TaskRow {
-	return { ...record, effectiveDue: effectiveDue(record) };
 }

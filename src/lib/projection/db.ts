@@ -55,6 +55,8 @@ export interface ProjectionState {
 	/** How many (valid) purchases and interactions the doc holds, kept with every write. */
 	purchaseCount?: number;
 	interactionCount?: number;
+	/** The version of each table kind's rows (see `TableKind.table.version`), by table. */
+	tableVersions?: Record<string, number>;
 }
 
 /**
@@ -72,7 +74,11 @@ export class ProjectionDb extends Dexie {
 	members!: Table<MemberRow, string>;
 	projectionState!: Table<ProjectionState, string>;
 
-	constructor(name: string) {
+	/**
+	 * `extraTables` declares tables of kinds the app does not ship (a test's own kind of record);
+	 * the app's tables are all declared below, the page opening this without their readers.
+	 */
+	constructor(name: string, extraTables: Record<string, string> = {}) {
 		super(name);
 		this.version(1).stores({
 			customers: 'id, sortName, phoneDigits, *tags, stage, updatedAt',
@@ -100,6 +106,7 @@ export class ProjectionDb extends Dexie {
 		this.version(11).stores({ activityBuckets: null });
 		// Sale suggestions find the latest purchases in the worker's event index instead.
 		this.version(12).stores({ customers: CUSTOMER_INDEXES });
+		if (Object.keys(extraTables).length > 0) this.version(13).stores(extraTables);
 	}
 }
 

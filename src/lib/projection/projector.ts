@@ -1,10 +1,6 @@
 import * as Y from 'yjs';
-import {
-	readChange,
-	readEventMoment,
-	readPurchaseFigures,
-	readTask
-} from '../crdt/activity-records';
+import type { Table } from 'dexie';
+import { readEventMoment, readPurchaseFigures } from '../crdt/activity-records';
 import {
 	ROOT_OF_KIND,
 	readTombstone,
@@ -13,20 +9,19 @@ import {
 } from '../crdt/event-tombstones';
 import { eventCustomerId } from '../crdt/event-values';
 import { latestFieldEdits, readFieldEdit } from '../crdt/field-edit-entries';
-import { readMember } from '../crdt/member-commands';
-import { readFieldDef } from '../crdt/custom-field-commands';
-import { readProduct } from '../crdt/product-commands';
 import {
 	customerMergedInto,
 	eventOwner,
 	isDeleted,
 	readCustomer,
 	resolveCustomerId,
-	type WorkspaceDoc
+	type WorkspaceDoc,
+	entityOf,
+	entityMaps,
+	entitiesOf
 } from '../crdt/workspace-doc';
 import type { CustomerRecord } from '../domain/customer';
 import { EMPTY_METRICS, type CustomerMetrics } from '../domain/customer-metrics';
-import { isTagColor } from '../domain/tags';
 import { countEvents, groupActivity, type ActivityRow, type EventCounts } from './activity-rows';
 import { EventIndex, type CustomerEvents, type DeletedEvents, type EventKind } from './event-index';
 import { metricsFromRows } from './event-rows';
@@ -39,19 +34,15 @@ let rowBuilders: Promise<typeof import('./customer-row')> | null = null;
 const loadRowBuilders = () => (rowBuilders ??= import('./customer-row'));
 import {
 	PROJECTION_STATE_KEY,
-	type ChangeRow,
 	type CustomerRow,
-	type FieldDefRow,
 	type InteractionRow,
 	type ProjectionDb,
 	type ProjectionState,
-	type ProductRow,
-	type PurchaseRow,
-	type TagColorRow,
-	type MemberRow,
-	type TaskRow
+	type PurchaseRow
 } from './db';
 import type { UnwrittenCustomers } from './unwritten-rows';
+import { readStored, rootOf, type TableKind } from '../core/record-kind';
+import { APP_TABLE_KINDS } from '../workspace/record-kinds';
 
 /**
  * Bump when rows, indexes or derived keys change: every device then rebuilds its projection.
@@ -135,15 +126,6 @@ export interface RebuildProgress {
 	total: number;
 }
 
-interface OtherRows {
-	tasks: TaskRow[];
-	fieldDefs: FieldDefRow[];
-	tagColors: TagColorRow[];
-	changes: ChangeRow[];
-	products: ProductRow[];
-	members: MemberRow[];
-}
-
 type RowBuilders = Awaited<ReturnType<typeof loadRowBuilders>>;
 
 /**
@@ -180,35 +162,14 @@ function* liveEvents<T extends { customerId: string }>(
 	}
 }
 
-/** The projection's rows besides the customers' (which `customerRowChunks` computes). */
-function computeOtherRows(ws: WorkspaceDoc, builders: RowBuilders): OtherRows {
-	const { toTaskRow } = builders;
-	const tasks: TaskRow[] = [];
-	for (const [id, map] of ws.tasks.entries()) tasks.push(toTaskRow(readTask(id, map)));
-	const fieldDefs = [...ws.fieldDefs.entries()].map(([id, map]) => readFieldDef(id, map));
-	const products = [...ws.products.entries()].map(([id, map]) => readProduct(id, map));
-	const changes: ChangeRow[] = [];
-	for (const [id, value] of ws.changes.entries()) {
-		const record = readChange(id, value);
-		if (record) changes.push(record);
+/** Every well-formed record of a kind as its row (see `TableKind`). */
+function rowsOfKind(ws: WorkspaceDoc, kind: TableKind): object[] {
+	const rows: object[] = [];
+	for (const [id, stored] of rootOf(ws.doc, kind).entries()) {
+		const row = readStored(kind, id, stored);
+		if (row) rows.push(row);
 	}
-	const members: MemberRow[] = [];
-	for (const [id, value] of ws.members.entries()) {
-		const record = readMember(id, value);
-		if (record) members.push(record);
-	}
-	const tagColors: TagColorRow[] = [];
-	for (const [tag, color] of ws.tagColors.entries()) {
-		if (isTagColor(color)) tagColors.push({ tag, color });
-	}
-	return {
-		tasks,
-		fieldDefs,
-		tagColors,
-		changes,
-		products,
-		members
-	};
+	return rows;
 }
 
 /** The live customers' rows, computed a chunk at a time as the writer asks for the next. */
@@ -221,7 +182,7 @@ function* customerRowChunks(
 	const { toCustomerRow } = builders;
 	const activityOf = new Map(activity.map((row) => [row.customerId, row]));
 	const lastEdits = latestFieldEdits(ws.changes.values());
-	const entries = [...ws.customers.entries()];
+	const entries = [...entitiesOf(ws.customers)];
 	for (let start = 0; start < entries.length; start += COMPUTE_CHUNK) {
 		const chunk = entries.slice(start, start + COMPUTE_CHUNK);
 		const rows: CustomerRow[] = [];
@@ -260,21 +221,20 @@ function* inChunks<T>(rows: readonly T[], size: number): Generator<T[]> {
 export async function rebuildProjection(
 	ws: WorkspaceDoc,
 	db: ProjectionDb,
-	onProgress?: (progress: RebuildProgress) => void
+	onProgress?: (progress: RebuildProgress) => void,
+	kinds: readonly TableKind[] = APP_TABLE_KINDS
 ): Promise<EventCounts> {
 	// Marked so the benchmark (and the browser's performance panel) can see what a rebuild costs.
 	const started = performance.now();
 	const stateVector = Y.encodeStateVector(ws.doc);
 	const builders = await loadRowBuilders();
 	const activity = groupAllEvents(ws);
-	const rows = computeOtherRows(ws, builders);
+	const rows = kinds.map((kind) => rowsOfKind(ws, kind));
 	let liveCustomers = 0;
-	for (const map of ws.customers.values()) if (!isDeleted(map)) liveCustomers++;
+	for (const map of entityMaps(ws.customers)) if (!isDeleted(map)) liveCustomers++;
 	// Progress counts customers computed, then rows written: writing is the long part.
 	const total =
-		ws.customers.size +
-		liveCustomers +
-		Object.values(rows).reduce((sum: number, list: unknown[]) => sum + list.length, 0);
+		ws.customers.size + liveCustomers + rows.reduce((sum, list) => sum + list.length, 0);
 	let done = 0;
 	const advance = (count: number) => {
 		done += count;
@@ -282,24 +242,11 @@ export async function rebuildProjection(
 	};
 	const wrote = (chunk: unknown[]) => advance(chunk.length);
 	const counts = countEvents(activity);
-	await db.transaction('rw', projectionTables(db), async () => {
-		await Promise.all([
-			db.customers.clear(),
-			db.tasks.clear(),
-			db.fieldDefs.clear(),
-			db.tagColors.clear(),
-			db.changes.clear(),
-			db.products.clear(),
-			db.members.clear()
-		]);
+	await db.transaction('rw', projectionTables(db, kinds), async () => {
+		await Promise.all([db.customers.clear(), ...kinds.map((kind) => tableOf(db, kind).clear())]);
 		await putAsProduced(db.customers, customerRowChunks(ws, activity, builders, advance), wrote);
-		await putInChunks(db.tasks, rows.tasks, wrote);
-		await putInChunks(db.fieldDefs, rows.fieldDefs, wrote);
-		await putInChunks(db.tagColors, rows.tagColors, wrote);
-		await putInChunks(db.changes, rows.changes, wrote);
-		await putInChunks(db.products, rows.products, wrote);
-		await putInChunks(db.members, rows.members, wrote);
-		await db.projectionState.put(projectionState(stateVector, counts));
+		for (const [i, kind] of kinds.entries()) await putInChunks(tableOf(db, kind), rows[i]!, wrote);
+		await db.projectionState.put(projectionState(stateVector, counts, kinds));
 	});
 	performance.measure('clientbook:rebuild', { start: started, end: performance.now() });
 	return counts;
@@ -333,12 +280,10 @@ export class Projector {
 	#events: EventIndex | null = null;
 	#purchases = new Set<string>();
 	#interactions = new Set<string>();
-	#tasks = new Set<string>();
-	#fieldDefs = new Set<string>();
-	#tagColors = new Set<string>();
-	#changes = new Set<string>();
-	#products = new Set<string>();
-	#members = new Set<string>();
+	/** Records of each table kind changed since the last flush, by kind. */
+	readonly #kindChanges: Map<TableKind, Set<string>>;
+	/** Each table kind's observer on its root, to stop them again. */
+	readonly #kindObservers: Array<() => void> = [];
 	/** Customers whose purchases or interactions changed. */
 	#metricsStale = new Set<string>();
 	/** Each customer's newest field edit (see `lastChanged`); built on first need, like #events. */
@@ -380,8 +325,11 @@ export class Projector {
 	constructor(
 		private readonly ws: WorkspaceDoc,
 		private readonly db: ProjectionDb,
-		private readonly events: ProjectorEvents = {}
-	) {}
+		private readonly events: ProjectorEvents = {},
+		private readonly kinds: readonly TableKind[] = APP_TABLE_KINDS
+	) {
+		this.#kindChanges = new Map(kinds.map((kind) => [kind, new Set<string>()]));
+	}
 
 	/**
 	 * Call once the doc has loaded from storage. Rebuilds when the stored projection was made
@@ -391,12 +339,8 @@ export class Projector {
 		if (this.#running) return { rebuilt: false };
 		this.#running = true;
 		this.ws.customers.observeDeep(this.#onCustomers);
-		this.ws.tasks.observeDeep(this.#onTasks);
-		this.ws.fieldDefs.observeDeep(this.#onFieldDefs);
-		this.ws.tagColors.observe(this.#onTagColors);
-		this.ws.members.observe(this.#onMembers);
+		for (const kind of this.kinds) this.#kindObservers.push(this.#observeKind(kind));
 		this.ws.changes.observe(this.#onChanges);
-		this.ws.products.observeDeep(this.#onProducts);
 		this.ws.purchases.observe(this.#onPurchases);
 		this.ws.interactions.observe(this.#onInteractions);
 		this.ws.eventTombstones.observe(this.#onTombstones);
@@ -412,6 +356,8 @@ export class Projector {
 			if (typeof purchaseCount === 'number' && typeof interactionCount === 'number') {
 				this.#eventCounts = { purchases: purchaseCount, interactions: interactionCount };
 			}
+			const stale = staleKinds(stored, this.kinds);
+			if (stale.length > 0) await this.#enqueue(() => this.#rebuildTables(stale, stored));
 			return { rebuilt: false };
 		}
 		await this.#enqueue(() => this.#rebuild());
@@ -440,18 +386,32 @@ export class Projector {
 		}
 	}
 
+	/**
+	 * Rebuilds the tables of kinds whose reader changed version, alone: the doc is what the
+	 * projection was made from (same state vector), only those rows change shape.
+	 */
+	async #rebuildTables(stale: TableKind[], stored: ProjectionState): Promise<void> {
+		const rows = stale.map((kind) => rowsOfKind(this.ws, kind));
+		const tables = stale.map((kind) => tableOf(this.db, kind));
+		await this.db.transaction('rw', [...tables, this.db.projectionState], async () => {
+			for (const [i, table] of tables.entries()) {
+				await table.clear();
+				await putInChunks(table, rows[i]!);
+			}
+			const versions = { ...stored.tableVersions };
+			for (const kind of stale) versions[kind.table.name] = kind.table.version;
+			await this.db.projectionState.put({ ...stored, tableVersions: versions });
+		});
+	}
+
 	stop(): void {
 		if (!this.#running) return;
 		this.#running = false;
 		if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
 		this.#retryTimer = null;
 		this.ws.customers.unobserveDeep(this.#onCustomers);
-		this.ws.tasks.unobserveDeep(this.#onTasks);
-		this.ws.fieldDefs.unobserveDeep(this.#onFieldDefs);
-		this.ws.tagColors.unobserve(this.#onTagColors);
-		this.ws.members.unobserve(this.#onMembers);
+		for (const stop of this.#kindObservers.splice(0)) stop();
 		this.ws.changes.unobserve(this.#onChanges);
-		this.ws.products.unobserveDeep(this.#onProducts);
 		this.ws.purchases.unobserve(this.#onPurchases);
 		this.ws.interactions.unobserve(this.#onInteractions);
 		this.ws.eventTombstones.unobserve(this.#onTombstones);
@@ -500,12 +460,7 @@ export class Projector {
 			this.#customers,
 			this.#purchases,
 			this.#interactions,
-			this.#tasks,
-			this.#fieldDefs,
-			this.#tagColors,
-			this.#changes,
-			this.#products,
-			this.#members,
+			...this.#kindChanges.values(),
 			this.#metricsStale
 		];
 	}
@@ -548,24 +503,28 @@ export class Projector {
 		);
 	}
 
-	#onTasks = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
-		collectRecordIds(events, this.ws.tasks, this.#tasks);
-	};
-
-	#onFieldDefs = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
-		collectRecordIds(events, this.ws.fieldDefs, this.#fieldDefs);
-	};
-
-	#onProducts = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
-		collectRecordIds(events, this.ws.products, this.#products);
-	};
+	/** Notes which records of a table kind change; returns how to stop. */
+	#observeKind(kind: TableKind): () => void {
+		const root = rootOf(this.ws.doc, kind);
+		const changed = this.#kindChanges.get(kind)!;
+		if (kind.storage === 'value') {
+			const onChange = (event: Y.YMapEvent<unknown>) => {
+				for (const id of event.keysChanged) changed.add(id);
+			};
+			root.observe(onChange);
+			return () => root.unobserve(onChange);
+		}
+		const onChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) =>
+			collectRecordIds(events, root, changed);
+		root.observeDeep(onChange);
+		return () => root.unobserveDeep(onChange);
+	}
 
 	/**
 	 * A field edit added, moved or removed (undone) changes when its customer was last changed:
 	 * their row is projected again. One removed or moved sends the index to be counted afresh.
 	 */
 	#onChanges = (event: Y.YMapEvent<unknown>) => {
-		for (const id of event.keysChanged) this.#changes.add(id);
 		if (this.#rebuildIsCertain(event.transaction)) {
 			this.#lastEdits = null;
 			return;
@@ -588,14 +547,6 @@ export class Projector {
 	#lastEditIndex(): Map<string, number> {
 		return (this.#lastEdits ??= latestFieldEdits(this.ws.changes.values()));
 	}
-
-	#onTagColors = (event: Y.YMapEvent<unknown>) => {
-		for (const tag of event.keysChanged) this.#tagColors.add(tag);
-	};
-
-	#onMembers = (event: Y.YMapEvent<unknown>) => {
-		for (const id of event.keysChanged) this.#members.add(id);
-	};
 
 	#onPurchases = (event: Y.YMapEvent<unknown>) => {
 		this.#collectEvents(event, 'purchases', this.#purchases);
@@ -809,7 +760,7 @@ export class Projector {
 	}
 
 	async #flush(): Promise<void> {
-		const { toCustomerRow, toTaskRow } = await loadRowBuilders();
+		const { toCustomerRow } = await loadRowBuilders();
 		this.#flushScheduled = false;
 		if (
 			this.#rebuildFailed ||
@@ -824,12 +775,7 @@ export class Projector {
 			customers: [...this.#customers],
 			purchases: [...this.#purchases],
 			interactions: [...this.#interactions],
-			tasks: [...this.#tasks],
-			fieldDefs: [...this.#fieldDefs],
-			tagColors: [...this.#tagColors],
-			changes: [...this.#changes],
-			products: [...this.#products],
-			members: [...this.#members],
+			kinds: [...this.#kindChanges].map(([kind, ids]) => ({ kind, ids: [...ids] })),
 			metricsStale: new Set(this.#metricsStale),
 			added: new Set(this.#addedCustomers),
 			linksBefore: new Map(this.#linksBefore)
@@ -844,27 +790,13 @@ export class Projector {
 		this.#noteEventOwners('interactions', taken.interactions, taken.metricsStale);
 		this.#noteMergedOwners(taken.metricsStale, taken.linksBefore);
 
-		const tasks = splitRows(taken.tasks, (id) => {
-			const map = this.ws.tasks.get(id);
-			return map ? toTaskRow(readTask(id, map)) : null;
+		const kindRows = taken.kinds.map(({ kind, ids }) => {
+			const root = rootOf(this.ws.doc, kind);
+			return splitRows(ids, (id) => readStored(kind, id, root.get(id)));
 		});
-		const fieldDefs = splitRows(taken.fieldDefs, (id) => {
-			const map = this.ws.fieldDefs.get(id);
-			return map ? readFieldDef(id, map) : null;
-		});
-		const tagColors = splitRows(taken.tagColors, (tag) => {
-			const color = this.ws.tagColors.get(tag);
-			return isTagColor(color) ? { tag, color } : null;
-		});
-		const changes = splitRows(taken.changes, (id) => readChange(id, this.ws.changes.get(id)));
-		const products = splitRows(taken.products, (id) => {
-			const map = this.ws.products.get(id);
-			return map ? readProduct(id, map) : null;
-		});
-		const members = splitRows(taken.members, (id) => readMember(id, this.ws.members.get(id)));
 		const customerIds = [...new Set([...taken.customers, ...taken.metricsStale])];
 		const records = customerIds.map((id) => {
-			const map = this.ws.customers.get(id);
+			const map = entityOf(this.ws.customers, id);
 			return map && !isDeleted(map)
 				? lastChanged(readCustomer(id, map), this.#lastEditIndex())
 				: null;
@@ -884,13 +816,10 @@ export class Projector {
 		const customerRows: CustomerRow[] = [];
 		const removals: string[] = [];
 		try {
-			await db.transaction('rw', projectionTables(db), async () => {
-				await writeRows(db.tasks, tasks);
-				await writeRows(db.fieldDefs, fieldDefs);
-				await writeRows(db.tagColors, tagColors);
-				await writeRows(db.changes, changes);
-				await writeRows(db.products, products);
-				await writeRows(db.members, members);
+			await db.transaction('rw', projectionTables(db, this.kinds), async () => {
+				for (const [i, { kind }] of taken.kinds.entries()) {
+					await writeRows(tableOf(db, kind), kindRows[i]!);
+				}
 				const lookedUp = customerIds.filter((id) => !taken.added.has(id));
 				const found = new Map(
 					(await db.customers.bulkGet(lookedUp)).flatMap((row) => (row ? [[row.id, row]] : []))
@@ -911,7 +840,7 @@ export class Projector {
 				}
 				if (removals.length > 0) await db.customers.bulkDelete(removals);
 				await putInChunks(db.customers, customerRows);
-				await db.projectionState.put(projectionState(stateVector, counts));
+				await db.projectionState.put(projectionState(stateVector, counts, this.kinds));
 			});
 			this.#eventCounts = counts;
 		} catch (error) {
@@ -921,12 +850,9 @@ export class Projector {
 			taken.added.forEach((id) => this.#addedCustomers.add(id));
 			taken.purchases.forEach((id) => this.#purchases.add(id));
 			taken.interactions.forEach((id) => this.#interactions.add(id));
-			taken.tasks.forEach((id) => this.#tasks.add(id));
-			taken.fieldDefs.forEach((id) => this.#fieldDefs.add(id));
-			taken.tagColors.forEach((tag) => this.#tagColors.add(tag));
-			taken.changes.forEach((id) => this.#changes.add(id));
-			taken.products.forEach((id) => this.#products.add(id));
-			taken.members.forEach((id) => this.#members.add(id));
+			for (const { kind, ids } of taken.kinds) {
+				for (const id of ids) this.#kindChanges.get(kind)!.add(id);
+			}
 			taken.metricsStale.forEach((id) => this.#metricsStale.add(id));
 			throw error;
 		} finally {
@@ -998,15 +924,25 @@ function metricsOfEvents(events: CustomerEvents): CustomerMetrics {
 
 function projectionState(
 	stateVector: Uint8Array,
-	counts: { purchases: number; interactions: number }
+	counts: { purchases: number; interactions: number },
+	kinds: readonly TableKind[]
 ): ProjectionState {
 	return {
 		key: PROJECTION_STATE_KEY,
 		projectorVersion: PROJECTOR_VERSION,
 		stateVector,
 		purchaseCount: counts.purchases,
-		interactionCount: counts.interactions
+		interactionCount: counts.interactions,
+		tableVersions: Object.fromEntries(kinds.map((kind) => [kind.table.name, kind.table.version]))
 	};
+}
+
+/** The table kinds whose rows were made by another version of their reader than `kinds`'. */
+export function staleKinds(state: ProjectionState, kinds: readonly TableKind[]): TableKind[] {
+	// Projections from before per-table versions hold every table at its first version.
+	return kinds.filter(
+		(kind) => (state.tableVersions?.[kind.table.name] ?? 1) !== kind.table.version
+	);
 }
 
 function collectRecordIds<T>(
@@ -1024,17 +960,13 @@ function collectRecordIds<T>(
 	}
 }
 
-function projectionTables(db: ProjectionDb) {
-	return [
-		db.customers,
-		db.tasks,
-		db.fieldDefs,
-		db.tagColors,
-		db.changes,
-		db.products,
-		db.members,
-		db.projectionState
-	];
+function projectionTables(db: ProjectionDb, kinds: readonly TableKind[]) {
+	return [db.customers, ...kinds.map((kind) => tableOf(db, kind)), db.projectionState];
+}
+
+/** A kind's table in the projection (declared to Dexie in db.ts, or for a test's own kinds). */
+function tableOf(db: ProjectionDb, kind: TableKind): Table<object, string> {
+	return db.table(kind.table.name);
 }
 
 function splitRows<T>(ids: string[], read: (id: string) => T | null) {

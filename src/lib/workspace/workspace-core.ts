@@ -21,6 +21,8 @@ import {
 } from '../core/command';
 import type { CommandRegistry } from '../core/command-registry';
 import { appCommandRegistry } from './commands';
+import { APP_TABLE_KINDS } from './record-kinds';
+import { rootOf, type TableKind } from '../core/record-kind';
 import { describeError } from '../domain/describe-error';
 import { ProjectionDb } from '../projection/db';
 import type { Projector, RebuildProgress, UnwrittenCustomers } from '../projection/projector';
@@ -124,11 +126,23 @@ export class WorkspaceCore {
 		readonly names: WorkspaceNames,
 		readonly events: WorkspaceEvents,
 		readonly commands: CommandRegistry = appCommandRegistry(),
-		readonly hooks: CoreHooks = {}
+		readonly hooks: CoreHooks = {},
+		readonly kinds: readonly TableKind[] = APP_TABLE_KINDS
 	) {
-		this.#db = new ProjectionDb(names.projectionDbName);
+		const appTables = new Set(APP_TABLE_KINDS.map((kind) => kind.table.name));
+		this.#db = new ProjectionDb(
+			names.projectionDbName,
+			Object.fromEntries(
+				kinds
+					.filter((kind) => !appTables.has(kind.table.name))
+					.map((kind) => [kind.table.name, kind.table.schema])
+			)
+		);
 		this.#origin = { memberId };
 		this.#undo = createUndoManager(this.ws, this.#origin);
+		// Every kind's records are this member's to undo, a kind added later as much as the first.
+		const roots = kinds.map((kind) => rootOf(this.ws.doc, kind));
+		this.#undo.addToScope(roots.filter((root) => !this.#undo.scope.includes(root)));
 		const refreshUndoState = () =>
 			events.onView({ canUndo: this.#undo.canUndo(), canRedo: this.#undo.canRedo() });
 		this.#undo.on('stack-item-added', refreshUndoState);
@@ -147,13 +161,18 @@ export class WorkspaceCore {
 			showCurrency();
 			// The projector brings the pinyin dictionary; load it only once the doc is here.
 			const { Projector } = await import('../projection/projector');
-			this.#projector = new Projector(this.ws, this.#db, {
-				onWriteError: (error) => this.events.onView({ writeFailure: describeError(error) }),
-				onWriteRecovered: () => this.events.onView({ writeFailure: null }),
-				onRebuildProgress: (progress) => this.events.onView({ rebuilding: progress }),
-				onEventsChanged: () => this.events.onView({ eventsVersion: ++this.#eventsVersion }),
-				onUnwrittenCustomers: (unwritten) => this.events.onView({ unwrittenCustomers: unwritten })
-			});
+			this.#projector = new Projector(
+				this.ws,
+				this.#db,
+				{
+					onWriteError: (error) => this.events.onView({ writeFailure: describeError(error) }),
+					onWriteRecovered: () => this.events.onView({ writeFailure: null }),
+					onRebuildProgress: (progress) => this.events.onView({ rebuilding: progress }),
+					onEventsChanged: () => this.events.onView({ eventsVersion: ++this.#eventsVersion }),
+					onUnwrittenCustomers: (unwritten) => this.events.onView({ unwrittenCustomers: unwritten })
+				},
+				this.kinds
+			);
 			await this.#projector.start();
 			this.#tabs = connectTabs(this.ws.doc, this.names.tabChannelName, () => {
 				this.#projector?.stop();
@@ -421,7 +440,7 @@ export class WorkspaceCore {
 	async writeBackup(passphrase: string | undefined) {
 		const { writeBackup } = await import('../backup/backup-file');
 		await this.#ready;
-		return writeBackup(this.ws, { passphrase });
+		return writeBackup(this.ws, { passphrase, kinds: this.kinds });
 	}
 
 	/**

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { entityOf } from '../../crdt/workspace-doc';
 import { args, command } from '../../core/command';
 import { customerFields, customerPatch, id } from '../../core/arg-shapes';
 import {
@@ -25,7 +26,10 @@ export const customerCommands = {
 		run: deleteCustomer,
 		// A colleague's edit on top keeps the undo history from taking it back: restore it.
 		undoFallback: (ctx, customerId) =>
-			ctx.ws.doc.transact(() => ctx.ws.customers.get(customerId)?.delete('deletedAt'), ctx.origin)
+			ctx.ws.doc.transact(
+				() => entityOf(ctx.ws.customers, customerId)?.delete('deletedAt'),
+				ctx.origin
+			)
 	}),
 	restoreCustomer: command({ args: args(id), undo: 'step', audit: true, run: restoreCustomer }),
 	mergeCustomers: command({

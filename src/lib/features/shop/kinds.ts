@@ -1,0 +1,11 @@
+import type { TableKind } from '../../core/record-kind';
+import { readMember } from '../../crdt/member-commands';
+import type { MemberRow } from '../../projection/db';
+
+/** How each colleague is shown: name and colour. */
+export const memberKind: TableKind<MemberRow> = {
+	root: 'members',
+	storage: 'value',
+	read: readMember,
+	table: { name: 'members', schema: 'memberId', version: 1 }
+};

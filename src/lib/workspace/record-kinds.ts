@@ -1,0 +1,22 @@
+import type { TableKind } from '../core/record-kind';
+import { taskKind } from '../features/activity/kinds';
+import { fieldDefKind } from '../features/custom-fields/kinds';
+import { changeKind } from '../features/customers/kinds';
+import { productKind } from '../features/products/kinds';
+import { memberKind } from '../features/shop/kinds';
+import { tagColorKind } from '../features/tags/kinds';
+
+/**
+ * The kinds of record the projector keeps a table of, besides customers (whose rows carry
+ * metrics from their events: see projector.ts). Their tables are declared to Dexie in
+ * projection/db.ts too, which opens on the page without these readers; a unit test keeps the
+ * two the same.
+ */
+export const APP_TABLE_KINDS: readonly TableKind[] = [
+	taskKind,
+	fieldDefKind,
+	tagColorKind,
+	changeKind,
+	productKind,
+	memberKind
+];

@@ -1,0 +1,139 @@
+import * as v from 'valibot';
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { args, command } from '../../src/lib/core/command';
+import type { TableKind } from '../../src/lib/core/record-kind';
+import type { CommandContext } from '../../src/lib/crdt/customer-commands';
+import { ProjectionDb } from '../../src/lib/projection/db';
+import { rebuildProjection, staleKinds } from '../../src/lib/projection/projector';
+import { commandCalls, type CommandTransport } from '../../src/lib/workspace/command-client';
+import { appCommandRegistry } from '../../src/lib/workspace/commands';
+import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';
+import { WorkspaceCore } from '../../src/lib/workspace/workspace-core';
+
+/** A kind of record only this test knows: notes pinned to the shop's noticeboard. */
+interface NoteRow {
+	id: string;
+	text: string;
+}
+const noteKind: TableKind<NoteRow> = {
+	root: 'noticeboard',
+	storage: 'value',
+	read: (id, stored) =>
+		typeof stored === 'string' && stored.trim() !== '' ? { id, text: stored } : null,
+	table: { name: 'notes', schema: 'id', version: 1 },
+	summary: 'notes'
+};
+const board = (ctx: CommandContext) => ctx.ws.doc.getMap<unknown>(noteKind.root);
+const noteCommands = {
+	pinNote: command({
+		args: args(v.string(), v.string()),
+		undo: 'step',
+		run: (ctx, id: string, text: string) => {
+			if (text.trim() === '') return { ok: false as const };
+			ctx.ws.doc.transact(() => board(ctx).set(id, text), ctx.origin);
+			return { ok: true as const };
+		}
+	})
+};
+const KINDS = [...APP_TABLE_KINDS, noteKind];
+
+let opened = 0;
+function device() {
+	const id = `kinds-${opened++}`;
+	const names = {
+		docDbName: `doc-${id}`,
+		projectionDbName: `projection-${id}`,
+		tabChannelName: `tabs-${id}`
+	};
+	const registry = appCommandRegistry();
+	registry.register(noteCommands);
+	const core = new WorkspaceCore(
+		`member-${id}`,
+		names,
+		{ onView: () => {}, onReplacedElsewhere: () => {} },
+		registry,
+		{},
+		KINDS
+	);
+	const transport: CommandTransport = {
+		runCommand: (name, given) => core.runCommand(name, given),
+		runJob: () => Promise.reject(new Error('no jobs here')),
+		undoStep: (token) => core.undoStep(token)
+	};
+	const projection = new ProjectionDb(names.projectionDbName, { notes: 'id' });
+	const notes = () => projection.table<NoteRow, string>('notes').toArray();
+	return { core, notes, projection, commands: commandCalls<typeof noteCommands>(transport) };
+}
+
+describe('a kind of record added by describing it', () => {
+	it('gets checks, undo, projection, rebuild, convergence and a backup count from its descriptor', async () => {
+		const here = device();
+		const { core, commands } = here;
+		await core.whenReady();
+
+		// Checked and refused by its command's declaration and rule.
+		await expect(core.runCommand('pinNote', ['n0', 7])).rejects.toThrow('not valid');
+		expect(await commands.pinNote('n0', ' ')).toEqual({ ok: false });
+		// Projected, and undone like any other record.
+		await commands.pinNote('n1', 'Closed on Monday');
+		await commands.pinNote('n2', 'Inventory on Friday');
+		expect(await here.notes()).toEqual([
+			{ id: 'n1', text: 'Closed on Monday' },
+			{ id: 'n2', text: 'Inventory on Friday' }
+		]);
+		expect(await core.undo()).toBe(true);
+		await core.settled();
+		expect((await here.notes()).map((note) => note.id)).toEqual(['n1']);
+
+		// A malformed record (another program wrote a number) is skipped, never thrown on.
+		core.ws.doc.transact(() => core.ws.doc.getMap('noticeboard').set('n3', 42));
+		await core.settled();
+		expect((await here.notes()).map((note) => note.id)).toEqual(['n1']);
+
+		// A rebuild from the doc makes the same table.
+		const rebuilt = new ProjectionDb(`rebuilt-${opened++}`, { notes: 'id' });
+		await rebuildProjection(core.ws, rebuilt, undefined, KINDS);
+		expect(await rebuilt.table('notes').toArray()).toEqual(await here.notes());
+
+		// Two devices that pinned notes offline converge, record and table alike.
+		const there = device();
+		await there.core.whenReady();
+		await there.commands.pinNote('n9', 'Delivery at 10');
+		const ours = Y.encodeStateAsUpdate(core.ws.doc);
+		const theirs = Y.encodeStateAsUpdate(there.core.ws.doc);
+		Y.applyUpdate(core.ws.doc, theirs, 'colleague');
+		Y.applyUpdate(there.core.ws.doc, ours, 'colleague');
+		await core.settled();
+		await there.core.settled();
+		expect(await here.notes()).toEqual(await there.notes());
+		expect((await here.notes()).map((note) => note.id)).toEqual(['n1', 'n9']);
+
+		// Counted in the backup's summary (well-formed records only).
+		const { summary } = await core.writeBackup(undefined);
+		expect(summary.records).toMatchObject({ notes: 2 });
+	});
+
+	it('rebuilds only the table whose version changed', async () => {
+		const state = {
+			key: 'workspace',
+			projectorVersion: 1,
+			stateVector: new Uint8Array(),
+			tableVersions: { notes: 1, tasks: 1 }
+		};
+		expect(staleKinds(state, KINDS)).toEqual([]);
+		const newer = { ...noteKind, table: { ...noteKind.table, version: 2 } };
+		expect(staleKinds(state, [...APP_TABLE_KINDS, newer])).toEqual([newer]);
+		// A projection from before per-table versions holds every table at version 1.
+		expect(staleKinds({ ...state, tableVersions: undefined }, KINDS)).toEqual([]);
+	});
+
+	it('declares the app’s kinds to Dexie as their descriptors say', () => {
+		const db = new ProjectionDb('schema-check');
+		for (const kind of APP_TABLE_KINDS) {
+			const table = db.table(kind.table.name);
+			const declared = [table.schema.primKey, ...table.schema.indexes].map((index) => index.src);
+			expect(declared.join(', ')).toBe(kind.table.schema);
+		}
+	});
+});

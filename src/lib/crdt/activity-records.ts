@@ -119,6 +119,11 @@ function decodeLiveEvent(stored: unknown): (Loose & { customerId: string }) | nu
 	return value && typeof value.deletedAt !== 'number' ? value : null;
 }
 
+/** Whether a stored event is a record at all: a plain object naming its customer. */
+export function isWellFormedEvent(stored: unknown): boolean {
+	return decodeOwnedEvent(stored) !== null;
+}
+
 /** Whether a stored event is a valid record marked deleted. */
 export function isDeletedEvent(stored: unknown): boolean {
 	return typeof decodeOwnedEvent(stored)?.deletedAt === 'number';

@@ -86,6 +86,8 @@ export class WorkspaceSession {
 	eventsOf = (customerId: string) => this.#client.call('eventsOf', [customerId]);
 	deletedEventsOf = (customerId: string) => this.#client.call('deletedEventsOf', [customerId]);
 	recentlyDeletedCustomers = () => this.#client.call('recentlyDeletedCustomers', []);
+	/** Records the app skips because they cannot be read (see data-health.ts). */
+	dataHealth = () => this.#client.call('dataHealth', []);
 	allPurchases = () => this.#client.call('allPurchases', []);
 	allInteractions = () => this.#client.call('allInteractions', []);
 	recentProductNames = () => this.#client.call('recentProductNames', []);

@@ -22,6 +22,7 @@ import {
 import type { CommandRegistry } from '../core/command-registry';
 import { appCommandRegistry } from './commands';
 import { APP_TABLE_KINDS } from './record-kinds';
+import type { SkippedRecords } from '../features/data-health/data-health';
 import { rootOf, type TableKind } from '../core/record-kind';
 import { describeError } from '../domain/describe-error';
 import { ProjectionDb } from '../projection/db';
@@ -231,6 +232,13 @@ export class WorkspaceCore {
 	/** One customer's purchases and interactions deleted in the last 30 days. */
 	async deletedEventsOf(customerId: string): Promise<DeletedEvents> {
 		return (await this.#openProjector()).deletedEventsOf(customerId, Date.now());
+	}
+
+	/** Records the app skips because they cannot be read, by root (see data-health.ts). */
+	async dataHealth(): Promise<SkippedRecords[]> {
+		await this.#ready;
+		const { dataHealth } = await import('../features/data-health/data-health');
+		return dataHealth(this.ws, this.kinds);
 	}
 
 	/** Customers deleted in the last 30 days, latest first. */

@@ -195,3 +195,34 @@ describe('y-indexeddb, as DurablePersistence relies on it (version pinned)', () 
 		expect(await storedRecords(persistence)).toBe(before + 1);
 	});
 });
+
+describe('DurablePersistence when its database is closed under it', () => {
+	it('opens it again and stores the change, not retrying the dead connection for ever', async () => {
+		const name = newName();
+		const { doc, persistence } = await openDurable(name);
+		doc.getMap('customers').set('a', 'Ann');
+		expect(await persistence.confirmed()).toBeNull();
+		// Another tab deleting the database, or the browser clearing site data, closes it so.
+		persistence.db!.close();
+		doc.getMap('customers').set('b', 'Bo');
+		expect(await persistence.confirmed()).toBeNull();
+		const stored = (await readBack(name)).getMap('customers').toJSON();
+		expect(stored).toEqual({ a: 'Ann', b: 'Bo' });
+	});
+
+	it('stores the whole archive again when what the database held is gone', async () => {
+		const name = newName();
+		const { doc, persistence } = await openDurable(name);
+		doc.getMap('customers').set('a', 'Ann');
+		expect(await persistence.confirmed()).toBeNull();
+		persistence.db!.close();
+		await new Promise<void>((resolve, reject) => {
+			const request = indexedDB.deleteDatabase(name);
+			request.onsuccess = () => resolve();
+			request.onerror = () => reject(request.error);
+		});
+		doc.getMap('customers').set('b', 'Bo');
+		expect(await persistence.confirmed()).toBeNull();
+		expect((await readBack(name)).getMap('customers').toJSON()).toEqual({ a: 'Ann', b: 'Bo' });
+	});
+});

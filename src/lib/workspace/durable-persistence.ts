@@ -134,13 +134,21 @@ export class DurablePersistence extends IndexeddbPersistence {
 
 	/** Writes what waits, batch after batch, until nothing waits or storage refuses. */
 	async #writeQueued(): Promise<void> {
-		const db = this.db;
+		let db = this.db;
 		if (!db) return;
+		let reopenedOnce = false;
 		while (this.#queue.length > 0 && !this.#destroyed && !this.#paused) {
 			const batch = this.#queue.slice();
 			try {
 				await addAll(db, batch);
 			} catch (error) {
+				// Once per attempt: a database that closes again at once is reported, then retried.
+				const reopened = isClosedDatabase(error) && !reopenedOnce ? await this.#reopen() : null;
+				if (reopened) {
+					reopenedOnce = true;
+					db = reopened;
+					continue;
+				}
 				this.#failure = error;
 				this.#events.onFailure?.(error);
 				this.#scheduleRetry();
@@ -225,6 +233,26 @@ export class DurablePersistence extends IndexeddbPersistence {
 		}
 	}
 
+	/**
+	 * Opens the archive's database again after its connection was closed under it (the browser
+	 * cleared the site's data, or another tab deleted it): retrying on the dead connection could
+	 * never succeed. What the database held may be gone, so the whole doc is stored first, in
+	 * place of the waiting updates it contains. Null when it cannot be opened (tried later).
+	 */
+	async #reopen(): Promise<IDBDatabase | null> {
+		try {
+			const db = await openUpdatesDatabase(this.name);
+			this.db = db;
+			// The library's own promise of its database (typed, undocumented; the version is
+			// pinned): its destroy and clearData close and clear the connection it holds.
+			this._db = Promise.resolve(db);
+			this.#queue = [Y.encodeStateAsUpdate(this.doc)];
+			return db;
+		} catch {
+			return null;
+		}
+	}
+
 	async #countRecords(): Promise<void> {
 		const db = this.db;
 		if (!db) return;
@@ -244,6 +272,27 @@ export class DurablePersistence extends IndexeddbPersistence {
 		this.storeUpdates(false);
 		return super.destroy();
 	}
+}
+
+/** Whether a write failed because the connection it used is closed, not because of the disk. */
+function isClosedDatabase(error: unknown): boolean {
+	return error instanceof DOMException && error.name === 'InvalidStateError';
+}
+
+/** The archive's database as y-indexeddb lays it out: `updates` (and `custom`, unused here). */
+function openUpdatesDatabase(name: string): Promise<IDBDatabase> {
+	return new Promise((resolve, reject) => {
+		const request = indexedDB.open(name);
+		request.onupgradeneeded = () => {
+			const db = request.result;
+			if (!db.objectStoreNames.contains('updates')) {
+				db.createObjectStore('updates', { autoIncrement: true });
+			}
+			if (!db.objectStoreNames.contains('custom')) db.createObjectStore('custom');
+		};
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
+	});
 }
 
 /** Adds every update as a record of its own, in one transaction; resolves once it commits. */

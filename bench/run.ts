@@ -14,6 +14,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { buildSync } from 'esbuild';
 import sirv from 'sirv';
 import { CUSTOMER_INDEXES } from '../src/lib/projection/customer-indexes';
 import { WORKSPACE_WORKER_NAME } from '../src/lib/workspace/worker-name';
@@ -123,6 +124,12 @@ interface SizeResult {
 	syncVisibleMs: number;
 	/** The new device's page: its longest main-thread task from navigation until all rows show. */
 	longestTaskSyncMs: number;
+	/** The analytics columns of every purchase and interaction built from the doc (median of 3). */
+	analyticsSnapshotMs?: number;
+	/** Every purchase line grouped by local month × product from those columns (median of 5). */
+	pivotMonthProductMs?: number;
+	/** The page's longest main-thread task while both ran (in a worker). */
+	longestTaskAnalyticsMs?: number;
 	/** Lighthouse mobile, 0–100: the median of LIGHTHOUSE_RUNS audits of the app's first visit. */
 	lighthousePerformance: number;
 	lighthouseAccessibility: number;
@@ -155,6 +162,16 @@ const percentile = (values: number[], p: number) => {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
+/** The app's analytics code around bench/analytics-probe.ts, bundled for a page's worker. */
+const analyticsProbe = buildSync({
+	entryPoints: ['bench/analytics-probe.ts'],
+	bundle: true,
+	format: 'esm',
+	platform: 'browser',
+	target: 'es2022',
+	write: false
+}).outputFiles[0]!.contents;
+
 /** The production build plus the generated archives, served like a static host would. */
 function serve(archives: Map<string, Uint8Array[]>): Promise<Server> {
 	const assets = sirv('build', { single: true, dev: false });
@@ -163,6 +180,10 @@ function serve(archives: Map<string, Uint8Array[]>): Promise<Server> {
 		if (req.url === '/__bench/dexie.mjs') {
 			res.writeHead(200, { 'content-type': 'text/javascript' });
 			return void res.end(readFileSync('node_modules/dexie/dist/dexie.mjs'));
+		}
+		if (req.url === '/__bench/analytics-probe.mjs') {
+			res.writeHead(200, { 'content-type': 'text/javascript' });
+			return void res.end(analyticsProbe);
 		}
 		const match = /^\/__bench\/(\w)-(\d+)\.bin$/.exec(req.url ?? '');
 		if (match) {
@@ -366,6 +387,30 @@ async function syncToNewDevice(page: Page, origin: string) {
 		await colleague.close();
 		signaling.process.kill();
 	}
+}
+
+/**
+ * The analytics read model in a worker of the measured page, on the size's archive (see
+ * bench/analytics-probe.ts), and the page's longest task meanwhile.
+ */
+async function measureAnalytics(page: Page, size: ArchiveSize, parts: number) {
+	return page.evaluate(
+		async ({ size, parts }) => {
+			const bench = (window as unknown as { __bench: { longestTask: number } }).__bench;
+			bench.longestTask = 0;
+			const worker = new Worker('/__bench/analytics-probe.mjs', { type: 'module' });
+			const result = await new Promise<{ snapshotMs: number; pivotMs: number }>(
+				(resolve, reject) => {
+					worker.onmessage = (event) => resolve(event.data);
+					worker.onerror = (event) => reject(new Error(event.message));
+					worker.postMessage({ size, parts });
+				}
+			);
+			worker.terminate();
+			return { ...result, longestTask: bench.longestTask };
+		},
+		{ size: size.name, parts }
+	);
 }
 
 async function firstOpen(page: Page, origin: string) {
@@ -788,6 +833,8 @@ async function measurePage(
 	const search = await searchLatency(page, archive.queries);
 	step = 'scroll';
 	const frames = await scroll(page);
+	step = 'analytics';
+	const analytics = await measureAnalytics(page, size, archive.updates.length);
 	step = 'import';
 	const imported = await importCustomers(page, origin);
 	return {
@@ -822,7 +869,10 @@ async function measurePage(
 		importBulkPutMs: Math.round(imported.bulkPut),
 		importToBulkPutRatio: round(imported.importMs / Math.max(1, imported.bulkPut), 1),
 		heapAfterImportMB: round(imported.heap / 1024 / 1024),
-		longestTaskImportMs: Math.round(imported.longestTask)
+		longestTaskImportMs: Math.round(imported.longestTask),
+		analyticsSnapshotMs: Math.round(analytics.snapshotMs),
+		pivotMonthProductMs: round(analytics.pivotMs, 1),
+		longestTaskAnalyticsMs: Math.round(analytics.longestTask)
 	};
 }
 
@@ -879,6 +929,9 @@ const BUDGETS: ({ metric: keyof SizeResult; unit: string } & (
 	{ metric: 'syncFullMs', max: 5000, unit: 'ms' },
 	{ metric: 'syncVisibleMs', max: 5000, unit: 'ms' },
 	{ metric: 'importToBulkPutRatio', max: 3, unit: '×' },
+	{ metric: 'analyticsSnapshotMs', max: 300, unit: 'ms' },
+	{ metric: 'pivotMonthProductMs', max: 50, unit: 'ms' },
+	{ metric: 'longestTaskAnalyticsMs', max: 50, unit: 'ms' },
 	{ metric: 'firstRouteJsGzipKB', max: 170, unit: 'KB' },
 	{ metric: 'lighthousePerformance', min: 95, unit: '' },
 	{ metric: 'lighthouseAccessibility', min: 95, unit: '' },
@@ -930,6 +983,13 @@ function table(results: SizeResult[]): string {
 		],
 		['JS heap after import', (r) => shown(r.heapAfterImportMB, ' MB')],
 		['longest task during import', (r) => shown(r.longestTaskImportMs, ' ms')],
+		[
+			'analytics: columns built from the doc / month × product pivot (page’s longest task)',
+			(r) =>
+				r.analyticsSnapshotMs === undefined
+					? '—'
+					: `${r.analyticsSnapshotMs} / ${r.pivotMonthProductMs} ms (${shown(r.longestTaskAnalyticsMs, ' ms')})`
+		],
 		[
 			'Lighthouse mobile: performance / accessibility / best practices',
 			(r) =>

@@ -136,6 +136,14 @@ const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback
 	(allowed as readonly unknown[]).includes(value) ? (value as T) : fallback;
 
 /**
+ * A live event's stored value as parsed, with the fallbacks `readPurchase` and
+ * `readInteraction` apply to its fields: for readers of every event that take a few fields
+ * each (the analytics columns), where building whole records was most of the work.
+ */
+export const decodeLiveEventValue = decodeLiveEvent;
+export const eventFields = { isObject, text: s, number: n, oneOf };
+
+/**
  * Purchases and interactions are JSON texts in the doc (plain objects before schema v6), history
  * entries plain objects; every reader here takes either form. They accept what another client
  * may have written (missing or odd fields) and never throw, so one foreign record cannot break

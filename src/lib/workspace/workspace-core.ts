@@ -23,6 +23,8 @@ import type { CommandRegistry } from '../core/command-registry';
 import { appCommandRegistry } from './commands';
 import { APP_TABLE_KINDS } from './record-kinds';
 import type { SkippedRecords } from '../features/data-health/data-health';
+import type { AnalyticsKeeper } from '../analytics/keeper';
+import type { AnalyticsColumns } from '../analytics/snapshot';
 import { rootOf, type TableKind } from '../core/record-kind';
 import { describeError } from '../domain/describe-error';
 import { ProjectionDb } from '../projection/db';
@@ -121,6 +123,7 @@ export class WorkspaceCore {
 	#eventsVersion = 0;
 	#persistence: DurablePersistence | null = null;
 	#tabs: TabConnection | null = null;
+	#analytics: AnalyticsKeeper | null = null;
 
 	constructor(
 		readonly memberId: string,
@@ -232,6 +235,19 @@ export class WorkspaceCore {
 	/** One customer's purchases and interactions deleted in the last 30 days. */
 	async deletedEventsOf(customerId: string): Promise<DeletedEvents> {
 		return (await this.#openProjector()).deletedEventsOf(customerId, Date.now());
+	}
+
+	/**
+	 * Every purchase and interaction as columns of numbers, for charts and models (see
+	 * analytics/snapshot.ts): made on first request, then kept up to date event by event.
+	 */
+	async analyticsColumns(): Promise<AnalyticsColumns> {
+		await this.#ready;
+		if (!this.#analytics) {
+			const { AnalyticsKeeper } = await import('../analytics/keeper');
+			this.#analytics ??= new AnalyticsKeeper(this.ws);
+		}
+		return this.#analytics.columns();
 	}
 
 	/** Records the app skips because they cannot be read, by root (see data-health.ts). */

@@ -1,0 +1,282 @@
+import { decodeLiveEventValue, eventFields } from '../crdt/activity-records';
+import { tombstonedIds } from '../crdt/event-tombstones';
+import { currentProductId } from '../crdt/product-commands';
+import {
+	customerMergedInto,
+	entitiesOf,
+	resolveCustomerId,
+	type WorkspaceDoc
+} from '../crdt/workspace-doc';
+import {
+	DIRECTIONS,
+	INTERACTION_KINDS,
+	PAYMENT_METHODS,
+	PURCHASE_CHANNELS
+} from '../domain/activity';
+import { productNameKey } from '../domain/product';
+import { Dictionary, InteractionTable, LineTable, PurchaseTable } from './columns';
+
+/**
+ * The archive's purchases and interactions as columns of numbers, for analysis: grouping and
+ * model fitting pass over typed arrays instead of parsing 100,000 JSON texts each time, and the
+ * columns cross to an analytics worker as buffers. Amounts are integer cents; `month` is the
+ * local calendar month (`year × 12 + month`, January = 0) of the device that built it. Rows of
+ * events deleted or changed since are marked not `live` (see SnapshotKeeper).
+ */
+export interface AnalyticsColumns {
+	/** Customer ids by number: events count for the end of their customer's merge chain. */
+	customers: string[];
+	/** Products by number: a catalogue product's id, else `name:` and the normalised name. */
+	products: string[];
+	/** Each product's name as first sold. */
+	productNames: string[];
+	purchases: {
+		count: number;
+		live: Uint8Array;
+		customer: Uint32Array;
+		at: Float64Array;
+		month: Int32Array;
+		/** After the purchase's discount. */
+		totalCents: Float64Array;
+		/** Index into PAYMENT_METHODS / PURCHASE_CHANNELS. */
+		payment: Uint8Array;
+		channel: Uint8Array;
+	};
+	/** One row per purchase line: its purchase's row, product, quantity and amount before discount. */
+	lines: {
+		count: number;
+		purchase: Uint32Array;
+		product: Uint32Array;
+		quantity: Float64Array;
+		amountCents: Float64Array;
+	};
+	interactions: {
+		count: number;
+		live: Uint8Array;
+		customer: Uint32Array;
+		at: Float64Array;
+		month: Int32Array;
+		/** Index into INTERACTION_KINDS / DIRECTIONS. */
+		kind: Uint8Array;
+		direction: Uint8Array;
+	};
+}
+
+export function localMonth(at: number): number {
+	const date = new Date(at);
+	return date.getFullYear() * 12 + date.getMonth();
+}
+
+/**
+ * `localMonth` for many moments: the months' first instants in local time are worked out once
+ * and each moment is placed among them, instead of a Date per event (a tenth of a build).
+ */
+class MonthFinder {
+	#first = 0;
+	/** Where each local month from `#first` on begins, in ms. */
+	#starts: number[] = [];
+
+	monthOf(at: number): number {
+		const starts = this.#starts;
+		if (starts.length === 0 || at < starts[0]! || at >= starts[starts.length - 1]!) {
+			return this.#extend(at);
+		}
+		let low = 0;
+		let high = starts.length - 1;
+		while (high - low > 1) {
+			const middle = (low + high) >> 1;
+			if (at >= starts[middle]!) low = middle;
+			else high = middle;
+		}
+		return this.#first + low;
+	}
+
+	/** Covers the months from the earliest to the latest moment seen, and one past. */
+	#extend(at: number): number {
+		const month = localMonth(at);
+		if (!Number.isFinite(month)) return month;
+		const from = this.#starts.length === 0 ? month : Math.min(this.#first, month);
+		const to = Math.max(this.#first + this.#starts.length - 1, month + 1);
+		this.#first = from;
+		this.#starts = [];
+		for (let m = from; m <= to; m++) {
+			this.#starts.push(new Date(Math.floor(m / 12), m % 12, 1).getTime());
+		}
+		return month;
+	}
+}
+
+/**
+ * Builds the columns from the doc and keeps them up to date event by event (`update`): a
+ * changed event's old row is marked dead and its new version appended, so a chart that asks
+ * again after one sale costs one row, not a rebuild.
+ */
+export class AnalyticsSnapshot {
+	readonly #customers = new Dictionary();
+	readonly #products = new Dictionary();
+	readonly #productNames: string[] = [];
+	/** Each row's event id; the rows of an id are looked up only once an update asks. */
+	readonly #purchaseIds: string[] = [];
+	readonly #interactionIds: string[] = [];
+	#purchaseRow: Map<string, number> | null = null;
+	#interactionRow: Map<string, number> | null = null;
+	#purchaseCount = 0;
+	#lineCount = 0;
+	#interactionCount = 0;
+	readonly #p = new PurchaseTable();
+	readonly #l = new LineTable();
+	readonly #i = new InteractionTable();
+	#owner: (customerId: string) => string = (id) => id;
+	readonly #months = new MonthFinder();
+	/** The product key of each line name and catalogue id seen, worked out once per build. */
+	readonly #keysByName = new Map<string, string>();
+	readonly #keysById = new Map<string, string>();
+
+	constructor(private readonly ws: WorkspaceDoc) {
+		this.#noteMerges();
+		// Room for the whole archive at once: growing the columns as rows come copied them.
+		this.#reserve(ws.purchases.size, ws.interactions.size);
+		const tombstoned = tombstonedIds(ws);
+		for (const [id, stored] of ws.purchases.entries()) {
+			if (!tombstoned.purchases.has(id)) this.#addPurchase(id, stored);
+		}
+		for (const [id, stored] of ws.interactions.entries()) {
+			if (!tombstoned.interactions.has(id)) this.#addInteraction(id, stored);
+		}
+	}
+
+	/** Takes in events that changed (added, edited, deleted or restored) since. */
+	update(changed: { purchases: Iterable<string>; interactions: Iterable<string> }): void {
+		const tombstones = this.ws.eventTombstones;
+		const purchaseRow = (this.#purchaseRow ??= rowsById(this.#purchaseIds, this.#p.live));
+		const interactionRow = (this.#interactionRow ??= rowsById(this.#interactionIds, this.#i.live));
+		for (const id of changed.purchases) {
+			const row = purchaseRow.get(id);
+			if (row !== undefined) this.#p.live[row] = 0;
+			purchaseRow.delete(id);
+			if (!tombstones.has(id)) this.#addPurchase(id, this.ws.purchases.get(id));
+		}
+		for (const id of changed.interactions) {
+			const row = interactionRow.get(id);
+			if (row !== undefined) this.#i.live[row] = 0;
+			interactionRow.delete(id);
+			if (!tombstones.has(id)) this.#addInteraction(id, this.ws.interactions.get(id));
+		}
+	}
+
+	/** A copy of the columns as they are, to hand to a reader (its buffers can be transferred). */
+	columns(): AnalyticsColumns {
+		const p = this.#purchaseCount;
+		const l = this.#lineCount;
+		const i = this.#interactionCount;
+		return {
+			customers: [...this.#customers.values],
+			products: [...this.#products.values],
+			productNames: [...this.#productNames],
+			purchases: this.#p.copy(p),
+			lines: this.#l.copy(l),
+			interactions: this.#i.copy(i)
+		};
+	}
+
+	#reserve(purchases: number, interactions: number): void {
+		this.#p.ensure(purchases);
+		this.#l.ensure(purchases * 2);
+		this.#i.ensure(interactions);
+	}
+
+	#productKey(name: string, productId: string | undefined): string {
+		const known = productId === undefined ? this.#keysByName : this.#keysById;
+		const raw = productId ?? name;
+		let key = known.get(raw);
+		if (key === undefined) {
+			key = productId ? currentProductId(this.ws, productId) : `name:${productNameKey(name)}`;
+			known.set(raw, key);
+		}
+		return key;
+	}
+
+	#noteMerges(): void {
+		const mergedInto = new Map<string, string>();
+		for (const [id] of entitiesOf(this.ws.customers)) {
+			const into = customerMergedInto(this.ws, id);
+			if (into !== undefined) mergedInto.set(id, into);
+		}
+		this.#owner = (id) =>
+			mergedInto.size === 0 ? id : resolveCustomerId(id, (current) => mergedInto.get(current));
+	}
+
+	/** One purchase's row and lines, read as `readPurchase` reads it, without building it. */
+	#addPurchase(id: string, stored: unknown): void {
+		const value = decodeLiveEventValue(stored);
+		if (!value) return;
+		const { number, text, oneOf, isObject } = eventFields;
+		const at = number(value.at);
+		const row = this.#purchaseCount++;
+		this.#purchaseIds[row] = id;
+		this.#purchaseRow?.set(id, row);
+		const p = this.#p;
+		p.ensure(row + 1);
+		p.live[row] = 1;
+		p.customer[row] = this.#customers.indexOf(this.#owner(value.customerId));
+		p.at[row] = at;
+		p.month[row] = this.#months.monthOf(at);
+		p.payment[row] = PAYMENT_METHODS.indexOf(oneOf(value.payment, PAYMENT_METHODS, 'other'));
+		p.channel[row] = PURCHASE_CHANNELS.indexOf(oneOf(value.channel, PURCHASE_CHANNELS, 'other'));
+		let subtotal = 0;
+		if (Array.isArray(value.lines)) {
+			for (const line of value.lines) {
+				if (!isObject(line)) continue;
+				const quantity = number(line.quantity);
+				const amount = quantity * number(line.unitPriceCents);
+				subtotal += amount;
+				const name = text(line.product);
+				const productId = typeof line.productId === 'string' ? line.productId : undefined;
+				const product = this.#products.indexOf(this.#productKey(name, productId));
+				if (product === this.#productNames.length) this.#productNames.push(name);
+				const lineRow = this.#lineCount++;
+				const l = this.#l;
+				l.ensure(lineRow + 1);
+				l.purchase[lineRow] = row;
+				l.product[lineRow] = product;
+				l.quantity[lineRow] = quantity;
+				l.amountCents[lineRow] = amount;
+			}
+		}
+		p.totalCents[row] = subtotal - number(value.discountCents);
+	}
+
+	#addInteraction(id: string, stored: unknown): void {
+		const value = decodeLiveEventValue(stored);
+		if (!value) return;
+		const { number, oneOf } = eventFields;
+		const at = number(value.at);
+		const row = this.#interactionCount++;
+		this.#interactionIds[row] = id;
+		this.#interactionRow?.set(id, row);
+		const i = this.#i;
+		i.ensure(row + 1);
+		i.live[row] = 1;
+		i.customer[row] = this.#customers.indexOf(this.#owner(value.customerId));
+		i.at[row] = at;
+		i.month[row] = this.#months.monthOf(at);
+		i.kind[row] = INTERACTION_KINDS.indexOf(oneOf(value.kind, INTERACTION_KINDS, 'note'));
+		i.direction[row] = DIRECTIONS.indexOf(oneOf(value.direction, DIRECTIONS, 'out'));
+	}
+}
+
+/** The live row of each event id (a changed event's older rows are dead). */
+function rowsById(ids: string[], live: Uint8Array): Map<string, number> {
+	const rows = new Map<string, number>();
+	for (const [row, id] of ids.entries()) if (live[row] === 1) rows.set(id, row);
+	return rows;
+}
+
+/** Every buffer of the columns, to transfer them rather than copy. */
+export function columnBuffers(columns: AnalyticsColumns): ArrayBuffer[] {
+	return [columns.purchases, columns.lines, columns.interactions].flatMap((table) =>
+		Object.values(table)
+			.filter((value): value is Uint8Array => ArrayBuffer.isView(value))
+			.map((array) => array.buffer as ArrayBuffer)
+	);
+}

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import {
+	addPurchase,
+	deletePurchase,
+	editPurchase,
+	logInteraction,
+	restorePurchase
+} from '../../src/lib/crdt/activity-commands';
+import { createCustomer } from '../../src/lib/crdt/customer-commands';
+import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
+import { liveCustomer } from '../../src/lib/crdt/workspace-doc';
+import type { PurchaseFields } from '../../src/lib/domain/activity';
+import { AnalyticsKeeper } from '../../src/lib/analytics/keeper';
+import { pivotMonthByProduct } from '../../src/lib/analytics/pivot';
+import {
+	AnalyticsSnapshot,
+	localMonth,
+	type AnalyticsColumns
+} from '../../src/lib/analytics/snapshot';
+import { customer, memberContext, seededRandom } from './helpers';
+
+function sale(customerId: string, at: number, lines: [string, number, number][]): PurchaseFields {
+	return {
+		customerId,
+		at,
+		lines: lines.map(([product, quantity, unitPriceCents]) => ({
+			product,
+			quantity,
+			unitPriceCents
+		})),
+		discountCents: 0,
+		payment: 'wechat_pay',
+		channel: 'online',
+		note: ''
+	};
+}
+
+function shop() {
+	const ctx = memberContext();
+	const ids = ['Li Na', 'Wang Fang'].map((name) => {
+		const made = createCustomer(ctx, customer({ name }));
+		if (!made.ok) throw new Error('create failed');
+		return made.value;
+	});
+	return { ctx, ids };
+}
+
+/** The live purchases as the columns hold them, for comparing with the doc. */
+function livePurchases(columns: AnalyticsColumns) {
+	const rows = [];
+	for (let row = 0; row < columns.purchases.count; row++) {
+		if (columns.purchases.live[row] !== 1) continue;
+		rows.push({
+			customer: columns.customers[columns.purchases.customer[row]!],
+			at: columns.purchases.at[row],
+			totalCents: columns.purchases.totalCents[row]
+		});
+	}
+	return rows.sort(
+		(a, b) =>
+			a.at! - b.at! || a.totalCents! - b.totalCents! || a.customer!.localeCompare(b.customer!)
+	);
+}
+
+describe('analytics columns', () => {
+	it('hold every live purchase and interaction, with totals after discount in cents', () => {
+		const { ctx, ids } = shop();
+		addPurchase(ctx, {
+			...sale(ids[0]!, Date.UTC(2026, 0, 5), [['Oolong', 2, 12_800]]),
+			discountCents: 600
+		});
+		addPurchase(
+			ctx,
+			sale(ids[1]!, Date.UTC(2026, 1, 5), [
+				['Puer', 1, 35_800],
+				['Oolong', 1, 12_800]
+			])
+		);
+		logInteraction(ctx, {
+			customerId: ids[1]!,
+			at: Date.UTC(2026, 1, 6),
+			kind: 'call',
+			direction: 'in',
+			summary: 'Asked about puer',
+			outcome: '',
+			nextStep: '',
+			followUpDate: '',
+			products: []
+		});
+		const columns = new AnalyticsSnapshot(ctx.ws).columns();
+		expect(livePurchases(columns)).toEqual([
+			{ customer: ids[0], at: Date.UTC(2026, 0, 5), totalCents: 25_000 },
+			{ customer: ids[1], at: Date.UTC(2026, 1, 5), totalCents: 48_600 }
+		]);
+		expect(columns.lines.count).toBe(3);
+		expect(columns.productNames).toEqual(['Oolong', 'Puer']);
+		expect(columns.interactions.count).toBe(1);
+		expect(columns.interactions.month[0]).toBe(localMonth(Date.UTC(2026, 1, 6)));
+	});
+
+	it('follow edits, deletes and restores one row each, and equal a fresh build', () => {
+		const { ctx, ids } = shop();
+		const keeper = new AnalyticsKeeper(ctx.ws);
+		const random = seededRandom(5);
+		const sales: string[] = [];
+		keeper.columns();
+		for (let step = 0; step < 200; step++) {
+			const roll = random();
+			const at = Date.UTC(2025, Math.floor(random() * 14), 1 + Math.floor(random() * 27));
+			const who = ids[Math.floor(random() * ids.length)]!;
+			const id = sales[Math.floor(random() * sales.length)];
+			if (roll < 0.5 || !id) {
+				const made = addPurchase(
+					ctx,
+					sale(who, at, [['Oolong', 1 + Math.floor(random() * 3), 1_250]])
+				);
+				if (made.ok) sales.push(made.value);
+			} else if (roll < 0.7) editPurchase(ctx, id, sale(who, at, [['Puer', 2, 3_333]]));
+			else if (roll < 0.85) deletePurchase(ctx, id);
+			else restorePurchase(ctx, id);
+			if (random() < 0.3) keeper.columns();
+		}
+		const kept = keeper.columns();
+		const fresh = new AnalyticsSnapshot(ctx.ws).columns();
+		expect(livePurchases(kept)).toEqual(livePurchases(fresh));
+		// Rows were marked dead rather than rebuilt: the kept columns hold more rows.
+		expect(kept.purchases.count).toBeGreaterThan(fresh.purchases.count);
+		const pivotKept = pivotMonthByProduct(kept);
+		const pivotFresh = pivotMonthByProduct(fresh);
+		expect(pivotKept.months).toEqual(pivotFresh.months);
+		const byName = (pivot: ReturnType<typeof pivotMonthByProduct>, columns: AnalyticsColumns) =>
+			Object.fromEntries(
+				pivot.months.flatMap((month, m) =>
+					pivot.products.map((product) => [
+						`${month} ${columns.productNames[product]}`,
+						pivot.cents[m * pivot.products.length + product]
+					])
+				)
+			);
+		expect(byName(pivotKept, kept)).toEqual(byName(pivotFresh, fresh));
+		keeper.stop();
+	});
+
+	it('count a merged customer’s history for the customer kept', () => {
+		const { ctx, ids } = shop();
+		const keeper = new AnalyticsKeeper(ctx.ws);
+		addPurchase(ctx, sale(ids[1]!, Date.UTC(2026, 0, 5), [['Oolong', 1, 1_000]]));
+		expect(new Set(livePurchases(keeper.columns()).map((row) => row.customer))).toEqual(
+			new Set([ids[1]])
+		);
+		mergeCustomers(ctx, ids[0]!, ids[1]!, liveCustomer(ctx.ws, ids[0]!)!);
+		expect(livePurchases(keeper.columns()).map((row) => row.customer)).toEqual([ids[0]]);
+		keeper.stop();
+	});
+});
+
+describe('month × product pivot', () => {
+	it('sums line amounts in cents by local month and product, every month in between', () => {
+		const { ctx, ids } = shop();
+		const may = new Date(2026, 4, 31, 23, 30).getTime();
+		const july = new Date(2026, 6, 1, 0, 15).getTime();
+		addPurchase(
+			ctx,
+			sale(ids[0]!, may, [
+				['Oolong', 2, 12_800],
+				['Puer', 1, 35_800]
+			])
+		);
+		addPurchase(ctx, sale(ids[1]!, july, [['oolong ', 1, 12_800]]));
+		const columns = new AnalyticsSnapshot(ctx.ws).columns();
+		const pivot = pivotMonthByProduct(columns);
+		expect(pivot.months).toEqual(['2026-05', '2026-06', '2026-07']);
+		// Typed names that differ only in case and spacing are one product.
+		expect(columns.productNames).toEqual(['Oolong', 'Puer']);
+		expect(Array.from(pivot.cents)).toEqual([25_600, 35_800, 0, 0, 12_800, 0]);
+		expect(Array.from(pivot.quantity)).toEqual([2, 1, 0, 0, 1, 0]);
+	});
+
+	it('is empty for a shop with no sales', () => {
+		const { ctx } = shop();
+		const pivot = pivotMonthByProduct(new AnalyticsSnapshot(ctx.ws).columns());
+		expect(pivot.months).toEqual([]);
+		expect(pivot.cents.length).toBe(0);
+	});
+});

@@ -56,20 +56,26 @@ const FIELDS = [
 	'currency'
 ];
 
-function garbage(random: () => number, ids: string[], depth = 0): unknown {
+/**
+ * A random value; shared types (Y.Map, Y.Array, Y.Text) only where Yjs can hold one (a root's
+ * or a Y.Map's value, not inside a plain array or object, which no update can carry).
+ */
+function garbage(random: () => number, ids: string[], depth = 0, shared = true): unknown {
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 	const roll = random();
 	if (roll < 0.12) return Math.floor(random() * 1e6) * (random() < 0.5 ? -1 : 1);
 	if (roll < 0.2) return pick([NaN, Infinity, -0, 1e308, 0.5]);
 	if (roll < 0.3) return pick(['', ' ', '{', '[1,2', '{"customerId":42}', 'null', '💥', ...ids]);
 	if (roll < 0.36) return pick([true, false, null]);
-	if (roll < 0.46 && depth < 2)
-		return [garbage(random, ids, depth + 1), garbage(random, ids, depth + 1)];
+	if (roll < 0.46 && depth < 2) {
+		return [garbage(random, ids, depth + 1, false), garbage(random, ids, depth + 1, false)];
+	}
 	if (roll < 0.62 && depth < 2) {
 		const object: Record<string, unknown> = {};
-		for (let i = 0; i < 3; i++) object[pick(FIELDS)] = garbage(random, ids, depth + 1);
+		for (let i = 0; i < 3; i++) object[pick(FIELDS)] = garbage(random, ids, depth + 1, false);
 		return random() < 0.3 ? JSON.stringify(object) : object;
 	}
+	if (!shared) return pick(['', 0, null]);
 	if (roll < 0.85 && depth < 2) {
 		const map = new Y.Map<unknown>();
 		for (let i = 0; i < 4; i++) map.set(pick(FIELDS), garbage(random, ids, depth + 1));

@@ -17,7 +17,8 @@ import {
 	localMonth,
 	type AnalyticsColumns
 } from '../../src/lib/analytics/snapshot';
-import { customer, memberContext, seededRandom } from './helpers';
+import { buy, customer, memberContext, seededRandom } from './helpers';
+import { createProduct, mergeProducts } from '../../src/lib/crdt/product-commands';
 
 function sale(customerId: string, at: number, lines: [string, number, number][]): PurchaseFields {
 	return {
@@ -181,5 +182,41 @@ describe('month × product pivot', () => {
 		const pivot = pivotMonthByProduct(new AnalyticsSnapshot(ctx.ws).columns());
 		expect(pivot.months).toEqual([]);
 		expect(pivot.cents.length).toBe(0);
+	});
+});
+
+describe('analytics columns and what could mislead them', () => {
+	it('count a merged product’s sales for the product kept, after the columns were made', () => {
+		const { ctx, ids } = shop();
+		const kept = createProduct(ctx, { name: 'Oolong', category: '', priceCents: 0, active: true });
+		const twin = createProduct(ctx, {
+			name: 'Oolong tea',
+			category: '',
+			priceCents: 0,
+			active: true
+		});
+		if (!kept.ok || !twin.ok) throw new Error('setup failed');
+		buy(ctx, ids[0]!, { product: 'Oolong tea', productId: twin.value });
+		const keeper = new AnalyticsKeeper(ctx.ws);
+		expect(keeper.columns().products).toEqual([twin.value]);
+		mergeProducts(ctx, kept.value, [twin.value]);
+		const columns = keeper.columns();
+		expect(columns.products).toEqual([kept.value]);
+		keeper.stop();
+	});
+
+	it('leave out moments no calendar can chart, and tombstones that are not tombstones', () => {
+		const { ctx, ids } = shop();
+		const keeper = new AnalyticsKeeper(ctx.ws);
+		addPurchase(ctx, sale(ids[0]!, 1.7e15, [['Oolong', 1, 1_000]]));
+		const real = addPurchase(ctx, sale(ids[0]!, Date.UTC(2026, 0, 5), [['Oolong', 1, 1_000]]));
+		if (!real.ok) throw new Error('setup failed');
+		keeper.columns();
+		// A stranger's value under the sale's id in the tombstones does not delete it.
+		ctx.ws.doc.transact(() => ctx.ws.eventTombstones.set(real.value, 'gone'), 'stranger');
+		const columns = keeper.columns();
+		expect(livePurchases(columns).map((row) => row.at)).toEqual([Date.UTC(2026, 0, 5)]);
+		expect(pivotMonthByProduct(columns).months).toEqual(['2026-01']);
+		keeper.stop();
 	});
 });

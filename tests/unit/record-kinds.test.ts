@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import * as Y from 'yjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { args, command } from '../../src/lib/core/command';
 import type { TableKind } from '../../src/lib/core/record-kind';
 import type { CommandContext } from '../../src/lib/crdt/customer-commands';
@@ -119,13 +119,17 @@ describe('a kind of record added by describing it', () => {
 			key: 'workspace',
 			projectorVersion: 1,
 			stateVector: new Uint8Array(),
-			tableVersions: { notes: 1, tasks: 1 }
+			tableVersions: Object.fromEntries(KINDS.map((kind) => [kind.table.name, 1]))
 		};
 		expect(staleKinds(state, KINDS)).toEqual([]);
 		const newer = { ...noteKind, table: { ...noteKind.table, version: 2 } };
 		expect(staleKinds(state, [...APP_TABLE_KINDS, newer])).toEqual([newer]);
-		// A projection from before per-table versions holds every table at version 1.
-		expect(staleKinds({ ...state, tableVersions: undefined }, KINDS)).toEqual([]);
+		// A projection from before per-table versions holds the tables then known at version 1;
+		// a kind it does not name (added since) is built.
+		expect(staleKinds({ ...state, tableVersions: undefined }, KINDS)).toEqual([noteKind]);
+		expect(
+			staleKinds({ ...state, tableVersions: { tasks: 1 } }, [...APP_TABLE_KINDS, noteKind])
+		).toEqual([...APP_TABLE_KINDS.filter((kind) => kind.table.name !== 'tasks'), noteKind]);
 	});
 
 	it('declares the app’s kinds to Dexie as their descriptors say', () => {
@@ -135,5 +139,60 @@ describe('a kind of record added by describing it', () => {
 			const declared = [table.schema.primKey, ...table.schema.indexes].map((index) => index.src);
 			expect(declared.join(', ')).toBe(kind.table.schema);
 		}
+	});
+});
+
+describe('a table rebuilt alone on a full disk', () => {
+	it('stays marked stale until its rebuild succeeds, however many flushes come between', async () => {
+		const { Projector } = await import('../../src/lib/projection/projector');
+		const { memberContext } = await import('./helpers');
+		const { setTagColor } = await import('../../src/lib/crdt/tag-commands');
+		const ctx = memberContext();
+		const db = new ProjectionDb(`stale-${opened++}`);
+		const first = new Projector(ctx.ws, db, {}, APP_TABLE_KINDS);
+		await first.start();
+		setTagColor(ctx, 'vip', 'red');
+		await first.idle();
+		first.stop();
+
+		const newer = APP_TABLE_KINDS.map((kind) =>
+			kind.table.name === 'tagColors' ? { ...kind, table: { ...kind.table, version: 2 } } : kind
+		);
+		let full = true;
+		const tableProto = Object.getPrototypeOf(db.tagColors) as {
+			bulkPut: (rows: unknown[]) => Promise<unknown>;
+		};
+		const put = tableProto.bulkPut;
+		const refusing = vi.spyOn(tableProto, 'bulkPut').mockImplementation(function (
+			this: { name: string },
+			rows: unknown[]
+		) {
+			if (full && this.name === 'tagColors') {
+				return Promise.reject(
+					new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+				);
+			}
+			return put.call(this, rows);
+		});
+		const second = new Projector(ctx.ws, db, {}, newer);
+		await second.start();
+		// A flush in between (a customer's edit) must not record the table as rebuilt.
+		setTagColor(ctx, 'tea', 'green');
+		await second.idle();
+		const during = await db.projectionState.get('workspace');
+		expect(during?.tableVersions?.tagColors).toBe(1);
+
+		full = false;
+		refusing.mockRestore();
+		setTagColor(ctx, 'new', 'blue');
+		await second.idle();
+		const after = await db.projectionState.get('workspace');
+		expect(after?.tableVersions?.tagColors).toBe(2);
+		expect((await db.tagColors.toArray()).map((row) => row.tag).sort()).toEqual([
+			'new',
+			'tea',
+			'vip'
+		]);
+		second.stop();
 	});
 });

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { WorkspaceDoc } from '../crdt/workspace-doc';
 import { AnalyticsSnapshot, type AnalyticsColumns } from './snapshot';
 
@@ -36,6 +36,7 @@ export class AnalyticsKeeper {
 		this.ws.interactions.unobserve(this.#onInteractions);
 		this.ws.eventTombstones.unobserve(this.#onTombstones);
 		this.ws.customers.unobserveDeep(this.#onCustomers);
+		this.ws.products.unobserveDeep(this.#onProducts);
 	}
 
 	#watch(): void {
@@ -44,6 +45,7 @@ export class AnalyticsKeeper {
 		this.ws.interactions.observe(this.#onInteractions);
 		this.ws.eventTombstones.observe(this.#onTombstones);
 		this.ws.customers.observeDeep(this.#onCustomers);
+		this.ws.products.observeDeep(this.#onProducts);
 	}
 
 	#onPurchases = (event: Y.YMapEvent<unknown>) => {
@@ -62,13 +64,28 @@ export class AnalyticsKeeper {
 		}
 	};
 
+	/**
+	 * Whose events are whose changes with a merge (a customer's `mergedInto` or `deletedAt`, or
+	 * a customer that arrives already merged); sales of which product, with a product merge.
+	 */
 	#onCustomers = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
-		for (const event of events) {
-			const keys = (event as Y.YMapEvent<unknown>).keysChanged;
-			if (event.path.length === 1 && (keys.has('mergedInto') || keys.has('deletedAt'))) {
-				this.#snapshot = null;
-				return;
-			}
-		}
+		if (events.some((event) => changesMerges(event))) this.#snapshot = null;
 	};
+
+	#onProducts = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
+		if (events.some((event) => changesMerges(event))) this.#snapshot = null;
+	};
+}
+
+/** Whether a change to an entity root may move records between ids (a merge, added or undone). */
+function changesMerges(event: Y.YEvent<Y.AbstractType<unknown>>): boolean {
+	const keys = (event as Y.YMapEvent<unknown>).keysChanged;
+	if (event.path.length === 0) {
+		// Records added or replaced whole: one may arrive merged already.
+		return [...keys].some((id) => {
+			const record = (event.target as Y.Map<unknown>).get(id);
+			return record instanceof Y.Map && record.has('mergedInto');
+		});
+	}
+	return event.path.length === 1 && (keys.has('mergedInto') || keys.has('deletedAt'));
 }

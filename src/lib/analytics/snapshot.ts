@@ -1,5 +1,5 @@
 import { decodeLiveEventValue, eventFields } from '../crdt/activity-records';
-import { tombstonedIds } from '../crdt/event-tombstones';
+import { readTombstone, ROOT_OF_KIND, tombstonedIds } from '../crdt/event-tombstones';
 import { currentProductId } from '../crdt/product-commands';
 import {
 	customerMergedInto,
@@ -61,6 +61,14 @@ export interface AnalyticsColumns {
 		direction: Uint8Array;
 	};
 }
+
+/**
+ * Moments an analysis can place on a calendar: 1970 to 2200. A value far outside (microseconds
+ * taken for milliseconds, a stranger's number) would stretch every chart over millennia; such
+ * events are left out of the columns, as unreadable records are.
+ */
+const LATEST_MOMENT = Date.UTC(2200, 0, 1);
+export const isPlausibleMoment = (at: number) => at >= 0 && at < LATEST_MOMENT;
 
 export function localMonth(at: number): number {
 	const date = new Date(at);
@@ -147,20 +155,23 @@ export class AnalyticsSnapshot {
 
 	/** Takes in events that changed (added, edited, deleted or restored) since. */
 	update(changed: { purchases: Iterable<string>; interactions: Iterable<string> }): void {
-		const tombstones = this.ws.eventTombstones;
+		const deleted = (id: string, root: 'purchases' | 'interactions') => {
+			const tombstone = readTombstone(this.ws.eventTombstones.get(id));
+			return tombstone !== null && ROOT_OF_KIND[tombstone.kind] === root;
+		};
 		const purchaseRow = (this.#purchaseRow ??= rowsById(this.#purchaseIds, this.#p.live));
 		const interactionRow = (this.#interactionRow ??= rowsById(this.#interactionIds, this.#i.live));
 		for (const id of changed.purchases) {
 			const row = purchaseRow.get(id);
 			if (row !== undefined) this.#p.live[row] = 0;
 			purchaseRow.delete(id);
-			if (!tombstones.has(id)) this.#addPurchase(id, this.ws.purchases.get(id));
+			if (!deleted(id, 'purchases')) this.#addPurchase(id, this.ws.purchases.get(id));
 		}
 		for (const id of changed.interactions) {
 			const row = interactionRow.get(id);
 			if (row !== undefined) this.#i.live[row] = 0;
 			interactionRow.delete(id);
-			if (!tombstones.has(id)) this.#addInteraction(id, this.ws.interactions.get(id));
+			if (!deleted(id, 'interactions')) this.#addInteraction(id, this.ws.interactions.get(id));
 		}
 	}
 
@@ -212,6 +223,7 @@ export class AnalyticsSnapshot {
 		if (!value) return;
 		const { number, text, oneOf, isObject } = eventFields;
 		const at = number(value.at);
+		if (!isPlausibleMoment(at)) return;
 		const row = this.#purchaseCount++;
 		this.#purchaseIds[row] = id;
 		this.#purchaseRow?.set(id, row);
@@ -251,6 +263,7 @@ export class AnalyticsSnapshot {
 		if (!value) return;
 		const { number, oneOf } = eventFields;
 		const at = number(value.at);
+		if (!isPlausibleMoment(at)) return;
 		const row = this.#interactionCount++;
 		this.#interactionIds[row] = id;
 		this.#interactionRow?.set(id, row);

@@ -246,7 +246,8 @@ export async function rebuildProjection(
 		await Promise.all([db.customers.clear(), ...kinds.map((kind) => tableOf(db, kind).clear())]);
 		await putAsProduced(db.customers, customerRowChunks(ws, activity, builders, advance), wrote);
 		for (const [i, kind] of kinds.entries()) await putInChunks(tableOf(db, kind), rows[i]!, wrote);
-		await db.projectionState.put(projectionState(stateVector, counts, kinds));
+		const versions = Object.fromEntries(kinds.map((kind) => [kind.table.name, kind.table.version]));
+		await db.projectionState.put(projectionState(stateVector, counts, versions));
 	});
 	performance.measure('clientbook:rebuild', { start: started, end: performance.now() });
 	return counts;
@@ -318,6 +319,10 @@ export class Projector {
 	#unwritten: UnwrittenCustomers | null = null;
 	#retryTimer: ReturnType<typeof setTimeout> | null = null;
 	#retryDelay = FIRST_RETRY_MS;
+	/** Table kinds whose rows are of an older version, waiting to be rebuilt alone. */
+	readonly #staleKinds = new Set<TableKind>();
+	/** The table versions the stored projection holds (see `#versions`). */
+	#storedVersions: Record<string, number> = {};
 	/** Open holds on rebuilds (see `holdRebuilds`), and who waits for them to end. */
 	#rebuildHolds = 0;
 	#holdsEnded: Array<() => void> = [];
@@ -356,8 +361,9 @@ export class Projector {
 			if (typeof purchaseCount === 'number' && typeof interactionCount === 'number') {
 				this.#eventCounts = { purchases: purchaseCount, interactions: interactionCount };
 			}
-			const stale = staleKinds(stored, this.kinds);
-			if (stale.length > 0) await this.#enqueue(() => this.#rebuildTables(stale, stored));
+			this.#storedVersions = stored.tableVersions ?? {};
+			for (const kind of staleKinds(stored, this.kinds)) this.#staleKinds.add(kind);
+			if (this.#staleKinds.size > 0) await this.#enqueue(() => this.#rebuildTables());
 			return { rebuilt: false };
 		}
 		await this.#enqueue(() => this.#rebuild());
@@ -365,6 +371,7 @@ export class Projector {
 	}
 
 	async #rebuild(): Promise<void> {
+		this.#staleKinds.clear();
 		this.#addedCustomers.clear();
 		this.#lastEdits = null;
 		for (const set of this.#allPending()) set.clear();
@@ -374,7 +381,7 @@ export class Projector {
 		const report = this.ws.customers.size > 0 ? this.events.onRebuildProgress : undefined;
 		report?.({ done: 0, total: this.ws.customers.size });
 		try {
-			this.#eventCounts = await rebuildProjection(this.ws, this.db, report);
+			this.#eventCounts = await rebuildProjection(this.ws, this.db, report, this.kinds);
 			this.#rebuildFailed = false;
 		} catch (error) {
 			// The changes it carried are no longer pending: only another rebuild projects them.
@@ -390,7 +397,8 @@ export class Projector {
 	 * Rebuilds the tables of kinds whose reader changed version, alone: the doc is what the
 	 * projection was made from (same state vector), only those rows change shape.
 	 */
-	async #rebuildTables(stale: TableKind[], stored: ProjectionState): Promise<void> {
+	async #rebuildTables(): Promise<void> {
+		const stale = [...this.#staleKinds];
 		const rows = stale.map((kind) => rowsOfKind(this.ws, kind));
 		const tables = stale.map((kind) => tableOf(this.db, kind));
 		await this.db.transaction('rw', [...tables, this.db.projectionState], async () => {
@@ -398,10 +406,26 @@ export class Projector {
 				await table.clear();
 				await putInChunks(table, rows[i]!);
 			}
-			const versions = { ...stored.tableVersions };
-			for (const kind of stale) versions[kind.table.name] = kind.table.version;
-			await this.db.projectionState.put({ ...stored, tableVersions: versions });
+			const state = await this.db.projectionState.get(PROJECTION_STATE_KEY);
+			for (const kind of stale) this.#storedVersions[kind.table.name] = kind.table.version;
+			if (state) await this.db.projectionState.put({ ...state, tableVersions: this.#versions() });
 		});
+		for (const kind of stale) this.#staleKinds.delete(kind);
+	}
+
+	/**
+	 * The table versions the projection holds: each kind's own, but a stale kind's as stored until
+	 * its table is rebuilt (a flush in between must not mark it current).
+	 */
+	#versions(): Record<string, number> {
+		const versions: Record<string, number> = {};
+		for (const kind of this.kinds) {
+			const version = this.#staleKinds.has(kind)
+				? this.#storedVersions[kind.table.name]
+				: kind.table.version;
+			if (version !== undefined) versions[kind.table.name] = version;
+		}
+		return versions;
 	}
 
 	stop(): void {
@@ -762,6 +786,8 @@ export class Projector {
 	async #flush(): Promise<void> {
 		const { toCustomerRow } = await loadRowBuilders();
 		this.#flushScheduled = false;
+		// A table rebuild that failed (a full disk) is tried again before anything else.
+		if (this.#staleKinds.size > 0 && !this.#rebuildFailed) await this.#rebuildTables();
 		if (
 			this.#rebuildFailed ||
 			this.#prefersRebuildFor(this.#pendingRecords(), () => this.#archiveSize())
@@ -840,7 +866,7 @@ export class Projector {
 				}
 				if (removals.length > 0) await db.customers.bulkDelete(removals);
 				await putInChunks(db.customers, customerRows);
-				await db.projectionState.put(projectionState(stateVector, counts, this.kinds));
+				await db.projectionState.put(projectionState(stateVector, counts, this.#versions()));
 			});
 			this.#eventCounts = counts;
 		} catch (error) {
@@ -925,7 +951,7 @@ function metricsOfEvents(events: CustomerEvents): CustomerMetrics {
 function projectionState(
 	stateVector: Uint8Array,
 	counts: { purchases: number; interactions: number },
-	kinds: readonly TableKind[]
+	tableVersions: Record<string, number>
 ): ProjectionState {
 	return {
 		key: PROJECTION_STATE_KEY,
@@ -933,16 +959,33 @@ function projectionState(
 		stateVector,
 		purchaseCount: counts.purchases,
 		interactionCount: counts.interactions,
-		tableVersions: Object.fromEntries(kinds.map((kind) => [kind.table.name, kind.table.version]))
+		tableVersions
 	};
 }
 
+/** The tables every projection from before per-table versions (2026-12) holds, at version 1. */
+const LEGACY_TABLES = new Set([
+	'tasks',
+	'fieldDefs',
+	'tagColors',
+	'changes',
+	'products',
+	'members'
+]);
+
 /** The table kinds whose rows were made by another version of their reader than `kinds`'. */
 export function staleKinds(state: ProjectionState, kinds: readonly TableKind[]): TableKind[] {
-	// Projections from before per-table versions hold every table at its first version.
-	return kinds.filter(
-		(kind) => (state.tableVersions?.[kind.table.name] ?? 1) !== kind.table.version
-	);
+	// Projections from before per-table versions hold every table then known at its first
+	// version; a table they do not name is new (or was never filled) and is built.
+	const versions = state.tableVersions;
+	return kinds.filter((kind) => {
+		const stored = versions
+			? versions[kind.table.name]
+			: LEGACY_TABLES.has(kind.table.name)
+				? 1
+				: undefined;
+		return stored !== kind.table.version;
+	});
 }
 
 function collectRecordIds<T>(

@@ -99,8 +99,10 @@ export class DurablePersistence extends IndexeddbPersistence {
 	 * stored-replacement.ts). Updates made meanwhile wait in memory.
 	 */
 	async pause(): Promise<() => void> {
-		this.#paused = true;
-		this.#pauseEnded = new Promise((resolve) => (this.#endPause = resolve));
+		if (!this.#paused) {
+			this.#paused = true;
+			this.#pauseEnded = new Promise((resolve) => (this.#endPause = resolve));
+		}
 		if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
 		if (this.#compactTimer !== null) clearTimeout(this.#compactTimer);
 		this.#retryTimer = this.#compactTimer = null;

@@ -180,6 +180,8 @@ export class WorkspaceCore {
 			await this.#projector.start();
 			this.#tabs = connectTabs(this.ws.doc, this.names.tabChannelName, () => {
 				this.#projector?.stop();
+				// Nothing of this tab's copy may reach storage again: it is being replaced.
+				void this.#persistence?.destroy();
 				this.events.onReplacedElsewhere();
 			});
 			performance.measure('clientbook:workspace-open', { start: openedAt });
@@ -476,17 +478,24 @@ export class WorkspaceCore {
 	 */
 	async replaceWithBackup(
 		update: Uint8Array
-	): Promise<{ replaced: true } | { replaced: false; reason: string }> {
+	): Promise<{ replaced: true; unchecked?: string } | { replaced: false; reason: string }> {
 		await this.#ready;
 		const persistence = this.#persistence;
 		if (!persistence?.db) throw new Error('the archive’s storage is closed');
 		const resume = await persistence.pause();
+		// Other tabs stop storing their copy first, so none writes the old archive over the new.
+		this.#tabs?.announceReplaced();
+		let unchecked: unknown = null;
 		try {
 			await replaceStoredArchive(persistence.db, this.names.docDbName, update);
 		} catch (error) {
-			if (!(error instanceof ArchiveUnchangedError)) throw error;
-			resume();
-			return { replaced: false, reason: describeError(error.reason) };
+			if (error instanceof ArchiveUnchangedError) {
+				resume();
+				return { replaced: false, reason: describeError(error.reason) };
+			}
+			// The backup took the archive's place; only reading it back failed. This doc must not
+			// write again all the same.
+			unchecked = error;
 		}
 		this.#tabs?.announceReplaced();
 		this.#projector?.stop();
@@ -496,7 +505,9 @@ export class WorkspaceCore {
 		// anyway, its state no longer matching, but a deleted one cannot be shown meanwhile).
 		this.#db.close();
 		await this.#db.delete().catch(() => undefined);
-		return { replaced: true };
+		return unchecked === null
+			? { replaced: true }
+			: { replaced: true, unchecked: describeError(unchecked) };
 	}
 
 	/**

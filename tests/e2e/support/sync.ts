@@ -4,6 +4,14 @@ import { customerList, openCustomers } from './app';
 /** A colleague's own browser: a separate context shares no storage or BroadcastChannel. */
 export async function colleague(browser: Browser): Promise<Page> {
 	const context = await browser.newContext();
+	// y-webrtc's own log of handshakes, printed if the journey fails (support/test.ts).
+	await context.addInitScript(() => {
+		try {
+			localStorage.setItem('log', 'y-webrtc');
+		} catch {
+			// Opaque frames (about:blank, data:) have no storage and run no sync.
+		}
+	});
 	return context.newPage();
 }
 

@@ -1,15 +1,11 @@
 import * as Y from 'yjs';
-import { addPurchase, logInteraction } from '../src/lib/crdt/activity-commands';
-import {
-	createCustomers,
-	inOneStep,
-	updateCustomer,
-	type CommandContext
-} from '../src/lib/crdt/customer-commands';
+import { addPurchase, logInteraction } from '../src/lib/features/activity/activity-commands';
+import { createCustomers, updateCustomer } from '../src/lib/features/customers/customer-commands';
+import { inOneStep, type CommandContext } from '../src/lib/core/command-context';
 import { workspaceDoc } from '../src/lib/crdt/workspace-doc';
-import { demoCustomers } from '../src/lib/demo/demo-shop';
-import { INTERACTION_KINDS, PAYMENT_METHODS } from '../src/lib/domain/activity';
-import { toCsv } from '../src/lib/export/csv';
+import { demoCustomers } from '../src/lib/features/demo/demo-shop';
+import { INTERACTION_KINDS, PAYMENT_METHODS } from '../src/lib/features/activity/rules/activity';
+import { toCsv } from '../src/lib/features/export/csv';
 import { seededRandom } from '../tests/unit/helpers';
 
 export interface ArchiveSize {

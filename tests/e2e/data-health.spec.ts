@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { writeBackup } from '../../src/lib/backup/backup-file';
+import { writeBackup } from '../../src/lib/features/backup/backup-file';
 import { workspaceDoc } from '../../src/lib/crdt/workspace-doc';
 import { createCustomer, customerList, openCustomers } from './support/app';
 import { expect, test } from './support/test';

@@ -1,18 +1,18 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addPurchase, logInteraction } from '../../src/lib/crdt/activity-commands';
+import { addPurchase, logInteraction } from '../../src/lib/features/activity/activity-commands';
 import {
 	createCustomer,
 	deleteCustomer,
-	updateCustomer,
-	type CommandContext
-} from '../../src/lib/crdt/customer-commands';
-import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
-import { setMemberProfile } from '../../src/lib/crdt/member-commands';
-import { MEMBER_COLORS } from '../../src/lib/domain/member-profile';
+	updateCustomer
+} from '../../src/lib/features/customers/customer-commands';
+import { type CommandContext } from '../../src/lib/core/command-context';
+import { mergeCustomers } from '../../src/lib/features/duplicates/merge-commands';
+import { setMemberProfile } from '../../src/lib/features/shop/member-commands';
+import { MEMBER_COLORS } from '../../src/lib/features/shop/rules/member-profile';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { isDeleted, liveCustomer, entityOf, entitiesOf } from '../../src/lib/crdt/workspace-doc';
-import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
+import { LIFECYCLE_STAGES } from '../../src/lib/features/customers/rules/customer';
 import type { ProjectionDb } from '../../src/lib/projection/db';
 import { Projector } from '../../src/lib/projection/projector';
 import { customer, memberContext, seededRandom } from '../unit/helpers';

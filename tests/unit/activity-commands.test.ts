@@ -6,12 +6,18 @@ import {
 	completeTask,
 	logInteraction,
 	snoozeTask
-} from '../../src/lib/crdt/activity-commands';
-import { readPurchase, readTask } from '../../src/lib/crdt/activity-records';
-import { createCustomer } from '../../src/lib/crdt/customer-commands';
+} from '../../src/lib/features/activity/activity-commands';
+import { readPurchase, readTask } from '../../src/lib/features/activity/activity-records';
+import { createCustomer } from '../../src/lib/features/customers/customer-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
-import type { InteractionFields, PurchaseFields } from '../../src/lib/domain/activity';
-import { followUpsAfterPurchase, todayBucket } from '../../src/lib/domain/follow-ups';
+import type {
+	InteractionFields,
+	PurchaseFields
+} from '../../src/lib/features/activity/rules/activity';
+import {
+	followUpsAfterPurchase,
+	todayBucket
+} from '../../src/lib/features/activity/rules/follow-ups';
 import { customer, memberContext } from './helpers';
 
 const AT = new Date(2026, 5, 1, 10, 30).getTime();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deletePurchase, logInteraction } from '../../src/lib/crdt/activity-commands';
-import { createCustomer } from '../../src/lib/crdt/customer-commands';
+import { deletePurchase, logInteraction } from '../../src/lib/features/activity/activity-commands';
+import { createCustomer } from '../../src/lib/features/customers/customer-commands';
 import { eventCounts, productNames } from '../../src/lib/projection/activity-queries';
 import { Projector } from '../../src/lib/projection/projector';
 import { buy, customer, memberContext } from './helpers';

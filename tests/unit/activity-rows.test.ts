@@ -4,7 +4,10 @@ import {
 	groupActivity,
 	type ActivityRow
 } from '../../src/lib/projection/activity-rows';
-import type { EventMoment, PurchaseFigures } from '../../src/lib/crdt/activity-records';
+import type {
+	EventMoment,
+	PurchaseFigures
+} from '../../src/lib/features/activity/activity-records';
 
 const purchase = (id: string, customerId: string): PurchaseFigures => ({
 	id,

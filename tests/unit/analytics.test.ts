@@ -5,11 +5,11 @@ import {
 	editPurchase,
 	logInteraction,
 	restorePurchase
-} from '../../src/lib/crdt/activity-commands';
-import { createCustomer } from '../../src/lib/crdt/customer-commands';
-import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
+} from '../../src/lib/features/activity/activity-commands';
+import { createCustomer } from '../../src/lib/features/customers/customer-commands';
+import { mergeCustomers } from '../../src/lib/features/duplicates/merge-commands';
 import { liveCustomer } from '../../src/lib/crdt/workspace-doc';
-import type { PurchaseFields } from '../../src/lib/domain/activity';
+import type { PurchaseFields } from '../../src/lib/features/activity/rules/activity';
 import { AnalyticsKeeper } from '../../src/lib/analytics/keeper';
 import { pivotMonthByProduct } from '../../src/lib/analytics/pivot';
 import {
@@ -18,7 +18,7 @@ import {
 	type AnalyticsColumns
 } from '../../src/lib/analytics/snapshot';
 import { buy, customer, memberContext, seededRandom } from './helpers';
-import { createProduct, mergeProducts } from '../../src/lib/crdt/product-commands';
+import { createProduct, mergeProducts } from '../../src/lib/features/products/product-commands';
 
 function sale(customerId: string, at: number, lines: [string, number, number][]): PurchaseFields {
 	return {

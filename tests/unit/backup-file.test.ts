@@ -1,10 +1,14 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addPurchase, logInteraction } from '../../src/lib/crdt/activity-commands';
-import { createCustomer } from '../../src/lib/crdt/customer-commands';
+import { addPurchase, logInteraction } from '../../src/lib/features/activity/activity-commands';
+import { createCustomer } from '../../src/lib/features/customers/customer-commands';
 import { workspaceDoc } from '../../src/lib/crdt/workspace-doc';
-import { isEncryptedBackup, openBackup, writeBackup } from '../../src/lib/backup/backup-file';
-import { PBKDF2_ITERATIONS, SealedFileError } from '../../src/lib/backup/sealed-file';
+import {
+	isEncryptedBackup,
+	openBackup,
+	writeBackup
+} from '../../src/lib/features/backup/backup-file';
+import { PBKDF2_ITERATIONS, SealedFileError } from '../../src/lib/features/backup/sealed-file';
 import { customer, memberContext } from './helpers';
 
 function shop() {
@@ -131,7 +135,7 @@ describe('backup files', () => {
 
 describe('backup reminder', () => {
 	it('is due with no backup, or more than 7 calendar days after the last', async () => {
-		const { backupDue } = await import('../../src/lib/state/backup-status.svelte');
+		const { backupDue } = await import('../../src/lib/features/backup/ui/backup-status.svelte');
 		const local = (day: number, hour: number) => new Date(2026, 5, day, hour).getTime();
 		const now = local(11, 9);
 		expect(backupDue(null, now)).toBe(true);

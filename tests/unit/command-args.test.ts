@@ -1,8 +1,12 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { WriteCommand, JobCommand } from '../../src/lib/core/command';
-import type { PurchaseFields, InteractionFields, TaskFields } from '../../src/lib/domain/activity';
-import type { ProductFields } from '../../src/lib/domain/product';
+import type {
+	PurchaseFields,
+	InteractionFields,
+	TaskFields
+} from '../../src/lib/features/activity/rules/activity';
+import type { ProductFields } from '../../src/lib/features/products/rules/product';
 import { APP_COMMANDS_FOR_TESTS, type AppCommands } from '../../src/lib/workspace/commands';
 import { customer } from './helpers';
 

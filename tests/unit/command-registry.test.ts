@@ -6,7 +6,7 @@ import { CommandRegistry } from '../../src/lib/core/command-registry';
 import { commandCalls, type CommandTransport } from '../../src/lib/workspace/command-client';
 import { appCommandRegistry, FEATURE_COMMANDS } from '../../src/lib/workspace/commands';
 import { WorkspaceCore, type AuditDraft } from '../../src/lib/workspace/workspace-core';
-import type { CommandContext } from '../../src/lib/crdt/customer-commands';
+import type { CommandContext } from '../../src/lib/core/command-context';
 
 /** A kind of record only this test knows: notes pinned to the shop's noticeboard. */
 const NOTES = 'test-notes';

@@ -6,8 +6,8 @@ import {
 	readFieldDef,
 	removeFieldDef,
 	updateFieldDef
-} from '../../src/lib/crdt/custom-field-commands';
-import { createCustomer, updateCustomer } from '../../src/lib/crdt/customer-commands';
+} from '../../src/lib/features/custom-fields/custom-field-commands';
+import { createCustomer, updateCustomer } from '../../src/lib/features/customers/customer-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { liveCustomer, entityOf } from '../../src/lib/crdt/workspace-doc';
 import {
@@ -17,7 +17,7 @@ import {
 	parseCustomValue,
 	validateFieldDef,
 	type CustomFieldDef
-} from '../../src/lib/domain/custom-fields';
+} from '../../src/lib/features/custom-fields/rules/custom-fields';
 import { customer, memberContext } from './helpers';
 
 const skinType = {

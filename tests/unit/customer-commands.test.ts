@@ -7,10 +7,10 @@ import {
 	recentlyDeletedCustomers,
 	restoreCustomer,
 	updateCustomer
-} from '../../src/lib/crdt/customer-commands';
-import { readChange } from '../../src/lib/crdt/activity-records';
+} from '../../src/lib/features/customers/customer-commands';
+import { readChange } from '../../src/lib/features/activity/activity-records';
 import { newId } from '../../src/lib/crdt/ids';
-import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
+import { mergeCustomers } from '../../src/lib/features/duplicates/merge-commands';
 import { liveCustomer, readCustomer, entityOf } from '../../src/lib/crdt/workspace-doc';
 import { customer, memberContext } from './helpers';
 
@@ -139,7 +139,7 @@ describe('marketing consent', () => {
 
 describe('change history', () => {
 	it('records each edit with its fields, old and new values, who and when — and undo removes it', async () => {
-		const { readChange } = await import('../../src/lib/crdt/activity-records');
+		const { readChange } = await import('../../src/lib/features/activity/activity-records');
 		const { createUndoManager } = await import('../../src/lib/crdt/undo');
 		const ctx = { ...memberContext('m1'), now: () => 5000 };
 		const undo = createUndoManager(ctx.ws, ctx.origin);

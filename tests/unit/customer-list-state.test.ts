@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CustomerListState } from '../../src/lib/state/customer-list.svelte';
+import { CustomerListState } from '../../src/lib/features/customers/ui/customer-list.svelte';
 import { ProjectionDb, type CustomerRow } from '../../src/lib/projection/db';
 
 /** Counts the search indexes built, so a test can tell when the list built one. */
 const indexesBuilt = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../../src/lib/domain/search-index', async (importOriginal) => {
-	const original = await importOriginal<typeof import('../../src/lib/domain/search-index')>();
+vi.mock('../../src/lib/features/customers/rules/search-index', async (importOriginal) => {
+	const original =
+		await importOriginal<typeof import('../../src/lib/features/customers/rules/search-index')>();
 	class CountedSearchIndex<
 		T extends ConstructorParameters<typeof original.SearchIndex>[0][number]
 	> extends original.SearchIndex<T> {

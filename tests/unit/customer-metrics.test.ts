@@ -5,8 +5,8 @@ import {
 	DEFAULT_STAGE_RULES,
 	EMPTY_METRICS,
 	suggestStage
-} from '../../src/lib/domain/customer-metrics';
-import { emptyCustomerFields } from '../../src/lib/domain/customer';
+} from '../../src/lib/features/customers/rules/customer-metrics';
+import { emptyCustomerFields } from '../../src/lib/features/customers/rules/customer';
 import { addDays, daysUntilBirthday, localDateKey } from '../../src/lib/domain/dates';
 
 const DAY = 86_400_000;

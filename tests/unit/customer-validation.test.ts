@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { changedCustomerFields, pickCustomerFields } from '../../src/lib/domain/customer';
-import { validateCustomer } from '../../src/lib/domain/customer-validation';
+import {
+	changedCustomerFields,
+	pickCustomerFields
+} from '../../src/lib/features/customers/rules/customer';
+import { validateCustomer } from '../../src/lib/features/customers/rules/customer-validation';
 import { customer } from './helpers';
 
 const today = new Date('2026-06-01T12:00:00Z');

@@ -1,11 +1,11 @@
 import { listRow } from './helpers';
 import { describe, expect, it } from 'vitest';
-import { filterCustomers } from '../../src/lib/domain/customer-list';
+import { filterCustomers } from '../../src/lib/features/customers/rules/customer-list';
 import {
 	hasQualityIssue,
 	qualityCounts,
 	type QualityCheckable
-} from '../../src/lib/domain/data-quality';
+} from '../../src/lib/features/customers/rules/data-quality';
 
 const NOW = Date.UTC(2026, 10, 23);
 const DAY = 86_400_000;

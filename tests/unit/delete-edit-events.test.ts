@@ -9,18 +9,24 @@ import {
 	logInteraction,
 	restoreInteraction,
 	restorePurchase
-} from '../../src/lib/crdt/activity-commands';
+} from '../../src/lib/features/activity/activity-commands';
 import {
 	readChange,
 	readDeletedPurchase,
 	readInteraction,
 	readPurchase,
 	readPurchaseFigures
-} from '../../src/lib/crdt/activity-records';
-import { createCustomer, deleteCustomer } from '../../src/lib/crdt/customer-commands';
+} from '../../src/lib/features/activity/activity-records';
+import { createCustomer, deleteCustomer } from '../../src/lib/features/customers/customer-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
-import type { InteractionFields, PurchaseFields } from '../../src/lib/domain/activity';
-import { interactionChanges, purchaseChanges } from '../../src/lib/domain/event-changes';
+import type {
+	InteractionFields,
+	PurchaseFields
+} from '../../src/lib/features/activity/rules/activity';
+import {
+	interactionChanges,
+	purchaseChanges
+} from '../../src/lib/features/activity/rules/event-changes';
 import { EventIndex } from '../../src/lib/projection/event-index';
 import { customer, memberContext } from './helpers';
 

@@ -5,22 +5,25 @@ import {
 	addTask,
 	deletePurchase,
 	logInteraction
-} from '../../src/lib/crdt/activity-commands';
+} from '../../src/lib/features/activity/activity-commands';
 import {
 	createCustomer,
 	createCustomers,
 	deleteCustomer,
-	inOneStep,
 	recentlyDeletedCustomers,
-	updateCustomer,
-	type CommandContext
-} from '../../src/lib/crdt/customer-commands';
-import { decodeEventValue } from '../../src/lib/crdt/event-values';
-import { createProduct } from '../../src/lib/crdt/product-commands';
+	updateCustomer
+} from '../../src/lib/features/customers/customer-commands';
+import { inOneStep, type CommandContext } from '../../src/lib/core/command-context';
+import { decodeEventValue } from '../../src/lib/features/activity/event-values';
+import { createProduct } from '../../src/lib/features/products/product-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { liveCustomer, entityOf, entityMaps, entitiesOf } from '../../src/lib/crdt/workspace-doc';
-import { createDemoShop } from '../../src/lib/demo/demo-commands';
-import { demoRemovalPlan, demoShopStatus, removeDemoShop } from '../../src/lib/demo/demo-records';
+import { createDemoShop } from '../../src/lib/features/demo/demo-commands';
+import {
+	demoRemovalPlan,
+	demoShopStatus,
+	removeDemoShop
+} from '../../src/lib/features/demo/demo-records';
 import {
 	demoActivity,
 	demoCustomers,
@@ -28,10 +31,10 @@ import {
 	demoProducts,
 	DEMO_CUSTOMER_COUNT,
 	type DemoLanguage
-} from '../../src/lib/demo/demo-shop';
-import { DEMO_PRODUCT_COUNT, demoIsPresent } from '../../src/lib/demo/demo-size';
-import { validateCustomer } from '../../src/lib/domain/customer-validation';
-import { nameKeys } from '../../src/lib/domain/search-keys';
+} from '../../src/lib/features/demo/demo-shop';
+import { DEMO_PRODUCT_COUNT, demoIsPresent } from '../../src/lib/features/demo/demo-size';
+import { validateCustomer } from '../../src/lib/features/customers/rules/customer-validation';
+import { nameKeys } from '../../src/lib/features/customers/rules/search-keys';
 import { customer, memberContext } from './helpers';
 
 const NOW = Date.UTC(2026, 10, 23, 12);

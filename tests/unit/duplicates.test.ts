@@ -3,8 +3,8 @@ import {
 	findDuplicateGroups,
 	similarPhones,
 	type DuplicateCandidate
-} from '../../src/lib/domain/duplicates';
-import { nameKeys } from '../../src/lib/domain/search-keys';
+} from '../../src/lib/features/duplicates/rules/duplicates';
+import { nameKeys } from '../../src/lib/features/customers/rules/search-keys';
 
 const person = (id: string, fields: Partial<DuplicateCandidate>): DuplicateCandidate => ({
 	id,

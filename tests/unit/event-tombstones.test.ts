@@ -7,15 +7,16 @@ import {
 	logInteraction,
 	restoreInteraction,
 	restorePurchase
-} from '../../src/lib/crdt/activity-commands';
-import { readPurchase } from '../../src/lib/crdt/activity-records';
-import { createCustomer, type CommandContext } from '../../src/lib/crdt/customer-commands';
-import { readTombstone } from '../../src/lib/crdt/event-tombstones';
-import { encodeEventValue } from '../../src/lib/crdt/event-values';
-import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
+} from '../../src/lib/features/activity/activity-commands';
+import { readPurchase } from '../../src/lib/features/activity/activity-records';
+import { createCustomer } from '../../src/lib/features/customers/customer-commands';
+import { type CommandContext } from '../../src/lib/core/command-context';
+import { readTombstone } from '../../src/lib/features/activity/event-tombstones';
+import { encodeEventValue } from '../../src/lib/features/activity/event-values';
+import { mergeCustomers } from '../../src/lib/features/duplicates/merge-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { liveCustomer } from '../../src/lib/crdt/workspace-doc';
-import type { PurchaseFields } from '../../src/lib/domain/activity';
+import type { PurchaseFields } from '../../src/lib/features/activity/rules/activity';
 import { EventIndex } from '../../src/lib/projection/event-index';
 import { Projector } from '../../src/lib/projection/projector';
 import { customer, memberContext } from './helpers';

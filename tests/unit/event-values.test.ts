@@ -6,14 +6,14 @@ import {
 	readEventMoment,
 	readPurchase,
 	readPurchaseFigures
-} from '../../src/lib/crdt/activity-records';
-import { createCustomer, updateCustomer } from '../../src/lib/crdt/customer-commands';
+} from '../../src/lib/features/activity/activity-records';
+import { createCustomer, updateCustomer } from '../../src/lib/features/customers/customer-commands';
 import {
 	decodeEventValue,
 	encodeEventValue,
 	eventBelongsTo,
 	eventCustomerId
-} from '../../src/lib/crdt/event-values';
+} from '../../src/lib/features/activity/event-values';
 import { EventIndex } from '../../src/lib/projection/event-index';
 import { toPurchaseRow } from '../../src/lib/projection/event-rows';
 import { buy, customer, memberContext } from './helpers';

@@ -4,14 +4,14 @@ import {
 	pickCustomerFields,
 	type CustomerFields,
 	type CustomerRecord
-} from '../../src/lib/domain/customer';
-import type { CustomFieldDef } from '../../src/lib/domain/custom-fields';
-import { customerExportTable } from '../../src/lib/export/customer-table';
-import { neutraliseFormula, toCsv } from '../../src/lib/export/csv';
-import { customersToVCards } from '../../src/lib/export/vcard-export';
-import { suggestMapping } from '../../src/lib/import/column-mapping';
-import { analyseCustomerRows } from '../../src/lib/import/customer-import';
-import { readImportFile } from '../../src/lib/import/read-file';
+} from '../../src/lib/features/customers/rules/customer';
+import type { CustomFieldDef } from '../../src/lib/features/custom-fields/rules/custom-fields';
+import { customerExportTable } from '../../src/lib/features/export/customer-table';
+import { neutraliseFormula, toCsv } from '../../src/lib/features/export/csv';
+import { customersToVCards } from '../../src/lib/features/export/vcard-export';
+import { suggestMapping } from '../../src/lib/features/import/column-mapping';
+import { analyseCustomerRows } from '../../src/lib/features/import/customer-import';
+import { readImportFile } from '../../src/lib/features/import/read-file';
 import { customer, translator } from './helpers';
 
 const defs: CustomFieldDef[] = [

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readChange } from '../../src/lib/crdt/activity-records';
+import { readChange } from '../../src/lib/features/activity/activity-records';
 import {
 	encodeFieldEdit,
 	latestFieldEdits,
 	readFieldEdit
-} from '../../src/lib/crdt/field-edit-entries';
-import { createCustomer, updateCustomer } from '../../src/lib/crdt/customer-commands';
+} from '../../src/lib/features/customers/field-edit-entries';
+import { createCustomer, updateCustomer } from '../../src/lib/features/customers/customer-commands';
 import { customer, memberContext } from './helpers';
 
 describe('a field edit in the history', () => {

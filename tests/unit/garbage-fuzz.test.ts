@@ -1,13 +1,17 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addPurchase, addTask, logInteraction } from '../../src/lib/crdt/activity-commands';
-import { createCustomer, deleteCustomer } from '../../src/lib/crdt/customer-commands';
-import { createFieldDef } from '../../src/lib/crdt/custom-field-commands';
-import { createProduct } from '../../src/lib/crdt/product-commands';
-import { setTagColor } from '../../src/lib/crdt/tag-commands';
-import { summariseWorkspace } from '../../src/lib/backup/backup-file';
+import {
+	addPurchase,
+	addTask,
+	logInteraction
+} from '../../src/lib/features/activity/activity-commands';
+import { createCustomer, deleteCustomer } from '../../src/lib/features/customers/customer-commands';
+import { createFieldDef } from '../../src/lib/features/custom-fields/custom-field-commands';
+import { createProduct } from '../../src/lib/features/products/product-commands';
+import { setTagColor } from '../../src/lib/features/tags/tag-commands';
+import { summariseWorkspace } from '../../src/lib/features/backup/backup-file';
 import { dataHealth } from '../../src/lib/features/data-health/data-health';
-import { recentlyDeletedCustomers } from '../../src/lib/crdt/customer-commands';
+import { recentlyDeletedCustomers } from '../../src/lib/features/customers/customer-commands';
 import { EventIndex } from '../../src/lib/projection/event-index';
 import { Projector } from '../../src/lib/projection/projector';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';

@@ -3,7 +3,7 @@ import {
 	ignoreHarmlessSignalFailures,
 	isAnswerForClosedHandshake,
 	isUndecryptableMessage
-} from '../../src/lib/sync/harmless-signal-failures';
+} from '../../src/lib/features/sync/harmless-signal-failures';
 
 /** What y-webrtc's decrypt rejects with when the room's secret is not the sender's. */
 async function decryptWithWrongKey(): Promise<unknown> {

@@ -6,11 +6,14 @@ import {
 } from '../../src/lib/workspace/command-client';
 import type { AppCommands } from '../../src/lib/workspace/commands';
 import type { WorkspaceCore } from '../../src/lib/workspace/workspace-core';
-import { addPurchase } from '../../src/lib/crdt/activity-commands';
-import type { CommandContext } from '../../src/lib/crdt/customer-commands';
+import { addPurchase } from '../../src/lib/features/activity/activity-commands';
+import type { CommandContext } from '../../src/lib/core/command-context';
 import { workspaceDoc } from '../../src/lib/crdt/workspace-doc';
-import { emptyCustomerFields, type CustomerFields } from '../../src/lib/domain/customer';
-import type { ListableCustomer } from '../../src/lib/domain/customer-list';
+import {
+	emptyCustomerFields,
+	type CustomerFields
+} from '../../src/lib/features/customers/rules/customer';
+import type { ListableCustomer } from '../../src/lib/features/customers/rules/customer-list';
 
 export function customer(fields: Partial<CustomerFields>): CustomerFields {
 	return { ...emptyCustomerFields(), ...fields };

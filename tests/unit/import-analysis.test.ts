@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { suggestMapping } from '../../src/lib/import/column-mapping';
+import { suggestMapping } from '../../src/lib/features/import/column-mapping';
 import {
 	analyseCustomerRows,
 	type CustomerImportOptions
-} from '../../src/lib/import/customer-import';
-import { importPatch, planCustomerImport } from '../../src/lib/import/import-plan';
-import { cleanCell, parseImportDate, splitTags } from '../../src/lib/import/normalise';
-import { readImportFile } from '../../src/lib/import/read-file';
-import type { ImportTable } from '../../src/lib/import/table';
+} from '../../src/lib/features/import/customer-import';
+import { importPatch, planCustomerImport } from '../../src/lib/features/import/import-plan';
+import { cleanCell, parseImportDate, splitTags } from '../../src/lib/features/import/normalise';
+import { readImportFile } from '../../src/lib/features/import/read-file';
+import type { ImportTable } from '../../src/lib/features/import/table';
 import { customer } from './helpers';
 
 const fixture = (name: string) =>

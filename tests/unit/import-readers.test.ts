@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { suggestMapping } from '../../src/lib/import/column-mapping';
-import { readImportFile } from '../../src/lib/import/read-file';
-import { detectEncoding } from '../../src/lib/import/text-encoding';
+import { suggestMapping } from '../../src/lib/features/import/column-mapping';
+import { readImportFile } from '../../src/lib/features/import/read-file';
+import { detectEncoding } from '../../src/lib/features/import/text-encoding';
 
 const fixture = (name: string) =>
 	new Uint8Array(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url)));

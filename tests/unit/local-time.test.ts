@@ -3,7 +3,7 @@ import {
 	chosenMoment,
 	fromDateTimeLocal,
 	toDateTimeLocal
-} from '../../src/lib/components/activity/local-time';
+} from '../../src/lib/features/activity/ui/local-time';
 
 describe('form moments', () => {
 	it('round-trips a local date-time at minute precision', () => {

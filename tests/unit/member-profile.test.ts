@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readMember, setMemberProfile } from '../../src/lib/crdt/member-commands';
+import { readMember, setMemberProfile } from '../../src/lib/features/shop/member-commands';
 import {
 	cleanMemberProfile,
 	defaultMemberColor,
 	deviceKind,
 	MEMBER_COLORS
-} from '../../src/lib/domain/member-profile';
+} from '../../src/lib/features/shop/rules/member-profile';
 import { memberContext } from './helpers';
 
 describe('member profiles', () => {

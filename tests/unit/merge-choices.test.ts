@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differingFields, mergedFields } from '../../src/lib/domain/merge';
+import { differingFields, mergedFields } from '../../src/lib/features/duplicates/rules/merge';
 import { customer } from './helpers';
 
 const kept = customer({

@@ -1,10 +1,14 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addPurchase, addTask, logInteraction } from '../../src/lib/crdt/activity-commands';
-import { readChange, readPurchase } from '../../src/lib/crdt/activity-records';
-import { decodeEventValue } from '../../src/lib/crdt/event-values';
-import { createCustomer, updateCustomer } from '../../src/lib/crdt/customer-commands';
-import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
+import {
+	addPurchase,
+	addTask,
+	logInteraction
+} from '../../src/lib/features/activity/activity-commands';
+import { readChange, readPurchase } from '../../src/lib/features/activity/activity-records';
+import { decodeEventValue } from '../../src/lib/features/activity/event-values';
+import { createCustomer, updateCustomer } from '../../src/lib/features/customers/customer-commands';
+import { mergeCustomers } from '../../src/lib/features/duplicates/merge-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { liveCustomer, entityOf, entityMaps } from '../../src/lib/crdt/workspace-doc';
 import { customer, memberContext } from './helpers';

@@ -8,7 +8,7 @@ import {
 	gzip,
 	toFrames,
 	type PeerLike
-} from '../../src/lib/sync/peer-chunking';
+} from '../../src/lib/features/sync/peer-chunking';
 import { seededRandom } from './helpers';
 
 /** Bytes that do not compress, like an already compact binary update would not by much. */

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, phoneDigits, phoneProblem, splitExtension } from '../../src/lib/domain/phone';
+import {
+	formatPhone,
+	phoneDigits,
+	phoneProblem,
+	splitExtension
+} from '../../src/lib/features/customers/rules/phone';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import { firstImpossiblePhone, phoneCannotExist } from '../../src/lib/domain/phone-check';
+import {
+	firstImpossiblePhone,
+	phoneCannotExist
+} from '../../src/lib/features/customers/rules/phone-check';
 
 describe('phoneDigits', () => {
 	it.each([

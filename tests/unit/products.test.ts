@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
 import { entityOf, entitiesOf } from '../../src/lib/crdt/workspace-doc';
 import { describe, expect, it } from 'vitest';
-import { addPurchase } from '../../src/lib/crdt/activity-commands';
-import { readPurchase } from '../../src/lib/crdt/activity-records';
-import { createCustomer, type CommandContext } from '../../src/lib/crdt/customer-commands';
+import { addPurchase } from '../../src/lib/features/activity/activity-commands';
+import { readPurchase } from '../../src/lib/features/activity/activity-records';
+import { createCustomer } from '../../src/lib/features/customers/customer-commands';
+import { type CommandContext } from '../../src/lib/core/command-context';
 import {
 	createProduct,
 	currentProductId,
@@ -13,7 +14,7 @@ import {
 	readProduct,
 	setProductActive,
 	updateProduct
-} from '../../src/lib/crdt/product-commands';
+} from '../../src/lib/features/products/product-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import {
 	findProduct,
@@ -27,7 +28,7 @@ import {
 	unmergedProducts,
 	validateProduct,
 	type CatalogueProduct
-} from '../../src/lib/domain/product';
+} from '../../src/lib/features/products/rules/product';
 import { ProjectionDb } from '../../src/lib/projection/db';
 import { WorkspaceCore } from '../../src/lib/workspace/workspace-core';
 import { buy, commandsOf, customer, memberContext } from './helpers';

@@ -11,25 +11,28 @@ import {
 	logInteraction,
 	restoreInteraction,
 	restorePurchase
-} from '../../src/lib/crdt/activity-commands';
-import { readInteraction, readPurchase } from '../../src/lib/crdt/activity-records';
+} from '../../src/lib/features/activity/activity-commands';
+import { readInteraction, readPurchase } from '../../src/lib/features/activity/activity-records';
 import {
 	createCustomer,
 	createCustomers,
 	deleteCustomer,
 	restoreCustomer,
-	updateCustomer,
-	type CommandContext
-} from '../../src/lib/crdt/customer-commands';
-import { createFieldDef, liveFieldDefs } from '../../src/lib/crdt/custom-field-commands';
-import { deleteTag, renameTag, setTagColor } from '../../src/lib/crdt/tag-commands';
-import { setMemberProfile } from '../../src/lib/crdt/member-commands';
-import { createProduct, updateProduct } from '../../src/lib/crdt/product-commands';
-import { tombstonedIds } from '../../src/lib/crdt/event-tombstones';
+	updateCustomer
+} from '../../src/lib/features/customers/customer-commands';
+import { type CommandContext } from '../../src/lib/core/command-context';
+import {
+	createFieldDef,
+	liveFieldDefs
+} from '../../src/lib/features/custom-fields/custom-field-commands';
+import { deleteTag, renameTag, setTagColor } from '../../src/lib/features/tags/tag-commands';
+import { setMemberProfile } from '../../src/lib/features/shop/member-commands';
+import { createProduct, updateProduct } from '../../src/lib/features/products/product-commands';
+import { tombstonedIds } from '../../src/lib/features/activity/event-tombstones';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { isDeleted, liveCustomer, entityOf, entitiesOf } from '../../src/lib/crdt/workspace-doc';
-import { mergeCustomers } from '../../src/lib/crdt/merge-commands';
-import { LIFECYCLE_STAGES } from '../../src/lib/domain/customer';
+import { mergeCustomers } from '../../src/lib/features/duplicates/merge-commands';
+import { LIFECYCLE_STAGES } from '../../src/lib/features/customers/rules/customer';
 import { eventCounts } from '../../src/lib/projection/activity-queries';
 import { EventIndex } from '../../src/lib/projection/event-index';
 import { PROJECTION_STATE_KEY } from '../../src/lib/projection/db';

@@ -1,17 +1,17 @@
 import { translator } from './helpers';
 import { describe, expect, it } from 'vitest';
 import { enMessages as en, zhMessages as zh } from '../../src/lib/i18n/all-messages';
-import type { PurchaseRecord } from '../../src/lib/crdt/activity-records';
-import { purchaseExportTable } from '../../src/lib/export/activity-tables';
-import { toCsv } from '../../src/lib/export/csv';
+import type { PurchaseRecord } from '../../src/lib/features/activity/activity-records';
+import { purchaseExportTable } from '../../src/lib/features/export/activity-tables';
+import { toCsv } from '../../src/lib/features/export/csv';
 import {
 	analysePurchaseRows,
 	looksLikePurchases,
 	purchaseFingerprint,
 	suggestPurchaseMapping
-} from '../../src/lib/import/purchase-import';
-import { readImportFile } from '../../src/lib/import/read-file';
-import type { ImportTable } from '../../src/lib/import/table';
+} from '../../src/lib/features/import/purchase-import';
+import { readImportFile } from '../../src/lib/features/import/read-file';
+import type { ImportTable } from '../../src/lib/features/import/table';
 
 const customers = [
 	{

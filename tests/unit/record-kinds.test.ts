@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { describe, expect, it, vi } from 'vitest';
 import { args, command } from '../../src/lib/core/command';
 import type { TableKind } from '../../src/lib/core/record-kind';
-import type { CommandContext } from '../../src/lib/crdt/customer-commands';
+import type { CommandContext } from '../../src/lib/core/command-context';
 import { ProjectionDb } from '../../src/lib/projection/db';
 import { rebuildProjection, staleKinds } from '../../src/lib/projection/projector';
 import { commandCalls, type CommandTransport } from '../../src/lib/workspace/command-client';
@@ -146,7 +146,7 @@ describe('a table rebuilt alone on a full disk', () => {
 	it('stays marked stale until its rebuild succeeds, however many flushes come between', async () => {
 		const { Projector } = await import('../../src/lib/projection/projector');
 		const { memberContext } = await import('./helpers');
-		const { setTagColor } = await import('../../src/lib/crdt/tag-commands');
+		const { setTagColor } = await import('../../src/lib/features/tags/tag-commands');
 		const ctx = memberContext();
 		const db = new ProjectionDb(`stale-${opened++}`);
 		const first = new Projector(ctx.ws, db, {}, APP_TABLE_KINDS);

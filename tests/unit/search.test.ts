@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { nameKeys, customerSearchText } from '../../src/lib/domain/search-keys';
-import { matchesSearch, parseSearchQuery } from '../../src/lib/domain/search-query';
-import { filterCustomers } from '../../src/lib/domain/customer-list';
-import { narrows, SearchIndex } from '../../src/lib/domain/search-index';
+import { nameKeys, customerSearchText } from '../../src/lib/features/customers/rules/search-keys';
+import {
+	matchesSearch,
+	parseSearchQuery
+} from '../../src/lib/features/customers/rules/search-query';
+import { filterCustomers } from '../../src/lib/features/customers/rules/customer-list';
+import { narrows, SearchIndex } from '../../src/lib/features/customers/rules/search-index';
 import { listRow, seededRandom } from './helpers';
-import { phoneDigits } from '../../src/lib/domain/phone';
+import { phoneDigits } from '../../src/lib/features/customers/rules/phone';
 
 function row(
 	name: string,

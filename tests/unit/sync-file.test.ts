@@ -1,11 +1,11 @@
 import * as Y from 'yjs';
 import { entityOf } from '../../src/lib/crdt/workspace-doc';
 import { describe, expect, it } from 'vitest';
-import { writeBackup } from '../../src/lib/backup/backup-file';
-import { SealedFileError } from '../../src/lib/backup/sealed-file';
+import { writeBackup } from '../../src/lib/features/backup/backup-file';
+import { SealedFileError } from '../../src/lib/features/backup/sealed-file';
 import { applyCountingCustomers } from '../../src/lib/crdt/apply-update';
-import { createCustomer, updateCustomer } from '../../src/lib/crdt/customer-commands';
-import { openChanges, writeChanges } from '../../src/lib/sync/sync-file';
+import { createCustomer, updateCustomer } from '../../src/lib/features/customers/customer-commands';
+import { openChanges, writeChanges } from '../../src/lib/features/sync/sync-file';
 import { customer, memberContext } from './helpers';
 
 const FROM_FILE = { syncFile: true };

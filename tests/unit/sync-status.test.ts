@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syncStatus, type TransportState } from '../../src/lib/sync/sync-status';
+import { syncStatus, type TransportState } from '../../src/lib/features/sync/sync-status';
 
 const base: TransportState = {
 	inTeam: true,

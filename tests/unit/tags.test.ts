@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createCustomer, deleteCustomer } from '../../src/lib/crdt/customer-commands';
-import { deleteTag, renameTag, setTagColor } from '../../src/lib/crdt/tag-commands';
+import { createCustomer, deleteCustomer } from '../../src/lib/features/customers/customer-commands';
+import { deleteTag, renameTag, setTagColor } from '../../src/lib/features/tags/tag-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { liveCustomer } from '../../src/lib/crdt/workspace-doc';
-import { tagCounts } from '../../src/lib/domain/tags';
+import { tagCounts } from '../../src/lib/features/tags/rules/tags';
 import { customer, memberContext } from './helpers';
 
 function shop() {

@@ -7,7 +7,7 @@ import {
 	parseServerList,
 	relayRoomName,
 	rotateTeamSecret
-} from '../../src/lib/sync/team-space';
+} from '../../src/lib/features/sync/team-space';
 
 const servers = { signaling: ['wss://signal.example.com'], relay: 'wss://relay.example.com/y' };
 

@@ -1,6 +1,6 @@
 import { listRow } from './helpers';
 import { describe, expect, it } from 'vitest';
-import { buildTimeline } from '../../src/lib/domain/timeline';
+import { buildTimeline } from '../../src/lib/features/activity/rules/timeline';
 
 describe('buildTimeline', () => {
 	const purchases = [
@@ -52,8 +52,8 @@ describe('buildTimeline', () => {
 	});
 });
 
-import { EMPTY_METRICS } from '../../src/lib/domain/customer-metrics';
-import { newlyAtRisk, upcomingBirthdays } from '../../src/lib/domain/today';
+import { EMPTY_METRICS } from '../../src/lib/features/customers/rules/customer-metrics';
+import { newlyAtRisk, upcomingBirthdays } from '../../src/lib/features/activity/rules/today';
 
 describe('today', () => {
 	it('lists birthdays in the next 7 days, soonest first', () => {
@@ -84,7 +84,7 @@ describe('today', () => {
 	});
 });
 
-import { sortCustomers } from '../../src/lib/domain/customer-list';
+import { sortCustomers } from '../../src/lib/features/customers/rules/customer-list';
 
 describe('sortCustomers', () => {
 	const row = (sortName: string, totalSpentCents: number, lastPurchaseAt: number | null) =>
@@ -105,7 +105,10 @@ describe('sortCustomers', () => {
 	});
 });
 
-import { filterCustomers, type ListableCustomer } from '../../src/lib/domain/customer-list';
+import {
+	filterCustomers,
+	type ListableCustomer
+} from '../../src/lib/features/customers/rules/customer-list';
 
 describe('filterCustomers by a custom field', () => {
 	const base = listRow();

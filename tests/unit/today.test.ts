@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { todayView, type TodayCounts } from '../../src/lib/domain/today';
+import { todayView, type TodayCounts } from '../../src/lib/features/activity/rules/today';
 
 const base: TodayCounts = {
 	customers: 3,

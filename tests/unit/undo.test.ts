@@ -4,7 +4,7 @@ import {
 	createCustomer,
 	deleteCustomer,
 	updateCustomer
-} from '../../src/lib/crdt/customer-commands';
+} from '../../src/lib/features/customers/customer-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { liveCustomer } from '../../src/lib/crdt/workspace-doc';
 import { customer, memberContext } from './helpers';

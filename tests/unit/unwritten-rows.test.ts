@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createCustomer, deleteCustomer } from '../../src/lib/crdt/customer-commands';
+import { createCustomer, deleteCustomer } from '../../src/lib/features/customers/customer-commands';
 import type { CustomerRow } from '../../src/lib/projection/db';
 import { Projector } from '../../src/lib/projection/projector';
 import { withUnwritten, type UnwrittenCustomers } from '../../src/lib/projection/unwritten-rows';

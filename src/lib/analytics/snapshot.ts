@@ -1,6 +1,6 @@
-import { decodeLiveEventValue, eventFields } from '../crdt/activity-records';
-import { readTombstone, ROOT_OF_KIND, tombstonedIds } from '../crdt/event-tombstones';
-import { currentProductId } from '../crdt/product-commands';
+import { decodeLiveEventValue, eventFields } from '../features/activity/activity-records';
+import { readTombstone, ROOT_OF_KIND, tombstonedIds } from '../features/activity/event-tombstones';
+import { currentProductId } from '../features/products/product-commands';
 import {
 	customerMergedInto,
 	entitiesOf,
@@ -12,8 +12,8 @@ import {
 	INTERACTION_KINDS,
 	PAYMENT_METHODS,
 	PURCHASE_CHANNELS
-} from '../domain/activity';
-import { productNameKey } from '../domain/product';
+} from '../features/activity/rules/activity';
+import { productNameKey } from '../features/products/rules/product';
 import { Dictionary, InteractionTable, LineTable, PurchaseTable } from './columns';
 
 /**

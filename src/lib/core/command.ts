@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { CommandContext } from '../crdt/customer-commands';
+import type { CommandContext } from './command-context';
 
 /**
  * How a command is taken back:

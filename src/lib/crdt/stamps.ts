@@ -1,4 +1,4 @@
-import type { CommandContext } from './customer-commands';
+import type { CommandContext } from '../core/command-context';
 import type { RecordMap } from './workspace-doc';
 
 /** The command's clock: the context's (tests pin it) or the real one. */

@@ -1,11 +1,15 @@
 import * as Y from 'yjs';
-import { CUSTOM_KEY_PREFIX, type CustomValue, type CustomValues } from '../domain/custom-fields';
+import {
+	CUSTOM_KEY_PREFIX,
+	type CustomValue,
+	type CustomValues
+} from '../features/custom-fields/rules/custom-fields';
 import {
 	emptyCustomerFields,
 	TEXT_FIELDS,
 	type CustomerFields,
 	type CustomerRecord
-} from '../domain/customer';
+} from '../features/customers/rules/customer';
 
 /**
  * The doc layout (additive only — never reuse a retired key):

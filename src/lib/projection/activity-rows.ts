@@ -1,4 +1,4 @@
-import type { EventMoment, PurchaseFigures } from '../crdt/activity-records';
+import type { EventMoment, PurchaseFigures } from '../features/activity/activity-records';
 
 /**
  * What one customer's metrics take from their purchases and interactions, each list ordered by

@@ -1,7 +1,11 @@
-import { splitList, type CustomerRecord } from '../domain/customer';
-import type { CustomerMetrics } from '../domain/customer-metrics';
-import { phoneDigits } from '../domain/phone';
-import { customerSearchText, FIELD_SEPARATOR, nameKeys } from '../domain/search-keys';
+import { splitList, type CustomerRecord } from '../features/customers/rules/customer';
+import type { CustomerMetrics } from '../features/customers/rules/customer-metrics';
+import { phoneDigits } from '../features/customers/rules/phone';
+import {
+	customerSearchText,
+	FIELD_SEPARATOR,
+	nameKeys
+} from '../features/customers/rules/search-keys';
 import type { CustomerRow } from './db';
 
 export function toCustomerRow(record: CustomerRecord, metrics: CustomerMetrics): CustomerRow {

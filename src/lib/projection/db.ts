@@ -4,13 +4,13 @@ import type {
 	InteractionRecord,
 	PurchaseRecord,
 	TaskRecord
-} from '../crdt/activity-records';
-import type { FieldDefRecord } from '../crdt/custom-field-commands';
-import type { MemberRecord } from '../crdt/member-commands';
-import type { ProductRecord } from '../crdt/product-commands';
-import type { TagColor } from '../domain/tags';
-import type { CustomerRecord } from '../domain/customer';
-import type { CustomerMetrics } from '../domain/customer-metrics';
+} from '../features/activity/activity-records';
+import type { FieldDefRecord } from '../features/custom-fields/custom-field-commands';
+import type { MemberRecord } from '../features/shop/member-commands';
+import type { ProductRecord } from '../features/products/product-commands';
+import type { TagColor } from '../features/tags/rules/tags';
+import type { CustomerRecord } from '../features/customers/rules/customer';
+import type { CustomerMetrics } from '../features/customers/rules/customer-metrics';
 import { CUSTOMER_INDEXES } from './customer-indexes';
 
 /** A customer as the UI reads it: the record, its derived metrics, and keys for sort and search. */

@@ -6,14 +6,14 @@ import {
 	readInteraction,
 	readPurchase,
 	type DeletedMark
-} from '../crdt/activity-records';
+} from '../features/activity/activity-records';
 import {
 	liveEventValue,
 	readTombstone,
 	ROOT_OF_KIND,
 	TOMBSTONE_KIND
-} from '../crdt/event-tombstones';
-import { isRecentlyDeleted } from '../domain/event-changes';
+} from '../features/activity/event-tombstones';
+import { isRecentlyDeleted } from '../features/activity/rules/event-changes';
 import { customerMergedInto, eventOwner, type WorkspaceDoc } from '../crdt/workspace-doc';
 import type { InteractionRow, PurchaseRow } from './db';
 import { toInteractionRow, toPurchaseRow } from './event-rows';

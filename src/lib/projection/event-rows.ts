@@ -1,6 +1,9 @@
-import type { InteractionRecord, PurchaseRecord } from '../crdt/activity-records';
-import { purchaseTotalCents } from '../domain/activity';
-import { customerMetrics, type CustomerMetrics } from '../domain/customer-metrics';
+import type { InteractionRecord, PurchaseRecord } from '../features/activity/activity-records';
+import { purchaseTotalCents } from '../features/activity/rules/activity';
+import {
+	customerMetrics,
+	type CustomerMetrics
+} from '../features/customers/rules/customer-metrics';
 import type { InteractionRow, PurchaseRow } from './db';
 
 /*

@@ -1,14 +1,14 @@
 import * as Y from 'yjs';
 import type { Table } from 'dexie';
-import { readEventMoment, readPurchaseFigures } from '../crdt/activity-records';
+import { readEventMoment, readPurchaseFigures } from '../features/activity/activity-records';
 import {
 	ROOT_OF_KIND,
 	readTombstone,
 	tombstoneCustomerId,
 	tombstonedIds
-} from '../crdt/event-tombstones';
-import { eventCustomerId } from '../crdt/event-values';
-import { latestFieldEdits, readFieldEdit } from '../crdt/field-edit-entries';
+} from '../features/activity/event-tombstones';
+import { eventCustomerId } from '../features/activity/event-values';
+import { latestFieldEdits, readFieldEdit } from '../features/customers/field-edit-entries';
 import {
 	customerMergedInto,
 	eventOwner,
@@ -20,8 +20,8 @@ import {
 	entityMaps,
 	entitiesOf
 } from '../crdt/workspace-doc';
-import type { CustomerRecord } from '../domain/customer';
-import { EMPTY_METRICS, type CustomerMetrics } from '../domain/customer-metrics';
+import type { CustomerRecord } from '../features/customers/rules/customer';
+import { EMPTY_METRICS, type CustomerMetrics } from '../features/customers/rules/customer-metrics';
 import { countEvents, groupActivity, type ActivityRow, type EventCounts } from './activity-rows';
 import { EventIndex, type CustomerEvents, type DeletedEvents, type EventKind } from './event-index';
 import { metricsFromRows } from './event-rows';

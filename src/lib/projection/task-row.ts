@@ -1,5 +1,5 @@
-import type { TaskRecord } from '../crdt/activity-records';
-import { effectiveDue } from '../domain/follow-ups';
+import type { TaskRecord } from '../features/activity/activity-records';
+import { effectiveDue } from '../features/activity/rules/follow-ups';
 import type { TaskRow } from './db';
 
 export function toTaskRow(record: TaskRecord): TaskRow {

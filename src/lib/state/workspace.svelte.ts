@@ -1,8 +1,8 @@
 import { toasts } from './toasts.svelte';
 import type { RemoteSyncClient } from '../sync/remote-sync-client';
-import type { ShopCurrency } from '../crdt/shop-settings';
-import { DEFAULT_CURRENCY } from '../crdt/shop-settings';
-import type { MemberProfile } from '../domain/member-profile';
+import type { ShopCurrency } from '../features/shop/shop-settings';
+import { DEFAULT_CURRENCY } from '../features/shop/shop-settings';
+import type { MemberProfile } from '../features/shop/rules/member-profile';
 import type { RebuildProgress, UnwrittenCustomers } from '../projection/projector';
 import { ProjectionDb, projectionDbName } from '../projection/db';
 import type { WorkspaceCore, WorkspaceView } from '../workspace/workspace-core';

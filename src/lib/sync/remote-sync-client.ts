@@ -1,4 +1,4 @@
-import { FRAME_BYTES } from './peer-chunking';
+import { FRAME_BYTES } from '../features/sync/peer-chunking';
 import { ownsBuffer, type DocPort } from './doc-link';
 import type { RemoteSyncEvent, RemoteSyncRequest } from './remote-sync-server';
 

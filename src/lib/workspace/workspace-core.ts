@@ -2,14 +2,11 @@ import type { IndexeddbPersistence } from 'y-indexeddb';
 import { DurablePersistence } from './durable-persistence';
 import { ArchiveUnchangedError, replaceStoredArchive } from './stored-replacement';
 import * as Y from 'yjs';
-import {
-	inOneStep,
-	recentlyDeletedCustomers,
-	type CommandContext
-} from '../crdt/customer-commands';
-import { countFieldValues } from '../crdt/custom-field-commands';
-import { productSaleCounts } from '../crdt/product-commands';
-import { readCurrency, type ShopCurrency } from '../crdt/shop-settings';
+import { recentlyDeletedCustomers } from '../features/customers/customer-commands';
+import { inOneStep, type CommandContext } from '../core/command-context';
+import { countFieldValues } from '../features/custom-fields/custom-field-commands';
+import { productSaleCounts } from '../features/products/product-commands';
+import { readCurrency, type ShopCurrency } from '../features/shop/shop-settings';
 import { createUndoManager } from '../crdt/undo';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
 import {
@@ -32,7 +29,7 @@ import type { Projector, RebuildProgress, UnwrittenCustomers } from '../projecti
 import { productNames } from '../projection/activity-queries';
 import type { InteractionRow, PurchaseRow } from '../projection/db';
 import type { CustomerEvents, DeletedEvents } from '../projection/event-index';
-import type { DeletedCustomer } from '../crdt/customer-commands';
+import type { DeletedCustomer } from '../features/customers/customer-commands';
 import { connectTabs, type TabConnection } from '../sync/tab-channel';
 import type { DocPort } from '../sync/doc-link';
 import { serveRemoteSync } from '../sync/remote-sync-server';
@@ -378,7 +375,7 @@ export class WorkspaceCore {
 	demoRemovalPlan = async () => (await this.#demoRecords()).demoRemovalPlan(this.ws);
 	async #demoRecords() {
 		await this.#ready;
-		return import('../demo/demo-records');
+		return import('../features/demo/demo-records');
 	}
 
 	/** Lets undo take back this member's changes to more of the doc (a kind of record added). */
@@ -457,14 +454,14 @@ export class WorkspaceCore {
 
 	/** A sync file for a colleague: what they lack since `since`, or everything. */
 	async writeChanges(options: { memberName: string; since: Uint8Array | null; secret?: string }) {
-		const { writeChanges } = await import('../sync/sync-file');
+		const { writeChanges } = await import('../features/sync/sync-file');
 		await this.#ready;
 		return writeChanges(this.ws, { ...options, memberId: this.memberId });
 	}
 
 	/** The whole workspace as a backup file, optionally encrypted with a passphrase. */
 	async writeBackup(passphrase: string | undefined) {
-		const { writeBackup } = await import('../backup/backup-file');
+		const { writeBackup } = await import('../features/backup/backup-file');
 		await this.#ready;
 		return writeBackup(this.ws, { passphrase, kinds: this.kinds });
 	}

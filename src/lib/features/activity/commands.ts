@@ -21,12 +21,12 @@ import {
 	restoreInteraction,
 	restorePurchase,
 	snoozeTask
-} from '../../crdt/activity-commands';
-import { inOneStep, type CommandContext } from '../../crdt/customer-commands';
-import { liveEventValue } from '../../crdt/event-tombstones';
-import { createProduct } from '../../crdt/product-commands';
-import { validatePurchase, type PurchaseFields } from '../../domain/activity';
-import { productNameKey, type NewCatalogueProduct } from '../../domain/product';
+} from './activity-commands';
+import { inOneStep, type CommandContext } from '../../core/command-context';
+import { liveEventValue } from './event-tombstones';
+import { createProduct } from '../products/product-commands';
+import { validatePurchase, type PurchaseFields } from './rules/activity';
+import { productNameKey, type NewCatalogueProduct } from '../products/rules/product';
 
 /** Purchases, conversations and follow-up tasks. */
 export const activityCommands = {

@@ -1,5 +1,5 @@
 import type { TableKind } from '../../core/record-kind';
-import { readTask } from '../../crdt/activity-records';
+import { readTask } from './activity-records';
 import type { RecordMap } from '../../crdt/workspace-doc';
 import type { TaskRow } from '../../projection/db';
 import { toTaskRow } from '../../projection/task-row';

@@ -1,6 +1,6 @@
 import { args, command } from '../../core/command';
 import { fieldDefInput, id } from '../../core/arg-shapes';
-import { createFieldDef, removeFieldDef, updateFieldDef } from '../../crdt/custom-field-commands';
+import { createFieldDef, removeFieldDef, updateFieldDef } from './custom-field-commands';
 
 /** The shop's own customer fields. */
 export const customFieldCommands = {

@@ -8,7 +8,7 @@ import {
 	deleteCustomer,
 	restoreCustomer,
 	updateCustomer
-} from '../../crdt/customer-commands';
+} from './customer-commands';
 
 /** What can be done to customers: each command's arguments, undo and audit, declared once. */
 export const customerCommands = {
@@ -36,6 +36,6 @@ export const customerCommands = {
 		args: args(id, id, customerFields),
 		undo: 'token',
 		audit: true,
-		load: async () => (await import('../../crdt/merge-commands')).mergeCustomers
+		load: async () => (await import('../duplicates/merge-commands')).mergeCustomers
 	})
 };

@@ -1,5 +1,5 @@
 import type { TableKind } from '../../core/record-kind';
-import { readChange } from '../../crdt/activity-records';
+import { readChange } from '../activity/activity-records';
 import type { ChangeRow } from '../../projection/db';
 
 /** Each customer's field edits, for their history (see field-edit-entries.ts). */

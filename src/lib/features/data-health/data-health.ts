@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { readStored, rootOf, type TableKind } from '../../core/record-kind';
-import { isWellFormedEvent } from '../../crdt/activity-records';
-import { readTombstone } from '../../crdt/event-tombstones';
+import { isWellFormedEvent } from '../activity/activity-records';
+import { readTombstone } from '../activity/event-tombstones';
 import type { WorkspaceDoc } from '../../crdt/workspace-doc';
 
 /** How many records of one root the app skips because they cannot be read. */

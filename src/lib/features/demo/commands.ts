@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { args, command } from '../../core/command';
-import { DEMO_LANGUAGES } from '../../demo/demo-size';
+import { DEMO_LANGUAGES } from './demo-size';
 
 /** The demo shop: made-up customers to try the app with, and taking them away again. */
 export const demoCommands = {
@@ -8,13 +8,13 @@ export const demoCommands = {
 	loadDemoShop: command({
 		args: args(v.pipe(v.number(), v.integer(), v.minValue(0)), v.picklist(DEMO_LANGUAGES)),
 		undo: 'token',
-		load: async () => (await import('../../demo/demo-commands')).createDemoShop
+		load: async () => (await import('./demo-commands')).createDemoShop
 	}),
 	/** Removes exactly the demo's records (see demo-records.ts). */
 	removeDemoShop: command({
 		args: args(),
 		undo: 'token',
 		audit: true,
-		load: async () => (await import('../../demo/demo-records')).removeDemoShop
+		load: async () => (await import('./demo-records')).removeDemoShop
 	})
 };

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import { args, jobCommand } from '../../core/command';
 import { customerFields, customerPatch, id, purchaseFields, shape } from '../../core/arg-shapes';
-import { addPurchase } from '../../crdt/activity-commands';
-import { createCustomers, updateCustomer } from '../../crdt/customer-commands';
-import type { PurchaseFields } from '../../domain/activity';
-import type { CustomerFields } from '../../domain/customer';
-import type { CustomerImportPlan } from '../../import/import-plan';
+import { addPurchase } from '../activity/activity-commands';
+import { createCustomers, updateCustomer } from '../customers/customer-commands';
+import type { PurchaseFields } from '../activity/rules/activity';
+import type { CustomerFields } from '../customers/rules/customer';
+import type { CustomerImportPlan } from './import-plan';
 
 type CustomerWrite = { create: CustomerFields } | { update: CustomerImportPlan['update'][number] };
 

@@ -7,7 +7,7 @@ import {
 	mergeProducts,
 	setProductActive,
 	updateProduct
-} from '../../crdt/product-commands';
+} from './product-commands';
 
 /** The shop's catalogue. */
 export const productCommands = {

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { args, command } from '../../core/command';
 import { memberProfile } from '../../core/arg-shapes';
-import { setMemberProfile } from '../../crdt/member-commands';
-import { SHOP_CURRENCIES, setCurrency } from '../../crdt/shop-settings';
+import { setMemberProfile } from './member-commands';
+import { SHOP_CURRENCIES, setCurrency } from './shop-settings';
 
 /** The shop's settings and how each colleague is shown. */
 export const shopCommands = {

@@ -1,6 +1,6 @@
 import { args, command } from '../../core/command';
 import { text } from '../../core/arg-shapes';
-import { deleteTag, renameTag, setTagColor } from '../../crdt/tag-commands';
+import { deleteTag, renameTag, setTagColor } from './tag-commands';
 
 /** Tags across all customers: colour, rename, delete. */
 export const tagCommands = {

@@ -1,6 +1,6 @@
 import type { TableKind } from '../../core/record-kind';
 import type { TagColorRow } from '../../projection/db';
-import { isTagColor } from '../../domain/tags';
+import { isTagColor } from './rules/tags';
 
 /** A colour per tag (tags themselves live on their customers). */
 export const tagColorKind: TableKind<TagColorRow> = {

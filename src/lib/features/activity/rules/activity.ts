@@ -1,0 +1,207 @@
+import * as v from 'valibot';
+import { isDateKey } from '../../../domain/dates';
+
+/**
+ * Purchases, interactions and tasks: what happened with a customer and what comes next.
+ * Validation messages are i18n keys, like the customer form's.
+ */
+
+export const PAYMENT_METHODS = [
+	'cash',
+	'card',
+	'wechat_pay',
+	'alipay',
+	'bank_transfer',
+	'other'
+] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export const PURCHASE_CHANNELS = ['in_store', 'online', 'phone', 'other'] as const;
+export type PurchaseChannel = (typeof PURCHASE_CHANNELS)[number];
+
+export const INTERACTION_KINDS = [
+	'call',
+	'sms',
+	'wechat',
+	'email',
+	'visit',
+	'meeting',
+	'note',
+	'enquiry'
+] as const;
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+
+export const DIRECTIONS = ['in', 'out'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export interface PurchaseLine {
+	product: string;
+	/** The catalogue product sold, if it came from the catalogue. */
+	productId?: string;
+	/** Whole units. */
+	quantity: number;
+	unitPriceCents: number;
+}
+
+export interface PurchaseFields {
+	customerId: string;
+	/** When it was bought, ms since epoch. */
+	at: number;
+	lines: PurchaseLine[];
+	discountCents: number;
+	payment: PaymentMethod;
+	channel: PurchaseChannel;
+	note: string;
+}
+
+export interface InteractionFields {
+	customerId: string;
+	at: number;
+	kind: InteractionKind;
+	direction: Direction;
+	summary: string;
+	outcome: string;
+	nextStep: string;
+	/** YYYY-MM-DD; when set, logging the interaction also creates a follow-up task. */
+	followUpDate: string;
+	/** Products asked about (for enquiries). */
+	products: string[];
+}
+
+export interface TaskFields {
+	customerId: string;
+	title: string;
+	/** YYYY-MM-DD */
+	due: string;
+	/** HH:MM, optional */
+	dueTime: string;
+	/** Repeats N days after each purchase of the customer (回访); 0 = no repeat. */
+	repeatAfterPurchaseDays: number;
+}
+
+export type ActivityMessageKey =
+	| 'validation.required'
+	| 'validation.tooLong'
+	| 'validation.choiceInvalid'
+	| 'validation.dateInvalid'
+	| 'validation.timeInvalid'
+	| 'validation.linesRequired'
+	| 'validation.quantityInvalid'
+	| 'validation.amountInvalid'
+	| 'validation.discountTooLarge'
+	| 'validation.repeatInvalid';
+
+export type ActivityErrors<F> = Partial<Record<keyof F, ActivityMessageKey>>;
+export type ActivityResult<F> = { ok: true; value: F } | { ok: false; errors: ActivityErrors<F> };
+
+const msg = (key: ActivityMessageKey) => key;
+const text = (max: number) =>
+	v.pipe(v.string(), v.trim(), v.maxLength(max, msg('validation.tooLong')));
+const moment = v.pipe(
+	v.number(),
+	v.finite(msg('validation.dateInvalid')),
+	v.minValue(0, msg('validation.dateInvalid'))
+);
+const customerId = v.pipe(v.string(), v.nonEmpty(msg('validation.required')));
+const optionalDate = v.pipe(
+	v.string(),
+	v.check((s) => s === '' || isDateKey(s), msg('validation.dateInvalid'))
+);
+
+const LineSchema = v.object({
+	product: v.pipe(text(120), v.nonEmpty(msg('validation.required'))),
+	productId: v.optional(v.string()),
+	quantity: v.pipe(
+		v.number(),
+		v.integer(msg('validation.quantityInvalid')),
+		v.minValue(1, msg('validation.quantityInvalid')),
+		v.maxValue(1_000_000, msg('validation.quantityInvalid'))
+	),
+	unitPriceCents: v.pipe(
+		v.number(),
+		v.integer(msg('validation.amountInvalid')),
+		v.minValue(0, msg('validation.amountInvalid')),
+		v.maxValue(1e11, msg('validation.amountInvalid'))
+	)
+});
+
+export function linesSubtotalCents(lines: readonly PurchaseLine[]): number {
+	let total = 0;
+	for (const line of lines) total += line.quantity * line.unitPriceCents;
+	return total;
+}
+
+export function purchaseTotalCents(
+	purchase: Pick<PurchaseFields, 'lines' | 'discountCents'>
+): number {
+	return linesSubtotalCents(purchase.lines) - purchase.discountCents;
+}
+
+const PurchaseSchema = v.pipe(
+	v.object({
+		customerId,
+		at: moment,
+		lines: v.pipe(v.array(LineSchema), v.minLength(1, msg('validation.linesRequired'))),
+		discountCents: v.pipe(
+			v.number(),
+			v.integer(msg('validation.amountInvalid')),
+			v.minValue(0, msg('validation.amountInvalid'))
+		),
+		payment: v.picklist(PAYMENT_METHODS, msg('validation.choiceInvalid')),
+		channel: v.picklist(PURCHASE_CHANNELS, msg('validation.choiceInvalid')),
+		note: text(2000)
+	}),
+	v.forward(
+		v.check(
+			(p) => p.discountCents <= linesSubtotalCents(p.lines),
+			msg('validation.discountTooLarge')
+		),
+		['discountCents']
+	)
+);
+
+const InteractionSchema = v.object({
+	customerId,
+	at: moment,
+	kind: v.picklist(INTERACTION_KINDS, msg('validation.choiceInvalid')),
+	direction: v.picklist(DIRECTIONS, msg('validation.choiceInvalid')),
+	summary: v.pipe(text(2000), v.nonEmpty(msg('validation.required'))),
+	outcome: text(500),
+	nextStep: text(500),
+	followUpDate: optionalDate,
+	products: v.array(v.pipe(text(120), v.nonEmpty(msg('validation.required'))))
+});
+
+const TaskSchema = v.object({
+	customerId,
+	title: v.pipe(text(200), v.nonEmpty(msg('validation.required'))),
+	due: v.pipe(v.string(), v.check(isDateKey, msg('validation.dateInvalid'))),
+	dueTime: v.pipe(
+		v.string(),
+		v.check((s) => s === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(s), msg('validation.timeInvalid'))
+	),
+	repeatAfterPurchaseDays: v.pipe(
+		v.number(),
+		v.integer(msg('validation.repeatInvalid')),
+		v.minValue(0, msg('validation.repeatInvalid')),
+		v.maxValue(3650, msg('validation.repeatInvalid'))
+	)
+});
+
+function check<F>(schema: v.GenericSchema<F, F>, input: F): ActivityResult<F> {
+	const result = v.safeParse(schema, input, { abortPipeEarly: true });
+	if (result.success) return { ok: true, value: result.output };
+	const errors: ActivityErrors<F> = {};
+	for (const issue of result.issues) {
+		const key = issue.path?.[0]?.key as keyof F | undefined;
+		if (key !== undefined && !(key in errors)) errors[key] = issue.message as ActivityMessageKey;
+	}
+	return { ok: false, errors };
+}
+
+export const validatePurchase = (input: PurchaseFields) =>
+	check(PurchaseSchema as v.GenericSchema<PurchaseFields, PurchaseFields>, input);
+export const validateInteraction = (input: InteractionFields) =>
+	check(InteractionSchema as v.GenericSchema<InteractionFields, InteractionFields>, input);
+export const validateTask = (input: TaskFields) =>
+	check(TaskSchema as v.GenericSchema<TaskFields, TaskFields>, input);

@@ -1,0 +1,63 @@
+import type { LifecycleStage } from '../../customers/rules/customer';
+import { suggestStage, type CustomerMetrics } from '../../customers/rules/customer-metrics';
+import { daysUntilBirthday } from '../../../domain/dates';
+
+export interface BirthdayCustomer {
+	id: string;
+	birthday: string;
+}
+
+/** Customers whose birthday falls within the next `days` days (0 = today), soonest first. */
+export function upcomingBirthdays<T extends BirthdayCustomer>(
+	customers: readonly T[],
+	todayKey: string,
+	days = 7
+): { customer: T; inDays: number }[] {
+	const found: { customer: T; inDays: number }[] = [];
+	for (const customer of customers) {
+		if (!customer.birthday) continue;
+		const inDays = daysUntilBirthday(customer.birthday, todayKey);
+		if (inDays !== null && inDays < days) found.push({ customer, inDays });
+	}
+	return found.sort((a, b) => a.inDays - b.inDays);
+}
+
+/** Customers the numbers call "at risk" whose recorded stage does not say so (nor "lost"). */
+export function newlyAtRisk<T extends CustomerMetrics & { stage: LifecycleStage }>(
+	customers: readonly T[],
+	now: number
+): T[] {
+	return customers.filter(
+		(customer) =>
+			customer.stage !== 'at_risk' &&
+			customer.stage !== 'lost' &&
+			suggestStage(customer, now).stage === 'at_risk'
+	);
+}
+
+/** What Today shows as a whole. */
+export type TodayView = 'opening' | 'loading' | 'start' | 'allClear' | 'agenda';
+
+export interface TodayCounts {
+	/** Customers in the archive (not deleted). */
+	customers: number;
+	/** The archive is still being opened or rebuilt, so "no customers" may not be true yet. */
+	opening: boolean;
+	/** Customers and due tasks have been read. */
+	loaded: boolean;
+	dueTasks: number;
+	birthdays: number;
+	atRisk: number;
+}
+
+/**
+ * An empty archive gets the ways to begin, not "all clear": a new shop has nothing to be clear
+ * of. "All clear" is for an archive with customers and nothing to do today.
+ */
+export function todayView(counts: TodayCounts): TodayView {
+	if (counts.customers === 0 && counts.opening) return 'opening';
+	if (!counts.loaded) return 'loading';
+	if (counts.customers === 0) return 'start';
+	if (counts.dueTasks + counts.birthdays + counts.atRisk === 0) return 'allClear';
+	return 'agenda';
+}

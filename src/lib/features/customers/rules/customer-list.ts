@@ -1,0 +1,111 @@
+import type { LifecycleStage } from './customer';
+import { customValueMatches, type CustomValues } from '../../custom-fields/rules/custom-fields';
+import type { QualityCheckable } from './data-quality';
+import type { SearchIndex } from './search-index';
+import { matchesSearch, parseSearchQuery, type Searchable } from './search-query';
+
+export const CUSTOMER_SORTS = [
+	'name',
+	'updated',
+	'totalSpent',
+	'purchaseCount',
+	'lastPurchase',
+	'lastContact'
+] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+export interface ListableCustomer extends Searchable, QualityCheckable {
+	sortName: string;
+	updatedAt: number;
+	totalSpentCents: number;
+	lastPurchaseAt: number | null;
+	purchaseCount?: number;
+	lastContactAt?: number | null;
+	tags: string[];
+	stage: LifecycleStage;
+	custom?: CustomValues;
+}
+
+export interface CustomerListFilter {
+	query: string;
+	tag: string;
+	stage: LifecycleStage | '';
+	/** A custom field and the value it must hold (both set, or the filter is off). */
+	customField?: string;
+	customValue?: string;
+	/**
+	 * A further condition, such as a data-quality issue from the data quality panel (its checks
+	 * load on demand, so they come in as a function).
+	 */
+	matches?: ((row: QualityCheckable) => boolean) | null;
+}
+
+export function sortCustomers<T extends ListableCustomer>(
+	rows: readonly T[],
+	sort: CustomerSort
+): T[] {
+	const byName = (a: T, b: T) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0);
+	const sorted = [...rows];
+	if (sort === 'updated') sorted.sort((a, b) => b.updatedAt - a.updatedAt);
+	else if (sort === 'totalSpent') {
+		sorted.sort((a, b) => (b.totalSpentCents ?? 0) - (a.totalSpentCents ?? 0) || byName(a, b));
+	} else if (sort === 'purchaseCount') {
+		sorted.sort((a, b) => (b.purchaseCount ?? 0) - (a.purchaseCount ?? 0) || byName(a, b));
+	} else if (sort === 'lastContact') {
+		sorted.sort((a, b) => (b.lastContactAt ?? 0) - (a.lastContactAt ?? 0) || byName(a, b));
+	} else if (sort === 'lastPurchase') {
+		sorted.sort((a, b) => (b.lastPurchaseAt ?? 0) - (a.lastPurchaseAt ?? 0) || byName(a, b));
+	} else sorted.sort(byName);
+	return sorted;
+}
+
+export function isFiltered(filter: CustomerListFilter): boolean {
+	return filter.query.trim() !== '' || filtersBesidesQuery(filter);
+}
+
+function filtersBesidesQuery(filter: CustomerListFilter): boolean {
+	return (
+		filter.tag !== '' ||
+		filter.stage !== '' ||
+		(!!filter.customField && !!filter.customValue) ||
+		!!filter.matches
+	);
+}
+
+/**
+ * Keeps the order of `rows`; every condition that is set must hold. A search goes through
+ * `index` when one is given (built from these same rows): asked for only when there is a query.
+ */
+export function filterCustomers<T extends ListableCustomer>(
+	rows: readonly T[],
+	filter: CustomerListFilter,
+	index?: () => SearchIndex<T>
+): readonly T[] {
+	if (!isFiltered(filter)) return rows;
+	const query = parseSearchQuery(filter.query);
+	const found =
+		query === null
+			? rows
+			: index
+				? index().matching(query)
+				: rows.filter((row) => matchesSearch(row, query));
+	if (!filtersBesidesQuery(filter)) return found;
+	return found.filter(
+		(row) =>
+			(filter.stage === '' || row.stage === filter.stage) &&
+			(filter.tag === '' || row.tags.includes(filter.tag)) &&
+			(!filter.customField ||
+				!filter.customValue ||
+				customValueMatches(row.custom?.[filter.customField], filter.customValue)) &&
+			(!filter.matches || filter.matches(row))
+	);
+}
+
+/** Every tag in use, most used first, for the tag filter. */
+export function tagsInUse(rows: readonly ListableCustomer[]): string[] {
+	const counts = new Map<string, number>();
+	for (const row of rows) for (const tag of row.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+	return [...counts.entries()]
+		.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+		.map(([tag]) => tag);
+}

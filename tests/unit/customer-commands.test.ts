@@ -4,10 +4,10 @@ import {
 	createCustomer,
 	createCustomers,
 	deleteCustomer,
-	recentlyDeletedCustomers,
 	restoreCustomer,
 	updateCustomer
 } from '../../src/lib/features/customers/customer-commands';
+import { recentlyDeletedCustomers } from '../../src/lib/features/customers/deleted-customers';
 import { readChange } from '../../src/lib/features/activity/activity-records';
 import { newId } from '../../src/lib/crdt/ids';
 import { mergeCustomers } from '../../src/lib/features/duplicates/merge-commands';

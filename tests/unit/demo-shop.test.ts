@@ -10,9 +10,9 @@ import {
 	createCustomer,
 	createCustomers,
 	deleteCustomer,
-	recentlyDeletedCustomers,
 	updateCustomer
 } from '../../src/lib/features/customers/customer-commands';
+import { recentlyDeletedCustomers } from '../../src/lib/features/customers/deleted-customers';
 import { inOneStep, type CommandContext } from '../../src/lib/core/command-context';
 import { decodeEventValue } from '../../src/lib/features/activity/event-values';
 import { createProduct } from '../../src/lib/features/products/product-commands';

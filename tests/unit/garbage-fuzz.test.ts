@@ -11,7 +11,7 @@ import { createProduct } from '../../src/lib/features/products/product-commands'
 import { setTagColor } from '../../src/lib/features/tags/tag-commands';
 import { summariseWorkspace } from '../../src/lib/features/backup/backup-file';
 import { dataHealth } from '../../src/lib/features/data-health/data-health';
-import { recentlyDeletedCustomers } from '../../src/lib/features/customers/customer-commands';
+import { recentlyDeletedCustomers } from '../../src/lib/features/customers/deleted-customers';
 import { EventIndex } from '../../src/lib/projection/event-index';
 import { Projector } from '../../src/lib/projection/projector';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';

@@ -2,7 +2,7 @@ import type { IndexeddbPersistence } from 'y-indexeddb';
 import { DurablePersistence } from './durable-persistence';
 import { ArchiveUnchangedError, replaceStoredArchive } from './stored-replacement';
 import * as Y from 'yjs';
-import { recentlyDeletedCustomers } from '../features/customers/customer-commands';
+import { recentlyDeletedCustomers } from '../features/customers/deleted-customers';
 import { inOneStep, type CommandContext } from '../core/command-context';
 import { countFieldValues } from '../features/custom-fields/custom-field-commands';
 import { productSaleCounts } from '../features/products/product-commands';
@@ -29,7 +29,7 @@ import type { Projector, RebuildProgress, UnwrittenCustomers } from '../projecti
 import { productNames } from '../projection/activity-queries';
 import type { InteractionRow, PurchaseRow } from '../projection/db';
 import type { CustomerEvents, DeletedEvents } from '../projection/event-index';
-import type { DeletedCustomer } from '../features/customers/customer-commands';
+import type { DeletedCustomer } from '../features/customers/deleted-customers';
 import { connectTabs, type TabConnection } from '../sync/tab-channel';
 import type { DocPort } from '../sync/doc-link';
 import { serveRemoteSync } from '../sync/remote-sync-server';

@@ -1,32 +1,23 @@
 import * as Y from 'yjs';
-import type { CustomerFieldName, CustomerFields, FieldErrors } from './rules/customer';
+import type {
+	CommandResult,
+	CustomerFieldName,
+	CustomerFields,
+	FieldErrors
+} from './rules/customer';
 import { validateCustomer } from './rules/customer-validation';
 import {
 	CUSTOM_KEY_PREFIX,
 	parseCustomValue,
 	type CustomValues
 } from '../custom-fields/rules/custom-fields';
-import { isRecentlyDeleted } from '../activity/rules/event-changes';
 import { fieldChanges } from './rules/field-changes';
 import { liveFieldDefs } from '../custom-fields/custom-field-commands';
 import { newEntryKey, newId } from '../../crdt/ids';
-import {
-	liveCustomer,
-	num,
-	str,
-	type RecordMap,
-	type WorkspaceDoc,
-	entityOf,
-	entitiesOf
-} from '../../crdt/workspace-doc';
-import { commandTime, REMOVED_WITH_DEMO, stampCreated } from '../../crdt/stamps';
+import { liveCustomer, str, type RecordMap, entityOf } from '../../crdt/workspace-doc';
+import { commandTime, stampCreated } from '../../crdt/stamps';
 import { encodeFieldEdit } from './field-edit-entries';
 import type { CommandContext } from '../../core/command-context';
-
-export type CommandResult<T> =
-	| { ok: true; value: T }
-	| { ok: false; reason: 'invalid'; errors: FieldErrors }
-	| { ok: false; reason: 'notFound' };
 
 function writeTags(map: RecordMap, before: string[], after: string[]): void {
 	let tags = map.get('tags');
@@ -238,37 +229,4 @@ export function restoreCustomer(ctx: CommandContext, id: string): CommandResult<
 		map.delete('deletedBy');
 	}, ctx.origin);
 	return { ok: true, value: str(map, 'name') };
-}
-
-export interface DeletedCustomer {
-	id: string;
-	name: string;
-	phone: string;
-	deletedAt: number;
-	/** The member who deleted them. */
-	deletedBy: string;
-}
-
-/**
- * Customers deleted in the last 30 days (not merged ones), latest first. Older ones stay
- * deleted in the doc but are no longer offered.
- */
-export function recentlyDeletedCustomers(ws: WorkspaceDoc, now: number): DeletedCustomer[] {
-	const found: DeletedCustomer[] = [];
-	for (const [id, map] of entitiesOf(ws.customers)) {
-		const deletedAt = map.get('deletedAt');
-		if (typeof deletedAt !== 'number' || map.has('mergedInto')) continue;
-		// "Remove the demo data" deletes ~300 made-up customers at once; listing them would bury
-		// the shop's own. Their Undo is in the removal's notice.
-		if (map.get(REMOVED_WITH_DEMO) === true) continue;
-		if (!isRecentlyDeleted(deletedAt, now)) continue;
-		found.push({
-			id,
-			name: str(map, 'name'),
-			phone: str(map, 'phone'),
-			deletedAt: num(map, 'deletedAt'),
-			deletedBy: str(map, 'deletedBy')
-		});
-	}
-	return found.sort((a, b) => b.deletedAt - a.deletedAt || (a.id < b.id ? -1 : 1));
 }

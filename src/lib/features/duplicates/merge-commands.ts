@@ -1,6 +1,7 @@
 import type { CustomerFields } from '../customers/rules/customer';
 import { commandTime } from '../../crdt/stamps';
-import { updateCustomer, type CommandResult } from '../customers/customer-commands';
+import { updateCustomer } from '../customers/customer-commands';
+import type { CommandResult } from '../customers/rules/customer';
 import { type CommandContext } from '../../core/command-context';
 import { decodeEventValue, encodeEventValue, eventBelongsTo } from '../activity/event-values';
 import { moveFieldEdit, readFieldEdit, type FieldEditEntry } from '../customers/field-edit-entries';

@@ -173,6 +173,12 @@ export type FieldErrors = Partial<
 	Record<CustomerFieldName | `custom.${string}`, ValidationMessageKey>
 >;
 
+/** What a customer command answers: its value, or why it was refused. */
+export type CommandResult<T> =
+	| { ok: true; value: T }
+	| { ok: false; reason: 'invalid'; errors: FieldErrors }
+	| { ok: false; reason: 'notFound' };
+
 export type ValidationResult =
 	{ ok: true; value: CustomerFields } | { ok: false; errors: FieldErrors };
 

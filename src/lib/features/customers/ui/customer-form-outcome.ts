@@ -1,4 +1,4 @@
-import type { CommandResult } from '$lib/features/customers/customer-commands';
+import type { CommandResult } from '$lib/features/customers/rules/customer';
 import { splitList, type CustomerFields } from '$lib/features/customers/rules/customer';
 import { t } from '$lib/i18n/i18n.svelte';
 import type { SubmitOutcome } from './CustomerForm.svelte';

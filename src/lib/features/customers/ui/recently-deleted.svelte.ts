@@ -1,5 +1,5 @@
 import { liveQuery, type Subscription } from 'dexie';
-import type { DeletedCustomer } from '../customer-commands';
+import type { DeletedCustomer } from '../deleted-customers';
 import type { ProjectionDb } from '../../../projection/db';
 
 /** Where the list comes from: the worker, which reads deleted customers from the doc. */

@@ -2,7 +2,7 @@ import { afterEach } from 'vitest';
 import type { WorkspaceDoc } from '../../src/lib/crdt/workspace-doc';
 import { eventCounts } from '../../src/lib/projection/activity-queries';
 import { ProjectionDb } from '../../src/lib/projection/db';
-import { rebuildProjection } from '../../src/lib/projection/projector';
+import { rebuildProjection } from '../../src/lib/projection/rebuild';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';
 
 /** Every table the projector writes: the customers', and each table kind's. */

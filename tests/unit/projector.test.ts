@@ -36,7 +36,9 @@ import { LIFECYCLE_STAGES } from '../../src/lib/features/customers/rules/custome
 import { eventCounts } from '../../src/lib/projection/activity-queries';
 import { EventIndex } from '../../src/lib/projection/event-index';
 import { PROJECTION_STATE_KEY } from '../../src/lib/projection/db';
-import { prefersRebuild, Projector, rebuildProjection } from '../../src/lib/projection/projector';
+import { Projector } from '../../src/lib/projection/projector';
+import { rebuildProjection } from '../../src/lib/projection/rebuild';
+import { prefersRebuild } from '../../src/lib/projection/rebuild-decision';
 import { customer, memberContext, seededRandom } from './helpers';
 import {
 	PROJECTION_CONTENTS,

@@ -5,7 +5,7 @@ import { args, command } from '../../src/lib/core/command';
 import type { TableKind } from '../../src/lib/core/record-kind';
 import type { CommandContext } from '../../src/lib/core/command-context';
 import { ProjectionDb } from '../../src/lib/projection/db';
-import { rebuildProjection, staleKinds } from '../../src/lib/projection/projector';
+import { rebuildProjection, staleKinds } from '../../src/lib/projection/rebuild';
 import { commandCalls, type CommandTransport } from '../../src/lib/workspace/command-client';
 import { appCommandRegistry } from '../../src/lib/workspace/commands';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';

@@ -1,11 +1,8 @@
 import * as Y from 'yjs';
-import type { Table } from 'dexie';
-import { readEventMoment, readPurchaseFigures } from '../features/activity/activity-records';
 import {
 	ROOT_OF_KIND,
 	readTombstone,
-	tombstoneCustomerId,
-	tombstonedIds
+	tombstoneCustomerId
 } from '../features/activity/event-tombstones';
 import { eventCustomerId } from '../features/activity/event-values';
 import { latestFieldEdits, readFieldEdit } from '../features/customers/field-edit-entries';
@@ -16,88 +13,37 @@ import {
 	readCustomer,
 	resolveCustomerId,
 	type WorkspaceDoc,
-	entityOf,
-	entityMaps,
-	entitiesOf
+	entityOf
 } from '../crdt/workspace-doc';
-import type { CustomerRecord } from '../features/customers/rules/customer';
 import { EMPTY_METRICS, type CustomerMetrics } from '../features/customers/rules/customer-metrics';
-import { countEvents, groupActivity, type ActivityRow, type EventCounts } from './activity-rows';
+import { type EventCounts } from './activity-rows';
 import { EventIndex, type CustomerEvents, type DeletedEvents, type EventKind } from './event-index';
 import { metricsFromRows } from './event-rows';
-
-/**
- * Row builders carry the pinyin dictionary (about 140 KB gzip). They load the first time a row
- * has to be computed, so a cold start with an up-to-date projection never downloads them.
- */
-let rowBuilders: Promise<typeof import('./customer-row')> | null = null;
-const loadRowBuilders = () => (rowBuilders ??= import('./customer-row'));
 import {
 	PROJECTION_STATE_KEY,
 	type CustomerRow,
 	type InteractionRow,
 	type ProjectionDb,
-	type ProjectionState,
 	type PurchaseRow
 } from './db';
 import type { UnwrittenCustomers } from './unwritten-rows';
 import { readStored, rootOf, type TableKind } from '../core/record-kind';
 import { APP_TABLE_KINDS } from '../workspace/record-kinds';
-
-/**
- * Bump when rows, indexes or derived keys change: every device then rebuilds its projection.
- * 13: usual intervals count calendar days, and phone digits leave out an extension.
- * 14: tombstoned events (v8) are not counted, and an event counts for the customer its
- * customer was merged into.
- * 15: field edits in the compact form (v9) are read, and a customer's updatedAt is its newest.
- */
-export const PROJECTOR_VERSION = 15;
-
-const WRITE_CHUNK = 1000;
-const COMPUTE_CHUNK = 500;
+import { projectionTables, putInChunks, splitRows, tableOf, writeRows } from './row-writes';
+import {
+	PROJECTOR_VERSION,
+	type RebuildProgress,
+	lastChanged,
+	loadRowBuilders,
+	projectionState,
+	rebuildProjection,
+	rowsOfKind,
+	staleKinds
+} from './rebuild';
+import { SMALL_CHANGE, prefersRebuild } from './rebuild-decision';
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 	return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
-
-/** Writes rows a chunk at a time, the next chunks handed over while those before are written. */
-function putInChunks<T>(
-	table: { bulkPut(rows: T[]): Promise<unknown> },
-	rows: T[],
-	onChunk?: (written: T[]) => void
-): Promise<void> {
-	return putAsProduced(table, inChunks(rows, WRITE_CHUNK), onChunk);
-}
-
-/**
- * How many chunks a rebuild may have handed to IndexedDB and not yet seen written. One write
- * behind, the worker waited for each write before computing the next chunk: at 20,000 customers
- * after a first sync it sat idle about a second of a 3.1–3.5 s customers' write, and the list
- * showed that much later (see docs/performance.md, 2026-12-06).
- */
-const WRITES_IN_FLIGHT = 4;
-
-/**
- * Writes chunks as they are produced, a few writes behind: the next chunks are produced (their
- * rows computed, then copied into the request) while the storage process writes those before,
- * so in a rebuild the worker's share and IndexedDB's share overlap instead of taking turns.
- * Only Dexie's promises are awaited, so the transaction stays open; each await also lets the
- * worker answer messages.
- */
-async function putAsProduced<T>(
-	table: { bulkPut(rows: T[]): Promise<unknown> },
-	chunks: Iterable<T[]>,
-	onChunk?: (written: T[]) => void
-): Promise<void> {
-	const writing: Promise<void>[] = [];
-	for (const chunk of chunks) {
-		const write = table.bulkPut(chunk).then(() => onChunk?.(chunk));
-		// Awaited in turn below; a failure aborts the transaction, and the first awaited reports it.
-		write.catch(() => undefined);
-		writing.push(write);
-		if (writing.length > WRITES_IN_FLIGHT) await writing.shift();
-	}
-	for (const write of writing) await write;
 }
 
 export interface ProjectorEvents {
@@ -117,154 +63,10 @@ export interface ProjectorEvents {
 }
 
 const FIRST_RETRY_MS = 1_000;
+
 const LAST_RETRY_MS = 30_000;
 
 export type { UnwrittenCustomers };
-
-export interface RebuildProgress {
-	done: number;
-	total: number;
-}
-
-type RowBuilders = Awaited<ReturnType<typeof loadRowBuilders>>;
-
-/**
- * Every customer's events, for their metrics: read once, never stored (see EventIndex). Events
- * with a tombstone are left out, and each counts for the customer its customer was merged into.
- */
-function groupAllEvents(ws: WorkspaceDoc): ActivityRow[] {
-	const tombstoned = tombstonedIds(ws);
-	const mergedInto = new Map<string, string>();
-	for (const id of ws.customers.keys()) {
-		const into = customerMergedInto(ws, id);
-		if (into !== undefined) mergedInto.set(id, into);
-	}
-	const owner = (customerId: string) =>
-		mergedInto.size === 0 ? customerId : resolveCustomerId(customerId, (id) => mergedInto.get(id));
-	return groupActivity(
-		liveEvents(ws.purchases, tombstoned.purchases, owner, readPurchaseFigures),
-		liveEvents(ws.interactions, tombstoned.interactions, owner, readEventMoment)
-	);
-}
-
-function* liveEvents<T extends { customerId: string }>(
-	events: Y.Map<unknown>,
-	tombstoned: ReadonlySet<string>,
-	owner: (customerId: string) => string,
-	read: (id: string, stored: unknown) => T | null
-): Generator<T> {
-	for (const [id, stored] of events.entries()) {
-		if (tombstoned.size > 0 && tombstoned.has(id)) continue;
-		const event = read(id, stored);
-		if (!event) continue;
-		event.customerId = owner(event.customerId);
-		yield event;
-	}
-}
-
-/** Every well-formed record of a kind as its row (see `TableKind`). */
-function rowsOfKind(ws: WorkspaceDoc, kind: TableKind): object[] {
-	const rows: object[] = [];
-	for (const [id, stored] of rootOf(ws.doc, kind).entries()) {
-		const row = readStored(kind, id, stored);
-		if (row) rows.push(row);
-	}
-	return rows;
-}
-
-/** The live customers' rows, computed a chunk at a time as the writer asks for the next. */
-function* customerRowChunks(
-	ws: WorkspaceDoc,
-	activity: readonly ActivityRow[],
-	builders: RowBuilders,
-	onComputed: (customers: number) => void
-): Generator<CustomerRow[]> {
-	const { toCustomerRow } = builders;
-	const activityOf = new Map(activity.map((row) => [row.customerId, row]));
-	const lastEdits = latestFieldEdits(ws.changes.values());
-	const entries = [...entitiesOf(ws.customers)];
-	for (let start = 0; start < entries.length; start += COMPUTE_CHUNK) {
-		const chunk = entries.slice(start, start + COMPUTE_CHUNK);
-		const rows: CustomerRow[] = [];
-		for (const [id, map] of chunk) {
-			if (isDeleted(map)) continue;
-			const events = activityOf.get(id);
-			const metrics = events
-				? metricsFromRows(events.purchases, events.interactions)
-				: EMPTY_METRICS;
-			rows.push(toCustomerRow(lastChanged(readCustomer(id, map), lastEdits), metrics));
-		}
-		onComputed(chunk.length);
-		yield rows;
-	}
-}
-
-/**
- * The record with `updatedAt` as the shop reads it: its own stamp (creation, or an edit before
- * v9) or its newest field edit in the history, whichever is later (see field-edit-entries.ts).
- */
-function lastChanged(record: CustomerRecord, lastEdits: ReadonlyMap<string, number>) {
-	const edited = lastEdits.get(record.id);
-	return edited !== undefined && edited > record.updatedAt
-		? { ...record, updatedAt: edited }
-		: record;
-}
-
-function* inChunks<T>(rows: readonly T[], size: number): Generator<T[]> {
-	for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
-}
-
-/**
- * Recreates every projection row from the doc, then writes them in one Dexie transaction so
- * readers never see a half-built projection. Resolves with the event counts it stored.
- */
-export async function rebuildProjection(
-	ws: WorkspaceDoc,
-	db: ProjectionDb,
-	onProgress?: (progress: RebuildProgress) => void,
-	kinds: readonly TableKind[] = APP_TABLE_KINDS
-): Promise<EventCounts> {
-	// Marked so the benchmark (and the browser's performance panel) can see what a rebuild costs.
-	const started = performance.now();
-	const stateVector = Y.encodeStateVector(ws.doc);
-	const builders = await loadRowBuilders();
-	const activity = groupAllEvents(ws);
-	const rows = kinds.map((kind) => rowsOfKind(ws, kind));
-	let liveCustomers = 0;
-	for (const map of entityMaps(ws.customers)) if (!isDeleted(map)) liveCustomers++;
-	// Progress counts customers computed, then rows written: writing is the long part.
-	const total =
-		ws.customers.size + liveCustomers + rows.reduce((sum, list) => sum + list.length, 0);
-	let done = 0;
-	const advance = (count: number) => {
-		done += count;
-		onProgress?.({ done, total });
-	};
-	const wrote = (chunk: unknown[]) => advance(chunk.length);
-	const counts = countEvents(activity);
-	await db.transaction('rw', projectionTables(db, kinds), async () => {
-		await Promise.all([db.customers.clear(), ...kinds.map((kind) => tableOf(db, kind).clear())]);
-		await putAsProduced(db.customers, customerRowChunks(ws, activity, builders, advance), wrote);
-		for (const [i, kind] of kinds.entries()) await putInChunks(tableOf(db, kind), rows[i]!, wrote);
-		const versions = Object.fromEntries(kinds.map((kind) => [kind.table.name, kind.table.version]));
-		await db.projectionState.put(projectionState(stateVector, counts, versions));
-	});
-	performance.measure('clientbook:rebuild', { start: started, end: performance.now() });
-	return counts;
-}
-
-/** Below this many changed records, a flush is always incremental. */
-const SMALL_CHANGE = 5_000;
-
-/**
- * Whether a change is better projected by rebuilding everything: when it touches most of the
- * archive (a first sync, a colleague's whole shop arriving). Measured at 10,000 customers in
- * Chromium, such a flush took 20 s where a rebuild of the same archive takes 3 s, and a rebuild
- * shows its progress.
- */
-export function prefersRebuild(changedRecords: number, archiveRecords: number): boolean {
-	return changedRecords > SMALL_CHANGE && changedRecords * 2 > archiveRecords;
-}
 
 /**
  * Keeps the Dexie projection in step with the doc. Every transaction — local command, other
@@ -948,46 +750,6 @@ function metricsOfEvents(events: CustomerEvents): CustomerMetrics {
 	return metricsFromRows(events.purchases, events.interactions);
 }
 
-function projectionState(
-	stateVector: Uint8Array,
-	counts: { purchases: number; interactions: number },
-	tableVersions: Record<string, number>
-): ProjectionState {
-	return {
-		key: PROJECTION_STATE_KEY,
-		projectorVersion: PROJECTOR_VERSION,
-		stateVector,
-		purchaseCount: counts.purchases,
-		interactionCount: counts.interactions,
-		tableVersions
-	};
-}
-
-/** The tables every projection from before per-table versions (2026-12) holds, at version 1. */
-const LEGACY_TABLES = new Set([
-	'tasks',
-	'fieldDefs',
-	'tagColors',
-	'changes',
-	'products',
-	'members'
-]);
-
-/** The table kinds whose rows were made by another version of their reader than `kinds`'. */
-export function staleKinds(state: ProjectionState, kinds: readonly TableKind[]): TableKind[] {
-	// Projections from before per-table versions hold every table then known at its first
-	// version; a table they do not name is new (or was never filled) and is built.
-	const versions = state.tableVersions;
-	return kinds.filter((kind) => {
-		const stored = versions
-			? versions[kind.table.name]
-			: LEGACY_TABLES.has(kind.table.name)
-				? 1
-				: undefined;
-		return stored !== kind.table.version;
-	});
-}
-
 function collectRecordIds<T>(
 	events: Array<Y.YEvent<Y.AbstractType<unknown>>>,
 	root: Y.Map<T>,
@@ -1001,34 +763,6 @@ function collectRecordIds<T>(
 			if (typeof id === 'string') pending.add(id);
 		}
 	}
-}
-
-function projectionTables(db: ProjectionDb, kinds: readonly TableKind[]) {
-	return [db.customers, ...kinds.map((kind) => tableOf(db, kind)), db.projectionState];
-}
-
-/** A kind's table in the projection (declared to Dexie in db.ts, or for a test's own kinds). */
-function tableOf(db: ProjectionDb, kind: TableKind): Table<object, string> {
-	return db.table(kind.table.name);
-}
-
-function splitRows<T>(ids: string[], read: (id: string) => T | null) {
-	const upserts: T[] = [];
-	const removals: string[] = [];
-	for (const id of ids) {
-		const row = read(id);
-		if (row) upserts.push(row);
-		else removals.push(id);
-	}
-	return { upserts, removals };
-}
-
-async function writeRows<T>(
-	table: { bulkPut(rows: T[]): Promise<unknown>; bulkDelete(ids: string[]): Promise<void> },
-	rows: { upserts: T[]; removals: string[] }
-) {
-	if (rows.removals.length > 0) await table.bulkDelete(rows.removals);
-	await putInChunks(table, rows.upserts);
 }
 
 function pickMetrics(row: CustomerRow): CustomerMetrics {

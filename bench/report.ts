@@ -1,0 +1,240 @@
+/** The results: their shape, the budgets, the table, bench/results.json and the README. */
+import { execSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { findChromium } from '../tests/e2e/support/find-chromium';
+import { lighthouseScores, type LighthouseScores } from './lighthouse';
+import { LIGHTHOUSE_RUNS } from './cli';
+
+export interface SizeResult {
+	size: string;
+	measuredAt: string;
+	/** The browser that took these figures: sizes kept from earlier runs may differ from this run's. */
+	browser: string;
+	/**
+	 * The processor and its cores: the same build measured a first sync of 9.6 s on one 2-core
+	 * machine and 4.1 s on another. Absent from figures taken before it was recorded.
+	 */
+	machine?: string;
+	customers: number;
+	events: number;
+	docMB: number;
+	generateMs: number;
+	firstOpenWithRebuildMs: number;
+	rebuildMs: number;
+	coldStartMs: number;
+	coldStartRuns: number[];
+	longestTaskColdStartMs: number;
+	/** The page's JS heap: what the UI thread carries. */
+	heapMB: number;
+	/** The workspace worker's JS heap (the doc lives there), once the workspace is open. */
+	workerHeapMB: number;
+	/** In the worker: the stored doc loaded and the projection checked (no rebuild). */
+	workspaceOpenMs: number;
+	searchP50Ms: number;
+	searchP95Ms: number;
+	searchKeystrokes: number;
+	scrollFrames: number;
+	/** Intervals between animation frames over one display frame, jitter included. */
+	scrollFramesOver16Ms: number;
+	/** Display frames the scroll missed (see `frames.ts`); absent from earlier results. */
+	scrollFramesDropped?: number;
+	scrollFrameP95Ms?: number;
+	firstRouteJsGzipKB: number;
+	singleEditBytes: number;
+	importRows: number;
+	importMs: number;
+	/** The import's phases: reading the file, checking the rows, writing them. */
+	importReadMs: number;
+	importCheckMs: number;
+	importWriteMs: number;
+	importBulkPutMs: number;
+	importToBulkPutRatio: number;
+	heapAfterImportMB: number;
+	longestTaskImportMs: number;
+	/**
+	 * A second device (its own Chromium and profile) joins the team: until its doc holds the
+	 * whole archive (WebRTC).
+	 */
+	syncFullMs: number;
+	/** …and until its list shows every customer (the projector has written them). */
+	syncVisibleMs: number;
+	/** The new device's page: its longest main-thread task from navigation until all rows show. */
+	longestTaskSyncMs: number;
+	/** The analytics columns of every purchase and interaction built from the doc (median of 3). */
+	analyticsSnapshotMs?: number;
+	/** Every purchase line grouped by local month × product from those columns (median of 5). */
+	pivotMonthProductMs?: number;
+	/** The page's longest main-thread task while both ran (in a worker). */
+	longestTaskAnalyticsMs?: number;
+	/** Lighthouse mobile, 0–100: the median of LIGHTHOUSE_RUNS audits of the app's first visit. */
+	lighthousePerformance: number;
+	lighthouseAccessibility: number;
+	lighthouseBestPractices: number;
+}
+
+/** What one size's page measures; the Lighthouse scores are added per run. */
+export type MeasuredResult = Omit<SizeResult, keyof LighthouseScores | 'browser'>;
+
+export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export async function medianLighthouseScores(url: string): Promise<LighthouseScores> {
+	const audits: LighthouseScores[] = [];
+	for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
+		audits.push(await lighthouseScores(url, findChromium()));
+	}
+	console.log(`  performance: ${audits.map((audit) => audit.lighthousePerformance).join(', ')}`);
+	const of = (category: keyof LighthouseScores) => median(audits.map((audit) => audit[category]));
+	return {
+		lighthousePerformance: of('lighthousePerformance'),
+		lighthouseAccessibility: of('lighthouseAccessibility'),
+		lighthouseBestPractices: of('lighthouseBestPractices')
+	};
+}
+
+export const percentile = (values: number[], p: number) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+/** What went wrong for a size that could not be measured (e.g. the page crashed). */
+export interface SizeFailure {
+	size: string;
+	measuredAt: string;
+	customers: number;
+	events: number;
+	failedAt: string;
+	error: string;
+}
+
+/** Recorded with each size's figures (see `SizeResult.machine`). */
+export const MACHINE = `${cpus()[0]?.model.trim() ?? 'unknown CPU'} × ${cpus().length}`;
+
+const BUDGETS: ({ metric: keyof SizeResult; unit: string } & (
+	{ max: number; min?: never } | { min: number; max?: never }
+))[] = [
+	{ metric: 'coldStartMs', max: 1000, unit: 'ms' },
+	{ metric: 'searchP95Ms', max: 16, unit: 'ms' },
+	{ metric: 'rebuildMs', max: 3000, unit: 'ms' },
+	{ metric: 'heapMB', max: 150, unit: 'MB' },
+	{ metric: 'longestTaskColdStartMs', max: 200, unit: 'ms' },
+	{ metric: 'singleEditBytes', max: 150, unit: 'B' },
+	{ metric: 'syncFullMs', max: 5000, unit: 'ms' },
+	{ metric: 'syncVisibleMs', max: 5000, unit: 'ms' },
+	{ metric: 'importToBulkPutRatio', max: 3, unit: '×' },
+	{ metric: 'analyticsSnapshotMs', max: 300, unit: 'ms' },
+	{ metric: 'pivotMonthProductMs', max: 50, unit: 'ms' },
+	{ metric: 'longestTaskAnalyticsMs', max: 50, unit: 'ms' },
+	{ metric: 'firstRouteJsGzipKB', max: 170, unit: 'KB' },
+	{ metric: 'lighthousePerformance', min: 95, unit: '' },
+	{ metric: 'lighthouseAccessibility', min: 95, unit: '' },
+	{ metric: 'lighthouseBestPractices', min: 95, unit: '' }
+];
+
+/** A number with its unit, or a dash for a metric that size's last run did not measure. */
+export const shown = (value: number | undefined, unit: string) =>
+	value === undefined ? '—' : `${value}${unit}`;
+
+export function table(results: SizeResult[]): string {
+	const rows: [string, (r: SizeResult) => string][] = [
+		[
+			'archive',
+			(r) =>
+				`${r.customers.toLocaleString('en')} customers / ${r.events.toLocaleString('en')} events (${r.docMB} MB doc)`
+		],
+		[
+			'measured on',
+			(r) =>
+				`${r.measuredAt.slice(0, 10)}, Chromium ${r.browser}${r.machine ? `, ${r.machine}` : ''}`
+		],
+		['cold start to first rows (median)', (r) => `${r.coldStartMs} ms`],
+		['first open incl. projection rebuild', (r) => `${r.firstOpenWithRebuildMs} ms`],
+		['projection rebuild', (r) => `${r.rebuildMs} ms`],
+		['search keystroke p50 / p95', (r) => `${r.searchP50Ms} / ${r.searchP95Ms} ms`],
+		[
+			'scroll: display frames missed (frames over 16.7 ms; p95 frame)',
+			(r) =>
+				`${shown(r.scrollFramesDropped, '')} (${r.scrollFramesOver16Ms} of ${r.scrollFrames}; ${shown(r.scrollFrameP95Ms, ' ms')})`
+		],
+		[
+			'JS heap after cold start: page / workspace worker',
+			(r) => `${r.heapMB} / ${shown(r.workerHeapMB, ' MB')}`
+		],
+		[
+			'workspace open in the worker (doc loaded, projection checked)',
+			(r) => shown(r.workspaceOpenMs, ' ms')
+		],
+		['longest task during cold start', (r) => `${r.longestTaskColdStartMs} ms`],
+		['first-route JavaScript (gzip)', (r) => `${r.firstRouteJsGzipKB} KB`],
+		['single-field edit update', (r) => `${r.singleEditBytes} B`],
+		[
+			'import 10,000-row CSV (vs raw bulkPut)',
+			(r) =>
+				r.importMs === undefined
+					? '—'
+					: `${r.importMs} ms (${r.importBulkPutMs} ms, ${r.importToBulkPutRatio}×)`
+		],
+		['JS heap after import', (r) => shown(r.heapAfterImportMB, ' MB')],
+		['longest task during import', (r) => shown(r.longestTaskImportMs, ' ms')],
+		[
+			'analytics: columns built from the doc / month × product pivot (page’s longest task)',
+			(r) =>
+				r.analyticsSnapshotMs === undefined
+					? '—'
+					: `${r.analyticsSnapshotMs} / ${r.pivotMonthProductMs} ms (${shown(r.longestTaskAnalyticsMs, ' ms')})`
+		],
+		[
+			'Lighthouse mobile: performance / accessibility / best practices',
+			(r) =>
+				r.lighthousePerformance === undefined
+					? '—'
+					: `${r.lighthousePerformance} / ${r.lighthouseAccessibility} / ${r.lighthouseBestPractices}`
+		],
+		[
+			'first full sync to a new device over WebRTC (all rows shown)',
+			(r) => (r.syncFullMs === undefined ? '—' : `${r.syncFullMs} ms (${r.syncVisibleMs} ms)`)
+		],
+		[
+			'longest task on the new device’s page during that sync',
+			(r) => shown(r.longestTaskSyncMs, ' ms')
+		]
+	];
+	const header = `| metric | ${results.map((r) => r.size).join(' | ')} |`;
+	const rule = `| --- | ${results.map(() => '---').join(' | ')} |`;
+	return [
+		header,
+		rule,
+		...rows.map(([label, cell]) => `| ${label} | ${results.map(cell).join(' | ')} |`)
+	].join('\n');
+}
+
+export function budgetReport(results: SizeResult[]): string[] {
+	const m = results.find((r) => r.size === 'M') ?? results.at(-1)!;
+	const s = results.find((r) => r.size === 'S');
+	const lines = BUDGETS.map(({ metric, max, min, unit }) => {
+		const value = m[metric] as number;
+		const met = max !== undefined ? value <= max : value >= min;
+		const budget = max !== undefined ? `≤ ${max}` : `≥ ${min}`;
+		const withUnit = (n: number | string) => (unit ? `${n} ${unit}` : `${n}`);
+		return `${met ? 'met   ' : 'MISSED'} ${metric} = ${withUnit(value)} (budget ${withUnit(budget)}, size ${m.size})`;
+	});
+	if (s && m !== s) {
+		const ratio = round(m.coldStartMs / s.coldStartMs, 2);
+		lines.push(`${ratio <= 1.5 ? 'met   ' : 'MISSED'} cold start M/S = ${ratio} (budget ≤ 1.5)`);
+	}
+	return lines;
+}
+
+export function writeReadme(results: SizeResult[], environment: string) {
+	const readme = readFileSync('README.md', 'utf8');
+	const start = '<!-- bench:start -->';
+	const end = '<!-- bench:end -->';
+	if (!readme.includes(start) || !readme.includes(end)) return;
+	const body = `${start}\n_Measured on ${environment}; each size's date, browser and machine (processor × cores, where recorded) are in its column._\n\n${table(results)}\n${end}`;
+	writeFileSync('README.md', readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), body));
+	// Keep the README in the project's format, so `npm run lint` stays clean after a bench run.
+	execSync('npx prettier --write README.md', { stdio: 'ignore' });
+}

@@ -1,0 +1,565 @@
+/** What the benchmark measures, scenario by scenario, on one archive size. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Page } from '@playwright/test';
+import { CUSTOMER_INDEXES } from '../src/lib/projection/customer-indexes';
+import { WORKSPACE_WORKER_NAME } from '../src/lib/workspace/worker-name';
+import { droppedFrames } from './frames';
+import { generateImportCsv, type ArchiveSize, type GeneratedArchive } from './generate';
+import { COLD_RUNS, SYNC_RUNS, profileDir, traceDir } from './cli';
+import { startSignaling } from './servers';
+import {
+	ROW_SELECTOR,
+	closeApp,
+	firstPage,
+	injectArchive,
+	launchDevice,
+	workerHeapBytes
+} from './devices';
+import { MACHINE, type MeasuredResult, median, percentile, round } from './report';
+
+/** A size that takes longer than this is reported as failed at the step it was in. */
+const SIZE_LIMIT_MS = 10 * 60_000;
+
+/** The customer file every size imports (the budget speaks of 10,000 rows). */
+const IMPORT_ROWS = 10_000;
+
+const importCsv = Buffer.from(generateImportCsv(IMPORT_ROWS), 'utf8');
+
+const TEAM_KEY = 'clientbook.team.main';
+
+/**
+ * The archive's device turns sync on; a second, empty device joins the same team and
+ * the clock runs from its navigation until it holds, then shows, everything.
+ */
+async function syncToNewDevice(page: Page, origin: string) {
+	const signaling = await startSignaling();
+	const team = JSON.stringify({
+		space: {
+			roomId: `clientbook-bench${Date.now()}`,
+			secret: 'bench-secret-bench-secret-bench-secret-1234',
+			signaling: [signaling.url],
+			relay: null
+		},
+		paused: false
+	});
+	const colleague = await launchDevice();
+	try {
+		await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [TEAM_KEY, team]);
+		await page.goto(`${origin}/customers`);
+		const total = page.getByText(/^[\d,]+ of [\d,]+ customers$/);
+		await total.waitFor({ timeout: 120_000 });
+		const shown = (await total.textContent())!.trim();
+		// The colleague who has the archive is online before the new device starts.
+		await page
+			.getByRole('link', { name: 'Sync with colleagues: Connected; no colleague online' })
+			.waitFor({ timeout: 120_000 });
+		// …with its archive open: the page connects while the worker still opens it.
+		await page.waitForFunction(
+			() => performance.getEntriesByName('clientbook:workspace-open').length > 0,
+			undefined,
+			{ timeout: 120_000 }
+		);
+		await colleague.context.addInitScript(
+			([key, value]) => localStorage.setItem(key!, value!),
+			[TEAM_KEY, team]
+		);
+		const other = await firstPage(colleague);
+		await other.goto(`${origin}/customers`);
+		await other.waitForFunction(
+			() => performance.getEntriesByName('clientbook:webrtc-synced').length > 0,
+			undefined,
+			{ timeout: 120_000 }
+		);
+		const full = await other.evaluate(
+			() => performance.getEntriesByName('clientbook:webrtc-synced')[0]!.startTime
+		);
+		// Seen in the page each frame, on the page's clock from its navigation as `full` is: the
+		// harness's own polling of a locator reached it up to half a second late.
+		const visible = (await (
+			await other.waitForFunction(
+				(text) =>
+					[...document.querySelectorAll('p')].some((p) => p.textContent?.trim() === text) &&
+					performance.now(),
+				shown,
+				{ polling: 'raf', timeout: 300_000 }
+			)
+		).jsonValue()) as number;
+		const longestTask = await other.evaluate(
+			() => (window as unknown as { __bench: { longestTask: number } }).__bench.longestTask
+		);
+		return { full, visible, longestTask };
+	} finally {
+		await colleague.close();
+		signaling.process.kill();
+	}
+}
+
+/**
+ * The analytics read model in a worker of the measured page, on the size's archive (see
+ * bench/analytics-probe.ts), and the page's longest task meanwhile.
+ */
+async function measureAnalytics(page: Page, size: ArchiveSize, parts: number) {
+	return page.evaluate(
+		async ({ size, parts }) => {
+			const bench = (window as unknown as { __bench: { longestTask: number } }).__bench;
+			bench.longestTask = 0;
+			const worker = new Worker('/__bench/analytics-probe.mjs', { type: 'module' });
+			const result = await new Promise<{ snapshotMs: number; pivotMs: number }>(
+				(resolve, reject) => {
+					worker.onmessage = (event) => resolve(event.data);
+					worker.onerror = (event) => reject(new Error(event.message));
+					worker.postMessage({ size, parts });
+				}
+			);
+			worker.terminate();
+			return { ...result, longestTask: bench.longestTask };
+		},
+		{ size: size.name, parts }
+	);
+}
+
+async function firstOpen(page: Page, origin: string) {
+	const started = Date.now();
+	await page.goto(`${origin}/customers`);
+	await page.locator(ROW_SELECTOR).first().waitFor({ timeout: 300_000 });
+	const wall = Date.now() - started;
+	await page.waitForFunction(() => performance.getEntriesByName('clientbook:rebuild').length > 0);
+	const rebuild = await page.evaluate(
+		() => performance.getEntriesByName('clientbook:rebuild')[0]!.duration
+	);
+	return { wall, rebuild };
+}
+
+async function coldStart(page: Page, origin: string) {
+	await closeApp(page);
+	await page.goto(`${origin}/customers`);
+	await page.waitForFunction(
+		() =>
+			(window as unknown as { __bench: { firstRowsAt: number | null } }).__bench.firstRowsAt !==
+			null,
+		undefined,
+		{ timeout: 120_000 }
+	);
+	// Let the doc finish loading behind the first screen before reading heap and long tasks.
+	await page.waitForFunction(
+		() => performance.getEntriesByName('clientbook:workspace-open').length > 0,
+		undefined,
+		{ timeout: 120_000 }
+	);
+	const workspaceOpen = await page.evaluate(
+		() => performance.getEntriesByName('clientbook:workspace-open')[0]!.duration
+	);
+	const workerHeap = await workerHeapBytes(page, WORKSPACE_WORKER_NAME);
+	const inPage = await page.evaluate(() => {
+		const bench = (window as unknown as { __bench: { firstRowsAt: number; longestTask: number } })
+			.__bench;
+		const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+		const scripts = performance
+			.getEntriesByType('resource')
+			.map((entry) => new URL(entry.name).pathname)
+			.filter((path) => path.endsWith('.js'));
+		return {
+			firstRowsAt: bench.firstRowsAt,
+			longestTask: bench.longestTask,
+			heap: memory ? memory.usedJSHeapSize : 0,
+			scripts
+		};
+	});
+	// Scripts a worker imports are in the worker's own timeline, not the page's.
+	for (const worker of page.workers()) {
+		const loaded = await worker.evaluate(() =>
+			performance
+				.getEntriesByType('resource')
+				.map((entry) => new URL(entry.name).pathname)
+				.filter((path) => path.endsWith('.js'))
+		);
+		inPage.scripts.push(...loaded);
+	}
+	return { ...inPage, workerHeap, workspaceOpen };
+}
+
+/** Types each query key by key and times each keystroke until the list has updated. */
+async function searchLatency(page: Page, queries: string[]): Promise<number[]> {
+	const { times } = await typeQueries(page, queries, false);
+	return times;
+}
+
+/** Types each query key by key; each keystroke's time, and what the box held after it. */
+async function typeQueries(page: Page, queries: string[], detail: boolean) {
+	const { times, microtasks, counts } = await page.evaluate(
+		async ({ queries, detail }) => {
+			const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+			const times: number[] = [];
+			// Until the input's microtasks ran (Svelte's flush is queued first): what is left of a
+			// keystroke's time is other tasks that ran before the measuring one.
+			const microtasks: number[] = [];
+			const counts: string[] = [];
+			// The next task, once Svelte's microtasks have put the results in the DOM. Not setTimeout:
+			// timers nested five deep are clamped to 4 ms, which every keystroke after the fifth paid.
+			const channel = new MessageChannel();
+			const settle = () =>
+				new Promise((resolve) => {
+					channel.port1.onmessage = resolve;
+					channel.port2.postMessage(null);
+				});
+			for (const query of queries) {
+				for (let i = 1; i <= query.length; i++) {
+					const started = performance.now();
+					if (detail) performance.mark('keystroke');
+					input.value = query.slice(0, i);
+					input.dispatchEvent(new Event('input', { bubbles: true }));
+					if (detail)
+						void Promise.resolve().then(() => microtasks.push(performance.now() - started));
+					await settle();
+					times.push(performance.now() - started);
+					if (detail) performance.mark('keystroke-done');
+					if (detail) counts.push(document.querySelector('.count')?.textContent?.trim() ?? '');
+				}
+				input.value = '';
+				input.dispatchEvent(new Event('input', { bubbles: true }));
+				await new Promise((resolve) => setTimeout(resolve, 50));
+			}
+			return { times, microtasks, counts };
+		},
+		{ queries, detail }
+	);
+	const typed = queries.flatMap((query) =>
+		Array.from({ length: query.length }, (_, i) => query.slice(0, i + 1))
+	);
+	return { times, microtasks, counts, typed };
+}
+
+/** The search alone, keystroke by keystroke (see `onlySearch`). */
+export async function measureSearchOnly(
+	origin: string,
+	size: ArchiveSize,
+	archive: GeneratedArchive
+) {
+	const device = await launchDevice();
+	try {
+		const page = await firstPage(device);
+		await injectArchive(page, origin, size, archive.updates.length);
+		await firstOpen(page, origin);
+		for (let i = 0; i < COLD_RUNS; i++) await coldStart(page, origin);
+		const cdp = profileDir ? await page.context().newCDPSession(page) : null;
+		const traceEvents: unknown[] = [];
+		if (cdp && traceDir) {
+			cdp.on('Tracing.dataCollected', (event) => traceEvents.push(...event.value));
+			await cdp.send('Tracing.start', {
+				categories:
+					'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,v8,disabled-by-default-v8.gc',
+				transferMode: 'ReportEvents'
+			});
+		} else if (cdp) {
+			await cdp.send('Profiler.enable');
+			await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+			await cdp.send('Profiler.start');
+		}
+		const { times, microtasks, counts, typed } = await typeQueries(page, archive.queries, true);
+		if (cdp && traceDir) {
+			const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+			await cdp.send('Tracing.end');
+			await complete;
+			const file = join(profileDir!, `search-${size.name}.trace.json`);
+			writeFileSync(file, JSON.stringify(traceEvents));
+			console.log(`  trace: ${file}`);
+		} else if (cdp) {
+			const { profile } = await cdp.send('Profiler.stop');
+			const file = join(profileDir!, `search-${size.name}.cpuprofile`);
+			writeFileSync(file, JSON.stringify(profile));
+			console.log(`  profile: ${file}`);
+		}
+		console.log(
+			typed
+				.map(
+					(text, i) =>
+						`  ${text.padEnd(14)} ${times[i]!.toFixed(1)} ms (microtasks ${microtasks[i]!.toFixed(1)}) ${counts[i]}`
+				)
+				.join('\n')
+		);
+		console.log(
+			`  ${size.name}: p50 ${round(percentile(times, 50), 2)} ms, p95 ${round(percentile(times, 95), 2)} ms, max ${round(Math.max(...times), 1)} ms over ${times.length} keystrokes`
+		);
+	} finally {
+		await device.close();
+	}
+}
+
+/** Flings through the whole list, a few screens per frame, and records each frame's length. */
+export async function scroll(page: Page) {
+	return page.evaluate(async () => {
+		const list = document.querySelector<HTMLElement>('.customer-list')!;
+		const frames: number[] = [];
+		let last = performance.now();
+		await new Promise<void>((resolve) => {
+			const step = () => {
+				const now = performance.now();
+				frames.push(now - last);
+				last = now;
+				list.scrollTop += list.clientHeight * 3;
+				if (list.scrollTop + list.clientHeight >= list.scrollHeight - 1 || frames.length > 2000)
+					resolve();
+				else requestAnimationFrame(step);
+			};
+			requestAnimationFrame(step);
+		});
+		return frames.slice(1);
+	});
+}
+
+/**
+ * Imports the customer file through the real wizard (read and check in the worker, write in
+ * chunks), then times Dexie's bulkPut of the same projected rows into an empty table (the
+ * median of three).
+ */
+async function importCustomers(page: Page, origin: string) {
+	// The way a shopkeeper gets there, within the open app. Loading /import afresh would also
+	// time the worker reopening the archive (1.8 s at M), which the plan then waits for.
+	if (!page.url().startsWith(origin)) await page.goto(`${origin}/customers`);
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Settings' })
+		.click();
+	await page.getByRole('link', { name: 'Import customers' }).click();
+	await page.getByLabel('Import file').waitFor();
+	await page.evaluate(() => {
+		(window as unknown as { __bench: { longestTask: number } }).__bench.longestTask = 0;
+	});
+	const startedAt = await page.evaluate(() => Date.now());
+	await page.getByLabel('Import file').setInputFiles({
+		name: 'customers.csv',
+		mimeType: 'text/csv',
+		buffer: importCsv
+	});
+	await page.getByRole('heading', { name: 'Match the columns' }).waitFor({ timeout: 300_000 });
+	await page.getByRole('button', { name: 'Check rows' }).click();
+	await page
+		.getByRole('heading', { name: 'Review before importing' })
+		.waitFor({ timeout: 300_000 });
+	await page.getByRole('button', { name: /^Import \d+ customers$/ }).click();
+	await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 600_000 });
+	// The app's own measures of each phase; the harness's round trips are not the import's.
+	const [readMs = 0, checkMs = 0, writeMs = 0] = await page.evaluate(() =>
+		['read', 'check', 'write'].map((phase) =>
+			Math.round(performance.getEntriesByName(`clientbook:import-${phase}`).at(-1)?.duration ?? 0)
+		)
+	);
+	return page
+		.evaluate(
+			async ({ startedAt, indexes }) => {
+				const bench = (window as unknown as { __bench: { longestTask: number } }).__bench;
+				const longestTask = bench.longestTask;
+				const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+				const heap = memory ? memory.usedJSHeapSize : 0;
+				// The rows the import produced, read raw from the app's projection.
+				const rows: { createdAt: number }[] = await new Promise((resolve, reject) => {
+					const open = indexedDB.open('clientbook-projection-main');
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const request = open.result.transaction('customers').objectStore('customers').getAll();
+						request.onsuccess = () => {
+							open.result.close();
+							resolve(
+								request.result.filter((row: { createdAt: number }) => row.createdAt >= startedAt)
+							);
+						};
+						request.onerror = () => reject(request.error);
+					};
+				});
+				// A URL only the bench server knows; typed as the real package.
+				const dexieUrl: string = '/__bench/dexie.mjs';
+				const { Dexie } = (await import(/* @vite-ignore */ dexieUrl)) as typeof import('dexie');
+				// The median of three, each into a fresh database: one bulkPut's own swing (0.9 to
+				// 1.4 s for the same rows in one page) moved the ratio more than the import did.
+				const runs: number[] = [];
+				for (let run = 0; run < 3; run++) {
+					const db = new Dexie(`bench-bulkput-${run}`);
+					db.version(1).stores({ customers: indexes });
+					await db.open();
+					const started = performance.now();
+					await db.table('customers').bulkPut(rows);
+					runs.push(performance.now() - started);
+					await db.delete();
+				}
+				const bulkPut = runs.sort((a, b) => a - b)[1]!;
+				return { rows: rows.length, bulkPut, longestTask, heap };
+			},
+			{ startedAt, indexes: CUSTOMER_INDEXES }
+		)
+		.then((result) => ({
+			...result,
+			readMs,
+			checkMs,
+			writeMs,
+			importMs: readMs + checkMs + writeMs
+		}));
+}
+
+function gzipKB(scripts: string[]): number {
+	let bytes = 0;
+	for (const path of new Set(scripts)) {
+		const file = `build${path}`;
+		if (existsSync(file)) bytes += gzipSync(readFileSync(file)).byteLength;
+	}
+	return round(bytes / 1024);
+}
+
+export let step = '';
+
+export async function measure(
+	origin: string,
+	size: ArchiveSize,
+	archive: GeneratedArchive
+): Promise<MeasuredResult & { browser: string; machine: string }> {
+	const device = await launchDevice();
+	const page = await firstPage(device);
+	// A crashed renderer would otherwise leave the bench waiting out its timeouts.
+	const crashed = new Promise<never>((_, reject) =>
+		page.on('crash', () => reject(new Error('the page crashed (renderer out of memory?)')))
+	);
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const timedOut = new Promise<never>((_, reject) => {
+		timer = setTimeout(
+			() => reject(new Error(`no progress for ${SIZE_LIMIT_MS / 60_000} minutes`)),
+			SIZE_LIMIT_MS
+		);
+	});
+	try {
+		const measured = await Promise.race([
+			crashed,
+			timedOut,
+			measurePage(page, origin, size, archive)
+		]);
+		const browser = device.context.browser()!.version();
+		// The sync is between two devices of its own; this one, still settling its import,
+		// would share the two cores with them.
+		await device.close();
+		step = 'sync to a new device';
+		const synced = await Promise.race([timedOut, syncFromArchive(origin, size, archive)]);
+		return {
+			...measured,
+			syncFullMs: Math.round(synced.full),
+			syncVisibleMs: Math.round(synced.visible),
+			longestTaskSyncMs: Math.round(synced.longestTask),
+			browser,
+			machine: MACHINE
+		};
+	} finally {
+		clearTimeout(timer);
+		await device.close();
+	}
+}
+
+async function measurePage(
+	page: Page,
+	origin: string,
+	size: ArchiveSize,
+	archive: GeneratedArchive
+): Promise<Omit<MeasuredResult, 'syncFullMs' | 'syncVisibleMs' | 'longestTaskSyncMs'>> {
+	page.on('console', (message) => {
+		// Chromium asks for /favicon.ico on the bare SVG page; that 404 is noise.
+		// …and so is the signaling server going away once the sync measurement is done.
+		const noise = /^Failed to load resource|^WebSocket connection to 'ws:\/\/127\.0\.0\.1/;
+		if (message.type() === 'error' && !noise.test(message.text()))
+			console.log(`  page error: ${message.text().slice(0, 300)}`);
+	});
+	step = 'storing the archive';
+	await injectArchive(page, origin, size, archive.updates.length);
+	step = 'first open with projection rebuild';
+	const opened = await firstOpen(page, origin);
+	step = 'cold starts';
+	const runs = [];
+	for (let i = 0; i < COLD_RUNS; i++) runs.push(await coldStart(page, origin));
+	step = 'search';
+	const search = await searchLatency(page, archive.queries);
+	step = 'scroll';
+	const frames = await scroll(page);
+	step = 'analytics';
+	const analytics = await measureAnalytics(page, size, archive.updates.length);
+	step = 'import';
+	const imported = await importCustomers(page, origin);
+	return {
+		size: size.name,
+		measuredAt: new Date().toISOString(),
+		customers: size.customers,
+		events: size.events,
+		docMB: round(archive.bytes / 1024 / 1024),
+		generateMs: Math.round(archive.generateMs),
+		firstOpenWithRebuildMs: opened.wall,
+		rebuildMs: Math.round(opened.rebuild),
+		coldStartMs: Math.round(median(runs.map((run) => run.firstRowsAt))),
+		coldStartRuns: runs.map((run) => Math.round(run.firstRowsAt)),
+		longestTaskColdStartMs: Math.round(Math.max(...runs.map((run) => run.longestTask))),
+		heapMB: round(median(runs.map((run) => run.heap)) / 1024 / 1024),
+		workerHeapMB: round(median(runs.map((run) => run.workerHeap)) / 1024 / 1024),
+		workspaceOpenMs: Math.round(median(runs.map((run) => run.workspaceOpen))),
+		searchP50Ms: round(percentile(search, 50), 2),
+		searchP95Ms: round(percentile(search, 95), 2),
+		searchKeystrokes: search.length,
+		scrollFrames: frames.length,
+		scrollFramesOver16Ms: frames.filter((frame) => frame > 16.7).length,
+		scrollFramesDropped: droppedFrames(frames),
+		scrollFrameP95Ms: round(percentile(frames, 95)),
+		firstRouteJsGzipKB: gzipKB(runs[0]!.scripts),
+		singleEditBytes: archive.singleEditBytes,
+		importRows: imported.rows,
+		importMs: imported.importMs,
+		importReadMs: imported.readMs,
+		importCheckMs: imported.checkMs,
+		importWriteMs: imported.writeMs,
+		importBulkPutMs: Math.round(imported.bulkPut),
+		importToBulkPutRatio: round(imported.importMs / Math.max(1, imported.bulkPut), 1),
+		heapAfterImportMB: round(imported.heap / 1024 / 1024),
+		longestTaskImportMs: Math.round(imported.longestTask),
+		analyticsSnapshotMs: Math.round(analytics.snapshotMs),
+		pivotMonthProductMs: round(analytics.pivotMs, 1),
+		longestTaskAnalyticsMs: Math.round(analytics.longestTask)
+	};
+}
+
+/**
+ * The first sync of the archive this size names, from a device of its own that holds just that
+ * archive: the measured device's archive also holds the import's 10,000 customers by now, and
+ * syncing from it sent twice the customers at M.
+ */
+async function syncFromArchive(origin: string, size: ArchiveSize, archive: GeneratedArchive) {
+	const sender = await launchDevice();
+	try {
+		const page = await firstPage(sender);
+		await injectArchive(page, origin, size, archive.updates.length);
+		await firstOpen(page, origin);
+		return await syncToNewDevice(page, origin);
+	} finally {
+		await sender.close();
+	}
+}
+
+/**
+ * `--only=sync`: the sender's archive is stored and opened as in a full run, then a new device
+ * syncs it `SYNC_RUNS` times. Only printed.
+ */
+export async function measureSyncOnly(
+	origin: string,
+	size: ArchiveSize,
+	archive: GeneratedArchive
+) {
+	const device = await launchDevice();
+	try {
+		const page = await firstPage(device);
+		step = 'storing the archive';
+		await injectArchive(page, origin, size, archive.updates.length);
+		step = 'first open with projection rebuild';
+		await firstOpen(page, origin);
+		for (let run = 0; run < SYNC_RUNS; run++) {
+			step = `sync to a new device (${run + 1} of ${SYNC_RUNS})`;
+			const synced = await syncToNewDevice(page, origin);
+			console.log(
+				`  sync ${run + 1}: full ${Math.round(synced.full)} ms, visible ${Math.round(synced.visible)} ms, longest task ${Math.round(synced.longestTask)} ms`
+			);
+		}
+	} finally {
+		await device.close();
+	}
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { entityOf } from '../../src/lib/crdt/workspace-doc';
 import * as Y from 'yjs';
-import { commandsOf, customer } from './helpers';
+import { commandsOf, customer, jobsOf } from './helpers';
 import { RemoteSyncClient } from '../../src/lib/sync/remote-sync-client';
 import { serveRemoteSync } from '../../src/lib/sync/remote-sync-server';
 import { ProjectionDb } from '../../src/lib/projection/db';
@@ -48,6 +48,61 @@ describe('WorkspaceCore', () => {
 		const db = new ProjectionDb(names.projectionDbName);
 		expect((await db.customers.get(id))?.name).toBe('Li Na');
 		db.close();
+	});
+
+	it('a change made while an import runs is its own undo step, and the import stays one', async () => {
+		const { core } = openCore(namesForTest());
+		await core.whenReady();
+		const live = (id: string) => {
+			const map = entityOf(core.ws.customers, id);
+			return !!map && typeof map.get('deletedAt') !== 'number';
+		};
+		const rows = Array.from({ length: 2_500 }, (_, i) => customer({ name: `Imported ${i}` }));
+		let byHand: Promise<{ ok: boolean; value?: string }> | null = null;
+		const imported = await jobsOf(core).importCustomers(
+			{ create: rows, update: [] },
+			{
+				// Between the import's chunks, as a shopkeeper adding someone while it runs.
+				onProgress: () => {
+					byHand ??= commandsOf(core).createCustomer(customer({ name: 'Made by hand' }));
+				}
+			}
+		);
+		const made = await byHand!;
+		const handId = made.ok ? made.value! : '';
+		expect(live(handId)).toBe(true);
+		const importedIds = [...core.ws.customers.keys()].filter((id) => id !== handId);
+		expect(importedIds).toHaveLength(2_500);
+
+		// The import's Undo takes back the whole import and only it.
+		if (imported.cancelled) throw new Error('not cancelled');
+		expect(await imported.undo()).toBe(true);
+		expect(importedIds.filter(live)).toEqual([]);
+		expect(live(handId)).toBe(true);
+		// The hand-made customer is a step of its own in the shell's history.
+		expect(await core.undo()).toBe(true);
+		expect(live(handId)).toBe(false);
+	});
+
+	it('a cancelled import takes back what it wrote, and nothing made before it', async () => {
+		const { core } = openCore(namesForTest());
+		await core.whenReady();
+		const before = await commandsOf(core).createCustomer(customer({ name: 'Already here' }));
+		const beforeId = before.ok ? before.value : '';
+		const stop = new AbortController();
+		const rows = Array.from({ length: 2_500 }, (_, i) => customer({ name: `Imported ${i}` }));
+		const outcome = await jobsOf(core).importCustomers(
+			{ create: rows, update: [] },
+			{ onProgress: () => stop.abort(), signal: stop.signal }
+		);
+		expect(outcome.cancelled).toBe(true);
+		const live = [...core.ws.customers.entries()].filter(
+			([, map]) => typeof (map as Y.Map<unknown>).get('deletedAt') !== 'number'
+		);
+		expect(live.map(([id]) => id)).toEqual([beforeId]);
+		// …and Ctrl+Z still has the customer made before, as its latest step.
+		expect(await core.undo()).toBe(true);
+		expect(core.ws.customers.has(beforeId)).toBe(false);
 	});
 
 	it('reports undo state, and an undo token undoes only its own step', async () => {

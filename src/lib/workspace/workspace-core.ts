@@ -415,36 +415,53 @@ export class WorkspaceCore {
 	}
 
 	/**
-	 * Writes many items in chunks, yielding between them so cancelling can be heard, while the
-	 * undo manager gathers every chunk into one step. Cancelling stops after the chunk under
-	 * way; the caller takes back what was written with `undoStep`.
+	 * Writes many items in chunks, yielding between them so cancelling can be heard, gathered
+	 * into one undo step by an undo manager of the job's own: the shell's stays free meanwhile,
+	 * so a command or Ctrl+Z during an import is its own step and never joins (or takes back part
+	 * of) the import's. A finished job's step then joins the shell's history, latest. Cancelling
+	 * stops after the chunk under way; the caller takes back what was written with `undoStep`.
 	 */
 	async #writeAsOneStep<T>(
 		items: readonly T[],
 		writeChunk: (ctx: CommandContext, chunk: readonly T[]) => void,
 		job: WorkspaceJob
 	): Promise<{ cancelled: boolean; undoStep: () => boolean }> {
-		const timeout = this.#undo.captureTimeout;
-		this.#undo.stopCapturing();
-		this.#undo.captureTimeout = Number.POSITIVE_INFINITY;
-		let wrote = false;
+		const jobOrigin = {};
+		// The shell's scope holds only the doc's roots, never the doc itself.
+		const scope = this.#undo.scope as Y.AbstractType<unknown>[];
+		const jobUndo = new Y.UndoManager(scope, {
+			trackedOrigins: new Set([jobOrigin]),
+			captureTimeout: Number.POSITIVE_INFINITY
+		});
+		const context: CommandContext = { ...this.#context, origin: jobOrigin };
 		try {
 			for (let i = 0; i < items.length; i += IMPORT_CHUNK) {
 				if (job.signal.aborted) break;
 				const chunk = items.slice(i, i + IMPORT_CHUNK);
-				inOneStep(this.#context, () => writeChunk(this.#context, chunk));
-				wrote = true;
+				inOneStep(context, () => writeChunk(context, chunk));
 				job.onProgress(Math.min(i + IMPORT_CHUNK, items.length), items.length);
 				// Only yield: the projector batches whatever accumulates while it writes, so a big
 				// import becomes a few large projection writes instead of one per chunk.
 				await new Promise((resolve) => setTimeout(resolve, 0));
 			}
 		} finally {
-			this.#undo.captureTimeout = timeout;
+			jobUndo.destroy();
 		}
-		const undoStep = wrote ? this.#undoOfLastStep() : () => false;
-		this.#undo.stopCapturing();
-		return { cancelled: job.signal.aborted, undoStep };
+		const step = jobUndo.undoStack[0];
+		if (!step) return { cancelled: job.signal.aborted, undoStep: () => false };
+		if (job.signal.aborted) {
+			// Taken back through the job's own manager: the shell's history never held it.
+			return { cancelled: true, undoStep: () => (jobUndo.undo(), true) };
+		}
+		// `undoStack` and `clear` are the manager's public API; a new step ends what could be
+		// redone, as any of this member's changes does.
+		this.#undo.clear(false, true);
+		this.#undo.undoStack.push(step);
+		this.#undo.emit('stack-item-added', [
+			{ stackItem: step, origin: jobOrigin, type: 'undo', changedParentTypes: new Map() },
+			this.#undo
+		]);
+		return { cancelled: false, undoStep: this.#undoOfLastStep() };
 	}
 
 	/** Lets the projection get ready for a large import while the user matches columns. */

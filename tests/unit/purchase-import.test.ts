@@ -8,8 +8,10 @@ import {
 	analysePurchaseRows,
 	looksLikePurchases,
 	purchaseFingerprint,
+	purchaseMappingGap,
 	suggestPurchaseMapping
 } from '../../src/lib/features/import/purchase-import';
+import { lacksName } from '../../src/lib/features/import/column-mapping';
 import { readImportFile } from '../../src/lib/features/import/read-file';
 import type { ImportTable } from '../../src/lib/features/import/table';
 
@@ -131,5 +133,21 @@ describe('purchase import', () => {
 	it('tells a customer file from a purchase file', () => {
 		expect(looksLikePurchases(['Name', 'Phone', 'Email'])).toBe(false);
 		expect(looksLikePurchases(['Date', 'Phone', 'Product', 'Amount'])).toBe(true);
+	});
+});
+
+describe('what a mapping lacks before its rows can be checked', () => {
+	it('a customer file needs a column that names the customer', () => {
+		expect(lacksName(['phone', 'email'])).toBe(true);
+		expect(lacksName(['phone', 'lastName'])).toBe(false);
+		expect(lacksName(['name'])).toBe(false);
+	});
+
+	it('a purchase file needs the customer, the date, and a product with an amount or price', () => {
+		expect(purchaseMappingGap(['date', 'product', 'amount'])).toBe('purchaseCustomer');
+		expect(purchaseMappingGap(['customerPhone', 'product', 'amount'])).toBe('purchaseDate');
+		expect(purchaseMappingGap(['customerName', 'date', 'amount'])).toBe('purchaseAmount');
+		expect(purchaseMappingGap(['customerName', 'date', 'product'])).toBe('purchaseAmount');
+		expect(purchaseMappingGap(['customerEmail', 'date', 'product', 'unitPrice'])).toBeNull();
 	});
 });

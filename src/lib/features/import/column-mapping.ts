@@ -249,3 +249,10 @@ export function suggestMapping(headers: string[], fieldDefs: CustomFieldDef[]): 
 		return target;
 	});
 }
+
+/** Whether no column names the customer (a name, or its first or last part). */
+export function lacksName(mapping: readonly ImportTarget[]): boolean {
+	return !mapping.some(
+		(target) => target === 'name' || target === 'firstName' || target === 'lastName'
+	);
+}

@@ -390,3 +390,15 @@ export function analysePurchaseRows(
 	onProgress?.(table.rows.length);
 	return results;
 }
+
+export type PurchaseMappingGap = 'purchaseCustomer' | 'purchaseDate' | 'purchaseAmount';
+
+/** What a purchase file's columns lack before its rows can be checked (null when nothing). */
+export function purchaseMappingGap(mapping: readonly PurchaseTarget[]): PurchaseMappingGap | null {
+	const has = (target: PurchaseTarget) => mapping.includes(target);
+	if (!has('customerName') && !has('customerPhone') && !has('customerEmail'))
+		return 'purchaseCustomer';
+	if (!has('date')) return 'purchaseDate';
+	if (!has('product') || (!has('amount') && !has('unitPrice'))) return 'purchaseAmount';
+	return null;
+}

@@ -1,14 +1,15 @@
 import type { JobProgress, Undo } from '../../../workspace/command-client';
 import type { CustomFieldDef } from '../../custom-fields/rules/custom-fields';
 import type { DuplicateCandidate } from '../../duplicates/rules/duplicates';
-import { headerKey, IMPORT_FIELDS, suggestMapping, type ImportTarget } from '../column-mapping';
+import { lacksName, suggestMapping, type ImportTarget } from '../column-mapping';
 import type { AnalysedRow } from '../customer-import';
 import { ImportFailure, ImportWorkerClient } from '../import-worker-client';
 import { planCustomerImport, type DuplicateChoice } from '../import-plan';
 import type { DayMonthOrder } from '../normalise';
 import {
-	isPurchaseTarget,
 	looksLikePurchases,
+	purchaseMappingGap,
+	type PurchaseMappingGap,
 	purchaseFingerprint,
 	suggestPurchaseMapping,
 	type AnalysedPurchase,
@@ -19,6 +20,11 @@ import type { TextEncodingName } from '../text-encoding';
 import type { ProjectionDb } from '../../../projection/db';
 import { customerList } from '../../customers/ui/customer-list.svelte';
 import type { WorkspaceSession } from '../../../state/workspace.svelte';
+import {
+	customerMappingWithPresets,
+	purchaseMappingWithPresets,
+	savePresets
+} from './import-presets';
 
 export type WizardStep = 'choose' | 'map' | 'review' | 'done';
 
@@ -34,8 +40,6 @@ export interface ImportOutcome {
 	undoImport: () => Promise<boolean>;
 }
 
-const PRESETS_KEY = 'clientbook.importPresets';
-
 /**
  * Times a phase of the import as a performance measure (`clientbook:import-<phase>`), which
  * the benchmark reads; it costs nothing when nobody looks.
@@ -46,19 +50,6 @@ async function timed<T>(phase: 'read' | 'check' | 'write', work: () => Promise<T
 		return await work();
 	} finally {
 		performance.measure(`clientbook:import-${phase}`, { start: started, end: performance.now() });
-	}
-}
-
-/** Purchase-file presets share the store, under their own prefix. */
-const PURCHASE_PRESET_PREFIX = 'purchase:';
-
-/** Saved mappings: header (normalised) → target, shared by every file with such a header. */
-function loadPresets(): Record<string, string> {
-	try {
-		const parsed: unknown = JSON.parse(localStorage.getItem(PRESETS_KEY) ?? '{}');
-		return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {};
-	} catch {
-		return {};
 	}
 }
 
@@ -138,13 +129,15 @@ export class ImportWizard {
 				this.#client.read(bytes.slice(0), this.fileName, choice)
 			);
 			this.read = result;
-			this.#applyMapping(result.table.headers);
-			this.purchaseMapping = this.#withPresets(
-				PURCHASE_PRESET_PREFIX,
-				result.table.headers,
-				suggestPurchaseMapping(result.table.headers),
-				(target) => isPurchaseTarget(target)
+			const { headers } = result.table;
+			const customers = customerMappingWithPresets(
+				headers,
+				suggestMapping(headers, this.fieldDefs()),
+				this.fieldDefs()
 			);
+			this.mapping = customers.mapping;
+			this.usedPreset = customers.usedPreset;
+			this.purchaseMapping = purchaseMappingWithPresets(headers, suggestPurchaseMapping(headers));
 			// Keep the user's choice when re-reading with another encoding or sheet.
 			if (!choice.encoding && !choice.sheet) {
 				this.kind = looksLikePurchases(result.table.headers) ? 'purchases' : 'customers';
@@ -157,63 +150,20 @@ export class ImportWizard {
 		}
 	}
 
-	#applyMapping(headers: string[]): void {
-		const suggested = suggestMapping(headers, this.fieldDefs());
-		const presets = loadPresets();
-		let used = false;
-		this.mapping = headers.map((header, i) => {
-			const saved = presets[headerKey(header)] as ImportTarget | undefined;
-			const valid =
-				saved &&
-				(saved === 'ignore' ||
-					(IMPORT_FIELDS as readonly string[]).includes(saved) ||
-					this.fieldDefs().some((def) => `custom:${def.id}` === saved));
-			if (valid && saved !== suggested[i]) used = true;
-			return valid ? saved : suggested[i]!;
-		});
-		this.usedPreset = used;
-	}
-
-	#withPresets<T extends string>(
-		prefix: string,
-		headers: string[],
-		suggested: T[],
-		valid: (target: string) => target is T
-	): T[] {
-		const presets = loadPresets();
-		return headers.map((header, i) => {
-			const saved = presets[`${prefix}${headerKey(header)}`];
-			return saved && valid(saved) ? saved : suggested[i]!;
-		});
-	}
-
 	savePreset(): void {
 		if (!this.read) return;
-		const presets = loadPresets();
-		const purchases = this.kind === 'purchases';
-		this.read.table.headers.forEach((header, i) => {
-			const key = headerKey(header);
-			if (!key) return;
-			if (purchases) presets[`${PURCHASE_PRESET_PREFIX}${key}`] = this.purchaseMapping[i]!;
-			else presets[key] = this.mapping[i]!;
-		});
-		localStorage.setItem(PRESETS_KEY, JSON.stringify(presets));
+		savePresets(
+			this.read.table.headers,
+			this.kind === 'purchases'
+				? { kind: 'purchases', mapping: this.purchaseMapping }
+				: { kind: 'customers', mapping: this.mapping }
+		);
 	}
 
 	/** What the mapping lacks before rows can be checked (null when nothing). */
-	get missingColumn(): 'name' | 'purchaseCustomer' | 'purchaseDate' | 'purchaseAmount' | null {
-		if (this.kind === 'customers') {
-			const named = this.mapping.some(
-				(target) => target === 'name' || target === 'firstName' || target === 'lastName'
-			);
-			return named ? null : 'name';
-		}
-		const has = (target: PurchaseTarget) => this.purchaseMapping.includes(target);
-		if (!has('customerName') && !has('customerPhone') && !has('customerEmail'))
-			return 'purchaseCustomer';
-		if (!has('date')) return 'purchaseDate';
-		if (!has('product') || (!has('amount') && !has('unitPrice'))) return 'purchaseAmount';
-		return null;
+	get missingColumn(): 'name' | PurchaseMappingGap | null {
+		if (this.kind === 'customers') return lacksName(this.mapping) ? 'name' : null;
+		return purchaseMappingGap(this.purchaseMapping);
 	}
 
 	async check(): Promise<void> {

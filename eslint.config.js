@@ -105,7 +105,8 @@ export default ts.config(
 							],
 							from: ['src/lib/crdt/**', 'src/lib/features/*/*-commands.ts'],
 							except: ['**/crdt/ids.ts'],
-							message: 'The page writes through session.commands, not the doc (types: import type).'
+							message:
+								'The page writes through session.commands, never the doc; types it needs live with the rules.'
 						}
 					]
 				}

@@ -19,11 +19,8 @@ import { createProduct } from '../../src/lib/features/products/product-commands'
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { liveCustomer, entityOf, entityMaps, entitiesOf } from '../../src/lib/crdt/workspace-doc';
 import { createDemoShop } from '../../src/lib/features/demo/demo-commands';
-import {
-	demoRemovalPlan,
-	demoShopStatus,
-	removeDemoShop
-} from '../../src/lib/features/demo/demo-records';
+import { demoRemovalPlan, demoShopStatus } from '../../src/lib/features/demo/demo-records';
+import { removeDemoShop } from '../../src/lib/features/demo/demo-removal-commands';
 import {
 	demoActivity,
 	demoCustomers,

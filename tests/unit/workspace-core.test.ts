@@ -6,6 +6,11 @@ import { RemoteSyncClient } from '../../src/lib/sync/remote-sync-client';
 import { serveRemoteSync } from '../../src/lib/sync/remote-sync-server';
 import { ProjectionDb } from '../../src/lib/projection/db';
 import { WorkspaceCore, type WorkspaceView } from '../../src/lib/workspace/workspace-core';
+import { appCommandRegistry } from '../../src/lib/workspace/commands';
+import { args, jobCommand } from '../../src/lib/core/command';
+import { customerFields } from '../../src/lib/core/arg-shapes';
+import { createCustomers } from '../../src/lib/features/customers/customer-commands';
+import * as v from 'valibot';
 
 let nextWorkspace = 0;
 
@@ -103,6 +108,41 @@ describe('WorkspaceCore', () => {
 		// …and Ctrl+Z still has the customer made before, as its latest step.
 		expect(await core.undo()).toBe(true);
 		expect(core.ws.customers.has(beforeId)).toBe(false);
+	});
+
+	it('an import that fails part-way keeps what it wrote, and Ctrl+Z takes that back', async () => {
+		const registry = appCommandRegistry();
+		registry.register({
+			// Writes its chunks like an import, and fails on the second.
+			failingImport: jobCommand({
+				args: args(v.array(customerFields)),
+				run: async (_ctx, { writeInSteps }, rows: Parameters<typeof createCustomers>[1]) => {
+					let chunks = 0;
+					await writeInSteps(rows, (ctx, chunk) => {
+						if (++chunks === 2) throw new Error('the disk went away');
+						createCustomers(ctx, [...chunk]);
+					});
+					return { value: null, cancelled: false };
+				}
+			})
+		});
+		const core = new WorkspaceCore(
+			'member-1',
+			namesForTest(),
+			{ onView: () => {}, onReplacedElsewhere: () => {} },
+			registry
+		);
+		await core.whenReady();
+		const rows = Array.from({ length: 1_500 }, (_, i) => customer({ name: `Imported ${i}` }));
+		await expect(
+			core.runJob('failingImport', [rows], {
+				onProgress: () => {},
+				signal: new AbortController().signal
+			})
+		).rejects.toThrow('the disk went away');
+		expect(core.ws.customers.size).toBe(1_000);
+		expect(await core.undo()).toBe(true);
+		expect(core.ws.customers.size).toBe(0);
 	});
 
 	it('reports undo state, and an undo token undoes only its own step', async () => {

@@ -444,24 +444,35 @@ export class WorkspaceCore {
 				// import becomes a few large projection writes instead of one per chunk.
 				await new Promise((resolve) => setTimeout(resolve, 0));
 			}
+		} catch (error) {
+			// What was written before the failure stays, and Ctrl+Z can still take it back.
+			this.#joinShellHistory(jobUndo);
+			throw error;
 		} finally {
 			jobUndo.destroy();
 		}
-		const step = jobUndo.undoStack[0];
-		if (!step) return { cancelled: job.signal.aborted, undoStep: () => false };
 		if (job.signal.aborted) {
 			// Taken back through the job's own manager: the shell's history never held it.
-			return { cancelled: true, undoStep: () => (jobUndo.undo(), true) };
+			return { cancelled: true, undoStep: () => jobUndo.undo() !== null };
 		}
+		if (!this.#joinShellHistory(jobUndo)) return { cancelled: false, undoStep: () => false };
+		return { cancelled: false, undoStep: this.#undoOfLastStep() };
+	}
+
+	/** Hands a job's one step to the shell's undo history, latest; false when it wrote nothing. */
+	#joinShellHistory(jobUndo: Y.UndoManager): boolean {
+		const step = jobUndo.undoStack[0];
+		if (!step) return false;
+		jobUndo.undoStack = [];
 		// `undoStack` and `clear` are the manager's public API; a new step ends what could be
 		// redone, as any of this member's changes does.
 		this.#undo.clear(false, true);
 		this.#undo.undoStack.push(step);
 		this.#undo.emit('stack-item-added', [
-			{ stackItem: step, origin: jobOrigin, type: 'undo', changedParentTypes: new Map() },
+			{ stackItem: step, origin: jobUndo, type: 'undo', changedParentTypes: new Map() },
 			this.#undo
 		]);
-		return { cancelled: false, undoStep: this.#undoOfLastStep() };
+		return true;
 	}
 
 	/** Lets the projection get ready for a large import while the user matches columns. */

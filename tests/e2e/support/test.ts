@@ -47,7 +47,8 @@ export const test = base.extend<{ uncaughtErrors: string[] }>({
 			} finally {
 				browser.newContext = newContext;
 			}
-			if (testInfo.status !== testInfo.expectedStatus && consoleLines.length > 0) {
+			const failed = testInfo.status !== testInfo.expectedStatus || errors.length > 0;
+			if (failed && consoleLines.length > 0) {
 				console.log(`What the pages logged (last ${consoleLines.length} lines):`);
 				console.log(consoleLines.join('\n'));
 			}

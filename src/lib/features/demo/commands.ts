@@ -15,6 +15,6 @@ export const demoCommands = {
 		args: args(),
 		undo: 'token',
 		audit: true,
-		load: async () => (await import('./demo-records')).removeDemoShop
+		load: async () => (await import('./demo-removal-commands')).removeDemoShop
 	})
 };

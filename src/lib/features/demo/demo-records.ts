@@ -1,9 +1,6 @@
-import { deleteCustomer } from '../customers/customer-commands';
-import { inOneStep, type CommandContext } from '../../core/command-context';
 import { decodeEventValue, type EventValue } from '../activity/event-values';
 import { latestFieldEdits } from '../customers/field-edit-entries';
-import { tombstoneCustomerId } from '../activity/event-tombstones';
-import { DEMO_MARK, REMOVED_WITH_DEMO } from '../../crdt/stamps';
+import { DEMO_MARK } from '../../crdt/stamps';
 import {
 	isDeleted,
 	num,
@@ -17,7 +14,7 @@ import {
 import type { DemoShopStatus } from './demo-size';
 
 /**
- * Finding and removing what "Load demo shop" wrote. Every record it creates carries the demo
+ * Finding what "Load demo shop" wrote (removing it: demo-removal-commands.ts). Every record it creates carries the demo
  * mark (`demo: true`, see `stamps.ts`); this module never loads the generator (faker).
  */
 
@@ -64,7 +61,7 @@ export interface DemoRemovalPlan {
 type EventRoot = 'purchases' | 'interactions';
 
 /** Everything the removal touches, found in one pass so the plan and the removal agree. */
-interface DemoRecords {
+export interface DemoRecords {
 	customers: string[];
 	events: Record<EventRoot, string[]>;
 	tasks: string[];
@@ -81,7 +78,7 @@ function byHand(value: EventValue): boolean {
 	);
 }
 
-function findDemoRecords(ws: WorkspaceDoc): DemoRecords {
+export function findDemoRecords(ws: WorkspaceDoc): DemoRecords {
 	// Live demo customers go, with everything attached to them. Demo customers deleted earlier
 	// (by hand) lose only the demo's own records: what the shop added to them stays with them.
 	// A merged one's records have moved to the customer it was merged into, which stays.
@@ -178,48 +175,4 @@ function findDemoRecords(ws: WorkspaceDoc): DemoRecords {
 
 export function demoRemovalPlan(ws: WorkspaceDoc): DemoRemovalPlan {
 	return findDemoRecords(ws).plan;
-}
-
-export type DemoRemovalResult =
-	{ ok: true; value: DemoRemovalPlan } | { ok: false; reason: 'nothingToRemove' };
-
-/**
- * Removes the demo's records in one transaction (one undo step). Its customers are deleted the
- * way any customer is (`deletedAt`), so a colleague's concurrent edit of one cannot bring it
- * back; their purchases, conversations and follow-ups and the demo's products are taken out of
- * the doc. Demo products the shop sold to its own customers stay, without the demo mark.
- * Customers the demo did not make are never touched.
- */
-export function removeDemoShop(ctx: CommandContext): DemoRemovalResult {
-	const found = findDemoRecords(ctx.ws);
-	const { plan } = found;
-	const nothing =
-		found.customers.length +
-			found.events.purchases.length +
-			found.events.interactions.length +
-			found.tasks.length +
-			found.products.length +
-			found.keptProducts.length ===
-		0;
-	if (nothing) return { ok: false, reason: 'nothingToRemove' };
-	inOneStep(ctx, () => {
-		for (const id of found.customers) {
-			deleteCustomer(ctx, id);
-			// Told apart from a demo customer deleted by hand, which "Recently deleted" lists.
-			entityOf(ctx.ws.customers, id)?.set(REMOVED_WITH_DEMO, true);
-		}
-		// Events of these customers deleted earlier go too: nothing could show them any more.
-		const removedCustomers = new Set(found.customers);
-		const tombstones = [...ctx.ws.eventTombstones.entries()].filter(([, value]) => {
-			const customerId = tombstoneCustomerId(value);
-			return customerId !== null && removedCustomers.has(customerId);
-		});
-		for (const [id] of tombstones) ctx.ws.eventTombstones.delete(id);
-		for (const id of found.events.purchases) ctx.ws.purchases.delete(id);
-		for (const id of found.events.interactions) ctx.ws.interactions.delete(id);
-		for (const id of found.tasks) ctx.ws.tasks.delete(id);
-		for (const id of found.products) ctx.ws.products.delete(id);
-		for (const id of found.keptProducts) entityOf(ctx.ws.products, id)?.delete(DEMO_MARK);
-	});
-	return { ok: true, value: plan };
 }

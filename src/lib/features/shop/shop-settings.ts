@@ -1,4 +1,3 @@
-import type { CommandContext } from '../../core/command-context';
 import type { WorkspaceDoc } from '../../crdt/workspace-doc';
 
 /** Currencies a shop can keep its books in; amounts are always stored in 1/100 units. */
@@ -25,8 +24,4 @@ export function readCurrency(ws: WorkspaceDoc): ShopCurrency {
 	return (SHOP_CURRENCIES as readonly unknown[]).includes(value)
 		? (value as ShopCurrency)
 		: DEFAULT_CURRENCY;
-}
-
-export function setCurrency(ctx: CommandContext, currency: ShopCurrency): void {
-	ctx.ws.doc.transact(() => ctx.ws.meta.set('currency', currency), ctx.origin);
 }

@@ -14,8 +14,9 @@ import {
 import type { DemoShopStatus } from './demo-size';
 
 /**
- * Finding what "Load demo shop" wrote (removing it: demo-removal-commands.ts). Every record it creates carries the demo
- * mark (`demo: true`, see `stamps.ts`); this module never loads the generator (faker).
+ * Finding what "Load demo shop" wrote (removing it: demo-removal-commands.ts). Every record it
+ * creates carries the demo mark (`demo: true`, see `stamps.ts`); this module never loads the
+ * generator (faker).
  */
 
 function isDemo(map: RecordMap): boolean {

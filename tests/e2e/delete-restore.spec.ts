@@ -118,6 +118,8 @@ test('editing a purchase’s price moves the totals and shows in the history', a
 	await page.getByRole('button', { name: 'Changes' }).click();
 	await expect(timeline(page)).toContainText('Edited a purchase');
 	await expect(timeline(page)).toContainText('Total: ¥100.00 → ¥80.00');
+	// Each line's price in the shop's currency, as everywhere else.
+	await expect(timeline(page)).toContainText('Items: 乌龙茶 × 1 @ ¥100.00 → 乌龙茶 × 1 @ ¥80.00');
 
 	await page.reload();
 	await expect(page.getByTestId('metric-total')).toHaveText('¥130.00');

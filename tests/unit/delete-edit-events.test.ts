@@ -25,7 +25,9 @@ import type {
 } from '../../src/lib/features/activity/rules/activity';
 import {
 	interactionChanges,
-	purchaseChanges
+	lineText,
+	purchaseChanges,
+	readLineText
 } from '../../src/lib/features/activity/rules/event-changes';
 import { EventIndex } from '../../src/lib/projection/event-index';
 import { customer, memberContext } from './helpers';
@@ -238,6 +240,22 @@ describe('editing events', () => {
 });
 
 describe('what an edit changed', () => {
+	it('a history line gives back its price, so the page can show it in the currency', () => {
+		const line = { product: 'Tea @ home', quantity: 2, unitPriceCents: 12_050 };
+		expect(readLineText(lineText(line))).toEqual({
+			item: 'Tea @ home × 2',
+			unitPriceCents: 12_050
+		});
+		expect(readLineText(lineText({ ...line, unitPriceCents: 5 }))?.unitPriceCents).toBe(5);
+		expect(readLineText('乌龙茶 × 1 @ 100.00')).toEqual({
+			item: '乌龙茶 × 1',
+			unitPriceCents: 10_000
+		});
+		// Text another program wrote is shown as it is.
+		expect(readLineText('two teas, 20 yuan')).toBeNull();
+		expect(readLineText('tea @ 1.5')).toBeNull();
+	});
+
 	it('names the total first, then each changed purchase field', () => {
 		const before = purchase('c');
 		const after = purchase('c', { discountCents: 1000, at: AT + 60_000, channel: 'online' });

@@ -21,9 +21,21 @@ export function isRecentlyDeleted(deletedAt: number, now: number): boolean {
 	return now - deletedAt <= RECENTLY_DELETED_DAYS * 86_400_000;
 }
 
-/** "乌龙茶 × 2 @ 120.50": a line as the history shows it, the same in every language. */
+/** "乌龙茶 × 2 @ 120.50": a line as the history stores it, the same in every language. */
 export function lineText(line: PurchaseLine): string {
 	return `${line.product} × ${line.quantity} @ ${centsToDecimal(line.unitPriceCents)}`;
+}
+
+/**
+ * A stored history line taken apart again (see `lineText`), so the page can show the price in
+ * the shop's currency; null for a text of another form (written by something else).
+ */
+export function readLineText(text: string): { item: string; unitPriceCents: number } | null {
+	const match = /^(.+) @ (-?)(\d+)\.(\d{2})$/.exec(text);
+	if (!match) return null;
+	const cents = Number(match[3]) * 100 + Number(match[4]);
+	if (!Number.isSafeInteger(cents)) return null;
+	return { item: match[1]!, unitPriceCents: match[2] ? -cents : cents };
 }
 
 function change(field: FieldChange['field'], from: ChangeValue, to: ChangeValue): FieldChange {

@@ -3,6 +3,7 @@ import type { ChangeValue, FieldChange } from '$lib/features/customers/rules/fie
 import { formatDate, formatDateTime, locale, t, type MessageKey } from '$lib/i18n/i18n.svelte';
 import type { FieldDefRow } from '$lib/projection/db';
 import { money } from '$lib/features/shop/ui/shop-settings.svelte';
+import { readLineText } from '$lib/features/activity/rules/event-changes';
 
 /** An edited purchase's or conversation's fields (`purchase.total`…): label and value codes. */
 const EVENT_FIELDS: Partial<Record<string, { label: MessageKey; coded?: string }>> = {
@@ -33,10 +34,18 @@ const CODED: Partial<Record<string, string>> = {
 	consentMethod: 'consentMethod'
 };
 
+/** A purchase line of the history, its price in the shop's currency: "乌龙茶 × 2 @ ¥120.50". */
+function lineWithPrice(text: string): string {
+	const line = readLineText(text);
+	return line ? `${line.item} @ ${money(line.unitPriceCents)}` : text;
+}
+
 function valueText(field: string, value: ChangeValue): string {
 	if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
 		return t('timeline.empty_value');
 	}
+	if (Array.isArray(value) && field === 'purchase.lines')
+		return value.map(lineWithPrice).join(', ');
 	if (Array.isArray(value)) return value.join(', ');
 	if (typeof value === 'boolean') return value ? t('customFields.yes') : t('customFields.no');
 	if (typeof value === 'number' && MONEY_FIELDS.has(field)) return money(value);

@@ -1,21 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { inZone } from './helpers';
 import { calendarDaysBetween } from '../../src/lib/domain/dates';
-
-/** Runs the cases in a zone with daylight saving; Node reads TZ again when it changes. */
-function inZone(zone: string, body: () => void): void {
-	describe(`in ${zone}`, () => {
-		let before: string | undefined;
-		beforeAll(() => {
-			before = process.env.TZ;
-			process.env.TZ = zone;
-		});
-		afterAll(() => {
-			if (before === undefined) delete process.env.TZ;
-			else process.env.TZ = before;
-		});
-		body();
-	});
-}
 
 const at = (y: number, m: number, d: number, h = 12, min = 0) =>
 	new Date(y, m - 1, d, h, min).getTime();

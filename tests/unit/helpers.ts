@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, describe } from 'vitest';
 import * as Y from 'yjs';
 import {
 	commandCalls,
@@ -107,4 +108,20 @@ function coreTransport(core: WorkspaceCore): CommandTransport {
 			core.runJob(name, args, { onProgress, signal: signal ?? new AbortController().signal }),
 		undoStep: (token) => core.undoStep(token)
 	};
+}
+
+/** Runs the cases in a zone with daylight saving; Node reads TZ again when it changes. */
+export function inZone(zone: string, body: () => void): void {
+	describe(`in ${zone}`, () => {
+		let before: string | undefined;
+		beforeAll(() => {
+			before = process.env.TZ;
+			process.env.TZ = zone;
+		});
+		afterAll(() => {
+			if (before === undefined) delete process.env.TZ;
+			else process.env.TZ = before;
+		});
+		body();
+	});
 }

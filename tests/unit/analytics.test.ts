@@ -6,7 +6,11 @@ import {
 	logInteraction,
 	restorePurchase
 } from '../../src/lib/features/activity/activity-commands';
-import { createCustomer } from '../../src/lib/features/customers/customer-commands';
+import {
+	createCustomer,
+	deleteCustomer,
+	restoreCustomer
+} from '../../src/lib/features/customers/customer-commands';
 import { mergeCustomers } from '../../src/lib/features/duplicates/merge-commands';
 import { liveCustomer } from '../../src/lib/crdt/workspace-doc';
 import type { PurchaseFields } from '../../src/lib/features/activity/rules/activity';
@@ -156,6 +160,21 @@ describe('analytics columns', () => {
 });
 
 describe('month × product pivot', () => {
+	it('leaves out a deleted customer’s sales, and counts them again once restored', () => {
+		const { ctx, ids } = shop();
+		const keeper = new AnalyticsKeeper(ctx.ws);
+		addPurchase(ctx, sale(ids[0]!, new Date(2026, 0, 5, 12).getTime(), [['Oolong', 2, 1_000]]));
+		addPurchase(ctx, sale(ids[1]!, new Date(2026, 0, 9, 12).getTime(), [['Oolong', 1, 1_500]]));
+		const total = () =>
+			Array.from(pivotMonthByProduct(keeper.columns()).cents).reduce((a, b) => a + b, 0);
+		expect(total()).toBe(3_500);
+		deleteCustomer(ctx, ids[1]!);
+		expect(total()).toBe(2_000);
+		restoreCustomer(ctx, ids[1]!);
+		expect(total()).toBe(3_500);
+		keeper.stop();
+	});
+
 	it('sums line amounts in cents by local month and product, every month in between', () => {
 		const { ctx, ids } = shop();
 		const may = new Date(2026, 4, 31, 23, 30).getTime();

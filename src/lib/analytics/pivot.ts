@@ -12,13 +12,26 @@ export interface MonthProductPivot {
 	quantity: Float64Array;
 }
 
-/** Groups every live purchase line by the month of its purchase and its product. */
+/**
+ * Whether a purchase row counts: not deleted or replaced by an edit, and its customer still in
+ * the archive.
+ */
+export function countsPurchase(columns: AnalyticsColumns, row: number): boolean {
+	const { purchases } = columns;
+	return purchases.live[row] === 1 && columns.customerLive[purchases.customer[row]!] === 1;
+}
+
+/** Groups every counted purchase line by the month of its purchase and its product. */
 export function pivotMonthByProduct(columns: AnalyticsColumns): MonthProductPivot {
 	const { purchases, lines } = columns;
+	const counts = new Uint8Array(purchases.count);
+	for (let row = 0; row < purchases.count; row++) {
+		if (countsPurchase(columns, row)) counts[row] = 1;
+	}
 	let first = Infinity;
 	let last = -Infinity;
 	for (let row = 0; row < purchases.count; row++) {
-		if (purchases.live[row] !== 1) continue;
+		if (counts[row] !== 1) continue;
 		const month = purchases.month[row]!;
 		if (month < first) first = month;
 		if (month > last) last = month;
@@ -29,7 +42,7 @@ export function pivotMonthByProduct(columns: AnalyticsColumns): MonthProductPivo
 	const quantity = new Float64Array(monthCount * productCount);
 	for (let line = 0; line < lines.count; line++) {
 		const purchase = lines.purchase[line]!;
-		if (purchases.live[purchase] !== 1) continue;
+		if (counts[purchase] !== 1) continue;
 		const cell = (purchases.month[purchase]! - first) * productCount + lines.product[line]!;
 		cents[cell]! += lines.amountCents[line]!;
 		quantity[cell]! += lines.quantity[line]!;

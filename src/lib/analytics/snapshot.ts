@@ -4,6 +4,7 @@ import { currentProductId } from '../features/products/product-commands';
 import {
 	customerMergedInto,
 	entitiesOf,
+	isDeleted,
 	resolveCustomerId,
 	type WorkspaceDoc
 } from '../crdt/workspace-doc';
@@ -26,6 +27,11 @@ import { Dictionary, InteractionTable, LineTable, PurchaseTable } from './column
 export interface AnalyticsColumns {
 	/** Customer ids by number: events count for the end of their customer's merge chain. */
 	customers: string[];
+	/**
+	 * 1 for a customer in the archive, 0 for one deleted (their events stay in the doc for a
+	 * restore, but no figure counts them) or with no record at all.
+	 */
+	customerLive: Uint8Array;
 	/** Products by number: a catalogue product's id, else `name:` and the normalised name. */
 	products: string[];
 	/** Each product's name as first sold. */
@@ -135,13 +141,14 @@ export class AnalyticsSnapshot {
 	readonly #l = new LineTable();
 	readonly #i = new InteractionTable();
 	#owner: (customerId: string) => string = (id) => id;
+	readonly #liveCustomers = new Set<string>();
 	readonly #months = new MonthFinder();
 	/** The product key of each line name and catalogue id seen, worked out once per build. */
 	readonly #keysByName = new Map<string, string>();
 	readonly #keysById = new Map<string, string>();
 
 	constructor(private readonly ws: WorkspaceDoc) {
-		this.#noteMerges();
+		this.#noteCustomers();
 		// Room for the whole archive at once: growing the columns as rows come copied them.
 		this.#reserve(ws.purchases.size, ws.interactions.size);
 		const tombstoned = tombstonedIds(ws);
@@ -180,14 +187,24 @@ export class AnalyticsSnapshot {
 		const p = this.#purchaseCount;
 		const l = this.#lineCount;
 		const i = this.#interactionCount;
+		const customers = [...this.#customers.values];
 		return {
-			customers: [...this.#customers.values],
+			customers,
+			customerLive: this.#customerLive(customers),
 			products: [...this.#products.values],
 			productNames: [...this.#productNames],
 			purchases: this.#p.copy(p),
 			lines: this.#l.copy(l),
 			interactions: this.#i.copy(i)
 		};
+	}
+
+	#customerLive(customers: readonly string[]): Uint8Array {
+		const live = new Uint8Array(customers.length);
+		for (let i = 0; i < customers.length; i++) {
+			if (this.#liveCustomers.has(customers[i]!)) live[i] = 1;
+		}
+		return live;
 	}
 
 	#reserve(purchases: number, interactions: number): void {
@@ -207,11 +224,16 @@ export class AnalyticsSnapshot {
 		return key;
 	}
 
-	#noteMerges(): void {
+	/**
+	 * Who stands for whom after merges, and who is in the archive (not deleted). Deleting,
+	 * restoring or merging a customer makes the keeper build the columns again (keeper.ts).
+	 */
+	#noteCustomers(): void {
 		const mergedInto = new Map<string, string>();
-		for (const [id] of entitiesOf(this.ws.customers)) {
+		for (const [id, record] of entitiesOf(this.ws.customers)) {
 			const into = customerMergedInto(this.ws, id);
 			if (into !== undefined) mergedInto.set(id, into);
+			else if (!isDeleted(record)) this.#liveCustomers.add(id);
 		}
 		this.#owner = (id) =>
 			mergedInto.size === 0 ? id : resolveCustomerId(id, (current) => mergedInto.get(current));

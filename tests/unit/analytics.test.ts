@@ -98,6 +98,7 @@ describe('analytics columns', () => {
 			{ customer: ids[1], at: Date.UTC(2026, 1, 5), totalCents: 48_600 }
 		]);
 		expect(columns.lines.count).toBe(3);
+		expect(Array.from(columns.lines.netCents)).toEqual([25_000, 35_800, 12_800]);
 		expect(columns.productNames).toEqual(['Oolong', 'Puer']);
 		expect(columns.interactions.count).toBe(1);
 		expect(columns.interactions.month[0]).toBe(localMonth(Date.UTC(2026, 1, 6)));
@@ -194,6 +195,23 @@ describe('month × product pivot', () => {
 		expect(columns.productNames).toEqual(['Oolong', 'Puer']);
 		expect(Array.from(pivot.cents)).toEqual([25_600, 35_800, 0, 0, 12_800, 0]);
 		expect(Array.from(pivot.quantity)).toEqual([2, 1, 0, 0, 1, 0]);
+	});
+
+	it('share a purchase’s discount over its lines in whole cents that add up to its total', () => {
+		const { ctx, ids } = shop();
+		addPurchase(ctx, {
+			...sale(ids[0]!, Date.UTC(2026, 0, 5), [
+				['Oolong', 1, 100],
+				['Puer', 1, 100],
+				['Tea cup', 1, 100]
+			]),
+			discountCents: 100
+		});
+		const columns = new AnalyticsSnapshot(ctx.ws).columns();
+		// 33⅓ cents each: the cent left over goes to the first line.
+		expect(Array.from(columns.lines.netCents)).toEqual([66, 67, 67]);
+		expect(Array.from(pivotMonthByProduct(columns).cents)).toEqual([66, 67, 67]);
+		expect(columns.purchases.totalCents[0]).toBe(200);
 	});
 
 	it('is empty for a shop with no sales', () => {

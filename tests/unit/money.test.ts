@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { centsToDecimal, formatMoney, parseMoney, sumCents } from '../../src/lib/domain/money';
+import {
+	centsToDecimal,
+	formatMoney,
+	parseMoney,
+	shareOutCents,
+	sumCents
+} from '../../src/lib/domain/money';
 
 describe('money', () => {
 	it.each([
@@ -35,5 +41,19 @@ describe('money', () => {
 		expect(formatMoney(123456, 'de', 'EUR')).toBe('1.234,56\u00a0€');
 		expect(formatMoney(123456, 'en', 'USD')).toBe('$1,234.56');
 		expect(formatMoney(123456, 'en')).toBe('¥1,234.56');
+	});
+});
+
+describe('shareOutCents', () => {
+	it('splits in proportion, in whole cents that add up exactly', () => {
+		expect(shareOutCents(100, [100, 100, 100])).toEqual([34, 33, 33]);
+		expect(shareOutCents(1_000, [12_800, 35_800])).toEqual([263, 737]);
+		expect(shareOutCents(7, [1, 0, 1])).toEqual([4, 0, 3]);
+	});
+
+	it('keeps the sign of a negative total and gives all to the first part with no weights', () => {
+		expect(shareOutCents(-5, [1, 1])).toEqual([-3, -2]);
+		expect(shareOutCents(50, [0, 0])).toEqual([50, 0]);
+		expect(shareOutCents(50, [])).toEqual([]);
 	});
 });

@@ -55,9 +55,11 @@ export class LineTable {
 	product = new Uint32Array(0);
 	quantity = new Float64Array(0);
 	amountCents = new Float64Array(0);
+	netCents = new Float64Array(0);
 
 	ensure(rows: number): void {
 		if (rows <= this.purchase.length) return;
+		this.netCents = grown(this.netCents, (n) => new Float64Array(n), rows);
 		this.purchase = grown(this.purchase, (n) => new Uint32Array(n), rows);
 		this.product = grown(this.product, (n) => new Uint32Array(n), rows);
 		this.quantity = grown(this.quantity, (n) => new Float64Array(n), rows);
@@ -70,7 +72,8 @@ export class LineTable {
 			purchase: this.purchase.slice(0, count),
 			product: this.product.slice(0, count),
 			quantity: this.quantity.slice(0, count),
-			amountCents: this.amountCents.slice(0, count)
+			amountCents: this.amountCents.slice(0, count),
+			netCents: this.netCents.slice(0, count)
 		};
 	}
 }

@@ -1,6 +1,6 @@
 import type { AnalyticsColumns } from './snapshot';
 
-/** Sales by local month and product: amounts in integer cents, before purchase discounts. */
+/** Sales by local month and product: amounts in integer cents, after purchase discounts. */
 export interface MonthProductPivot {
 	/** `YYYY-MM`, oldest first, every month between the first and last sale. */
 	months: string[];
@@ -44,7 +44,7 @@ export function pivotMonthByProduct(columns: AnalyticsColumns): MonthProductPivo
 		const purchase = lines.purchase[line]!;
 		if (counts[purchase] !== 1) continue;
 		const cell = (purchases.month[purchase]! - first) * productCount + lines.product[line]!;
-		cents[cell]! += lines.amountCents[line]!;
+		cents[cell]! += lines.netCents[line]!;
 		quantity[cell]! += lines.quantity[line]!;
 	}
 	const months = Array.from({ length: monthCount }, (_, i) => {

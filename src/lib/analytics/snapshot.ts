@@ -15,6 +15,7 @@ import {
 	PURCHASE_CHANNELS
 } from '../features/activity/rules/activity';
 import { productNameKey } from '../features/products/rules/product';
+import { shareOutCents } from '../domain/money';
 import { Dictionary, InteractionTable, LineTable, PurchaseTable } from './columns';
 
 /**
@@ -48,13 +49,19 @@ export interface AnalyticsColumns {
 		payment: Uint8Array;
 		channel: Uint8Array;
 	};
-	/** One row per purchase line: its purchase's row, product, quantity and amount before discount. */
+	/** One row per purchase line: its purchase's row, product, quantity and amount. */
 	lines: {
 		count: number;
 		purchase: Uint32Array;
 		product: Uint32Array;
 		quantity: Float64Array;
+		/** Before the purchase's discount. */
 		amountCents: Float64Array;
+		/**
+		 * After its share of the purchase's discount (in proportion to the lines' amounts, in
+		 * whole cents): a purchase's lines add up to its `totalCents`.
+		 */
+		netCents: Float64Array;
 	};
 	interactions: {
 		count: number;
@@ -258,6 +265,7 @@ export class AnalyticsSnapshot {
 		p.payment[row] = PAYMENT_METHODS.indexOf(oneOf(value.payment, PAYMENT_METHODS, 'other'));
 		p.channel[row] = PURCHASE_CHANNELS.indexOf(oneOf(value.channel, PURCHASE_CHANNELS, 'other'));
 		let subtotal = 0;
+		const firstLine = this.#lineCount;
 		if (Array.isArray(value.lines)) {
 			for (const line of value.lines) {
 				if (!isObject(line)) continue;
@@ -277,7 +285,22 @@ export class AnalyticsSnapshot {
 				l.amountCents[lineRow] = amount;
 			}
 		}
-		p.totalCents[row] = subtotal - number(value.discountCents);
+		const discount = number(value.discountCents);
+		p.totalCents[row] = subtotal - discount;
+		this.#shareOutDiscount(firstLine, discount);
+	}
+
+	/** Each line's amount after its share of the discount (see `lines.netCents`). */
+	#shareOutDiscount(firstLine: number, discount: number): void {
+		const l = this.#l;
+		if (discount === 0) {
+			for (let line = firstLine; line < this.#lineCount; line++)
+				l.netCents[line] = l.amountCents[line]!;
+			return;
+		}
+		const amounts = Array.from(l.amountCents.subarray(firstLine, this.#lineCount));
+		const shares = shareOutCents(discount, amounts);
+		for (const [k, share] of shares.entries()) l.netCents[firstLine + k] = amounts[k]! - share;
 	}
 
 	#addInteraction(id: string, stored: unknown): void {

@@ -46,3 +46,26 @@ export function formatMoney(cents: number, locale: string, currency = 'CNY'): st
 	}
 	return format.format(cents / 100);
 }
+
+/**
+ * Splits `totalCents` over parts in proportion to `weights`, in whole cents that add up to the
+ * total exactly: each part gets its share rounded down, and the cents left over go to the
+ * largest remainders (the first such part on a tie). With no weight at all, the first part
+ * takes everything.
+ */
+export function shareOutCents(totalCents: number, weights: readonly number[]): number[] {
+	if (weights.length === 0) return [];
+	let sum = 0;
+	for (const weight of weights) sum += Math.max(0, weight);
+	if (sum === 0) return weights.map((_, i) => (i === 0 ? totalCents : 0));
+	const sign = totalCents < 0 ? -1 : 1;
+	const whole = Math.abs(totalCents);
+	const exact = weights.map((weight) => (whole * Math.max(0, weight)) / sum);
+	const shares = exact.map(Math.floor);
+	let left = whole - shares.reduce((a, b) => a + b, 0);
+	const order = exact
+		.map((value, i) => ({ i, remainder: value - shares[i]! }))
+		.sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+	for (let k = 0; left > 0; k = (k + 1) % order.length, left--) shares[order[k]!.i]!++;
+	return shares.map((share) => (share === 0 ? 0 : share * sign));
+}

@@ -39,6 +39,7 @@ export function seededRandom(seed: number): () => number {
 /** A customer-list row with neutral values, for sort and filter tests. */
 export function listRow(fields: Partial<ListableCustomer> = {}): ListableCustomer {
 	return {
+		id: '',
 		sortName: '',
 		updatedAt: 0,
 		totalSpentCents: 0,

@@ -1,3 +1,5 @@
+import type { AnalyticsColumns } from './snapshot';
+
 /**
  * The analytics tables as typed arrays that grow as rows are added. Each table is a class of
  * its own with one field per column, so every write in the build's loop goes to an array of
@@ -123,4 +125,13 @@ export class Dictionary {
 		}
 		return index;
 	}
+}
+
+/** Every buffer of the columns, to transfer them rather than copy. */
+export function columnBuffers(columns: AnalyticsColumns): ArrayBuffer[] {
+	return [columns.purchases, columns.lines, columns.interactions].flatMap((table) =>
+		Object.values(table)
+			.filter((value): value is Uint8Array => ArrayBuffer.isView(value))
+			.map((array) => array.buffer as ArrayBuffer)
+	);
 }

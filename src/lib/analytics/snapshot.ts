@@ -329,12 +329,3 @@ function rowsById(ids: string[], live: Uint8Array): Map<string, number> {
 	for (const [row, id] of ids.entries()) if (live[row] === 1) rows.set(id, row);
 	return rows;
 }
-
-/** Every buffer of the columns, to transfer them rather than copy. */
-export function columnBuffers(columns: AnalyticsColumns): ArrayBuffer[] {
-	return [columns.purchases, columns.lines, columns.interactions].flatMap((table) =>
-		Object.values(table)
-			.filter((value): value is Uint8Array => ArrayBuffer.isView(value))
-			.map((array) => array.buffer as ArrayBuffer)
-	);
-}

@@ -92,6 +92,8 @@ export class WorkspaceSession {
 	allPurchases = () => this.#client.call('allPurchases', []);
 	allInteractions = () => this.#client.call('allInteractions', []);
 	recentProductNames = () => this.#client.call('recentProductNames', []);
+	/** Every purchase and interaction as columns of numbers, for the insights worker. */
+	analyticsColumns = () => this.#client.call('analyticsColumns', []);
 
 	/** Every command the features declare, called by name (see workspace/commands.ts). */
 	readonly commands: CommandCalls<AppCommands>;

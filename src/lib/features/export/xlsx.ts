@@ -1,10 +1,10 @@
 import { utils, write } from '@e965/xlsx';
 
 /**
- * An Excel workbook with one sheet per table. Cells are written as text, never as formulas,
+ * An Excel workbook with one sheet per table. Text is written as text, never as formulas,
  * so a value starting with = stays a value; long digit strings (phones) keep every digit.
  */
-export function tablesToXlsx(sheets: { name: string; rows: string[][] }[]): Uint8Array {
+export function tablesToXlsx(sheets: { name: string; rows: (string | number)[][] }[]): Uint8Array {
 	const workbook = utils.book_new();
 	for (const sheet of sheets) {
 		const worksheet = utils.aoa_to_sheet(sheet.rows);

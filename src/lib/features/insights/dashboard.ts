@@ -56,6 +56,8 @@ export interface Dashboard {
 	bucket: TimeBucket;
 	figures: PeriodFigures;
 	previousFigures: PeriodFigures;
+	/** Counted purchases in the whole archive, whatever the period. */
+	purchasesEver: number;
 	/** Customers in the archive now, by stage (in LIFECYCLE_STAGES order). */
 	customersByStage: number[];
 	charts: Record<ChartId, ChartData>;
@@ -77,6 +79,7 @@ export function dashboard(index: InsightsIndex, period: Period): Dashboard {
 		bucket,
 		figures: periodFigures(index.columns, period),
 		previousFigures: periodFigures(index.columns, previous),
+		purchasesEver: index.order.length,
 		customersByStage: stageCounts.values,
 		charts
 	};

@@ -15,6 +15,7 @@ export const CUSTOMER_SORTS = [
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
 export interface ListableCustomer extends Searchable, QualityCheckable {
+	id: string;
 	sortName: string;
 	updatedAt: number;
 	totalSpentCents: number;
@@ -38,6 +39,8 @@ export interface CustomerListFilter {
 	 * load on demand, so they come in as a function).
 	 */
 	matches?: ((row: QualityCheckable) => boolean) | null;
+	/** Only these customers (the ones behind a chart's point), or everyone when unset. */
+	onlyIds?: ReadonlySet<string> | null;
 }
 
 export function sortCustomers<T extends ListableCustomer>(
@@ -68,7 +71,8 @@ function filtersBesidesQuery(filter: CustomerListFilter): boolean {
 		filter.tag !== '' ||
 		filter.stage !== '' ||
 		(!!filter.customField && !!filter.customValue) ||
-		!!filter.matches
+		!!filter.matches ||
+		!!filter.onlyIds
 	);
 }
 
@@ -97,7 +101,8 @@ export function filterCustomers<T extends ListableCustomer>(
 			(!filter.customField ||
 				!filter.customValue ||
 				customValueMatches(row.custom?.[filter.customField], filter.customValue)) &&
-			(!filter.matches || filter.matches(row))
+			(!filter.matches || filter.matches(row)) &&
+			(!filter.onlyIds || filter.onlyIds.has(row.id))
 	);
 }
 

@@ -35,6 +35,8 @@ export class CustomerListState {
 	customField = $state('');
 	customValue = $state('');
 	quality = $state<QualityIssue | ''>('');
+	/** Only the customers behind a chart's point, with what the chip calls them. */
+	chosen = $state.raw<{ label: string; ids: ReadonlySet<string> } | null>(null);
 	/** The check for `quality`, loaded when a quality filter is first used. */
 	#qualityCheck = $state.raw<((row: QualityCheckable) => boolean) | null>(null);
 
@@ -45,7 +47,8 @@ export class CustomerListState {
 		stage: this.stage,
 		customField: this.customField,
 		customValue: this.customValue,
-		matches: this.quality ? this.#qualityCheck : null
+		matches: this.quality ? this.#qualityCheck : null,
+		onlyIds: this.chosen?.ids ?? null
 	});
 	/**
 	 * Built when the browser is next idle after the list changed (see `#prepareSearchWhenIdle`),
@@ -159,7 +162,16 @@ export class CustomerListState {
 		if (this.quality === issue) this.#qualityCheck = (row) => hasQualityIssue(row, issue, now);
 	}
 
+	/** Shows only these customers (the ones behind a chart's point), every other filter off. */
+	showOnly(label: string, ids: Iterable<string>): void {
+		this.clearFilters();
+		// Never changed once made (a new pick makes a new set), so it need not be reactive.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		this.chosen = { label, ids: new Set(ids) };
+	}
+
 	clearFilters(): void {
+		this.chosen = null;
 		this.query = '';
 		this.tag = '';
 		this.stage = '';

@@ -1,0 +1,75 @@
+import { columnBuffers } from '../../analytics/columns';
+import type { AnalyticsColumns } from '../../analytics/snapshot';
+import type { ChartId, Dashboard, SeriesId } from './dashboard';
+import type { InsightsReply, InsightsRequest } from './insights-protocol';
+import type { Period } from './rules/periods';
+
+interface Pending {
+	resolve(value: Dashboard | string[]): void;
+	reject(error: Error): void;
+}
+
+/**
+ * The page's side of the insights worker: hands it the archive's columns and asks it for a
+ * period's dashboard or the customers behind a point. One worker per tab, started on first use.
+ */
+export class InsightsClient {
+	readonly #worker: Worker;
+	readonly #pending = new Map<number, Pending>();
+	#nextId = 1;
+	/** Called when the worker's customers changed: numbers already shown may be out of date. */
+	onChanged: () => void = () => {};
+
+	constructor(projectionDbName: string) {
+		this.#worker = new Worker(new URL('./insights.worker.ts', import.meta.url), {
+			type: 'module',
+			name: 'clientbook-insights'
+		});
+		this.#worker.onmessage = (event: MessageEvent<InsightsReply>) => {
+			const message = event.data;
+			if ('changed' in message) return this.onChanged();
+			const pending = this.#pending.get(message.id);
+			if (!pending) return;
+			this.#pending.delete(message.id);
+			if ('error' in message) pending.reject(new Error(message.error));
+			else pending.resolve('dashboard' in message ? message.dashboard : message.customers);
+		};
+		this.#worker.onerror = (event) => {
+			const error = new Error(event.message || 'the insights worker stopped');
+			for (const pending of this.#pending.values()) pending.reject(error);
+			this.#pending.clear();
+		};
+		this.#post({ type: 'open', projectionDbName });
+	}
+
+	/** Gives the worker the archive's events as they are now; the columns' buffers move over. */
+	setColumns(columns: AnalyticsColumns): void {
+		this.#post({ type: 'columns', columns }, columnBuffers(columns));
+	}
+
+	dashboard(period: Period): Promise<Dashboard> {
+		const id = this.#nextId++;
+		return this.#ask(id, { type: 'dashboard', id, period }) as Promise<Dashboard>;
+	}
+
+	customersBehind(
+		period: Period,
+		chart: ChartId,
+		key: string,
+		series?: SeriesId
+	): Promise<string[]> {
+		const id = this.#nextId++;
+		return this.#ask(id, { type: 'behind', id, period, chart, key, series }) as Promise<string[]>;
+	}
+
+	#ask(id: number, request: InsightsRequest): Promise<Dashboard | string[]> {
+		return new Promise((resolve, reject) => {
+			this.#pending.set(id, { resolve, reject });
+			this.#post(request);
+		});
+	}
+
+	#post(request: InsightsRequest, transfer: Transferable[] = []): void {
+		this.#worker.postMessage(request, transfer);
+	}
+}

@@ -1,0 +1,25 @@
+import type { AnalyticsColumns } from '../../analytics/snapshot';
+import type { ChartId, Dashboard, SeriesId } from './dashboard';
+import type { Period } from './rules/periods';
+
+/** What the page asks of the insights worker. */
+export type InsightsRequest =
+	| { type: 'open'; projectionDbName: string }
+	/** The archive's events as they are now (the buffers are transferred). */
+	| { type: 'columns'; columns: AnalyticsColumns }
+	| { type: 'dashboard'; id: number; period: Period }
+	| {
+			type: 'behind';
+			id: number;
+			period: Period;
+			chart: ChartId;
+			key: string;
+			series?: SeriesId;
+	  };
+
+export type InsightsReply =
+	| { id: number; dashboard: Dashboard }
+	| { id: number; customers: string[] }
+	| { id: number; error: string }
+	/** The customers changed since the last answer: ask again for fresh numbers. */
+	| { changed: true };

@@ -1,0 +1,80 @@
+/// <reference lib="webworker" />
+import { liveQuery } from 'dexie';
+import type { AnalyticsColumns } from '../../analytics/snapshot';
+import { ProjectionDb } from '../../projection/db';
+import { customersBehind, dashboard } from './dashboard';
+import { InsightsIndex, type CustomerFacts } from './insights-index';
+import type { InsightsReply, InsightsRequest } from './insights-protocol';
+
+/**
+ * The insights' own thread: joins the archive's events (columns sent by the page from the
+ * workspace) with the customers it reads from the projection itself, and answers the
+ * dashboard's questions, so no grouping over 100,000 purchases ever runs on the page.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const reply = (message: InsightsReply) => scope.postMessage(message);
+
+let columns: AnalyticsColumns | null = null;
+let customers: CustomerFacts[] | null = null;
+let index: InsightsIndex | null = null;
+/** Requests that came before the columns and the customers did. */
+const waiting: Array<() => void> = [];
+
+function ready(): Promise<InsightsIndex> {
+	if (columns && customers)
+		return Promise.resolve((index ??= new InsightsIndex(columns, customers)));
+	return new Promise((resolve) => waiting.push(() => resolve(ready())));
+}
+
+function changed(): void {
+	index = null;
+	if (columns && customers) {
+		for (const wake of waiting.splice(0)) wake();
+	}
+}
+
+function follow(projectionDbName: string): void {
+	const db = new ProjectionDb(projectionDbName);
+	liveQuery(() => db.customers.toArray()).subscribe({
+		next: (rows) => {
+			const first = customers === null;
+			customers = rows.map((row) => ({
+				id: row.id,
+				stage: row.stage,
+				source: row.source,
+				tags: row.tags,
+				province: row.province.trim(),
+				city: row.city.trim()
+			}));
+			changed();
+			if (!first) reply({ changed: true });
+		},
+		error: (error: unknown) => console.error('Clientbook insights could not read customers', error)
+	});
+}
+
+scope.onmessage = (event: MessageEvent<InsightsRequest>) => {
+	const request = event.data;
+	if (request.type === 'open') return follow(request.projectionDbName);
+	if (request.type === 'columns') {
+		columns = request.columns;
+		return changed();
+	}
+	const { id } = request;
+	ready()
+		.then((insights) =>
+			request.type === 'dashboard'
+				? reply({ id, dashboard: dashboard(insights, request.period) })
+				: reply({
+						id,
+						customers: customersBehind(
+							insights,
+							request.period,
+							request.chart,
+							request.key,
+							request.series
+						)
+					})
+		)
+		.catch((error: unknown) => reply({ id, error: String(error) }));
+};

@@ -1,0 +1,75 @@
+import type { WorkspaceSession } from '../../../state/workspace.svelte';
+import type { ChartId, Dashboard, SeriesId } from '../dashboard';
+import { InsightsClient } from '../insights-client';
+import { customPeriod, presetPeriod, type Period, type PeriodPreset } from '../rules/periods';
+
+export type PeriodChoice = PeriodPreset | 'custom';
+
+/**
+ * The dashboard as the shopkeeper left it: the chosen period survives going to a customer and
+ * back. Numbers come from the insights worker; this asks again whenever the period, the
+ * archive's events or its customers change, and shows only the latest answer.
+ */
+export class InsightsState {
+	choice = $state<PeriodChoice>('thisMonth');
+	/** The custom range, both days included (YYYY-MM-DD). */
+	customFrom = $state('');
+	customTo = $state('');
+	dashboard = $state.raw<Dashboard | null>(null);
+	/** Set while an answer for the current question is on its way. */
+	loading = $state(false);
+	failure = $state<string | null>(null);
+	/** Moves on when the worker's customers change, so the page asks again. */
+	customersVersion = $state(0);
+
+	#client: InsightsClient | null = null;
+	#columnsVersion = -1;
+	#latest = 0;
+
+	/** The period chosen as of `now`; null for a custom range not yet complete or reversed. */
+	period(now: number): Period | null {
+		if (this.choice !== 'custom') return presetPeriod(this.choice, now);
+		if (!this.customFrom || !this.customTo) return null;
+		return customPeriod(this.customFrom, this.customTo);
+	}
+
+	/** Asks for the period's dashboard with the archive as it is at `eventsVersion`. */
+	async show(session: WorkspaceSession, period: Period, eventsVersion: number): Promise<void> {
+		const asked = ++this.#latest;
+		this.loading = true;
+		try {
+			const client = this.#connect(session.db.name);
+			if (this.#columnsVersion !== eventsVersion) {
+				const columns = await session.analyticsColumns();
+				if (asked !== this.#latest) return;
+				client.setColumns(columns);
+				this.#columnsVersion = eventsVersion;
+			}
+			const dashboard = await client.dashboard(period);
+			if (asked !== this.#latest) return;
+			this.dashboard = dashboard;
+			this.failure = null;
+		} catch (error) {
+			if (asked === this.#latest)
+				this.failure = error instanceof Error ? error.message : String(error);
+		} finally {
+			if (asked === this.#latest) this.loading = false;
+		}
+	}
+
+	/** The ids of the customers behind a chart's point, in the shown period. */
+	customersBehind(chart: ChartId, key: string, series?: SeriesId): Promise<string[]> {
+		const period = this.dashboard?.period;
+		if (!period || !this.#client) return Promise.resolve([]);
+		return this.#client.customersBehind(period, chart, key, series);
+	}
+
+	#connect(projectionDbName: string): InsightsClient {
+		if (this.#client) return this.#client;
+		this.#client = new InsightsClient(projectionDbName);
+		this.#client.onChanged = () => this.customersVersion++;
+		return this.#client;
+	}
+}
+
+export const insights = new InsightsState();

@@ -32,6 +32,9 @@ export const COLD_RUNS = quick ? 3 : 5;
  */
 export const onlySearch = args.includes('--only=search');
 
+/** `--only=insights`: Insights opened and its period changed in the warm app; only printed. */
+export const onlyInsights = args.includes('--only=insights');
+
 export const profileDir = args
 	.find((arg) => arg.startsWith('--profile='))
 	?.slice('--profile='.length);

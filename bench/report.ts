@@ -67,6 +67,16 @@ export interface SizeResult {
 	pivotMonthProductMs?: number;
 	/** The page's longest main-thread task while both ran (in a worker). */
 	longestTaskAnalyticsMs?: number;
+	/**
+	 * Insights opened in the warm app (the list shown): from the click until its figures and all
+	 * twelve charts show, the analytics columns, the insights worker and Chart.js started by it.
+	 */
+	insightsReadyMs?: number;
+	/** A change of period until every chart shows the new numbers (median of 5 changes). */
+	insightsPeriodChangeMs?: number;
+	insightsPeriodChangeRuns?: number[];
+	/** The page's longest main-thread task while Insights opened and changed period. */
+	longestTaskInsightsMs?: number;
 	/** Lighthouse mobile, 0–100: the median of LIGHTHOUSE_RUNS audits of the app's first visit. */
 	lighthousePerformance: number;
 	lighthouseAccessibility: number;
@@ -128,6 +138,9 @@ const BUDGETS: ({ metric: keyof SizeResult; unit: string } & (
 	{ metric: 'analyticsSnapshotMs', max: 300, unit: 'ms' },
 	{ metric: 'pivotMonthProductMs', max: 50, unit: 'ms' },
 	{ metric: 'longestTaskAnalyticsMs', max: 50, unit: 'ms' },
+	{ metric: 'insightsReadyMs', max: 500, unit: 'ms' },
+	{ metric: 'insightsPeriodChangeMs', max: 100, unit: 'ms' },
+	{ metric: 'longestTaskInsightsMs', max: 50, unit: 'ms' },
 	{ metric: 'firstRouteJsGzipKB', max: 170, unit: 'KB' },
 	{ metric: 'lighthousePerformance', min: 95, unit: '' },
 	{ metric: 'lighthouseAccessibility', min: 95, unit: '' },
@@ -185,6 +198,13 @@ export function table(results: SizeResult[]): string {
 				r.analyticsSnapshotMs === undefined
 					? '—'
 					: `${r.analyticsSnapshotMs} / ${r.pivotMonthProductMs} ms (${shown(r.longestTaskAnalyticsMs, ' ms')})`
+		],
+		[
+			'insights: opened / period changed, to all charts drawn (page’s longest task)',
+			(r) =>
+				r.insightsReadyMs === undefined
+					? '—'
+					: `${r.insightsReadyMs} / ${r.insightsPeriodChangeMs} ms (${shown(r.longestTaskInsightsMs, ' ms')})`
 		],
 		[
 			'Lighthouse mobile: performance / accessibility / best practices',

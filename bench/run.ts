@@ -11,9 +11,24 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
 import { type LighthouseScores } from './lighthouse';
 import { generateArchive, SIZES, type GeneratedArchive } from './generate';
-import { LIGHTHOUSE_RUNS, args, build, onlySearch, onlySync, quick, sizes } from './cli';
+import {
+	LIGHTHOUSE_RUNS,
+	args,
+	build,
+	onlyInsights,
+	onlySearch,
+	onlySync,
+	quick,
+	sizes
+} from './cli';
 import { serve } from './servers';
-import { measure, measureSearchOnly, measureSyncOnly, step } from './scenarios';
+import {
+	measure,
+	measureInsightsOnly,
+	measureSearchOnly,
+	measureSyncOnly,
+	step
+} from './scenarios';
 import {
 	type SizeFailure,
 	type SizeResult,
@@ -46,6 +61,19 @@ async function main() {
 				archiveUpdates.set(size.name, archive.updates);
 				console.log(`Syncing ${size.name}…`);
 				await measureSyncOnly(origin, size, archive);
+			}
+		} finally {
+			server.close();
+		}
+		return;
+	}
+	if (onlyInsights) {
+		try {
+			for (const size of sizes) {
+				const archive = generateArchive(size);
+				archiveUpdates.set(size.name, archive.updates);
+				console.log(`Insights at ${size.name}…`);
+				await measureInsightsOnly(origin, size, archive);
 			}
 		} finally {
 			server.close();

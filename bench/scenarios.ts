@@ -120,6 +120,59 @@ async function measureAnalytics(page: Page, size: ArchiveSize, parts: number) {
 	);
 }
 
+/**
+ * Insights in the warm app: from a click on the navigation link until the figures and all twelve
+ * charts show (the analytics columns, the insights worker and Chart.js all start on that
+ * click), then each period change until every chart shows the new numbers; the page's longest
+ * task throughout.
+ */
+async function measureInsights(page: Page) {
+	return page.evaluate(async () => {
+		const bench = (window as unknown as { __bench: { longestTask: number } }).__bench;
+		const cards = () => [...document.querySelectorAll<HTMLElement>('[data-testid^="chart-"]')];
+		const drawnCounts = () => cards().map((card) => Number(card.dataset.drawn ?? 0));
+		/** Resolves with performance.now() once every chart drew after `before` (or shows none). */
+		const allDrawn = (before: number[]) =>
+			new Promise<number>((resolve, reject) => {
+				const limit = performance.now() + 60_000;
+				const check = () => {
+					const now = performance.now();
+					const shown = cards();
+					const done =
+						shown.length === 12 &&
+						document.querySelector('[data-testid="figures"]') !== null &&
+						shown.every(
+							(card, i) =>
+								card.querySelector('.empty') !== null ||
+								Number(card.dataset.drawn ?? 0) > (before[i] ?? 0)
+						);
+					if (done) return resolve(now);
+					if (now > limit) return reject(new Error('the insights charts never all drew'));
+					requestAnimationFrame(check);
+				};
+				check();
+			});
+		bench.longestTask = 0;
+		const link = document.querySelector<HTMLAnchorElement>('nav a[href="/insights"]')!;
+		const clicked = performance.now();
+		link.click();
+		const ready = (await allDrawn([])) - clicked;
+		const changes: number[] = [];
+		for (const period of ['thisYear', 'last90', 'lastYear', 'last30', 'thisYear']) {
+			const select = document.querySelector<HTMLSelectElement>('#period')!;
+			const before = drawnCounts();
+			const changed = performance.now();
+			select.value = period;
+			select.dispatchEvent(new Event('change', { bubbles: true }));
+			changes.push((await allDrawn(before)) - changed);
+		}
+		const longestTask = bench.longestTask;
+		// Back to the list, as the scenarios after this one expect.
+		document.querySelector<HTMLAnchorElement>('nav a[href="/customers"]')!.click();
+		return { ready, changes, longestTask };
+	});
+}
+
 async function firstOpen(page: Page, origin: string) {
 	const started = Date.now();
 	await page.goto(`${origin}/customers`);
@@ -229,6 +282,34 @@ async function typeQueries(page: Page, queries: string[], detail: boolean) {
 		Array.from({ length: query.length }, (_, i) => query.slice(0, i + 1))
 	);
 	return { times, microtasks, counts, typed };
+}
+
+/** Insights alone, opened then its period changed (see `onlyInsights`). */
+export async function measureInsightsOnly(
+	origin: string,
+	size: ArchiveSize,
+	archive: GeneratedArchive
+) {
+	const device = await launchDevice();
+	try {
+		const page = await firstPage(device);
+		await injectArchive(page, origin, size, archive.updates.length);
+		await firstOpen(page, origin);
+		for (let i = 0; i < COLD_RUNS; i++) await coldStart(page, origin);
+		const insights = await measureInsights(page);
+		const steps = await page.evaluate(() =>
+			performance
+				.getEntriesByType('measure')
+				.filter((entry) => entry.name.startsWith('clientbook:insights'))
+				.map((entry) => `${entry.name.slice(11)} ${Math.round(entry.duration)}`)
+		);
+		console.log(`  ${steps.join(', ')}`);
+		console.log(
+			`  opened ${Math.round(insights.ready)} ms; period changes ${insights.changes.map(Math.round).join(', ')} ms; longest task ${Math.round(insights.longestTask)} ms`
+		);
+	} finally {
+		await device.close();
+	}
 }
 
 /** The search alone, keystroke by keystroke (see `onlySearch`). */
@@ -478,6 +559,9 @@ async function measurePage(
 	const frames = await scroll(page);
 	step = 'analytics';
 	const analytics = await measureAnalytics(page, size, archive.updates.length);
+	step = 'insights';
+	const insights = await measureInsights(page);
+	await page.locator(ROW_SELECTOR).first().waitFor();
 	step = 'import';
 	const imported = await importCustomers(page, origin);
 	return {
@@ -515,7 +599,11 @@ async function measurePage(
 		longestTaskImportMs: Math.round(imported.longestTask),
 		analyticsSnapshotMs: Math.round(analytics.snapshotMs),
 		pivotMonthProductMs: round(analytics.pivotMs, 1),
-		longestTaskAnalyticsMs: Math.round(analytics.longestTask)
+		longestTaskAnalyticsMs: Math.round(analytics.longestTask),
+		insightsReadyMs: Math.round(insights.ready),
+		insightsPeriodChangeMs: Math.round(median(insights.changes)),
+		insightsPeriodChangeRuns: insights.changes.map(Math.round),
+		longestTaskInsightsMs: Math.round(insights.longestTask)
 	};
 }
 

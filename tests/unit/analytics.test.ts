@@ -100,8 +100,8 @@ describe('analytics columns', () => {
 		expect(columns.lines.count).toBe(3);
 		expect(Array.from(columns.lines.netCents)).toEqual([25_000, 35_800, 12_800]);
 		expect(columns.productNames).toEqual(['Oolong', 'Puer']);
-		expect(columns.interactions.count).toBe(1);
-		expect(columns.interactions.month[0]).toBe(localMonth(Date.UTC(2026, 1, 6)));
+		expect(columns.interactions!.count).toBe(1);
+		expect(columns.interactions!.month[0]).toBe(localMonth(Date.UTC(2026, 1, 6)));
 	});
 
 	it('follow edits, deletes and restores one row each, and equal a fresh build', () => {
@@ -212,6 +212,32 @@ describe('month × product pivot', () => {
 		expect(Array.from(columns.lines.netCents)).toEqual([66, 67, 67]);
 		expect(Array.from(pivotMonthByProduct(columns).cents)).toEqual([66, 67, 67]);
 		expect(columns.purchases.totalCents[0]).toBe(200);
+	});
+
+	it('read interactions only once asked for, then keep them up to date', () => {
+		const { ctx, ids } = shop();
+		const call = (at: number) =>
+			logInteraction(ctx, {
+				customerId: ids[0]!,
+				at,
+				kind: 'call',
+				direction: 'in',
+				summary: 'Asked about puer',
+				outcome: '',
+				nextStep: '',
+				followUpDate: '',
+				products: []
+			});
+		call(Date.UTC(2026, 1, 6));
+		const keeper = new AnalyticsKeeper(ctx.ws);
+		expect(keeper.columns({ interactions: false }).interactions).toBeNull();
+		// Logged while the keeper held purchases only: the first full read has it.
+		call(Date.UTC(2026, 1, 7));
+		expect(keeper.columns().interactions!.count).toBe(2);
+		call(Date.UTC(2026, 1, 8));
+		const live = keeper.columns().interactions!;
+		expect(Array.from(live.live.subarray(0, live.count)).filter((x) => x === 1)).toHaveLength(3);
+		keeper.stop();
 	});
 
 	it('is empty for a shop with no sales', () => {

@@ -129,7 +129,8 @@ export class Dictionary {
 
 /** Every buffer of the columns, to transfer them rather than copy. */
 export function columnBuffers(columns: AnalyticsColumns): ArrayBuffer[] {
-	return [columns.purchases, columns.lines, columns.interactions].flatMap((table) =>
+	const tables = [columns.purchases, columns.lines, columns.interactions ?? {}];
+	return tables.flatMap((table) =>
 		Object.values(table)
 			.filter((value): value is Uint8Array => ArrayBuffer.isView(value))
 			.map((array) => array.buffer as ArrayBuffer)

@@ -15,7 +15,8 @@ export class AnalyticsKeeper {
 
 	constructor(private readonly ws: WorkspaceDoc) {}
 
-	columns(): AnalyticsColumns {
+	/** The columns as of now; interactions only when asked for (see AnalyticsSnapshot). */
+	columns(parts: { interactions: boolean } = { interactions: true }): AnalyticsColumns {
 		if (!this.#watching) this.#watch();
 		if (!this.#snapshot) {
 			this.#purchases.clear();
@@ -26,7 +27,7 @@ export class AnalyticsKeeper {
 			this.#purchases.clear();
 			this.#interactions.clear();
 		}
-		return this.#snapshot.columns();
+		return this.#snapshot.columns(parts);
 	}
 
 	stop(): void {

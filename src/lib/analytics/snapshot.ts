@@ -63,6 +63,7 @@ export interface AnalyticsColumns {
 		 */
 		netCents: Float64Array;
 	};
+	/** Null unless asked for (`columns({ interactions: true })`): the dashboard needs none. */
 	interactions: {
 		count: number;
 		live: Uint8Array;
@@ -72,7 +73,7 @@ export interface AnalyticsColumns {
 		/** Index into INTERACTION_KINDS / DIRECTIONS. */
 		kind: Uint8Array;
 		direction: Uint8Array;
-	};
+	} | null;
 }
 
 /**
@@ -144,6 +145,7 @@ export class AnalyticsSnapshot {
 	#purchaseCount = 0;
 	#lineCount = 0;
 	#interactionCount = 0;
+	#withInteractions = false;
 	readonly #p = new PurchaseTable();
 	readonly #l = new LineTable();
 	readonly #i = new InteractionTable();
@@ -156,13 +158,25 @@ export class AnalyticsSnapshot {
 
 	constructor(private readonly ws: WorkspaceDoc) {
 		this.#noteCustomers();
-		// Room for the whole archive at once: growing the columns as rows come copied them.
-		this.#reserve(ws.purchases.size, ws.interactions.size);
+		// Room for all the purchases at once: growing the columns as rows come copied them.
+		this.#p.ensure(ws.purchases.size);
+		this.#l.ensure(ws.purchases.size * 2);
 		const tombstoned = tombstonedIds(ws);
 		for (const [id, stored] of ws.purchases.entries()) {
 			if (!tombstoned.purchases.has(id)) this.#addPurchase(id, stored);
 		}
-		for (const [id, stored] of ws.interactions.entries()) {
+	}
+
+	/**
+	 * Interactions are read the first time someone asks for them: they are a third of the
+	 * events, and the dashboard opens without them.
+	 */
+	#readInteractions(): void {
+		if (this.#withInteractions) return;
+		this.#withInteractions = true;
+		this.#i.ensure(this.ws.interactions.size);
+		const tombstoned = tombstonedIds(this.ws);
+		for (const [id, stored] of this.ws.interactions.entries()) {
 			if (!tombstoned.interactions.has(id)) this.#addInteraction(id, stored);
 		}
 	}
@@ -181,7 +195,8 @@ export class AnalyticsSnapshot {
 			purchaseRow.delete(id);
 			if (!deleted(id, 'purchases')) this.#addPurchase(id, this.ws.purchases.get(id));
 		}
-		for (const id of changed.interactions) {
+		// Interactions not read yet are read whole when first asked for.
+		for (const id of this.#withInteractions ? changed.interactions : []) {
 			const row = interactionRow.get(id);
 			if (row !== undefined) this.#i.live[row] = 0;
 			interactionRow.delete(id);
@@ -189,8 +204,12 @@ export class AnalyticsSnapshot {
 		}
 	}
 
-	/** A copy of the columns as they are, to hand to a reader (its buffers can be transferred). */
-	columns(): AnalyticsColumns {
+	/**
+	 * A copy of the columns as they are, to hand to a reader (its buffers can be transferred);
+	 * interactions only when asked for.
+	 */
+	columns(parts: { interactions: boolean } = { interactions: true }): AnalyticsColumns {
+		if (parts.interactions) this.#readInteractions();
 		const p = this.#purchaseCount;
 		const l = this.#lineCount;
 		const i = this.#interactionCount;
@@ -202,7 +221,7 @@ export class AnalyticsSnapshot {
 			productNames: [...this.#productNames],
 			purchases: this.#p.copy(p),
 			lines: this.#l.copy(l),
-			interactions: this.#i.copy(i)
+			interactions: parts.interactions ? this.#i.copy(i) : null
 		};
 	}
 
@@ -212,12 +231,6 @@ export class AnalyticsSnapshot {
 			if (this.#liveCustomers.has(customers[i]!)) live[i] = 1;
 		}
 		return live;
-	}
-
-	#reserve(purchases: number, interactions: number): void {
-		this.#p.ensure(purchases);
-		this.#l.ensure(purchases * 2);
-		this.#i.ensure(interactions);
 	}
 
 	#productKey(name: string, productId: string | undefined): string {

@@ -93,7 +93,8 @@ export class WorkspaceSession {
 	allInteractions = () => this.#client.call('allInteractions', []);
 	recentProductNames = () => this.#client.call('recentProductNames', []);
 	/** Every purchase and interaction as columns of numbers, for the insights worker. */
-	analyticsColumns = () => this.#client.call('analyticsColumns', []);
+	analyticsColumns = (parts: { interactions: boolean }) =>
+		this.#client.call('analyticsColumns', [parts]);
 
 	/** Every command the features declare, called by name (see workspace/commands.ts). */
 	readonly commands: CommandCalls<AppCommands>;

@@ -241,13 +241,15 @@ export class WorkspaceCore {
 	 * Every purchase and interaction as columns of numbers, for charts and models (see
 	 * analytics/snapshot.ts): made on first request, then kept up to date event by event.
 	 */
-	async analyticsColumns(): Promise<AnalyticsColumns> {
+	async analyticsColumns(
+		parts: { interactions: boolean } = { interactions: true }
+	): Promise<AnalyticsColumns> {
 		await this.#ready;
 		if (!this.#analytics) {
 			const { AnalyticsKeeper } = await import('../analytics/keeper');
 			this.#analytics ??= new AnalyticsKeeper(this.ws);
 		}
-		return this.#analytics.columns();
+		return this.#analytics.columns(parts);
 	}
 
 	/** Records the app skips because they cannot be read, by root (see data-health.ts). */

@@ -194,7 +194,7 @@ function purchaseDimension(index: InsightsIndex, chart: ChartId, starts: number[
 			);
 		case 'weekdayHour': {
 			const keys = Array.from({ length: 7 * 24 }, (_, i) => `${Math.floor(i / 24)}-${i % 24}`);
-			return byValue(keys, none(keys.length), (row) => index.weekdayHour[row]!);
+			return byValue(keys, none(keys.length), (row) => index.weekdayHour(row));
 		}
 		default: {
 			const keys = starts.map(String);

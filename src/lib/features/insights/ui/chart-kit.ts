@@ -35,7 +35,6 @@ export interface ChartDrawing {
 	rows?: string[];
 	columns?: string[];
 	colors: ChartColors;
-	reducedMotion: boolean;
 	locale: string;
 	/** A click on point `index` of series `s`. */
 	onPick(index: number, s: number): void;
@@ -115,7 +114,9 @@ export function chartConfig(
 		maintainAspectRatio: false,
 		locale: drawing.locale,
 		color: colors.text,
-		animation: drawing.reducedMotion ? (false as const) : { duration: 250 },
+		// Charts appear and change without motion: a dozen animating at once held the page's
+		// frames for their length, and nobody reading a figure waits for it to grow.
+		animation: false as const,
 		plugins: {
 			clientbookSurface: { color: colors.surface },
 			legend: {

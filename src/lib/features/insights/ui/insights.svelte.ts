@@ -23,6 +23,8 @@ export class InsightsState {
 	customersVersion = $state(0);
 
 	#client: InsightsClient | null = null;
+	/** The columns last handed (or being handed) to the worker, and the events version they are of. */
+	#columns: Promise<void> | null = null;
 	#columnsVersion = -1;
 	#latest = 0;
 
@@ -33,19 +35,38 @@ export class InsightsState {
 		return customPeriod(this.customFrom, this.customTo);
 	}
 
+	/**
+	 * Starts handing the worker the archive's events as of `eventsVersion`, unless that is under
+	 * way or done: the route's load calls it, so the columns are built while the page loads.
+	 */
+	prepare(session: WorkspaceSession, eventsVersion: number): Promise<void> {
+		if (this.#columns && this.#columnsVersion === eventsVersion) return this.#columns;
+		const client = this.#connect(session.db.name);
+		this.#columnsVersion = eventsVersion;
+		const started = performance.now();
+		const columns = session.analyticsColumns({ interactions: false }).then((columns) => {
+			performance.measure('clientbook:insights-columns', { start: started });
+			// A newer version may have been asked for meanwhile; the worker takes the newest last.
+			if (this.#columnsVersion === eventsVersion) client.setColumns(columns);
+		});
+		this.#columns = columns;
+		// A failure is reported by `show`, and the next call tries again.
+		columns.catch(() => {
+			if (this.#columns === columns) this.#columns = null;
+		});
+		return columns;
+	}
+
 	/** Asks for the period's dashboard with the archive as it is at `eventsVersion`. */
 	async show(session: WorkspaceSession, period: Period, eventsVersion: number): Promise<void> {
 		const asked = ++this.#latest;
 		this.loading = true;
 		try {
-			const client = this.#connect(session.db.name);
-			if (this.#columnsVersion !== eventsVersion) {
-				const columns = await session.analyticsColumns();
-				if (asked !== this.#latest) return;
-				client.setColumns(columns);
-				this.#columnsVersion = eventsVersion;
-			}
-			const dashboard = await client.dashboard(period);
+			await this.prepare(session, eventsVersion);
+			if (asked !== this.#latest) return;
+			const started = performance.now();
+			const dashboard = await this.#client!.dashboard(period);
+			performance.measure('clientbook:insights-dashboard', { start: started });
 			if (asked !== this.#latest) return;
 			this.dashboard = dashboard;
 			this.failure = null;

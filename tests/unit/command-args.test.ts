@@ -58,6 +58,23 @@ const fieldDef = {
 	showInList: true
 };
 
+const segment = {
+	name: 'Big spenders',
+	color: 'teal',
+	definition: {
+		join: 'all' as const,
+		items: [
+			{
+				field: 'totalSpent',
+				op: 'gt' as const,
+				value: '1000',
+				value2: '',
+				period: { kind: 'ever' as const }
+			}
+		]
+	}
+};
+
 /**
  * A call of every command as the page makes it, typed from the command's own code: a
  * declaration whose argument schema refused a well-typed call would break that screen.
@@ -100,7 +117,17 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 	importCustomers: [{ create: [customer({ name: 'Li Na' })], update: [{ id: 'c1', patch: {} }] }],
 	importPurchases: [[purchase]],
 	mergeColleagueChanges: [new Uint8Array([0, 0])],
-	mergeBackup: [new Uint8Array([0, 0])]
+	mergeBackup: [new Uint8Array([0, 0])],
+	tagCustomers: [['c1', 'c2'], 'VIP'],
+	untagCustomers: [['c1'], 'VIP'],
+	setCustomersStage: [['c1'], 'vip'],
+	addTasksFor: [
+		['c1'],
+		{ title: 'Call back', due: '2026-12-07', dueTime: '', repeatAfterPurchaseDays: 0 }
+	],
+	createSegment: [segment],
+	updateSegment: ['s1', segment],
+	deleteSegment: ['s1']
 };
 
 describe('command argument schemas', () => {

@@ -179,6 +179,22 @@ describe('the insights dashboard', () => {
 			keeper.stop();
 		});
 
+		it('calls a customer new in a week only if the first purchase is also in the period', () => {
+			const { ids, buy, keeper, index } = shop([{ name: 'Li Na' }]);
+			buy(ids[0]!, at(2026, 11, 2), [['Oolong', 1, 100]]); // Monday, before the period
+			buy(ids[0]!, at(2026, 11, 5), [['Oolong', 1, 100]]); // Thursday, in it
+			const period = customPeriod('2026-11-04', '2026-12-31')!;
+			const insights = index();
+			const board = dashboard(insights, period);
+			expect(board.bucket).toBe('week');
+			const week = String(at(2026, 11, 2, 0));
+			expect(board.figures.newCustomers).toBe(0);
+			expect(pointsOf(board.charts.newVsReturning, 0)[week]).toBe(0);
+			expect(pointsOf(board.charts.newVsReturning, 1)[week]).toBe(1);
+			expect(customersBehind(insights, period, 'newVsReturning', week, 'new')).toEqual([]);
+			keeper.stop();
+		});
+
 		it('counts customers by stage, source and tag, and finds them again', () => {
 			const { ids, keeper, index } = shop([
 				{ name: 'A', stage: 'vip', source: 'referral', tags: ['tea', 'gift'] },

@@ -80,6 +80,22 @@ describe('period figures', () => {
 			keeper.stop();
 		});
 
+		it('count a customer added after the columns were made, and drop one deleted after', () => {
+			const { ctx, ids, buy, keeper } = shop(['Li Na']);
+			buy(ids[0]!, at(2026, 11, 2), 1_000);
+			expect(periodFigures(keeper.columns(), november()).revenueCents).toBe(1_000);
+			const made = createCustomer(ctx, customer({ name: 'Walk-in' }));
+			if (!made.ok) throw new Error('create failed');
+			buy(made.value, at(2026, 11, 3), 2_500);
+			expect(periodFigures(keeper.columns(), november())).toMatchObject({
+				revenueCents: 3_500,
+				customersWhoBought: 2
+			});
+			deleteCustomer(ctx, ids[0]!);
+			expect(periodFigures(keeper.columns(), november()).revenueCents).toBe(2_500);
+			keeper.stop();
+		});
+
 		it('an empty period has zeros and no averages or shares', () => {
 			const { ids, buy, keeper } = shop(['Li Na']);
 			buy(ids[0]!, at(2026, 10, 5), 1_000);

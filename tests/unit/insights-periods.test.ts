@@ -38,9 +38,18 @@ describe('insight periods', () => {
 		it('the previous period has as many calendar days, just before', () => {
 			const thisMonth = presetPeriod('thisMonth', now); // Dec 1–6
 			expect(days(previousPeriod(thisMonth))).toEqual(['2026-11-25 0:00', '2026-12-01 0:00']);
-			// 2025 has 365 days; 2024 had 366, so the 365 days before 2025 start on Jan 2.
+			const last30 = presetPeriod('last30', now);
+			expect(days(previousPeriod(last30))).toEqual(['2026-10-08 0:00', '2026-11-07 0:00']);
+		});
+
+		it('whole calendar months compare with as many whole months: 2025 with all of 2024', () => {
+			// 2024 had 366 days: the 365 before 2025 would have started on Jan 2.
 			const lastYear = presetPeriod('lastYear', now);
-			expect(days(previousPeriod(lastYear))).toEqual(['2024-01-02 0:00', '2025-01-01 0:00']);
+			expect(days(previousPeriod(lastYear))).toEqual(['2024-01-01 0:00', '2025-01-01 0:00']);
+			const november = customPeriod('2026-11-01', '2026-11-30')!;
+			expect(days(previousPeriod(november))).toEqual(['2026-10-01 0:00', '2026-11-01 0:00']);
+			const winter = customPeriod('2026-01-01', '2026-02-28')!;
+			expect(days(previousPeriod(winter))).toEqual(['2025-11-01 0:00', '2026-01-01 0:00']);
 		});
 
 		it('a custom range holds both days; a reversed one is refused', () => {

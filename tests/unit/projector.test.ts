@@ -28,6 +28,12 @@ import {
 import { deleteTag, renameTag, setTagColor } from '../../src/lib/features/tags/tag-commands';
 import { setMemberProfile } from '../../src/lib/features/shop/member-commands';
 import { createProduct, updateProduct } from '../../src/lib/features/products/product-commands';
+import {
+	createSegment,
+	deleteSegment,
+	updateSegment
+} from '../../src/lib/features/segments/segment-commands';
+import { emptyCondition } from '../../src/lib/features/segments/rules/segment';
 import { tombstonedIds } from '../../src/lib/features/activity/event-tombstones';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { isDeleted, liveCustomer, entityOf, entitiesOf } from '../../src/lib/crdt/workspace-doc';
@@ -172,9 +178,21 @@ async function randomEdits(
 			}
 		} else if (roll < 0.64) {
 			const action = random();
-			if (action < 0.7) setTagColor(ctx, pick(TAGS), pick(['red', 'green', 'blue'] as const));
-			else if (action < 0.9) renameTag(ctx, pick(TAGS), pick(TAGS));
-			else deleteTag(ctx, pick(TAGS));
+			const segmentIds = [...ctx.ws.doc.getMap('segments').keys()];
+			const segment = {
+				name: `S${step}`,
+				color: pick(['teal', 'red'] as const),
+				definition: {
+					join: 'all' as const,
+					items: [{ ...emptyCondition(), value: String(step) }]
+				}
+			};
+			if (action < 0.45) setTagColor(ctx, pick(TAGS), pick(['red', 'green', 'blue'] as const));
+			else if (action < 0.55) renameTag(ctx, pick(TAGS), pick(TAGS));
+			else if (action < 0.6) deleteTag(ctx, pick(TAGS));
+			else if (action < 0.8 || segmentIds.length === 0) createSegment(ctx, segment);
+			else if (action < 0.95) updateSegment(ctx, pick(segmentIds), segment);
+			else deleteSegment(ctx, pick(segmentIds));
 		} else if (roll < 0.67) {
 			const defs = liveFieldDefs(ctx.ws);
 			if (defs.length < 2)

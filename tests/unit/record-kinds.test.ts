@@ -8,6 +8,7 @@ import { ProjectionDb } from '../../src/lib/projection/db';
 import { rebuildProjection, staleKinds } from '../../src/lib/projection/rebuild';
 import { commandCalls, type CommandTransport } from '../../src/lib/workspace/command-client';
 import { appCommandRegistry } from '../../src/lib/workspace/commands';
+import { segmentKind } from '../../src/lib/features/segments/kinds';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';
 import { WorkspaceCore } from '../../src/lib/workspace/workspace-core';
 
@@ -126,7 +127,10 @@ describe('a kind of record added by describing it', () => {
 		expect(staleKinds(state, [...APP_TABLE_KINDS, newer])).toEqual([newer]);
 		// A projection from before per-table versions holds the tables then known at version 1;
 		// a kind it does not name (added since) is built.
-		expect(staleKinds({ ...state, tableVersions: undefined }, KINDS)).toEqual([noteKind]);
+		expect(staleKinds({ ...state, tableVersions: undefined }, KINDS)).toEqual([
+			segmentKind,
+			noteKind
+		]);
 		expect(
 			staleKinds({ ...state, tableVersions: { tasks: 1 } }, [...APP_TABLE_KINDS, noteKind])
 		).toEqual([...APP_TABLE_KINDS.filter((kind) => kind.table.name !== 'tasks'), noteKind]);

@@ -70,7 +70,17 @@ export class AnalyticsKeeper {
 	 * a customer that arrives already merged); sales of which product, with a product merge.
 	 */
 	#onCustomers = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
-		if (events.some((event) => changesMerges(event))) this.#snapshot = null;
+		if (events.some((event) => changesMerges(event))) {
+			this.#snapshot = null;
+			return;
+		}
+		// A customer added (typed in, imported, synced) or taken away whole (an undone create):
+		// whether their sales count changes, though nobody's events move.
+		for (const event of events) {
+			if (event.path.length !== 0) continue;
+			for (const id of (event as Y.YMapEvent<unknown>).keysChanged)
+				this.#snapshot?.noteCustomer(id);
+		}
 	};
 
 	#onProducts = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {

@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { decodeLiveEventValue, eventFields } from '../features/activity/activity-records';
 import { readTombstone, ROOT_OF_KIND, tombstonedIds } from '../features/activity/event-tombstones';
 import { currentProductId } from '../features/products/product-commands';
@@ -6,6 +7,7 @@ import {
 	entitiesOf,
 	isDeleted,
 	resolveCustomerId,
+	type RecordMap,
 	type WorkspaceDoc
 } from '../crdt/workspace-doc';
 import {
@@ -179,6 +181,20 @@ export class AnalyticsSnapshot {
 		for (const [id, stored] of this.ws.interactions.entries()) {
 			if (!tombstoned.interactions.has(id)) this.#addInteraction(id, stored);
 		}
+	}
+
+	/**
+	 * Looks again at whether a customer is in the archive, after their record was added or
+	 * removed whole (a merge or a deletion rebuilds the columns instead: see keeper.ts).
+	 */
+	noteCustomer(id: string): void {
+		const record = this.ws.customers.get(id);
+		const live =
+			record instanceof Y.Map &&
+			customerMergedInto(this.ws, id) === undefined &&
+			!isDeleted(record as RecordMap);
+		if (live) this.#liveCustomers.add(id);
+		else this.#liveCustomers.delete(id);
 	}
 
 	/** Takes in events that changed (added, edited, deleted or restored) since. */

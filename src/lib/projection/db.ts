@@ -7,6 +7,7 @@ import type {
 } from '../features/activity/activity-records';
 import type { FieldDefRecord } from '../features/custom-fields/custom-field-commands';
 import type { MemberRecord } from '../features/shop/member-commands';
+import type { SegmentRow } from '../features/segments/segment-commands';
 import type { ProductRecord } from '../features/products/product-commands';
 import type { TagColor } from '../features/tags/rules/tags';
 import type { CustomerRecord } from '../features/customers/rules/customer';
@@ -72,6 +73,7 @@ export class ProjectionDb extends Dexie {
 	changes!: Table<ChangeRow, string>;
 	products!: Table<ProductRow, string>;
 	members!: Table<MemberRow, string>;
+	segments!: Table<SegmentRow, string>;
 	projectionState!: Table<ProjectionState, string>;
 
 	/**
@@ -106,7 +108,8 @@ export class ProjectionDb extends Dexie {
 		this.version(11).stores({ activityBuckets: null });
 		// Sale suggestions find the latest purchases in the worker's event index instead.
 		this.version(12).stores({ customers: CUSTOMER_INDEXES });
-		if (Object.keys(extraTables).length > 0) this.version(13).stores(extraTables);
+		this.version(13).stores({ segments: 'id, name' });
+		if (Object.keys(extraTables).length > 0) this.version(14).stores(extraTables);
 	}
 }
 

@@ -6,6 +6,7 @@ import { customerCommands } from '../features/customers/commands';
 import { demoCommands } from '../features/demo/commands';
 import { importCommands } from '../features/import/commands';
 import { productCommands } from '../features/products/commands';
+import { segmentCommands } from '../features/segments/commands';
 import { shopCommands } from '../features/shop/commands';
 import { syncCommands } from '../features/sync/commands';
 import { tagCommands } from '../features/tags/commands';
@@ -21,7 +22,8 @@ export const FEATURE_COMMANDS = [
 	demoCommands,
 	importCommands,
 	syncCommands,
-	backupCommands
+	backupCommands,
+	segmentCommands
 ] as const;
 
 /** The registry the worker dispatches by name. */

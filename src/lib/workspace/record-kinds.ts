@@ -3,6 +3,7 @@ import { taskKind } from '../features/activity/kinds';
 import { fieldDefKind } from '../features/custom-fields/kinds';
 import { changeKind } from '../features/customers/kinds';
 import { productKind } from '../features/products/kinds';
+import { segmentKind } from '../features/segments/kinds';
 import { memberKind } from '../features/shop/kinds';
 import { tagColorKind } from '../features/tags/kinds';
 
@@ -18,5 +19,6 @@ export const APP_TABLE_KINDS: readonly TableKind[] = [
 	tagColorKind,
 	changeKind,
 	productKind,
-	memberKind
+	memberKind,
+	segmentKind
 ];

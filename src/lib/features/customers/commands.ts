@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { entityOf } from '../../crdt/workspace-doc';
 import { args, command } from '../../core/command';
-import { customerFields, customerPatch, id } from '../../core/arg-shapes';
+import { customerFields, customerPatch, id, idList, shape, text } from '../../core/arg-shapes';
 import {
 	createCustomer,
 	createCustomers,
@@ -9,6 +9,7 @@ import {
 	restoreCustomer,
 	updateCustomer
 } from './customer-commands';
+import { addTasksFor, setCustomersStage, tagCustomers, untagCustomers } from './bulk-commands';
 
 /** What can be done to customers: each command's arguments, undo and audit, declared once. */
 export const customerCommands = {
@@ -19,6 +20,14 @@ export const customerCommands = {
 		run: createCustomers
 	}),
 	updateCustomer: command({ args: args(id, customerPatch), undo: 'step', run: updateCustomer }),
+	tagCustomers: command({ args: args(idList, text), undo: 'step', run: tagCustomers }),
+	untagCustomers: command({ args: args(idList, text), undo: 'step', run: untagCustomers }),
+	setCustomersStage: command({ args: args(idList, text), undo: 'step', run: setCustomersStage }),
+	addTasksFor: command({
+		args: args(idList, shape({ title: text, due: text, dueTime: text })),
+		undo: 'step',
+		run: addTasksFor
+	}),
 	deleteCustomer: command({
 		args: args(id),
 		undo: 'token',

@@ -125,7 +125,8 @@ export function customersBehind(
 		const row = index.order[at]!;
 		if (dimension.keyOf(row) !== wanted) continue;
 		if (chart === 'newVsReturning') {
-			const isNew = index.firstPurchase[purchases.customer[row]!]! >= starts[wanted]!;
+			const isNew =
+				index.firstPurchase[purchases.customer[row]!]! >= Math.max(starts[wanted]!, period.start);
 			if (isNew !== (series === 'new')) continue;
 		}
 		ids.add(customerId(index, row));
@@ -258,7 +259,9 @@ function newVsReturning(index: InsightsIndex, period: Period, starts: number[]):
 		const bucket = bucketOf(starts, purchases.at[row]!);
 		if (lastBucket[customer] === bucket) continue;
 		lastBucket[customer] = bucket;
-		if (index.firstPurchase[customer]! >= starts[bucket]!) fresh[bucket]!++;
+		// New in a bucket: first purchase ever in it, and in the period (a week or month can
+		// start before the period does), as the figures count new customers.
+		if (index.firstPurchase[customer]! >= Math.max(starts[bucket]!, period.start)) fresh[bucket]!++;
 		else returning[bucket]!++;
 	}
 	return {

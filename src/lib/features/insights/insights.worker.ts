@@ -20,10 +20,14 @@ let index: InsightsIndex | null = null;
 /** Requests that came before the columns and the customers did. */
 const waiting: Array<() => void> = [];
 
+/** Why the customers could not be read, if they could not: every question then says so. */
+let failure: string | null = null;
+
 function ready(): Promise<InsightsIndex> {
+	if (failure) return Promise.reject(new Error(failure));
 	if (columns && customers)
 		return Promise.resolve((index ??= new InsightsIndex(columns, customers)));
-	return new Promise((resolve) => waiting.push(() => resolve(ready())));
+	return new Promise((resolve, reject) => waiting.push(() => ready().then(resolve, reject)));
 }
 
 function changed(): void {
@@ -49,7 +53,11 @@ function follow(projectionDbName: string): void {
 			changed();
 			if (!first) reply({ changed: true });
 		},
-		error: (error: unknown) => console.error('Clientbook insights could not read customers', error)
+		error: (error: unknown) => {
+			console.error('Clientbook insights could not read customers', error);
+			failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+			for (const wake of waiting.splice(0)) wake();
+		}
 	});
 }
 
@@ -76,5 +84,7 @@ scope.onmessage = (event: MessageEvent<InsightsRequest>) => {
 						)
 					})
 		)
-		.catch((error: unknown) => reply({ id, error: String(error) }));
+		.catch((error: unknown) =>
+			reply({ id, error: error instanceof Error ? error.message : String(error) })
+		);
 };

@@ -58,11 +58,30 @@ export function periodDays(period: Period): number {
 	return calendarDaysBetween(period.start, period.end);
 }
 
-/** The same number of calendar days just before: what the ▲▼ compare with. */
+/**
+ * What the ▲▼ compare with: the period of the same length just before. A period of whole
+ * calendar months (last year, a chosen month) is compared with as many whole months before it,
+ * so 2025 is compared with 2024 and November with October; any other with as many calendar days.
+ */
 export function previousPeriod(period: Period): Period {
+	const first = localDateKey(period.start);
+	const after = localDateKey(period.end);
+	const months = monthNumber(after) - monthNumber(first);
+	if (first.endsWith('-01') && after.endsWith('-01') && months > 0) {
+		return { start: dayStart(monthStart(monthNumber(first) - months)), end: period.start };
+	}
 	const days = periodDays(period);
-	return { start: dayStart(addDays(localDateKey(period.start), -days)), end: period.start };
+	return { start: dayStart(addDays(first, -days)), end: period.start };
 }
+
+/** year × 12 + month (January = 0) of a YYYY-MM-DD date. */
+function monthNumber(dateKey: string): number {
+	const [y, m] = dateKey.split('-').map(Number) as [number, number];
+	return y * 12 + m - 1;
+}
+
+const monthStart = (month: number) =>
+	`${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01`;
 
 /** A point per day up to a month, per week up to half a year, else per month. */
 export function bucketFor(period: Period): TimeBucket {

@@ -200,8 +200,6 @@ export function chartConfig(
 					y: {
 						type: 'category',
 						labels: rows,
-						// Monday at the top, as a calendar reads.
-						reverse: true,
 						offset: true,
 						grid: { display: false },
 						ticks: { color: colors.muted }

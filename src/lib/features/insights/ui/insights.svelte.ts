@@ -16,6 +16,8 @@ export class InsightsState {
 	customFrom = $state('');
 	customTo = $state('');
 	dashboard = $state.raw<Dashboard | null>(null);
+	/** Counts the answers shown, so a chart can say which one it draws. */
+	version = $state(0);
 	/** Set while an answer for the current question is on its way. */
 	loading = $state(false);
 	failure = $state<string | null>(null);
@@ -69,6 +71,7 @@ export class InsightsState {
 			performance.measure('clientbook:insights-dashboard', { start: started });
 			if (asked !== this.#latest) return;
 			this.dashboard = dashboard;
+			this.version++;
 			this.failure = null;
 		} catch (error) {
 			if (asked === this.#latest)
@@ -88,7 +91,12 @@ export class InsightsState {
 	#connect(projectionDbName: string): InsightsClient {
 		if (this.#client) return this.#client;
 		this.#client = new InsightsClient(projectionDbName);
-		this.#client.onChanged = () => this.customersVersion++;
+		this.#client.onChanged = () => {
+			// A customer deleted, restored or added changes whose sales count, though no event
+			// changed: the columns are asked for again.
+			this.#columns = null;
+			this.customersVersion++;
+		};
 		return this.#client;
 	}
 }

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_METRICS } from '../../src/lib/features/customers/rules/customer-metrics';
+import {
+	checkSegment,
+	emptyCondition,
+	readDefinition,
+	writeDefinition,
+	type Condition,
+	type ConditionGroup
+} from '../../src/lib/features/segments/rules/segment';
+import {
+	segmentTest,
+	type BehaviourData,
+	type SegmentCustomer
+} from '../../src/lib/features/segments/rules/segment-match';
+import { customer, inZone } from './helpers';
+
+const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
+
+function person(id: string, fields: Partial<SegmentCustomer> = {}): SegmentCustomer {
+	return {
+		...customer({ name: id }),
+		...EMPTY_METRICS,
+		id,
+		createdAt: at(2026, 1, 1),
+		createdBy: 'm',
+		updatedAt: 0,
+		updatedBy: 'm',
+		...fields
+	};
+}
+
+/** Purchases as [customer index, moment, total, product indexes]; products by name key. */
+function behaviour(
+	ids: string[],
+	sales: [number, number, number, number[]][],
+	products: string[] = ['oolong', 'puer'],
+	categories: string[] = ['tea', 'tea']
+): BehaviourData {
+	const lines = sales.flatMap(([, , , items], row) => items.map((product) => [row, product]));
+	return {
+		customerIndex: new Map(ids.map((id, i) => [id, i])),
+		purchases: {
+			count: sales.length,
+			live: new Uint8Array(sales.length).fill(1),
+			customer: Uint32Array.from(sales.map((s) => s[0])),
+			at: Float64Array.from(sales.map((s) => s[1])),
+			totalCents: Float64Array.from(sales.map((s) => s[2]))
+		},
+		lines: {
+			count: lines.length,
+			purchase: Uint32Array.from(lines.map((l) => l[0]!)),
+			product: Uint32Array.from(lines.map((l) => l[1]!))
+		},
+		productNameKeys: products,
+		productCategoryKeys: categories,
+		interactions: {
+			count: 1,
+			live: Uint8Array.of(1),
+			customer: Uint32Array.of(1),
+			at: Float64Array.of(at(2026, 11, 20)),
+			kind: Uint8Array.of(0) // a call
+		}
+	};
+}
+
+const when = (...items: Partial<Condition>[]): ConditionGroup => ({
+	join: 'all',
+	items: items.map((item) => ({ ...emptyCondition(), ...item }))
+});
+
+describe('segment conditions', () => {
+	inZone('Asia/Shanghai', () => {
+		const now = at(2026, 12, 6, 9);
+		const people = [
+			person('li', {
+				totalSpentCents: 150_000,
+				purchaseCount: 3,
+				lastPurchaseAt: at(2026, 11, 30),
+				tags: ['VIP'],
+				province: '浙江省',
+				birthday: '1990-12-24'
+			}),
+			person('wang', {
+				totalSpentCents: 100_000,
+				purchaseCount: 1,
+				lastPurchaseAt: at(2026, 6, 1),
+				lastContactAt: at(2026, 11, 20)
+			}),
+			person('zhao', { stage: 'lead', custom: { level: 'Gold', tea: ['puer', 'green'] } })
+		];
+		const ids = people.map((p) => p.id);
+		const data = behaviour(ids, [
+			[0, at(2026, 11, 30), 50_000, [0]],
+			[0, at(2026, 9, 1), 100_000, [1]],
+			[1, at(2026, 6, 1), 100_000, [0, 1]]
+		]);
+		const matching = (definition: ConditionGroup) => {
+			const test = segmentTest(definition, { now, behaviour: data });
+			return people.filter(test).map((p) => p.id);
+		};
+
+		it('compares money in cents: “over 1,000” is strictly more than ¥1,000.00', () => {
+			expect(matching(when({ field: 'totalSpent', op: 'gt', value: '1,000' }))).toEqual(['li']);
+			expect(matching(when({ field: 'totalSpent', op: 'gte', value: '1000' }))).toEqual([
+				'li',
+				'wang'
+			]);
+			// Not an amount: nobody, rather than everybody.
+			expect(matching(when({ field: 'totalSpent', op: 'gt', value: 'lots' }))).toEqual([]);
+		});
+
+		it('“total spent over 1,000 and bought in the last 90 days”', () => {
+			const segment = when(
+				{ field: 'totalSpent', op: 'gt', value: '1000' },
+				{ field: 'lastPurchase', op: 'inLastDays', value: '90' }
+			);
+			expect(matching(segment)).toEqual(['li']);
+		});
+
+		it('counts days since as calendar days, and “never” only for customers with none', () => {
+			expect(matching(when({ field: 'daysSinceLastPurchase', op: 'gt', value: '90' }))).toEqual([
+				'wang'
+			]);
+			expect(matching(when({ field: 'lastPurchase', op: 'never' }))).toEqual(['zhao']);
+			expect(matching(when({ field: 'daysSinceLastContact', op: 'lte', value: '16' }))).toEqual([
+				'wang'
+			]);
+		});
+
+		it('finds what was bought, spent or said in a period', () => {
+			const puer = (period: Condition['period']) =>
+				matching(when({ field: 'boughtProduct', op: 'bought', value: ' Puer ', period }));
+			expect(puer({ kind: 'ever' })).toEqual(['li', 'wang']);
+			expect(puer({ kind: 'lastDays', days: 120 })).toEqual(['li']);
+			expect(puer({ kind: 'between', from: '2026-05-01', to: '2026-06-01' })).toEqual(['wang']);
+			expect(matching(when({ field: 'boughtCategory', op: 'notBought', value: 'tea' }))).toEqual([
+				'zhao'
+			]);
+			expect(
+				matching(
+					when({
+						field: 'spentInPeriod',
+						op: 'between',
+						// Li spent ¥500 + ¥1,000 in that time; Wang's ¥1,000 was 188 days ago.
+						value: '1500',
+						value2: '2000',
+						period: { kind: 'lastDays', days: 180 }
+					})
+				)
+			).toEqual(['li']);
+			expect(
+				matching(
+					when({
+						field: 'hadInteraction',
+						op: 'had',
+						value: 'call',
+						period: { kind: 'lastDays', days: 30 }
+					})
+				)
+			).toEqual(['wang']);
+		});
+
+		it('nests any-of groups inside all-of groups', () => {
+			const segment: ConditionGroup = {
+				join: 'any',
+				items: [
+					{ ...emptyCondition(), field: 'tag', op: 'has', value: 'VIP' },
+					{
+						join: 'all',
+						items: [
+							{ ...emptyCondition(), field: 'stage', op: 'is', value: 'lead' },
+							{ ...emptyCondition(), field: 'custom:level', op: 'is', value: 'Gold' }
+						]
+					}
+				]
+			};
+			expect(matching(segment)).toEqual(['li', 'zhao']);
+			expect(matching(when({ field: 'custom:tea', op: 'includes', value: 'puer' }))).toEqual([
+				'zhao'
+			]);
+			expect(matching(when({ field: 'birthdayMonth', op: 'is', value: '12' }))).toEqual(['li']);
+			expect(matching(when({ field: 'province', op: 'contains', value: '浙江' }))).toEqual(['li']);
+			expect(matching(when({ field: 'no-such-field', op: 'is', value: 'x' }))).toEqual([]);
+			expect(matching({ join: 'all', items: [] })).toEqual(['li', 'wang', 'zhao']);
+		});
+	});
+});
+
+describe('a stored segment', () => {
+	it('reads back what was written, and refuses what is not a definition', () => {
+		const definition = when({ field: 'totalSpent', op: 'gt', value: '1000' });
+		expect(readDefinition(writeDefinition(definition))).toEqual(definition);
+		expect(readDefinition('{"join":"all","items":[{"field":"x","op":"drop tables"}]}')).toBeNull();
+		expect(readDefinition('not json')).toBeNull();
+		expect(readDefinition(42)).toBeNull();
+		let deep: ConditionGroup = { join: 'all', items: [] };
+		for (let i = 0; i < 5; i++) deep = { join: 'all', items: [deep] };
+		expect(readDefinition(JSON.stringify(deep))).toBeNull();
+	});
+
+	it('needs a name and at least one condition to be saved', () => {
+		const definition = when({ field: 'totalSpent', op: 'gt', value: '1000' });
+		expect(checkSegment({ name: ' ', color: 'teal', definition })).toEqual({
+			ok: false,
+			problem: 'nameRequired'
+		});
+		expect(
+			checkSegment({ name: 'Big', color: 'teal', definition: { join: 'all', items: [] } })
+		).toEqual({ ok: false, problem: 'noConditions' });
+		expect(checkSegment({ name: ' Big ', color: 'teal', definition })).toMatchObject({
+			ok: true,
+			name: 'Big'
+		});
+	});
+});

@@ -135,6 +135,18 @@ async function measureInsights(page: Page) {
 		 * Resolves with performance.now() once the page shows an answer newer than `before` and
 		 * every chart shows that answer (drawn, or its "nothing in this period").
 		 */
+		/** Resolves with what `find` finds, checked every frame. */
+		const until = <T>(find: () => T | null | false) =>
+			new Promise<T>((resolve, reject) => {
+				const limit = performance.now() + 60_000;
+				const check = () => {
+					const found = find();
+					if (found) return resolve(found);
+					if (performance.now() > limit) return reject(new Error('the insights never showed it'));
+					requestAnimationFrame(check);
+				};
+				check();
+			});
 		const allShown = (before: number) =>
 			new Promise<number>((resolve, reject) => {
 				const limit = performance.now() + 60_000;
@@ -167,10 +179,30 @@ async function measureInsights(page: Page) {
 			select.dispatchEvent(new Event('change', { bubbles: true }));
 			changes.push((await allShown(before)) - changed);
 		}
+		// A segment's live count, edit by edit: "total spent over X", X typed anew each time.
+		document.querySelector<HTMLAnchorElement>('a[href="/insights/segments"]')!.click();
+		const newSegment = await until(() =>
+			document.querySelector<HTMLAnchorElement>('a[href="/insights/segments/new"]')
+		);
+		newSegment.click();
+		const count = await until(() =>
+			document.querySelector<HTMLElement>('[data-testid="segment-count"]')
+		);
+		await until(() => Number(count.dataset.answered) > 0);
+		const value = document.querySelector<HTMLInputElement>('fieldset input')!;
+		const counts: number[] = [];
+		for (const amount of ['100', '500', '1000', '2000', '5000', '300', '800']) {
+			const before = Number(count.dataset.answered);
+			const typed = performance.now();
+			value.value = amount;
+			value.dispatchEvent(new Event('input', { bubbles: true }));
+			await until(() => Number(count.dataset.answered) > before);
+			counts.push(performance.now() - typed);
+		}
 		const longestTask = bench.longestTask;
 		// Back to the list, as the scenarios after this one expect.
 		document.querySelector<HTMLAnchorElement>('nav a[href="/customers"]')!.click();
-		return { ready, changes, longestTask };
+		return { ready, changes, counts, longestTask };
 	});
 }
 
@@ -306,7 +338,7 @@ export async function measureInsightsOnly(
 		);
 		console.log(`  ${steps.join(', ')}`);
 		console.log(
-			`  opened ${Math.round(insights.ready)} ms; period changes ${insights.changes.map(Math.round).join(', ')} ms; longest task ${Math.round(insights.longestTask)} ms`
+			`  opened ${Math.round(insights.ready)} ms; period changes ${insights.changes.map(Math.round).join(', ')} ms; segment counts ${insights.counts.map(Math.round).join(', ')} ms; longest task ${Math.round(insights.longestTask)} ms`
 		);
 	} finally {
 		await device.close();
@@ -604,6 +636,8 @@ async function measurePage(
 		insightsReadyMs: Math.round(insights.ready),
 		insightsPeriodChangeMs: Math.round(median(insights.changes)),
 		insightsPeriodChangeMaxMs: Math.round(Math.max(...insights.changes)),
+		segmentCountMs: round(median(insights.counts), 1),
+		segmentCountMaxMs: round(Math.max(...insights.counts), 1),
 		insightsPeriodChangeRuns: insights.changes.map(Math.round),
 		longestTaskInsightsMs: Math.round(insights.longestTask)
 	};

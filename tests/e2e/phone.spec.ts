@@ -52,7 +52,9 @@ test('on a 360-px phone the navigation sits at the bottom and nothing overflows'
 		'/backup',
 		'/duplicates',
 		'/sync',
-		'/insights'
+		'/insights',
+		'/insights/segments',
+		'/insights/segments/new'
 	]) {
 		await page.goto(path);
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -137,6 +139,19 @@ const TOUCH_ROUTES: { path: string; label?: string; then?: (page: Page) => Promi
 		then: (page) => page.getByRole('button', { name: 'Add task' }).click()
 	},
 	{ path: '/customers/:id/edit' },
+	{ path: '/insights' },
+	{ path: '/insights/segments' },
+	{
+		path: '/insights/segments/new',
+		label: '/insights/segments/new (a group, a condition over a period)',
+		then: async (page) => {
+			await page.getByRole('button', { name: 'Add group' }).click();
+			const condition = page.getByRole('group', { name: 'Condition 1' }).first();
+			await condition.getByLabel('Field').selectOption({ label: 'Spent in a period' });
+			await condition.getByLabel('Comparison').selectOption({ label: 'is between' });
+			await condition.getByLabel('When').selectOption({ label: 'between two days' });
+		}
+	},
 	{ path: '/settings' },
 	{ path: '/import' },
 	{

@@ -7,7 +7,7 @@ import type {
 } from '../features/activity/activity-records';
 import type { FieldDefRecord } from '../features/custom-fields/custom-field-commands';
 import type { MemberRecord } from '../features/shop/member-commands';
-import type { SegmentRow } from '../features/segments/segment-commands';
+import type { SegmentRow } from '../features/segments/rules/segment';
 import type { ProductRecord } from '../features/products/product-commands';
 import type { TagColor } from '../features/tags/rules/tags';
 import type { CustomerRecord } from '../features/customers/rules/customer';

@@ -1,11 +1,19 @@
 import { columnBuffers } from '../../analytics/columns';
 import type { AnalyticsColumns } from '../../analytics/snapshot';
 import type { ChartId, Dashboard, SeriesId } from './dashboard';
-import type { InsightsReply, InsightsRequest } from './insights-protocol';
+import type {
+	InsightsReply,
+	InsightsRequest,
+	SegmentAnswer,
+	SegmentWant
+} from './insights-protocol';
+import type { ConditionGroup } from '../segments/rules/segment';
 import type { Period } from './rules/periods';
 
+type Answer = Dashboard | string[] | SegmentAnswer;
+
 interface Pending {
-	resolve(value: Dashboard | string[]): void;
+	resolve(value: Answer): void;
 	reject(error: Error): void;
 }
 
@@ -32,7 +40,9 @@ export class InsightsClient {
 			if (!pending) return;
 			this.#pending.delete(message.id);
 			if ('error' in message) pending.reject(new Error(message.error));
-			else pending.resolve('dashboard' in message ? message.dashboard : message.customers);
+			else if ('dashboard' in message) pending.resolve(message.dashboard);
+			else if ('segment' in message) pending.resolve(message.segment);
+			else pending.resolve(message.customers);
 		};
 		this.#worker.onerror = (event) => {
 			const error = new Error(event.message || 'the insights worker stopped');
@@ -62,7 +72,13 @@ export class InsightsClient {
 		return this.#ask(id, { type: 'behind', id, period, chart, key, series }) as Promise<string[]>;
 	}
 
-	#ask(id: number, request: InsightsRequest): Promise<Dashboard | string[]> {
+	/** Who matches a segment's definition as of `now`: how many, their ids, or their sums. */
+	segment(definition: ConditionGroup, now: number, want: SegmentWant): Promise<SegmentAnswer> {
+		const id = this.#nextId++;
+		return this.#ask(id, { type: 'segment', id, definition, now, want }) as Promise<SegmentAnswer>;
+	}
+
+	#ask(id: number, request: InsightsRequest): Promise<Answer> {
 		return new Promise((resolve, reject) => {
 			this.#pending.set(id, { resolve, reject });
 			this.#post(request);

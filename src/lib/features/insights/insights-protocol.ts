@@ -1,6 +1,17 @@
 import type { AnalyticsColumns } from '../../analytics/snapshot';
 import type { ChartId, Dashboard, SeriesId } from './dashboard';
 import type { Period } from './rules/periods';
+import type { ConditionGroup } from '../segments/rules/segment';
+import type { SegmentSummary } from '../segments/rules/segment-summary';
+
+/** What a segment question asks for: how many match, who, or what they add up to. */
+export type SegmentWant = 'count' | 'members' | 'summary';
+
+export interface SegmentAnswer {
+	count: number;
+	ids?: string[];
+	summary?: SegmentSummary;
+}
 
 /** What the page asks of the insights worker. */
 export type InsightsRequest =
@@ -15,11 +26,13 @@ export type InsightsRequest =
 			chart: ChartId;
 			key: string;
 			series?: SeriesId;
-	  };
+	  }
+	| { type: 'segment'; id: number; definition: ConditionGroup; now: number; want: SegmentWant };
 
 export type InsightsReply =
 	| { id: number; dashboard: Dashboard }
 	| { id: number; customers: string[] }
+	| { id: number; segment: SegmentAnswer }
 	| { id: number; error: string }
 	/** The customers changed since the last answer: ask again for fresh numbers. */
 	| { changed: true };

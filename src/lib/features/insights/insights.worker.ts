@@ -4,7 +4,11 @@ import type { AnalyticsColumns } from '../../analytics/snapshot';
 import { ProjectionDb } from '../../projection/db';
 import { customersBehind, dashboard } from './dashboard';
 import { InsightsIndex, type CustomerFacts } from './insights-index';
-import type { InsightsReply, InsightsRequest } from './insights-protocol';
+import type { InsightsReply, InsightsRequest, SegmentAnswer } from './insights-protocol';
+import type { CustomerRow } from '../../projection/db';
+import { behaviourData, type CatalogueEntry } from '../segments/segment-data';
+import { segmentTest, type BehaviourData } from '../segments/rules/segment-match';
+import { summariseMembers } from '../segments/rules/segment-summary';
 
 /**
  * The insights' own thread: joins the archive's events (columns sent by the page from the
@@ -16,6 +20,10 @@ const reply = (message: InsightsReply) => scope.postMessage(message);
 
 let columns: AnalyticsColumns | null = null;
 let customers: CustomerFacts[] | null = null;
+/** The customers' whole rows, for segments' conditions on any field. */
+let rows: CustomerRow[] = [];
+let catalogue: CatalogueEntry[] = [];
+let behaviour: BehaviourData | null = null;
 let index: InsightsIndex | null = null;
 /** Requests that came before the columns and the customers did. */
 const waiting: Array<() => void> = [];
@@ -32,6 +40,7 @@ function ready(): Promise<InsightsIndex> {
 
 function changed(): void {
 	index = null;
+	behaviour = null;
 	if (columns && customers) {
 		for (const wake of waiting.splice(0)) wake();
 	}
@@ -39,10 +48,19 @@ function changed(): void {
 
 function follow(projectionDbName: string): void {
 	const db = new ProjectionDb(projectionDbName);
+	liveQuery(() => db.products.toArray()).subscribe({
+		next: (products) => {
+			catalogue = products.map(({ id, name, category }) => ({ id, name, category }));
+			behaviour = null;
+		},
+		// Without the catalogue, a category condition finds only what it can by name.
+		error: (error: unknown) => console.error('Clientbook insights could not read products', error)
+	});
 	liveQuery(() => db.customers.toArray()).subscribe({
-		next: (rows) => {
+		next: (read) => {
 			const first = customers === null;
-			customers = rows.map((row) => ({
+			rows = read;
+			customers = read.map((row) => ({
 				id: row.id,
 				stage: row.stage,
 				source: row.source,
@@ -71,20 +89,36 @@ scope.onmessage = (event: MessageEvent<InsightsRequest>) => {
 	const { id } = request;
 	ready()
 		.then((insights) =>
-			request.type === 'dashboard'
-				? reply({ id, dashboard: dashboard(insights, request.period) })
-				: reply({
-						id,
-						customers: customersBehind(
-							insights,
-							request.period,
-							request.chart,
-							request.key,
-							request.series
-						)
-					})
+			request.type === 'segment'
+				? reply({ id, segment: answerSegment(insights, request) })
+				: request.type === 'dashboard'
+					? reply({ id, dashboard: dashboard(insights, request.period) })
+					: reply({
+							id,
+							customers: customersBehind(
+								insights,
+								request.period,
+								request.chart,
+								request.key,
+								request.series
+							)
+						})
 		)
 		.catch((error: unknown) =>
 			reply({ id, error: error instanceof Error ? error.message : String(error) })
 		);
 };
+
+function answerSegment(
+	insights: InsightsIndex,
+	request: Extract<InsightsRequest, { type: 'segment' }>
+): SegmentAnswer {
+	behaviour ??= behaviourData(insights.columns, catalogue);
+	const test = segmentTest(request.definition, { now: request.now, behaviour });
+	const members = rows.filter(test);
+	return {
+		count: members.length,
+		...(request.want === 'members' ? { ids: members.map((member) => member.id) } : {}),
+		...(request.want === 'summary' ? { summary: summariseMembers(members) } : {})
+	};
+}

@@ -3,24 +3,16 @@ import type { CommandContext } from '../../core/command-context';
 import { newId } from '../../crdt/ids';
 import { num, str, entityOf, type RecordMap } from '../../crdt/workspace-doc';
 import { commandTime, stampCreated, stampUpdated } from '../../crdt/stamps';
-import type { TagColor } from '../tags/rules/tags';
 import {
 	checkSegment,
 	isSegmentColor,
 	readDefinition,
 	type ConditionGroup,
-	type SegmentProblem
+	type SegmentProblem,
+	type SegmentRow
 } from './rules/segment';
 
-/** A saved segment as the projection keeps it; `definition` is null when it cannot be read. */
-export interface SegmentRow {
-	id: string;
-	name: string;
-	color: TagColor;
-	definition: ConditionGroup | null;
-	createdAt: number;
-	updatedAt: number;
-}
+export type { SegmentRow };
 
 export interface SegmentInput {
 	name: string;

@@ -1,6 +1,8 @@
 import type { WorkspaceSession } from '../../../state/workspace.svelte';
 import type { ChartId, Dashboard, SeriesId } from '../dashboard';
 import { InsightsClient } from '../insights-client';
+import type { SegmentAnswer, SegmentWant } from '../insights-protocol';
+import type { ConditionGroup } from '../../segments/rules/segment';
 import { customPeriod, presetPeriod, type Period, type PeriodPreset } from '../rules/periods';
 
 export type PeriodChoice = PeriodPreset | 'custom';
@@ -28,6 +30,8 @@ export class InsightsState {
 	/** The columns last handed (or being handed) to the worker, and the events version they are of. */
 	#columns: Promise<void> | null = null;
 	#columnsVersion = -1;
+	#columnsHaveInteractions = false;
+	#withInteractions = false;
 	#latest = 0;
 
 	/** The period chosen as of `now`; null for a custom range not yet complete or reversed. */
@@ -41,12 +45,21 @@ export class InsightsState {
 	 * Starts handing the worker the archive's events as of `eventsVersion`, unless that is under
 	 * way or done: the route's load calls it, so the columns are built while the page loads.
 	 */
-	prepare(session: WorkspaceSession, eventsVersion: number): Promise<void> {
-		if (this.#columns && this.#columnsVersion === eventsVersion) return this.#columns;
+	prepare(
+		session: WorkspaceSession,
+		eventsVersion: number,
+		options: { interactions?: boolean } = {}
+	): Promise<void> {
+		// Segments may ask about interactions; once they have, the columns keep them.
+		const interactions = (this.#withInteractions ||= options.interactions === true);
+		const current =
+			this.#columnsVersion === eventsVersion && this.#columnsHaveInteractions === interactions;
+		if (this.#columns && current) return this.#columns;
 		const client = this.#connect(session.db.name);
 		this.#columnsVersion = eventsVersion;
+		this.#columnsHaveInteractions = interactions;
 		const started = performance.now();
-		const columns = session.analyticsColumns({ interactions: false }).then((columns) => {
+		const columns = session.analyticsColumns({ interactions }).then((columns) => {
 			performance.measure('clientbook:insights-columns', { start: started });
 			// A newer version may have been asked for meanwhile; the worker takes the newest last.
 			if (this.#columnsVersion === eventsVersion) client.setColumns(columns);
@@ -86,6 +99,16 @@ export class InsightsState {
 		const period = this.dashboard?.period;
 		if (!period || !this.#client) return Promise.resolve([]);
 		return this.#client.customersBehind(period, chart, key, series);
+	}
+
+	/** Who matches a segment's definition now (the columns brought up to date first). */
+	async segment(
+		session: WorkspaceSession,
+		definition: ConditionGroup,
+		want: SegmentWant
+	): Promise<SegmentAnswer> {
+		await this.prepare(session, session.eventsVersion, { interactions: true });
+		return this.#client!.segment(definition, Date.now(), want);
 	}
 
 	#connect(projectionDbName: string): InsightsClient {

@@ -76,11 +76,12 @@ export const VALUELESS: readonly Operator[] = ['isEmpty', 'isNotEmpty', 'never']
 /** Types whose conditions look at a period of what the customer did. */
 export const PERIOD_TYPES: readonly FieldType[] = ['product', 'category', 'spent', 'interaction'];
 
-export interface SegmentRecord {
+/** A saved segment as the projection keeps it; `definition` is null when it cannot be read. */
+export interface SegmentRow {
 	id: string;
 	name: string;
 	color: TagColor;
-	definition: ConditionGroup;
+	definition: ConditionGroup | null;
 	createdAt: number;
 	updatedAt: number;
 }

@@ -1,0 +1,144 @@
+import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './support/test';
+import { notices } from './support/app';
+import { SIGNALING_URL } from './support/sync-servers';
+import { colleague, joinTeam, startTeam, syncStatus } from './support/sync';
+
+async function nav(page: Page, name: string): Promise<void> {
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+}
+
+function csvRows(text: string): Record<string, string>[] {
+	return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+		header: true,
+		skipEmptyLines: true
+	}).data;
+}
+
+async function exportPurchases(page: Page): Promise<Record<string, string>[]> {
+	await page.goto('/export');
+	await page.getByRole('radio', { name: /^Purchases/ }).check();
+	await page.getByRole('radio', { name: /^CSV/ }).check();
+	const file = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download' }).click();
+	return csvRows(readFileSync((await (await file).path())!, 'utf8'));
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const dateKey = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+/**
+ * "Total spent over 1,000 and bought in the last 90 days", worked out by hand from a purchases
+ * export as a shopkeeper would in a spreadsheet: each purchase's total once, per customer.
+ */
+function bigRecentSpenders(rows: Record<string, string>[]): Set<string> {
+	const since = new Date();
+	since.setDate(since.getDate() - 89);
+	const first = dateKey(since);
+	const spent = new Map<string, number>();
+	const recent = new Set<string>();
+	const seen = new Set<string>();
+	for (const row of rows) {
+		const who = `${row['Name']}|${row['Phone']}`;
+		if (row['Date']!.slice(0, 10) >= first) recent.add(who);
+		if (seen.has(row['Purchase no.']!)) continue;
+		seen.add(row['Purchase no.']!);
+		spent.set(who, (spent.get(who) ?? 0) + Math.round(Number(row['Purchase total']) * 100));
+	}
+	return new Set([...recent].filter((who) => (spent.get(who) ?? 0) > 100_000));
+}
+
+test('a saved segment counts as the list worked out by hand, tags exactly its members, survives a reload and reaches a colleague', async ({
+	browser
+}) => {
+	test.slow();
+	const li = await colleague(browser);
+	await li.goto('/settings');
+	await li
+		.getByRole('region', { name: 'Demo shop' })
+		.getByRole('button', { name: 'Load demo shop' })
+		.click();
+	await expect(notices(li).getByText('Added 300 demo customers')).toBeVisible();
+	const expected = bigRecentSpenders(await exportPurchases(li));
+	expect(expected.size).toBeGreaterThan(0);
+
+	await nav(li, 'Insights');
+	await li
+		.getByRole('navigation', { name: 'Insights sections' })
+		.getByRole('link', { name: 'Segments' })
+		.click();
+	await expect(li.getByText('No segments yet.', { exact: false })).toBeVisible();
+	await li.getByRole('link', { name: 'New segment' }).first().click();
+	await li.getByLabel('Name', { exact: true }).fill('Big recent spenders');
+	const first = li.getByRole('group', { name: 'Condition 1' });
+	await first.getByLabel('Field').selectOption({ label: 'Total spent' });
+	await first.getByLabel('Comparison').selectOption({ label: 'is more than' });
+	await first.getByLabel('Value').fill('1,000');
+	await li.getByRole('button', { name: 'Add condition' }).click();
+	const second = li.getByRole('group', { name: 'Condition 2' });
+	await second.getByLabel('Field').selectOption({ label: 'Last purchase' });
+	await second.getByLabel('Comparison').selectOption({ label: 'in the last … days' });
+	await second.getByLabel('Days').fill('90');
+	// The count follows the edits.
+	await expect(li.getByTestId('segment-count')).toHaveText(`${expected.size} customers match`);
+	await second.getByLabel('Days').fill('1');
+	await expect(li.getByTestId('segment-count')).not.toHaveText(`${expected.size} customers match`);
+	await second.getByLabel('Days').fill('90');
+	await expect(li.getByTestId('segment-count')).toHaveText(`${expected.size} customers match`);
+	await li.getByRole('button', { name: 'Save segment' }).click();
+	await expect(li.getByRole('heading', { level: 1, name: 'Big recent spenders' })).toBeVisible();
+
+	// Bulk "add tag": exactly the members get it, in one undoable step.
+	await li.getByText('Add a tag', { exact: true }).click();
+	await li.getByLabel('Tag', { exact: true }).first().fill('Big spender');
+	await li.getByRole('button', { name: 'Apply' }).first().click();
+	await expect(
+		notices(li).getByText(`Tagged ${expected.size} customers “Big spender”.`)
+	).toBeVisible();
+	await nav(li, 'Customers');
+	await li.getByLabel('Tag', { exact: true }).selectOption('Big spender');
+	await expect(li.getByText(`${expected.size} of 300 customers`)).toBeVisible();
+	// …and they are exactly the customers worked out by hand.
+	await li.getByRole('link', { name: 'Export' }).click();
+	await li.getByRole('radio', { name: /^Customers in the current list/ }).check();
+	await li.getByRole('radio', { name: /^CSV/ }).check();
+	const file = li.waitForEvent('download');
+	await li.getByRole('button', { name: 'Download' }).click();
+	const tagged = csvRows(readFileSync((await (await file).path())!, 'utf8'));
+	expect(new Set(tagged.map((row) => `${row['Name']}|${row['Phone']}`))).toEqual(expected);
+
+	// The segment opens as the customer list, with a chip that takes it off.
+	await nav(li, 'Insights');
+	await li
+		.getByRole('navigation', { name: 'Insights sections' })
+		.getByRole('link', { name: 'Segments' })
+		.click();
+	const saved = li.getByRole('list', { name: 'Saved segments' }).getByRole('listitem');
+	await expect(saved).toHaveCount(1);
+	await expect(saved).toContainText(`${expected.size} customers`);
+	await saved.getByRole('button', { name: 'Show as customer list' }).click();
+	await expect(li.getByText('Segment: Big recent spenders')).toBeVisible();
+	await expect(li.getByText(`${expected.size} of 300 customers`)).toBeVisible();
+
+	// Still there after a reload.
+	await li.goto('/insights/segments');
+	await expect(
+		li
+			.getByRole('list', { name: 'Saved segments' })
+			.getByRole('link', { name: 'Big recent spenders' })
+	).toBeVisible();
+
+	// A colleague who joins the team gets it.
+	const wang = await colleague(browser);
+	const invite = await startTeam(li, 'Li', { signaling: SIGNALING_URL });
+	await joinTeam(wang, invite, 'Wang');
+	await expect(syncStatus(wang)).toHaveText('Synced with 1 colleague', { timeout: 30_000 });
+	await wang.goto('/insights/segments');
+	const theirs = wang.getByRole('list', { name: 'Saved segments' }).getByRole('listitem');
+	await expect(theirs).toContainText('Big recent spenders', { timeout: 30_000 });
+	await expect(theirs).toContainText(`${expected.size} customers`, { timeout: 30_000 });
+	await li.context().close();
+	await wang.context().close();
+});

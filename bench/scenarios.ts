@@ -333,7 +333,7 @@ export async function measureInsightsOnly(
 		const steps = await page.evaluate(() =>
 			performance
 				.getEntriesByType('measure')
-				.filter((entry) => entry.name.startsWith('clientbook:insights'))
+				.filter((entry) => /^clientbook:(insights|analytics)/.test(entry.name))
 				.map((entry) => `${entry.name.slice(11)} ${Math.round(entry.duration)}`)
 		);
 		console.log(`  ${steps.join(', ')}`);

@@ -96,7 +96,11 @@ describe('segment conditions', () => {
 			[1, at(2026, 6, 1), 100_000, [0, 1]]
 		]);
 		const matching = (definition: ConditionGroup) => {
-			const test = segmentTest(definition, { now, behaviour: data });
+			const test = segmentTest(definition, {
+				now,
+				behaviour: data,
+				customFields: new Set(['level', 'tea'])
+			});
 			return people.filter(test).map((p) => p.id);
 		};
 
@@ -116,6 +120,20 @@ describe('segment conditions', () => {
 				{ field: 'lastPurchase', op: 'inLastDays', value: '90' }
 			);
 			expect(matching(segment)).toEqual(['li']);
+		});
+
+		it('takes “the last N days” as whole local days, today included', () => {
+			const edge = [
+				person('first-minute', { lastPurchaseAt: at(2026, 11, 7, 0) }),
+				person('day-before', { lastPurchaseAt: at(2026, 11, 6, 23) }),
+				person('tonight', { lastPurchaseAt: at(2026, 12, 6, 23) })
+			];
+			const test = segmentTest(when({ field: 'lastPurchase', op: 'inLastDays', value: '30' }), {
+				now,
+				behaviour: data,
+				customFields: new Set()
+			});
+			expect(edge.filter(test).map((p) => p.id)).toEqual(['first-minute', 'tonight']);
 		});
 
 		it('counts days since as calendar days, and “never” only for customers with none', () => {
@@ -182,6 +200,18 @@ describe('segment conditions', () => {
 			expect(matching(when({ field: 'birthdayMonth', op: 'is', value: '12' }))).toEqual(['li']);
 			expect(matching(when({ field: 'province', op: 'contains', value: '浙江' }))).toEqual(['li']);
 			expect(matching(when({ field: 'no-such-field', op: 'is', value: 'x' }))).toEqual([]);
+			// A field the shop removed matches nobody, its negations too.
+			expect(matching(when({ field: 'custom:gone', op: 'isNot', value: 'x' }))).toEqual([]);
+			// An empty group inside "any of" lets nobody in by itself.
+			expect(
+				matching({
+					join: 'any',
+					items: [
+						{ join: 'all', items: [] },
+						{ ...emptyCondition(), field: 'custom:level', op: 'is', value: 'Gold' }
+					]
+				})
+			).toEqual(['zhao']);
 			expect(matching({ join: 'all', items: [] })).toEqual(['li', 'wang', 'zhao']);
 		});
 	});
@@ -208,6 +238,13 @@ describe('a stored segment', () => {
 		expect(
 			checkSegment({ name: 'Big', color: 'teal', definition: { join: 'all', items: [] } })
 		).toEqual({ ok: false, problem: 'noConditions' });
+		expect(
+			checkSegment({
+				name: 'Big',
+				color: 'teal',
+				definition: when({ field: 'totalSpent', op: 'gt', value: ' ' })
+			})
+		).toEqual({ ok: false, problem: 'incomplete' });
 		expect(checkSegment({ name: ' Big ', color: 'teal', definition })).toMatchObject({
 			ok: true,
 			name: 'Big'

@@ -21,13 +21,18 @@ export class AnalyticsKeeper {
 		if (!this.#snapshot) {
 			this.#purchases.clear();
 			this.#interactions.clear();
+			const started = performance.now();
 			this.#snapshot = new AnalyticsSnapshot(this.ws);
+			performance.measure('clientbook:analytics-build', { start: started });
 		} else if (this.#purchases.size + this.#interactions.size > 0) {
 			this.#snapshot.update({ purchases: this.#purchases, interactions: this.#interactions });
 			this.#purchases.clear();
 			this.#interactions.clear();
 		}
-		return this.#snapshot.columns(parts);
+		const started = performance.now();
+		const columns = this.#snapshot.columns(parts);
+		performance.measure('clientbook:analytics-copy', { start: started });
+		return columns;
 	}
 
 	stop(): void {

@@ -9,7 +9,6 @@ import {
 	restoreCustomer,
 	updateCustomer
 } from './customer-commands';
-import { addTasksFor, setCustomersStage, tagCustomers, untagCustomers } from './bulk-commands';
 
 /** What can be done to customers: each command's arguments, undo and audit, declared once. */
 export const customerCommands = {
@@ -20,13 +19,26 @@ export const customerCommands = {
 		run: createCustomers
 	}),
 	updateCustomer: command({ args: args(id, customerPatch), undo: 'step', run: updateCustomer }),
-	tagCustomers: command({ args: args(idList, text), undo: 'step', run: tagCustomers }),
-	untagCustomers: command({ args: args(idList, text), undo: 'step', run: untagCustomers }),
-	setCustomersStage: command({ args: args(idList, text), undo: 'step', run: setCustomersStage }),
+	// Changes to many customers at once (a segment's members), loaded on first use.
+	tagCustomers: command({
+		args: args(idList, text),
+		undo: 'step',
+		load: async () => (await import('./bulk-commands')).tagCustomers
+	}),
+	untagCustomers: command({
+		args: args(idList, text),
+		undo: 'step',
+		load: async () => (await import('./bulk-commands')).untagCustomers
+	}),
+	setCustomersStage: command({
+		args: args(idList, text),
+		undo: 'step',
+		load: async () => (await import('./bulk-commands')).setCustomersStage
+	}),
 	addTasksFor: command({
 		args: args(idList, shape({ title: text, due: text, dueTime: text })),
 		undo: 'step',
-		run: addTasksFor
+		load: async () => (await import('./bulk-commands')).addTasksFor
 	}),
 	deleteCustomer: command({
 		args: args(id),

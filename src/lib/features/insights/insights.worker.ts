@@ -22,7 +22,10 @@ let columns: AnalyticsColumns | null = null;
 let customers: CustomerFacts[] | null = null;
 /** The customers' whole rows, for segments' conditions on any field. */
 let rows: CustomerRow[] = [];
-let catalogue: CatalogueEntry[] = [];
+/** The product catalogue (null until first read): a category condition looks in it. */
+let catalogue: CatalogueEntry[] | null = null;
+/** The shop's fields in use (not removed). */
+let customFields: ReadonlySet<string> = new Set();
 let behaviour: BehaviourData | null = null;
 let index: InsightsIndex | null = null;
 /** Requests that came before the columns and the customers did. */
@@ -33,7 +36,7 @@ let failure: string | null = null;
 
 function ready(): Promise<InsightsIndex> {
 	if (failure) return Promise.reject(new Error(failure));
-	if (columns && customers)
+	if (columns && customers && catalogue)
 		return Promise.resolve((index ??= new InsightsIndex(columns, customers)));
 	return new Promise((resolve, reject) => waiting.push(() => ready().then(resolve, reject)));
 }
@@ -41,7 +44,7 @@ function ready(): Promise<InsightsIndex> {
 function changed(): void {
 	index = null;
 	behaviour = null;
-	if (columns && customers) {
+	if (columns && customers && catalogue) {
 		for (const wake of waiting.splice(0)) wake();
 	}
 }
@@ -50,11 +53,24 @@ function follow(projectionDbName: string): void {
 	const db = new ProjectionDb(projectionDbName);
 	liveQuery(() => db.products.toArray()).subscribe({
 		next: (products) => {
+			const first = catalogue === null;
 			catalogue = products.map(({ id, name, category }) => ({ id, name, category }));
-			behaviour = null;
+			changed();
+			if (!first) reply({ changed: true });
 		},
-		// Without the catalogue, a category condition finds only what it can by name.
-		error: (error: unknown) => console.error('Clientbook insights could not read products', error)
+		error: (error: unknown) => {
+			// Without the catalogue, a category condition finds only what it can by name.
+			console.error('Clientbook insights could not read products', error);
+			catalogue ??= [];
+			changed();
+		}
+	});
+	liveQuery(() => db.fieldDefs.toArray()).subscribe({
+		next: (defs) => {
+			customFields = new Set(defs.filter((def) => !def.removed).map((def) => def.id));
+			reply({ changed: true });
+		},
+		error: (error: unknown) => console.error('Clientbook insights could not read fields', error)
 	});
 	liveQuery(() => db.customers.toArray()).subscribe({
 		next: (read) => {
@@ -113,8 +129,12 @@ function answerSegment(
 	insights: InsightsIndex,
 	request: Extract<InsightsRequest, { type: 'segment' }>
 ): SegmentAnswer {
-	behaviour ??= behaviourData(insights.columns, catalogue);
-	const test = segmentTest(request.definition, { now: request.now, behaviour });
+	behaviour ??= behaviourData(insights.columns, catalogue ?? []);
+	const test = segmentTest(request.definition, {
+		now: request.now,
+		behaviour,
+		customFields
+	});
 	const members = rows.filter(test);
 	return {
 		count: members.length,

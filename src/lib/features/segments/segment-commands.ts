@@ -1,18 +1,10 @@
 import * as Y from 'yjs';
 import type { CommandContext } from '../../core/command-context';
 import { newId } from '../../crdt/ids';
-import { num, str, entityOf, type RecordMap } from '../../crdt/workspace-doc';
+import { entityOf, type RecordMap } from '../../crdt/workspace-doc';
 import { commandTime, stampCreated, stampUpdated } from '../../crdt/stamps';
-import {
-	checkSegment,
-	isSegmentColor,
-	readDefinition,
-	type ConditionGroup,
-	type SegmentProblem,
-	type SegmentRow
-} from './rules/segment';
-
-export type { SegmentRow };
+import { checkSegment, type ConditionGroup, type SegmentProblem } from './rules/segment';
+import { SEGMENTS_ROOT } from './kinds';
 
 export interface SegmentInput {
 	name: string;
@@ -25,23 +17,7 @@ export type SegmentResult =
 	| { ok: false; reason: 'invalid'; problem: SegmentProblem }
 	| { ok: false; reason: 'notFound' };
 
-export const SEGMENTS_ROOT = 'segments';
-
 const segmentsOf = (ctx: CommandContext) => ctx.ws.doc.getMap<unknown>(SEGMENTS_ROOT);
-
-export function readSegment(id: string, map: RecordMap): SegmentRow | null {
-	const name = str(map, 'name');
-	if (!name) return null;
-	const color = map.get('color');
-	return {
-		id,
-		name,
-		color: isSegmentColor(color) ? color : 'gray',
-		definition: readDefinition(map.get('definition')),
-		createdAt: num(map, 'createdAt'),
-		updatedAt: num(map, 'updatedAt')
-	};
-}
 
 /** Writes the fields that differ: a colleague's concurrent change of another one stands. */
 function write(map: RecordMap, fields: { name: string; color: string; definition: string }) {

@@ -31,6 +31,7 @@ export class InsightsState {
 	#columns: Promise<void> | null = null;
 	#columnsVersion = -1;
 	#columnsHaveInteractions = false;
+	#columnsGeneration = 0;
 	#withInteractions = false;
 	#latest = 0;
 
@@ -59,10 +60,12 @@ export class InsightsState {
 		this.#columnsVersion = eventsVersion;
 		this.#columnsHaveInteractions = interactions;
 		const started = performance.now();
+		const generation = ++this.#columnsGeneration;
 		const columns = session.analyticsColumns({ interactions }).then((columns) => {
 			performance.measure('clientbook:insights-columns', { start: started });
-			// A newer version may have been asked for meanwhile; the worker takes the newest last.
-			if (this.#columnsVersion === eventsVersion) client.setColumns(columns);
+			// Newer columns may have been asked for meanwhile (a newer version, or with
+			// interactions): only the latest request's reach the worker.
+			if (generation === this.#columnsGeneration) client.setColumns(columns);
 		});
 		this.#columns = columns;
 		// A failure is reported by `show`, and the next call tries again.

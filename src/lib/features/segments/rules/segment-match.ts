@@ -6,6 +6,7 @@ import { INTERACTION_KINDS } from '../../activity/rules/activity';
 import { productNameKey } from '../../products/rules/product';
 import { dayStart } from '../../insights/rules/periods';
 import {
+	countConditions,
 	isGroup,
 	type Condition,
 	type ConditionGroup,
@@ -48,6 +49,8 @@ export interface MatchContext {
 	/** "Now": days since, the last N days. */
 	now: number;
 	behaviour: BehaviourData;
+	/** The shop's fields in use: a condition on one removed since matches nobody. */
+	customFields: ReadonlySet<string>;
 }
 
 type Test = (customer: SegmentCustomer) => boolean;
@@ -63,11 +66,14 @@ export function segmentTest(definition: ConditionGroup, context: MatchContext): 
 }
 
 function groupTest(group: ConditionGroup, context: MatchContext): Test {
-	const tests = group.items.map((item: SegmentItem) =>
-		isGroup(item) ? groupTest(item, context) : conditionTest(item, context)
-	);
-	// An empty group constrains nothing: "all of nothing" is everyone, as a filter with no
-	// conditions shows the whole list; "any of nothing" too.
+	// A group with no condition in it constrains nothing, so it is left out of its parent: kept
+	// in an "any of" group it would let everyone in. A definition with no condition at all
+	// matches everyone, as a filter with no conditions shows the whole list (saving refuses it).
+	const tests = group.items
+		.filter((item) => !isGroup(item) || countConditions(item) > 0)
+		.map((item: SegmentItem) =>
+			isGroup(item) ? groupTest(item, context) : conditionTest(item, context)
+		);
 	if (tests.length === 0) return () => true;
 	return group.join === 'all'
 		? (customer) => tests.every((test) => test(customer))
@@ -324,6 +330,7 @@ function behaviourTest(condition: Condition, context: MatchContext): Test {
 
 function customTest(condition: Condition, context: MatchContext): Test {
 	const id = condition.field.slice(CUSTOM_PREFIX.length);
+	if (!context.customFields.has(id)) return never;
 	const read = (c: SegmentCustomer) => c.custom?.[id];
 	switch (condition.op) {
 		case 'includes':

@@ -76,12 +76,16 @@ export const VALUELESS: readonly Operator[] = ['isEmpty', 'isNotEmpty', 'never']
 /** Types whose conditions look at a period of what the customer did. */
 export const PERIOD_TYPES: readonly FieldType[] = ['product', 'category', 'spent', 'interaction'];
 
-/** A saved segment as the projection keeps it; `definition` is null when it cannot be read. */
+/**
+ * A saved segment as the projection keeps it. `definition` is the stored text, read with
+ * `readDefinition` where it is used (null there when it cannot be read): the projector, which
+ * runs on every start, need not carry the definition's schema.
+ */
 export interface SegmentRow {
 	id: string;
 	name: string;
 	color: TagColor;
-	definition: ConditionGroup | null;
+	definition: string;
 	createdAt: number;
 	updatedAt: number;
 }
@@ -141,7 +145,8 @@ export function writeDefinition(definition: ConditionGroup): string {
 export const isSegmentColor = (value: unknown): value is TagColor =>
 	typeof value === 'string' && (TAG_COLORS as readonly string[]).includes(value);
 
-export type SegmentProblem = 'nameRequired' | 'nameTooLong' | 'noConditions' | 'invalid';
+export type SegmentProblem =
+	'nameRequired' | 'nameTooLong' | 'noConditions' | 'incomplete' | 'invalid';
 
 /** What a segment must be to be saved: a name, a readable definition with a condition in it. */
 export function checkSegment(input: {
@@ -157,7 +162,20 @@ export function checkSegment(input: {
 	const definition = readDefinition(JSON.stringify(input.definition));
 	if (!definition || !isSegmentColor(input.color)) return { ok: false, problem: 'invalid' };
 	if (countConditions(definition) === 0) return { ok: false, problem: 'noConditions' };
+	if (!complete(definition)) return { ok: false, problem: 'incomplete' };
 	return { ok: true, name, color: input.color, definition: writeDefinition(definition) };
+}
+
+/** Whether every condition has what its comparison needs: a value, both ends, both days. */
+function complete(group: ConditionGroup): boolean {
+	return group.items.every((item) => {
+		if (isGroup(item)) return complete(item);
+		const needsValue = !VALUELESS.includes(item.op) && item.field !== 'hadInteraction';
+		if (needsValue && item.value.trim() === '') return false;
+		if (item.op === 'between' && item.value2.trim() === '') return false;
+		if (item.period.kind === 'between' && (!item.period.from || !item.period.to)) return false;
+		return true;
+	});
 }
 
 export function countConditions(group: ConditionGroup): number {

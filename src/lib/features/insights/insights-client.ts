@@ -26,7 +26,7 @@ export class InsightsClient {
 	readonly #pending = new Map<number, Pending>();
 	#nextId = 1;
 	/** Called when the worker's customers changed: numbers already shown may be out of date. */
-	onChanged: () => void = () => {};
+	onChanged: (what: 'customers' | 'catalogue' | 'fields') => void = () => {};
 
 	constructor(projectionDbName: string) {
 		this.#worker = new Worker(new URL('./insights.worker.ts', import.meta.url), {
@@ -35,7 +35,7 @@ export class InsightsClient {
 		});
 		this.#worker.onmessage = (event: MessageEvent<InsightsReply>) => {
 			const message = event.data;
-			if ('changed' in message) return this.onChanged();
+			if ('changed' in message) return this.onChanged(message.changed);
 			const pending = this.#pending.get(message.id);
 			if (!pending) return;
 			this.#pending.delete(message.id);

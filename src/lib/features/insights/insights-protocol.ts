@@ -34,5 +34,8 @@ export type InsightsReply =
 	| { id: number; customers: string[] }
 	| { id: number; segment: SegmentAnswer }
 	| { id: number; error: string }
-	/** The customers changed since the last answer: ask again for fresh numbers. */
-	| { changed: true };
+	/**
+	 * What the worker reads for itself changed since the last answer: ask again for fresh
+	 * numbers. Only a change of customers can change whose sales count (the columns).
+	 */
+	| { changed: 'customers' | 'catalogue' | 'fields' };

@@ -26,6 +26,7 @@ let rows: CustomerRow[] = [];
 let catalogue: CatalogueEntry[] | null = null;
 /** The shop's fields in use (not removed). */
 let customFields: ReadonlySet<string> = new Set();
+let fieldsRead = false;
 let behaviour: BehaviourData | null = null;
 let index: InsightsIndex | null = null;
 /** Requests that came before the columns and the customers did. */
@@ -56,7 +57,7 @@ function follow(projectionDbName: string): void {
 			const first = catalogue === null;
 			catalogue = products.map(({ id, name, category }) => ({ id, name, category }));
 			changed();
-			if (!first) reply({ changed: true });
+			if (!first) reply({ changed: 'catalogue' });
 		},
 		error: (error: unknown) => {
 			// Without the catalogue, a category condition finds only what it can by name.
@@ -67,8 +68,10 @@ function follow(projectionDbName: string): void {
 	});
 	liveQuery(() => db.fieldDefs.toArray()).subscribe({
 		next: (defs) => {
+			const first = fieldsRead === false;
+			fieldsRead = true;
 			customFields = new Set(defs.filter((def) => !def.removed).map((def) => def.id));
-			reply({ changed: true });
+			if (!first) reply({ changed: 'fields' });
 		},
 		error: (error: unknown) => console.error('Clientbook insights could not read fields', error)
 	});
@@ -85,7 +88,7 @@ function follow(projectionDbName: string): void {
 				city: row.city.trim()
 			}));
 			changed();
-			if (!first) reply({ changed: true });
+			if (!first) reply({ changed: 'customers' });
 		},
 		error: (error: unknown) => {
 			console.error('Clientbook insights could not read customers', error);

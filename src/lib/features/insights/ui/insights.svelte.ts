@@ -23,7 +23,7 @@ export class InsightsState {
 	/** Set while an answer for the current question is on its way. */
 	loading = $state(false);
 	failure = $state<string | null>(null);
-	/** Moves on when the worker's customers change, so the page asks again. */
+	/** Moves on when what the worker reads itself (customers, catalogue, fields) changes. */
 	customersVersion = $state(0);
 
 	#client: InsightsClient | null = null;
@@ -117,12 +117,14 @@ export class InsightsState {
 	#connect(projectionDbName: string): InsightsClient {
 		if (this.#client) return this.#client;
 		this.#client = new InsightsClient(projectionDbName);
-		this.#client.onChanged = () => {
+		this.#client.onChanged = (what) => {
 			// A customer deleted, restored or added changes whose sales count, though no event
-			// changed: the columns are asked for again.
-			this.#columns = null;
+			// changed: the columns are asked for again. The catalogue and fields only change
+			// what segments match.
+			if (what === 'customers') this.#columns = null;
 			this.customersVersion++;
 		};
+
 		return this.#client;
 	}
 }

@@ -54,7 +54,8 @@ test('on a 360-px phone the navigation sits at the bottom and nothing overflows'
 		'/sync',
 		'/insights',
 		'/insights/segments',
-		'/insights/segments/new'
+		'/insights/segments/new',
+		'/insights/reports'
 	]) {
 		await page.goto(path);
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -141,6 +142,7 @@ const TOUCH_ROUTES: { path: string; label?: string; then?: (page: Page) => Promi
 	{ path: '/customers/:id/edit' },
 	{ path: '/insights' },
 	{ path: '/insights/segments' },
+	{ path: '/insights/reports' },
 	{
 		path: '/insights/segments/new',
 		label: '/insights/segments/new (a group, a condition over a period)',

@@ -7,6 +7,7 @@ import { dashboard } from '../../src/lib/features/insights/dashboard';
 import { InsightsIndex } from '../../src/lib/features/insights/insights-index';
 import {
 	ageBand,
+	pivotCustomers,
 	pivotReport,
 	TOTAL,
 	type PivotCustomer,
@@ -144,6 +145,29 @@ describe('pivot reports', () => {
 				}).values
 			).toEqual([[null]]);
 			expect(TOTAL).not.toBe('');
+			keeper.stop();
+		});
+
+		it('lists the customers behind a cell, a row’s total and the grand total', () => {
+			const { people, index, year, keeper } = fixture();
+			const spec: PivotSpec = {
+				rows: 'province',
+				columns: 'quarter',
+				measure: 'revenue',
+				period: year,
+				customerIds: null,
+				now: at(2026, 12, 6)
+			};
+			const behind = (r: string, c: string, rest: Partial<PivotSpec> = {}) =>
+				pivotCustomers(index, people, [], { ...spec, ...rest }, r, c).sort();
+			const [li, wang] = [people[0]!.id, people[1]!.id];
+			expect(behind('浙江省', '2026-Q1')).toEqual([li]);
+			expect(behind('浙江省', '2026-Q2')).toEqual([]);
+			expect(behind('江苏省', TOTAL)).toEqual([wang]);
+			expect(behind(TOTAL, TOTAL)).toEqual([li, wang].sort());
+			expect(behind('name:oolong', '2026-04', { rows: 'product', columns: 'month' })).toEqual([
+				wang
+			]);
 			keeper.stop();
 		});
 

@@ -8,9 +8,10 @@ import type {
 	SegmentWant
 } from './insights-protocol';
 import type { ConditionGroup } from '../segments/rules/segment';
+import type { PivotResult, PivotSpec } from './pivot-report';
 import type { Period } from './rules/periods';
 
-type Answer = Dashboard | string[] | SegmentAnswer;
+type Answer = Dashboard | string[] | SegmentAnswer | PivotResult;
 
 interface Pending {
 	resolve(value: Answer): void;
@@ -42,6 +43,7 @@ export class InsightsClient {
 			if ('error' in message) pending.reject(new Error(message.error));
 			else if ('dashboard' in message) pending.resolve(message.dashboard);
 			else if ('segment' in message) pending.resolve(message.segment);
+			else if ('pivot' in message) pending.resolve(message.pivot);
 			else pending.resolve(message.customers);
 		};
 		this.#worker.onerror = (event) => {
@@ -76,6 +78,18 @@ export class InsightsClient {
 	segment(definition: ConditionGroup, now: number, want: SegmentWant): Promise<SegmentAnswer> {
 		const id = this.#nextId++;
 		return this.#ask(id, { type: 'segment', id, definition, now, want }) as Promise<SegmentAnswer>;
+	}
+
+	pivot(spec: PivotSpec): Promise<PivotResult> {
+		const id = this.#nextId++;
+		return this.#ask(id, { type: 'pivot', id, spec }) as Promise<PivotResult>;
+	}
+
+	pivotCustomers(spec: PivotSpec, rowKey: string, columnKey: string): Promise<string[]> {
+		const id = this.#nextId++;
+		return this.#ask(id, { type: 'pivotCustomers', id, spec, rowKey, columnKey }) as Promise<
+			string[]
+		>;
 	}
 
 	#ask(id: number, request: InsightsRequest): Promise<Answer> {

@@ -1,6 +1,7 @@
 import type { AnalyticsColumns } from '../../analytics/snapshot';
 import type { ChartId, Dashboard, SeriesId } from './dashboard';
 import type { Period } from './rules/periods';
+import type { PivotResult, PivotSpec } from './pivot-report';
 import type { ConditionGroup } from '../segments/rules/segment';
 import type { SegmentSummary } from '../segments/rules/segment-summary';
 
@@ -27,12 +28,15 @@ export type InsightsRequest =
 			key: string;
 			series?: SeriesId;
 	  }
-	| { type: 'segment'; id: number; definition: ConditionGroup; now: number; want: SegmentWant };
+	| { type: 'segment'; id: number; definition: ConditionGroup; now: number; want: SegmentWant }
+	| { type: 'pivot'; id: number; spec: PivotSpec }
+	| { type: 'pivotCustomers'; id: number; spec: PivotSpec; rowKey: string; columnKey: string };
 
 export type InsightsReply =
 	| { id: number; dashboard: Dashboard }
 	| { id: number; customers: string[] }
 	| { id: number; segment: SegmentAnswer }
+	| { id: number; pivot: PivotResult }
 	| { id: number; error: string }
 	/**
 	 * What the worker reads for itself changed since the last answer: ask again for fresh

@@ -9,6 +9,7 @@ import type { CustomerRow } from '../../projection/db';
 import { behaviourData, type CatalogueEntry } from '../segments/segment-data';
 import { segmentTest, type BehaviourData } from '../segments/rules/segment-match';
 import { summariseMembers } from '../segments/rules/segment-summary';
+import { pivotCustomers, pivotReport, productCategories } from './pivot-report';
 
 /**
  * The insights' own thread: joins the archive's events (columns sent by the page from the
@@ -108,20 +109,37 @@ scope.onmessage = (event: MessageEvent<InsightsRequest>) => {
 	const { id } = request;
 	ready()
 		.then((insights) =>
-			request.type === 'segment'
-				? reply({ id, segment: answerSegment(insights, request) })
-				: request.type === 'dashboard'
-					? reply({ id, dashboard: dashboard(insights, request.period) })
-					: reply({
+			request.type === 'pivot'
+				? reply({
+						id,
+						pivot: pivotReport(insights, rows, categoriesOf(insights), request.spec)
+					})
+				: request.type === 'pivotCustomers'
+					? reply({
 							id,
-							customers: customersBehind(
+							customers: pivotCustomers(
 								insights,
-								request.period,
-								request.chart,
-								request.key,
-								request.series
+								rows,
+								categoriesOf(insights),
+								request.spec,
+								request.rowKey,
+								request.columnKey
 							)
 						})
+					: request.type === 'segment'
+						? reply({ id, segment: answerSegment(insights, request) })
+						: request.type === 'dashboard'
+							? reply({ id, dashboard: dashboard(insights, request.period) })
+							: reply({
+									id,
+									customers: customersBehind(
+										insights,
+										request.period,
+										request.chart,
+										request.key,
+										request.series
+									)
+								})
 		)
 		.catch((error: unknown) =>
 			reply({ id, error: error instanceof Error ? error.message : String(error) })
@@ -144,4 +162,12 @@ function answerSegment(
 		...(request.want === 'members' ? { ids: members.map((member) => member.id) } : {}),
 		...(request.want === 'summary' ? { summary: summariseMembers(members) } : {})
 	};
+}
+
+function categoriesOf(insights: InsightsIndex): string[] {
+	return productCategories(
+		insights.columns.products,
+		insights.columns.productNames,
+		catalogue ?? []
+	);
 }

@@ -2,6 +2,7 @@ import type { WorkspaceSession } from '../../../state/workspace.svelte';
 import type { ChartId, Dashboard, SeriesId } from '../dashboard';
 import { InsightsClient } from '../insights-client';
 import type { SegmentAnswer, SegmentWant } from '../insights-protocol';
+import type { PivotResult, PivotSpec } from '../pivot-report';
 import type { ConditionGroup } from '../../segments/rules/segment';
 import { customPeriod, presetPeriod, type Period, type PeriodPreset } from '../rules/periods';
 
@@ -112,6 +113,23 @@ export class InsightsState {
 	): Promise<SegmentAnswer> {
 		await this.prepare(session, session.eventsVersion, { interactions: true });
 		return this.#client!.segment(definition, Date.now(), want);
+	}
+
+	/** A pivot table over the archive as it is now. */
+	async pivot(session: WorkspaceSession, spec: PivotSpec): Promise<PivotResult> {
+		await this.prepare(session, session.eventsVersion);
+		return this.#client!.pivot(spec);
+	}
+
+	/** The customers behind one of a pivot's cells (TOTAL for a total). */
+	async pivotCustomers(
+		session: WorkspaceSession,
+		spec: PivotSpec,
+		rowKey: string,
+		columnKey: string
+	): Promise<string[]> {
+		await this.prepare(session, session.eventsVersion);
+		return this.#client!.pivotCustomers(spec, rowKey, columnKey);
 	}
 
 	#connect(projectionDbName: string): InsightsClient {

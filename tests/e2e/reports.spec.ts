@@ -1,0 +1,119 @@
+import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { read, utils } from '@e965/xlsx';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './support/test';
+import { notices } from './support/app';
+
+async function nav(page: Page, name: string): Promise<void> {
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+}
+
+function csvRows(text: string): Record<string, string>[] {
+	return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+		header: true,
+		skipEmptyLines: true
+	}).data;
+}
+
+async function download(page: Page, click: () => Promise<void>) {
+	const file = page.waitForEvent('download');
+	await click();
+	return (await (await file).path())!;
+}
+
+async function exportCsv(page: Page, scope: RegExp) {
+	await page.getByRole('radio', { name: scope }).check();
+	await page.getByRole('radio', { name: /^CSV/ }).check();
+	const path = await download(page, () => page.getByRole('button', { name: 'Download' }).click());
+	return csvRows(readFileSync(path, 'utf8'));
+}
+
+const cents = (text: string) => Math.round(Number(text.replace(/[^\d.-]/g, '')) * 100);
+
+test('a pivot of revenue by province × quarter adds up to the dashboard, its cells to their customers, its XLSX to its table', async ({
+	page
+}) => {
+	test.slow();
+	await page.goto('/settings');
+	await page
+		.getByRole('region', { name: 'Demo shop' })
+		.getByRole('button', { name: 'Load demo shop' })
+		.click();
+	await expect(notices(page).getByText('Added 300 demo customers')).toBeVisible();
+	await page.goto('/export');
+	const purchases = await exportCsv(page, /^Purchases/);
+
+	await nav(page, 'Insights');
+	await page.getByLabel('Period', { exact: true }).selectOption({ label: 'This year' });
+	const revenue = page
+		.getByTestId('figures')
+		.getByRole('heading', { name: 'Revenue', exact: true })
+		.locator('..')
+		.locator('.figure-value');
+	await expect(revenue).toContainText('¥');
+	const dashboardRevenue = cents((await revenue.textContent())!);
+
+	await page
+		.getByRole('navigation', { name: 'Insights sections' })
+		.getByRole('link', { name: 'Reports' })
+		.click();
+	await expect(page.getByLabel('Rows')).toHaveValue('province');
+	await expect(page.getByLabel('Columns')).toHaveValue('quarter');
+	const table = page.getByRole('table', { name: 'Pivot report' });
+	const grand = table.locator('tfoot td').last();
+	await expect(grand).toContainText('¥');
+	expect(cents((await grand.textContent())!)).toBe(dashboardRevenue);
+
+	// The XLSX has the table's cells, in its layout.
+	const shown = await table
+		.locator('tr')
+		.evaluateAll((rows) =>
+			rows.map((row) => [...row.children].map((cell) => cell.textContent!.trim()))
+		);
+	const xlsx = await download(page, () =>
+		page.getByRole('button', { name: 'Export XLSX' }).click()
+	);
+	const sheet = utils.sheet_to_json<(string | number)[]>(
+		read(readFileSync(xlsx)).Sheets['Pivot report']!,
+		{ header: 1, defval: '' }
+	);
+	expect(sheet[0]).toEqual(shown[0]!.map((text) => text.replace(/[▲▼]/g, '').trim()));
+	expect(sheet.slice(1).map((row) => row[0])).toEqual(shown.slice(1).map((row) => row[0]));
+	expect(sheet.slice(1).map((row) => row.slice(1).map((v) => Math.round(Number(v) * 100)))).toEqual(
+		shown.slice(1).map((row) => row.slice(1).map(cents))
+	);
+
+	// A cell lists exactly the customers whose purchases in that province and quarter make it up.
+	const body = table.locator('tbody tr');
+	let cell = body.first().locator('td').first();
+	for (let r = 0; r < (await body.count()); r++) {
+		const candidate = body.nth(r).locator('td').first();
+		if (cents((await candidate.textContent())!) > 0) {
+			cell = candidate;
+			break;
+		}
+	}
+	const amount = cents((await cell.textContent())!);
+	const province = (await cell.locator('xpath=ancestor::tr/th').textContent())!.trim();
+	const quarterLabel = (await table.locator('thead th').nth(1).textContent())!
+		.replace(/[▲▼]/g, '')
+		.trim();
+	expect(quarterLabel).toMatch(/^\d{4}-Q1$/);
+	await cell.getByRole('button').click();
+	await expect(page).toHaveURL(/\/customers$/);
+	await expect(page.getByText(`Province × Quarter: ${province} · ${quarterLabel}`)).toBeVisible();
+	await page.getByRole('link', { name: 'Export' }).click();
+	const listed = await exportCsv(page, /^Customers in the current list/);
+	expect(listed.every((row) => row['Province'] === province)).toBe(true);
+	const who = new Set(listed.map((row) => `${row['Name']}|${row['Phone']}`));
+	const year = quarterLabel.slice(0, 4);
+	const totals = new Map<string, number>();
+	for (const row of purchases) {
+		const month = Number(row['Date']!.slice(5, 7));
+		if (!row['Date']!.startsWith(year) || month > 3) continue;
+		if (!who.has(`${row['Name']}|${row['Phone']}`)) continue;
+		totals.set(row['Purchase no.']!, cents(row['Purchase total']!));
+	}
+	expect([...totals.values()].reduce((a, b) => a + b, 0)).toBe(amount);
+});

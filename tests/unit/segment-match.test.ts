@@ -197,6 +197,14 @@ describe('segment conditions', () => {
 			expect(matching(when({ field: 'custom:tea', op: 'includes', value: 'puer' }))).toEqual([
 				'zhao'
 			]);
+			// A shop's own field compares as the built-in text fields do, case and spaces aside.
+			expect(matching(when({ field: 'custom:level', op: 'is', value: ' gold ' }))).toEqual([
+				'zhao'
+			]);
+			expect(matching(when({ field: 'custom:level', op: 'isNot', value: 'GOLD' }))).toEqual([
+				'li',
+				'wang'
+			]);
 			expect(matching(when({ field: 'birthdayMonth', op: 'is', value: '12' }))).toEqual(['li']);
 			expect(matching(when({ field: 'province', op: 'contains', value: '浙江' }))).toEqual(['li']);
 			expect(matching(when({ field: 'no-such-field', op: 'is', value: 'x' }))).toEqual([]);

@@ -348,9 +348,12 @@ function customTest(condition: Condition, context: MatchContext): Test {
 		case 'isEmpty':
 		case 'isNotEmpty':
 			if (condition.op === 'is' || condition.op === 'isNot') {
-				return choiceTest(condition, (c) => {
+				// A shop's text field is compared as the built-in ones are: case and outer spaces
+				// aside; a choice's value is the same either way.
+				const wanted = { ...condition, value: condition.value.trim().toLowerCase() };
+				return choiceTest(wanted, (c) => {
 					const value = read(c);
-					return value === undefined ? '' : String(value);
+					return value === undefined ? '' : String(value).trim().toLowerCase();
 				});
 			}
 			return textTest(condition, (c) => {

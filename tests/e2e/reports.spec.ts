@@ -117,3 +117,66 @@ test('a pivot of revenue by province × quarter adds up to the dashboard, its ce
 	}
 	expect([...totals.values()].reduce((a, b) => a + b, 0)).toBe(amount);
 });
+
+test('a report saved with its layout opens again as it was, after a reload, and its deletion can be undone', async ({
+	page
+}) => {
+	await page.goto('/insights/reports');
+	const saved = page.getByRole('region', { name: 'Saved reports' });
+	await expect(saved.getByText('No saved reports yet')).toBeVisible();
+
+	await page.getByLabel('Rows').selectOption({ label: 'Product' });
+	await page.getByLabel('Columns').selectOption({ label: 'Month' });
+	await page.getByLabel('Measure').selectOption({ label: 'Quantity' });
+	await page.getByRole('combobox', { name: 'Period', exact: true }).selectOption({ label: 'All time' });
+	await page.getByRole('button', { name: 'Save report' }).click();
+	await expect(page.getByRole('alert').getByText('Give the report a name.')).toBeVisible();
+	await page.getByLabel('Report name').fill('Products by month');
+	await page.getByRole('button', { name: 'Save report' }).click();
+	await expect(notices(page).getByText('Saved “Products by month”.')).toBeVisible();
+	await expect(page).toHaveURL(/\/insights\/reports\?report=/);
+	const link = saved.getByRole('link', { name: 'Products by month' });
+	await expect(link).toHaveAttribute('aria-current', 'page');
+	await expect(saved.getByText('Product × Month · Quantity · All time')).toBeVisible();
+
+	// A change is marked until it is saved.
+	await page.getByLabel('Measure').selectOption({ label: 'Revenue' });
+	await expect(
+		page.getByRole('status').filter({ hasText: 'differs from the saved' })
+	).toBeVisible();
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(saved.getByText('Product × Month · Revenue · All time')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+
+	// "New report" starts from the default layout; the saved one opens as it was, after a reload too.
+	await page.getByRole('link', { name: '+ New report' }).click();
+	await expect(page.getByLabel('Rows')).toHaveValue('province');
+	await expect(page.getByLabel('Report name')).toHaveValue('');
+	await page.reload();
+	await link.click();
+	await expect(page.getByLabel('Rows')).toHaveValue('product');
+	await expect(page.getByLabel('Columns')).toHaveValue('month');
+	await expect(page.getByLabel('Measure')).toHaveValue('revenue');
+	await expect(page.getByRole('combobox', { name: 'Period', exact: true })).toHaveValue('all');
+	await expect(page.getByLabel('Report name')).toHaveValue('Products by month');
+
+	// Saved as a second report, then the first deleted and brought back.
+	await page.getByLabel('Rows').selectOption({ label: 'City' });
+	await page.getByLabel('Report name').fill('Cities by month');
+	await page.getByRole('button', { name: 'Save as new report' }).click();
+	await expect(saved.getByRole('link', { name: 'Cities by month' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+	await expect(saved.getByRole('listitem')).toHaveCount(2);
+	await saved.getByRole('button', { name: 'Delete the report “Products by month”' }).click();
+	await expect(saved.getByRole('listitem')).toHaveCount(1);
+	await notices(page).getByRole('button', { name: 'Undo' }).click();
+	await expect(saved.getByRole('link', { name: 'Products by month' })).toBeVisible();
+
+	// The open report deleted (as a colleague might): the table stays, to be saved again.
+	await saved.getByRole('button', { name: 'Delete the report “Cities by month”' }).click();
+	await expect(page.getByRole('alert').getByText('This report is no longer saved')).toBeVisible();
+	await expect(page.getByLabel('Rows')).toHaveValue('city');
+	await expect(page.getByRole('button', { name: 'Save report' })).toBeVisible();
+});

@@ -9,6 +9,7 @@ import type {
 import type { ProductFields } from '../../src/lib/features/products/rules/product';
 import { APP_COMMANDS_FOR_TESTS, type AppCommands } from '../../src/lib/workspace/commands';
 import { customer } from './helpers';
+import { DEFAULT_REPORT } from '../../src/lib/features/insights/rules/report-definition';
 
 type ArgsOf<C> =
 	C extends JobCommand<infer A, infer _R>
@@ -127,7 +128,10 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 	],
 	createSegment: [segment],
 	updateSegment: ['s1', segment],
-	deleteSegment: ['s1']
+	deleteSegment: ['s1'],
+	createReport: [{ name: 'Province by quarter', definition: DEFAULT_REPORT }],
+	updateReport: ['r1', { name: 'Province by quarter', definition: DEFAULT_REPORT }],
+	deleteReport: ['r1']
 };
 
 describe('command argument schemas', () => {

@@ -34,6 +34,12 @@ import {
 	updateSegment
 } from '../../src/lib/features/segments/segment-commands';
 import { emptyCondition } from '../../src/lib/features/segments/rules/segment';
+import {
+	createReport,
+	deleteReport,
+	updateReport
+} from '../../src/lib/features/insights/report-commands';
+import { DEFAULT_REPORT } from '../../src/lib/features/insights/rules/report-definition';
 import { tombstonedIds } from '../../src/lib/features/activity/event-tombstones';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { isDeleted, liveCustomer, entityOf, entitiesOf } from '../../src/lib/crdt/workspace-doc';
@@ -190,9 +196,21 @@ async function randomEdits(
 			if (action < 0.45) setTagColor(ctx, pick(TAGS), pick(['red', 'green', 'blue'] as const));
 			else if (action < 0.55) renameTag(ctx, pick(TAGS), pick(TAGS));
 			else if (action < 0.6) deleteTag(ctx, pick(TAGS));
-			else if (action < 0.8 || segmentIds.length === 0) createSegment(ctx, segment);
-			else if (action < 0.95) updateSegment(ctx, pick(segmentIds), segment);
-			else deleteSegment(ctx, pick(segmentIds));
+			else {
+				// Saved segments and saved reports: both shared layouts the projector keeps.
+				const reportIds = [...ctx.ws.doc.getMap('reports').keys()];
+				const report = {
+					name: `R${step}`,
+					definition: { ...DEFAULT_REPORT, colour: random() < 0.5, sortBy: step % 4 }
+				};
+				const which = random();
+				if (which < 0.3 || reportIds.length === 0) createReport(ctx, report);
+				else if (which < 0.4) updateReport(ctx, pick(reportIds), report);
+				else if (which < 0.43) deleteReport(ctx, pick(reportIds));
+				else if (which < 0.8 || segmentIds.length === 0) createSegment(ctx, segment);
+				else if (which < 0.92) updateSegment(ctx, pick(segmentIds), segment);
+				else deleteSegment(ctx, pick(segmentIds));
+			}
 		} else if (roll < 0.67) {
 			const defs = liveFieldDefs(ctx.ws);
 			if (defs.length < 2)

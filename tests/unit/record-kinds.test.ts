@@ -9,6 +9,7 @@ import { rebuildProjection, staleKinds } from '../../src/lib/projection/rebuild'
 import { commandCalls, type CommandTransport } from '../../src/lib/workspace/command-client';
 import { appCommandRegistry } from '../../src/lib/workspace/commands';
 import { segmentKind } from '../../src/lib/features/segments/kinds';
+import { reportKind } from '../../src/lib/features/insights/kinds';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';
 import { WorkspaceCore } from '../../src/lib/workspace/workspace-core';
 
@@ -129,6 +130,7 @@ describe('a kind of record added by describing it', () => {
 		// a kind it does not name (added since) is built.
 		expect(staleKinds({ ...state, tableVersions: undefined }, KINDS)).toEqual([
 			segmentKind,
+			reportKind,
 			noteKind
 		]);
 		expect(

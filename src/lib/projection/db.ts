@@ -8,6 +8,7 @@ import type {
 import type { FieldDefRecord } from '../features/custom-fields/custom-field-commands';
 import type { MemberRecord } from '../features/shop/member-commands';
 import type { SegmentRow } from '../features/segments/rules/segment';
+import type { ReportRow } from '../features/insights/rules/report-definition';
 import type { ProductRecord } from '../features/products/product-commands';
 import type { TagColor } from '../features/tags/rules/tags';
 import type { CustomerRecord } from '../features/customers/rules/customer';
@@ -74,6 +75,7 @@ export class ProjectionDb extends Dexie {
 	products!: Table<ProductRow, string>;
 	members!: Table<MemberRow, string>;
 	segments!: Table<SegmentRow, string>;
+	reports!: Table<ReportRow, string>;
 	projectionState!: Table<ProjectionState, string>;
 
 	/**
@@ -109,7 +111,8 @@ export class ProjectionDb extends Dexie {
 		// Sale suggestions find the latest purchases in the worker's event index instead.
 		this.version(12).stores({ customers: CUSTOMER_INDEXES });
 		this.version(13).stores({ segments: 'id, name' });
-		if (Object.keys(extraTables).length > 0) this.version(14).stores(extraTables);
+		this.version(14).stores({ reports: 'id, name' });
+		if (Object.keys(extraTables).length > 0) this.version(15).stores(extraTables);
 	}
 }
 

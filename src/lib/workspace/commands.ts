@@ -5,6 +5,7 @@ import { customFieldCommands } from '../features/custom-fields/commands';
 import { customerCommands } from '../features/customers/commands';
 import { demoCommands } from '../features/demo/commands';
 import { importCommands } from '../features/import/commands';
+import { reportCommands } from '../features/insights/commands';
 import { productCommands } from '../features/products/commands';
 import { segmentCommands } from '../features/segments/commands';
 import { shopCommands } from '../features/shop/commands';
@@ -23,7 +24,8 @@ export const FEATURE_COMMANDS = [
 	importCommands,
 	syncCommands,
 	backupCommands,
-	segmentCommands
+	segmentCommands,
+	reportCommands
 ] as const;
 
 /** The registry the worker dispatches by name. */

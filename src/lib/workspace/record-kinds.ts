@@ -1,6 +1,7 @@
 import type { TableKind } from '../core/record-kind';
 import { taskKind } from '../features/activity/kinds';
 import { fieldDefKind } from '../features/custom-fields/kinds';
+import { reportKind } from '../features/insights/kinds';
 import { changeKind } from '../features/customers/kinds';
 import { productKind } from '../features/products/kinds';
 import { segmentKind } from '../features/segments/kinds';
@@ -20,5 +21,6 @@ export const APP_TABLE_KINDS: readonly TableKind[] = [
 	changeKind,
 	productKind,
 	memberKind,
-	segmentKind
+	segmentKind,
+	reportKind
 ];

@@ -2,6 +2,7 @@ import { PAYMENT_METHODS, PURCHASE_CHANNELS } from '../activity/rules/activity';
 import { addDays, localDateKey } from '../../domain/dates';
 import type { InsightsIndex } from './insights-index';
 import type { Period } from './rules/periods';
+import type { PivotDimension, PivotMeasure } from './rules/pivot-fields';
 import { productNameKey } from '../products/rules/product';
 
 /**
@@ -10,40 +11,6 @@ import { productNameKey } from '../products/rules/product';
  * total are each worked out from the purchases themselves, so a distinct count (customers,
  * purchases) or a purchase in two cells (a customer with two tags) is never summed twice.
  */
-export const CUSTOMER_DIMENSIONS = [
-	'province',
-	'city',
-	'district',
-	'gender',
-	'ageBand',
-	'stage',
-	'source',
-	'tag',
-	'createdBy'
-] as const;
-export const PURCHASE_DIMENSIONS = [
-	'year',
-	'quarter',
-	'month',
-	'week',
-	'weekday',
-	'product',
-	'category',
-	'payment',
-	'channel'
-] as const;
-export type PivotDimension =
-	(typeof CUSTOMER_DIMENSIONS)[number] | (typeof PURCHASE_DIMENSIONS)[number] | `custom:${string}`;
-
-export const PIVOT_MEASURES = [
-	'revenue',
-	'purchases',
-	'customers',
-	'averageOrder',
-	'quantity',
-	'repeatRate'
-] as const;
-export type PivotMeasure = (typeof PIVOT_MEASURES)[number];
 
 /** What the pivot needs of a customer (from the projection's row). */
 export interface PivotCustomer {

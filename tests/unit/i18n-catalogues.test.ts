@@ -3,10 +3,11 @@ import enFirstRoute from '../../src/lib/i18n/en/first-route.json';
 import enOnDemand from '../../src/lib/i18n/en/on-demand.json';
 import zhFirstRoute from '../../src/lib/i18n/zh-CN/first-route.json';
 import zhOnDemand from '../../src/lib/i18n/zh-CN/on-demand.json';
+import { joinParts } from '../../src/lib/i18n/all-messages';
 
-// Each language's catalogue is two files of whole top-level sections (see i18n.svelte.ts).
-const en = { ...enFirstRoute, ...enOnDemand };
-const zh = { ...zhFirstRoute, ...zhOnDemand };
+// Each language's catalogue is two parts split by key (see i18n.svelte.ts).
+const en = joinParts(enFirstRoute, enOnDemand);
+const zh = joinParts(zhFirstRoute, zhOnDemand);
 
 /** Every message key of a catalogue, with its text. */
 function leaves(node: unknown, prefix = ''): Map<string, unknown> {
@@ -27,17 +28,25 @@ describe('message catalogues', () => {
 		expect([...chinese.keys()].sort()).toEqual([...english.keys()].sort());
 	});
 
-	it('keep each section in one part, the same part in both languages', () => {
-		const parts: [object, object][] = [
+	it('keep each key in one part, the same part in both languages', () => {
+		for (const [firstRoute, onDemand] of [
 			[enFirstRoute, enOnDemand],
 			[zhFirstRoute, zhOnDemand]
-		];
-		for (const [firstRoute, onDemand] of parts) {
-			const inBoth = Object.keys(firstRoute).filter((section) => section in onDemand);
-			expect(inBoth).toEqual([]);
+		] as const) {
+			const rest = leaves(onDemand);
+			expect([...leaves(firstRoute).keys()].filter((key) => rest.has(key))).toEqual([]);
 		}
-		expect(Object.keys(zhFirstRoute).sort()).toEqual(Object.keys(enFirstRoute).sort());
-		expect(Object.keys(zhOnDemand).sort()).toEqual(Object.keys(enOnDemand).sort());
+		expect([...leaves(zhFirstRoute).keys()].sort()).toEqual(
+			[...leaves(enFirstRoute).keys()].sort()
+		);
+		expect([...leaves(zhOnDemand).keys()].sort()).toEqual([...leaves(enOnDemand).keys()].sort());
+	});
+
+	it('join their parts without losing a key of a section split between them', () => {
+		expect(english.size).toBe(leaves(enFirstRoute).size + leaves(enOnDemand).size);
+		expect(joinParts({ a: { b: 'one', c: { d: 'two' } } }, { a: { c: { e: 'three' } } })).toEqual({
+			a: { b: 'one', c: { d: 'two', e: 'three' } }
+		});
 	});
 
 	it('have no empty strings', () => {

@@ -21,9 +21,13 @@ const FIRST_ROUTE_ROOTS = [
 	'src/routes/today/+page.svelte'
 ];
 
-/** Static imports and re-exports (`import type` left out); `import()` is not matched. */
-const STATIC_IMPORT =
-	/(?:^|[\s;])(import|export)\s+(type\s+)?(?:[^'"`;()]*?\sfrom\s+)?['"]([^'"]+)['"]/g;
+/**
+ * Imports and re-exports (`import type` left out), and `import()`: a component the first route
+ * loads on demand (the sync indicator, the storage banners) renders before the rest of the
+ * messages may have arrived, so its keys must be in the first part too.
+ */
+const IMPORT =
+	/(?:^|[\s;])(import|export)\s+(type\s+)?(?:[^'"`;()]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function resolveImport(from: string, specifier: string): string | null {
 	const base = specifier.startsWith('$lib/')
@@ -39,7 +43,10 @@ function resolveImport(from: string, specifier: string): string | null {
 	throw new Error(`${relative(ROOT, from)}: cannot resolve ${specifier}`);
 }
 
-/** Every module a first visit runs, following static imports of our own files. */
+/** The catalogues' own loaders: following them would count every message as the first route's. */
+const CATALOGUES = /i18n[\\/](en|zh-CN)[\\/]on-demand\.json$|i18n[\\/]zh-CN[\\/]|all-messages\.ts$/;
+
+/** Every module a first visit may run, following our own files' imports. */
 function firstRouteModules(): Set<string> {
 	const modules = new Set<string>();
 	const queue = FIRST_ROUTE_ROOTS.map((path) => join(ROOT, path));
@@ -48,30 +55,53 @@ function firstRouteModules(): Set<string> {
 		if (modules.has(file)) continue;
 		modules.add(file);
 		if (file.endsWith('.json')) continue;
-		for (const [, , typeOnly, specifier] of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
-			const target = typeOnly ? null : resolveImport(file, specifier!);
-			if (target) queue.push(target);
+		for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+			const [, , typeOnly, specifier, dynamic] = match;
+			const target = typeOnly ? null : resolveImport(file, (specifier ?? dynamic)!);
+			if (target && !(dynamic && CATALOGUES.test(target))) queue.push(target);
 		}
 	}
 	return modules;
 }
 
+/** Every message key of a catalogue part. */
+function leaves(node: object, prefix = ''): string[] {
+	return Object.entries(node).flatMap(([key, value]) =>
+		typeof value === 'object' && value !== null
+			? leaves(value as object, `${prefix}${key}.`)
+			: [`${prefix}${key}`]
+	);
+}
+
 /**
- * The catalogue sections a module's text names: every string or template literal that starts
- * with a section's name and a dot, such as 'customers.title' or `stage.${stage}`.
+ * The keys a module names that are not in the first part: a literal key ('customers.title',
+ * plural forms included) or every key under a template's prefix (`stage.${stage}`). Strings
+ * that name no key ('report.csv') are no concern.
  */
-function sectionsNamed(source: string, sections: ReadonlySet<string>): Map<string, string> {
-	const found = new Map<string, string>();
-	for (const [literal, section] of source.matchAll(/['"`]([a-zA-Z]\w*)\.[\w.]*(?=['"`]|\$\{)/g)) {
-		if (sections.has(section!) && !found.has(section!)) found.set(section!, literal);
+export function keysMissing(
+	source: string,
+	firstPart: ReadonlySet<string>,
+	rest: readonly string[]
+): string[] {
+	const missing = new Set<string>();
+	const base = (key: string) => key.replace(/_(one|other|zero)$/, '');
+	const inFirst = new Set([...firstPart].map(base));
+	for (const [, key, end] of source.matchAll(/['"`]([a-zA-Z]\w*\.[\w.]*?)(['"`]|\$\{)/g)) {
+		if (end === '${') {
+			for (const other of rest) if (other.startsWith(key!)) missing.add(base(other));
+		} else if (!inFirst.has(key!)) {
+			for (const other of rest) {
+				if (base(other) === key || other.startsWith(`${key}.`)) missing.add(base(other));
+			}
+		}
 	}
-	return found;
+	return [...missing];
 }
 
 describe('the first route’s messages', () => {
 	const modules = firstRouteModules();
-	const firstRouteSections = new Set(Object.keys(enFirstRoute));
-	const allSections = new Set([...firstRouteSections, ...Object.keys(enOnDemand)]);
+	const firstPart = new Set(leaves(enFirstRoute));
+	const rest = leaves(enOnDemand);
 
 	it('are found from the roots the build groups', () => {
 		for (const root of FIRST_ROUTE_ROOTS) expect(existsSync(join(ROOT, root)), root).toBe(true);
@@ -82,22 +112,21 @@ describe('the first route’s messages', () => {
 		}
 		expect(modules.size).toBeGreaterThan(FIRST_ROUTE_ROOTS.length);
 		expect([...modules].some((file) => file.endsWith('i18n.svelte.ts'))).toBe(true);
+		expect([...modules].some((file) => file.endsWith('SyncIndicator.svelte'))).toBe(true);
 	});
 
-	it('come only from sections of the first-route part', () => {
+	it('are all in the first-route part', () => {
 		const missing: string[] = [];
 		for (const file of modules) {
 			if (file.endsWith('.json')) continue;
-			for (const [section, literal] of sectionsNamed(readFileSync(file, 'utf8'), allSections)) {
-				if (!firstRouteSections.has(section))
-					missing.push(`${relative(ROOT, file)} uses ${literal}… (section "${section}")`);
-			}
+			for (const key of keysMissing(readFileSync(file, 'utf8'), firstPart, rest))
+				missing.push(`${relative(ROOT, file)} uses ${key}`);
 		}
 		expect(missing).toEqual([]);
 	});
 
-	it('have keys whose section can be read', () => {
-		// t(`${section}.title`) names no section this test could check.
+	it('have keys that can be read', () => {
+		// t(`${section}.title`) names no key this test could check.
 		const unreadable = [...modules].filter((file) =>
 			/\bt\(\s*`\$\{/.test(readFileSync(file, 'utf8'))
 		);
@@ -112,20 +141,18 @@ describe('the first route’s messages', () => {
 	});
 });
 
-describe('finding the sections a module names', () => {
-	const sections = new Set(['stage', 'customers', 'sync']);
+describe('finding the keys a module names that the first part lacks', () => {
+	const first = new Set(['customers.title', 'stage.lead', 'sync.count_one', 'sync.count_other']);
+	const rest = ['stage.customer', 'sync.detail.peer', 'customers.empty', 'settings.title'];
 
-	it('reads plain keys and template keys by their section', () => {
-		const source = 't(\'customers.title\'); t(`stage.${row.stage}`); t("sync.title", {});';
-		expect([...sectionsNamed(source, sections).keys()].sort()).toEqual([
-			'customers',
-			'stage',
-			'sync'
-		]);
+	it('reads plain keys, plural keys and every key under a template', () => {
+		const source =
+			"t('customers.title'); t(`stage.${row.stage}`); t('sync.count', { count }); t(\"sync.detail.peer\");";
+		expect(keysMissing(source, first, rest).sort()).toEqual(['stage.customer', 'sync.detail.peer']);
 	});
 
 	it('leaves out strings that are not message keys', () => {
 		const source = "import x from './app.css'; const file = 'report.csv'; t(`${a}.b`);";
-		expect([...sectionsNamed(source, sections).keys()]).toEqual([]);
+		expect(keysMissing(source, first, rest)).toEqual([]);
 	});
 });

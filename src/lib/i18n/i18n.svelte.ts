@@ -24,12 +24,12 @@ export type MessageKey = WithoutPluralSuffix<Leaves<typeof enFirstRoute & typeof
 export type MessageParams = Record<string, string | number>;
 
 /**
- * Each language's messages come in two parts, whole top-level sections each. `first-route`
- * holds what the first route (the layout, the list, Today, toasts, the sync indicator) renders;
- * `on-demand` holds the rest, and loads before any other route renders (the root layout's
- * `load`). English's first part is built in; everything else loads when first needed.
- * tests/unit/i18n-first-route.test.ts checks that the first route's modules use only
- * first-route sections.
+ * Each language's messages come in two parts, split by key. `first-route` holds the keys the
+ * first route (the layout, the list, Today, toasts, the sync indicator) names; `on-demand`
+ * holds the rest, and loads before any other route renders (the root layout's `load`); a
+ * section may be split between them, and the parts merge. English's first part is built in;
+ * everything else loads when first needed. tests/unit/i18n-first-route.test.ts checks that
+ * every key the first route's modules name is in the first part.
  */
 type CataloguePart = 'first-route' | 'on-demand';
 type Messages = Record<string, unknown>;

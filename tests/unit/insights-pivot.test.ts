@@ -179,4 +179,38 @@ describe('pivot reports', () => {
 			expect(ageBand('', now)).toBe('');
 		});
 	});
+
+	// Berlin moves its clocks on 29 March 2026: the days, weeks and weekdays still follow the calendar.
+	inZone('Europe/Berlin', () => {
+		it('places purchases in their local day, week and weekday across a clock change', () => {
+			const { buy, people, keeper } = shop();
+			buy(0, at(2026, 3, 28, 23), [['Oolong', 1, 1_000]]); // Saturday, late
+			buy(1, at(2026, 3, 29, 0), [['Oolong', 1, 2_000]]); // Sunday, first hour (23 hours long)
+			buy(1, at(2026, 3, 31, 23), [['Oolong', 1, 4_000]]); // Tuesday, the month's last hour
+			buy(2, at(2026, 4, 1, 0), [['Oolong', 1, 8_000]]); // Wednesday, the next month
+			const index = new InsightsIndex(keeper.columns(), []);
+			expect(index.days().keys).toEqual(['2026-03-28', '2026-03-29', '2026-03-31', '2026-04-01']);
+			const run = (rows: PivotSpec['rows'], columns: PivotSpec['columns']) =>
+				pivotReport(index, people, [], {
+					rows,
+					columns,
+					measure: 'revenue',
+					period: null,
+					customerIds: null,
+					now: at(2026, 12, 6)
+				});
+			const byMonth = run('month', 'weekday');
+			expect(byMonth.rowKeys).toEqual(['2026-03', '2026-04']);
+			expect(byMonth.columnKeys).toEqual(['1', '2', '5', '6']);
+			expect(byMonth.values).toEqual([
+				[4_000, 0, 1_000, 2_000, 7_000],
+				[0, 8_000, 0, 0, 8_000],
+				[4_000, 8_000, 1_000, 2_000, 15_000]
+			]);
+			const byWeek = run('week', null);
+			expect(byWeek.rowKeys).toEqual(['2026-03-23', '2026-03-30']);
+			expect(byWeek.values).toEqual([[3_000], [12_000], [15_000]]);
+			keeper.stop();
+		});
+	});
 });

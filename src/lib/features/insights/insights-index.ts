@@ -3,6 +3,7 @@ import type { AnalyticsColumns } from '../../analytics/snapshot';
 import { Dictionary } from '../../analytics/columns';
 import type { CustomerSource, LifecycleStage } from '../customers/rules/customer';
 import type { Period } from './rules/periods';
+import { localDateKey } from '../../domain/dates';
 
 /** What the insights know of each customer in the archive, read from the projection. */
 export interface CustomerFacts {
@@ -107,6 +108,30 @@ export class InsightsIndex {
 			this.#weekdayHour[row] = cell;
 		}
 		return cell;
+	}
+
+	#days: { keys: string[]; ofPosition: Uint32Array } | null = null;
+
+	/**
+	 * The local days with counted purchases, oldest first (YYYY-MM-DD), and each position of
+	 * `order` as an index into them: worked out when first asked, a Date per day, not per
+	 * purchase (purchases are in time order, so a day ends where the next midnight falls).
+	 */
+	days(): { keys: readonly string[]; ofPosition: Uint32Array } {
+		if (this.#days) return this.#days;
+		const keys: string[] = [];
+		const ofPosition = new Uint32Array(this.orderAt.length);
+		let nextMidnight = -Infinity;
+		for (let position = 0; position < this.orderAt.length; position++) {
+			const at = this.orderAt[position]!;
+			if (at >= nextMidnight) {
+				const date = new Date(at);
+				keys.push(localDateKey(at));
+				nextMidnight = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+			}
+			ofPosition[position] = keys.length - 1;
+		}
+		return (this.#days = { keys, ofPosition });
 	}
 
 	/** The positions in `order` of the purchases in the period: `[from, to)`. */

@@ -59,7 +59,12 @@ class Cell {
 	quantity = 0;
 	purchases = 0;
 	#lastPurchase = -1;
-	readonly #bought = new Map<number, number>();
+	/** Purchases per customer, kept only for the measures that count customers. */
+	readonly #bought: Map<number, number> | null;
+
+	constructor(countsCustomers: boolean) {
+		this.#bought = countsCustomers ? new Map() : null;
+	}
 
 	add(purchase: number, customer: number, cents: number, quantity: number): void {
 		this.revenue += cents;
@@ -68,7 +73,7 @@ class Cell {
 			// Lines of one purchase come one after another: a purchase is counted once per cell.
 			this.#lastPurchase = purchase;
 			this.purchases++;
-			this.#bought.set(customer, (this.#bought.get(customer) ?? 0) + 1);
+			this.#bought?.set(customer, (this.#bought.get(customer) ?? 0) + 1);
 		}
 	}
 
@@ -81,14 +86,15 @@ class Cell {
 			case 'purchases':
 				return this.purchases;
 			case 'customers':
-				return this.#bought.size;
+				return this.#bought!.size;
 			case 'averageOrder':
 				return this.purchases === 0 ? null : Math.round(this.revenue / this.purchases);
 			case 'repeatRate': {
-				if (this.#bought.size === 0) return null;
+				const bought = this.#bought!;
+				if (bought.size === 0) return null;
 				let repeat = 0;
-				for (const count of this.#bought.values()) if (count >= 2) repeat++;
-				return repeat / this.#bought.size;
+				for (const count of bought.values()) if (count >= 2) repeat++;
+				return repeat / bought.size;
 			}
 		}
 	}
@@ -109,116 +115,99 @@ export function ageBand(birthday: string, now: number): string {
 	return `${low}–${low + 9}`;
 }
 
-/** The Monday of a moment's local week, as YYYY-MM-DD. */
-function weekOf(at: number): string {
-	const key = localDateKey(at);
-	const weekday = (new Date(at).getDay() + 6) % 7;
-	return addDays(key, -weekday);
-}
-
-export function pivotReport(
-	index: InsightsIndex,
-	customers: readonly PivotCustomer[],
-	productCategories: readonly string[],
-	spec: PivotSpec
-): PivotResult {
-	const perLine = isPerLine(spec);
-
-	const keysOf = dimensionKeys(index, customers, productCategories, spec.now);
-
-	const cells = new Map<string, Cell>();
-	const cell = (r: string, c: string) => {
-		const key = `${r}\u0001${c}`;
-		let found = cells.get(key);
-		if (!found) cells.set(key, (found = new Cell()));
-		return found;
-	};
-	const rowKeys = new Set<string>();
-	const columnKeys = new Set<string>();
-	visit(index, spec, keysOf, perLine, (row, customer, cents, quantity, rows, cols) => {
-		for (const r of rows) {
-			rowKeys.add(r);
-			for (const c of cols) {
-				columnKeys.add(c);
-				cell(r, c).add(row, customer, cents, quantity);
-			}
-			if (spec.columns) cell(r, TOTAL).add(row, customer, cents, quantity);
+/** A local day's key along a time dimension. */
+function timeKey(dimension: PivotDimension, day: string): string {
+	switch (dimension) {
+		case 'year':
+			return day.slice(0, 4);
+		case 'quarter':
+			return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+		case 'month':
+			return day.slice(0, 7);
+		default: {
+			// week (its Monday) or weekday (Monday = 0), from the day's own calendar date.
+			const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+			const weekday = (new Date(y, m - 1, d).getDay() + 6) % 7;
+			return dimension === 'week' ? addDays(day, -weekday) : String(weekday);
 		}
-		for (const c of cols) if (spec.columns) cell(TOTAL, c).add(row, customer, cents, quantity);
-		cell(TOTAL, TOTAL).add(row, customer, cents, quantity);
-	});
-	const sortKeys = (keys: Set<string>) => [...keys].filter((k) => k !== TOTAL).sort();
-	const rowList = sortKeys(rowKeys);
-	const columnList = spec.columns ? sortKeys(columnKeys) : [];
-	const value = (r: string, c: string) =>
-		cells.get(`${r}\u0001${c}`)?.value(spec.measure) ?? emptyValue(spec.measure);
-	const values = [...rowList, TOTAL].map((r) => [...columnList, TOTAL].map((c) => value(r, c)));
-	const productNames: Record<string, string> = {};
-	if (isPerLine(spec)) {
-		index.columns.products.forEach((key, i) => {
-			productNames[key] = index.columns.productNames[i] ?? '';
-		});
 	}
-	return {
-		rowKeys: rowList,
-		columnKeys: columnList,
-		productNames,
-		values,
-		unit:
-			spec.measure === 'revenue' || spec.measure === 'averageOrder'
-				? 'cents'
-				: spec.measure === 'repeatRate'
-					? 'share'
-					: 'count'
-	};
 }
 
-/** What an empty cell holds: zero of a sum or count, nothing of an average or rate. */
-function emptyValue(measure: PivotMeasure): number | null {
-	return measure === 'averageOrder' || measure === 'repeatRate' ? null : 0;
+/**
+ * One side of the table: its keys, each a small number, and where a purchase (or one of its
+ * lines) goes along it. Keys are worked out once per day, code, product or customer, not per
+ * purchase, so the walk over 100,000 purchases only adds numbers.
+ */
+class Axis {
+	readonly names: string[] = [];
+	readonly #ids = new Map<string, number>();
+
+	constructor(
+		/** Writes the keys of purchase `row` (at `position` in time order), `line`; their count. */
+		readonly keys: (position: number, row: number, line: number, out: number[]) => number
+	) {}
+
+	id(name: string): number {
+		let id = this.#ids.get(name);
+		if (id === undefined) {
+			id = this.names.length;
+			this.#ids.set(name, id);
+			this.names.push(name);
+		}
+		return id;
+	}
+
+	find(name: string): number {
+		return this.#ids.get(name) ?? -1;
+	}
 }
 
-type KeysOf = (dimension: PivotDimension, row: number, line: number) => readonly string[];
+const TIME_DIMENSIONS: readonly PivotDimension[] = ['year', 'quarter', 'month', 'week', 'weekday'];
 
-const isPerLine = (spec: PivotSpec) =>
-	LINE_DIMENSIONS.includes(spec.rows) ||
-	(spec.columns !== null && LINE_DIMENSIONS.includes(spec.columns));
-
-/** Where a purchase (or one of its lines) goes along a dimension: one key, or several (tags). */
-function dimensionKeys(
+function axisOf(
 	index: InsightsIndex,
 	customers: readonly PivotCustomer[],
 	productCategories: readonly string[],
+	dimension: PivotDimension,
 	now: number
-): KeysOf {
+): Axis {
 	const { columns } = index;
 	const { purchases, lines } = columns;
+	/** An axis whose key is one per item of a column (day, code, product): `of` item → key id. */
+	const single = (of: Int32Array, item: (position: number, row: number, line: number) => number) =>
+		new Axis((position, row, line, out) => {
+			out[0] = of[item(position, row, line)]!;
+			return 1;
+		});
+
+	if (TIME_DIMENSIONS.includes(dimension)) {
+		const days = index.days();
+		const of = new Int32Array(days.keys.length);
+		const axis = single(of, (position) => days.ofPosition[position]!);
+		days.keys.forEach((day, i) => (of[i] = axis.id(timeKey(dimension, day))));
+		return axis;
+	}
+	if (dimension === 'payment' || dimension === 'channel') {
+		const names = dimension === 'payment' ? PAYMENT_METHODS : PURCHASE_CHANNELS;
+		const codes = dimension === 'payment' ? purchases.payment : purchases.channel;
+		const of = new Int32Array(256);
+		const axis = single(of, (_position, row) => codes[row]!);
+		for (let code = 0; code < 256; code++) of[code] = axis.id(names[code] ?? 'other');
+		return axis;
+	}
+	if (dimension === 'product' || dimension === 'category') {
+		const of = new Int32Array(columns.products.length);
+		const axis = single(of, (_position, _row, line) => lines.product[line]!);
+		columns.products.forEach((key, i) => {
+			of[i] = axis.id((dimension === 'product' ? key : productCategories[i]) ?? '');
+		});
+		return axis;
+	}
+
+	// The customer's own fields: one key each, or several (tags, a multiple-choice field).
 	const byId = new Map(customers.map((c) => [c.id, c]));
-	const customerOf = columns.customers.map((id) => byId.get(id));
-	return (dimension: PivotDimension, row: number, line: number): readonly string[] => {
-		const at = purchases.at[row]!;
-		const customer = customerOf[purchases.customer[row]!];
+	const valuesOf = (customer: PivotCustomer | undefined): readonly string[] => {
 		switch (dimension) {
-			case 'year':
-				return [localDateKey(at).slice(0, 4)];
-			case 'quarter': {
-				const key = localDateKey(at);
-				return [`${key.slice(0, 4)}-Q${Math.floor((Number(key.slice(5, 7)) - 1) / 3) + 1}`];
-			}
-			case 'month':
-				return [localDateKey(at).slice(0, 7)];
-			case 'week':
-				return [weekOf(at)];
-			case 'weekday':
-				return [String((new Date(at).getDay() + 6) % 7)];
-			case 'payment':
-				return [PAYMENT_METHODS[purchases.payment[row]!] ?? 'other'];
-			case 'channel':
-				return [PURCHASE_CHANNELS[purchases.channel[row]!] ?? 'other'];
-			case 'product':
-				return [columns.products[lines.product[line]!] ?? ''];
-			case 'category':
-				return [productCategories[lines.product[line]!] ?? ''];
 			case 'tag':
 				return customer && customer.tags.length > 0 ? customer.tags : [''];
 			case 'ageBand':
@@ -238,28 +227,55 @@ function dimensionKeys(
 			}
 		}
 	};
+	const first = new Int32Array(columns.customers.length);
+	const more = new Map<number, number[]>();
+	const axis = new Axis((_position, row, _line, out) => {
+		const customer = purchases.customer[row]!;
+		out[0] = first[customer]!;
+		const rest = more.size > 0 ? more.get(customer) : undefined;
+		if (!rest) return 1;
+		for (let i = 0; i < rest.length; i++) out[i + 1] = rest[i]!;
+		return rest.length + 1;
+	});
+	columns.customers.forEach((id, customer) => {
+		const keys = [...new Set(valuesOf(byId.get(id)).map((name) => axis.id(name)))];
+		first[customer] = keys[0]!;
+		if (keys.length > 1) more.set(customer, keys.slice(1));
+	});
+	return axis;
 }
+
+const isPerLine = (spec: PivotSpec) =>
+	LINE_DIMENSIONS.includes(spec.rows) ||
+	(spec.columns !== null && LINE_DIMENSIONS.includes(spec.columns));
 
 /**
  * Every purchase of the period (and segment), or every line of it when a dimension is per
- * line, with its amount, units and the row and column keys it goes under.
+ * line, with its amount, units and the row and column keys it goes under (`rows[0..r)`,
+ * `cols[0..c)`; with no column dimension, c is 0).
  */
 function visit(
 	index: InsightsIndex,
 	spec: PivotSpec,
-	keysOf: KeysOf,
-	perLine: boolean,
+	rowAxis: Axis,
+	columnAxis: Axis | null,
 	take: (
 		row: number,
 		customer: number,
 		cents: number,
 		quantity: number,
-		rows: ReadonlySet<string>,
-		cols: ReadonlySet<string>
+		rows: readonly number[],
+		r: number,
+		cols: readonly number[],
+		c: number
 	) => void
 ): void {
 	const { columns } = index;
 	const { purchases, lines } = columns;
+	const perLine = isPerLine(spec);
+	const wantsQuantity = spec.measure === 'quantity';
+	const rows: number[] = [];
+	const cols: number[] = [];
 	const [from, to] = spec.period ? index.range(spec.period) : [0, index.order.length];
 	for (let position = from; position < to; position++) {
 		const row = index.order[position]!;
@@ -271,13 +287,86 @@ function visit(
 			const line = first + k;
 			let quantity = 0;
 			if (perLine) quantity = lines.quantity[line]!;
-			else for (let l = first; l < first + count; l++) quantity += lines.quantity[l]!;
+			else if (wantsQuantity)
+				for (let l = first; l < first + count; l++) quantity += lines.quantity[l]!;
 			const cents = perLine ? lines.netCents[line]! : purchases.totalCents[row]!;
-			const rows = new Set(keysOf(spec.rows, row, line));
-			const cols = new Set(spec.columns ? keysOf(spec.columns, row, line) : [TOTAL]);
-			take(row, customer, cents, quantity, rows, cols);
+			const r = rowAxis.keys(position, row, line, rows);
+			const c = columnAxis ? columnAxis.keys(position, row, line, cols) : 0;
+			take(row, customer, cents, quantity, rows, r, cols, c);
 		}
 	}
+}
+
+export function pivotReport(
+	index: InsightsIndex,
+	customers: readonly PivotCustomer[],
+	productCategories: readonly string[],
+	spec: PivotSpec
+): PivotResult {
+	const rowAxis = axisOf(index, customers, productCategories, spec.rows, spec.now);
+	const columnAxis = spec.columns
+		? axisOf(index, customers, productCategories, spec.columns, spec.now)
+		: null;
+	// Cell (r, c) is at r × width + c; column `across` holds each row's total, row `down` the
+	// columns' totals (with no column dimension, the row's total is its only cell).
+	const across = columnAxis ? columnAxis.names.length : 0;
+	const down = rowAxis.names.length;
+	const width = across + 1;
+	const countsCustomers = spec.measure === 'customers' || spec.measure === 'repeatRate';
+	const cells = new Map<number, Cell>();
+	const add = (at: number, row: number, customer: number, cents: number, quantity: number) => {
+		let cell = cells.get(at);
+		if (!cell) cells.set(at, (cell = new Cell(countsCustomers)));
+		cell.add(row, customer, cents, quantity);
+	};
+	const rowSeen = new Uint8Array(down);
+	const columnSeen = new Uint8Array(across);
+	visit(index, spec, rowAxis, columnAxis, (row, customer, cents, quantity, rows, r, cols, c) => {
+		for (let i = 0; i < r; i++) {
+			const base = rows[i]! * width;
+			rowSeen[rows[i]!] = 1;
+			for (let j = 0; j < c; j++) add(base + cols[j]!, row, customer, cents, quantity);
+			add(base + across, row, customer, cents, quantity);
+		}
+		for (let j = 0; j < c; j++) {
+			columnSeen[cols[j]!] = 1;
+			add(down * width + cols[j]!, row, customer, cents, quantity);
+		}
+		add(down * width + across, row, customer, cents, quantity);
+	});
+	const byName = (names: readonly string[]) => (a: number, b: number) =>
+		names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0;
+	const rowIds = [...rowSeen.keys()].filter((r) => rowSeen[r]).sort(byName(rowAxis.names));
+	const columnIds = columnAxis
+		? [...columnSeen.keys()].filter((c) => columnSeen[c]).sort(byName(columnAxis.names))
+		: [];
+	const value = (at: number) => cells.get(at)?.value(spec.measure) ?? emptyValue(spec.measure);
+	const values = [...rowIds, down].map((r) =>
+		[...columnIds, across].map((c) => value(r * width + c))
+	);
+	const productNames: Record<string, string> = {};
+	if (isPerLine(spec)) {
+		index.columns.products.forEach((key, i) => {
+			productNames[key] = index.columns.productNames[i] ?? '';
+		});
+	}
+	return {
+		rowKeys: rowIds.map((r) => rowAxis.names[r]!),
+		columnKeys: columnIds.map((c) => columnAxis!.names[c]!),
+		productNames,
+		values,
+		unit:
+			spec.measure === 'revenue' || spec.measure === 'averageOrder'
+				? 'cents'
+				: spec.measure === 'repeatRate'
+					? 'share'
+					: 'count'
+	};
+}
+
+/** What an empty cell holds: zero of a sum or count, nothing of an average or rate. */
+function emptyValue(measure: PivotMeasure): number | null {
+	return measure === 'averageOrder' || measure === 'repeatRate' ? null : 0;
 }
 
 /**
@@ -293,10 +382,20 @@ export function pivotCustomers(
 	columnKey: string
 ): string[] {
 	const ids = new Set<string>();
-	const keysOf = dimensionKeys(index, customers, productCategories, spec.now);
-	visit(index, spec, keysOf, isPerLine(spec), (_row, customer, _cents, _quantity, rows, cols) => {
-		if (rowKey !== TOTAL && !rows.has(rowKey)) return;
-		if (columnKey !== TOTAL && spec.columns && !cols.has(columnKey)) return;
+	const rowAxis = axisOf(index, customers, productCategories, spec.rows, spec.now);
+	const columnAxis = spec.columns
+		? axisOf(index, customers, productCategories, spec.columns, spec.now)
+		: null;
+	const wantedRow = rowKey === TOTAL ? -1 : rowAxis.find(rowKey);
+	const wantedColumn = columnKey === TOTAL || !columnAxis ? -1 : columnAxis.find(columnKey);
+	if (
+		(rowKey !== TOTAL && wantedRow === -1) ||
+		(columnKey !== TOTAL && columnAxis && wantedColumn === -1)
+	)
+		return [];
+	visit(index, spec, rowAxis, columnAxis, (_row, customer, _cents, _quantity, rows, r, cols, c) => {
+		if (wantedRow !== -1 && !rows.slice(0, r).includes(wantedRow)) return;
+		if (wantedColumn !== -1 && !cols.slice(0, c).includes(wantedColumn)) return;
 		ids.add(index.columns.customers[customer]!);
 	});
 	return [...ids];

@@ -147,6 +147,55 @@ describe('analytics columns', () => {
 		keeper.stop();
 	});
 
+	it('built ahead in slices, with edits, deletes and a merge between slices, equal a fresh build', async () => {
+		const { ctx, ids } = shop();
+		const random = seededRandom(11);
+		const sales: string[] = [];
+		for (let step = 0; step < 2_000; step++) {
+			const at = Date.UTC(2025, Math.floor(random() * 14), 1 + Math.floor(random() * 27));
+			const made = addPurchase(ctx, sale(ids[step % 2]!, at, [['Oolong', 1, 1_000 + step]]));
+			if (made.ok) sales.push(made.value);
+		}
+		const keeper = new AnalyticsKeeper(ctx.ws);
+		let slices = 0;
+		// Each pause between slices is where the page's calls (and colleagues' edits) get in.
+		const between = async () => {
+			slices++;
+			const id = sales[Math.floor(random() * sales.length)]!;
+			const roll = random();
+			if (roll < 0.3)
+				editPurchase(ctx, id, sale(ids[0]!, Date.UTC(2026, 1, 2), [['Puer', 2, 777]]));
+			else if (roll < 0.6) deletePurchase(ctx, id);
+			else if (roll < 0.8) addPurchase(ctx, sale(ids[1]!, Date.UTC(2026, 2, 3), [['Cup', 1, 99]]));
+			else restorePurchase(ctx, id);
+		};
+		await keeper.warmUp(between, 0);
+		expect(slices).toBeGreaterThan(3);
+		expect(livePurchases(keeper.columns())).toEqual(
+			livePurchases(new AnalyticsSnapshot(ctx.ws).columns())
+		);
+
+		// A merge while it builds drops the half-built columns; the next request builds anew.
+		const again = new AnalyticsKeeper(ctx.ws);
+		let merged = false;
+		await again.warmUp(async () => {
+			if (!merged) mergeCustomers(ctx, ids[0]!, ids[1]!, liveCustomer(ctx.ws, ids[0]!)!);
+			merged = true;
+		}, 0);
+		expect(new Set(livePurchases(again.columns()).map((row) => row.customer))).toEqual(
+			new Set([ids[0]])
+		);
+		expect(livePurchases(again.columns())).toEqual(
+			livePurchases(new AnalyticsSnapshot(ctx.ws).columns())
+		);
+		// Built already: a second warm-up does nothing.
+		let called = false;
+		await again.warmUp(async () => void (called = true), 0);
+		expect(called).toBe(false);
+		keeper.stop();
+		again.stop();
+	});
+
 	it('count a merged customer’s history for the customer kept', () => {
 		const { ctx, ids } = shop();
 		const keeper = new AnalyticsKeeper(ctx.ws);

@@ -3,9 +3,9 @@ import type { WorkspaceDoc } from '../crdt/workspace-doc';
 import { AnalyticsSnapshot, type AnalyticsColumns } from './snapshot';
 
 /**
- * Keeps the analytics columns of a doc, made on first request (a device that never opens an
- * analysis pays nothing) and then brought up to date with the events changed since, one row
- * each. A merge of customers moves whole histories: the columns are then built again.
+ * Keeps the analytics columns of a doc, built ahead in slices once the archive is open
+ * (`warmUp`) or on first request, and then brought up to date with the events changed since,
+ * one row each. A merge of customers moves whole histories: the columns are then built again.
  */
 export class AnalyticsKeeper {
 	#snapshot: AnalyticsSnapshot | null = null;
@@ -33,6 +33,26 @@ export class AnalyticsKeeper {
 		const columns = this.#snapshot.columns(parts);
 		performance.measure('clientbook:analytics-copy', { start: started });
 		return columns;
+	}
+
+	/**
+	 * Builds the columns ahead of the first request, a slice at a time between `nextTask`s, so
+	 * the worker keeps answering the page meanwhile; a request that comes first finishes the
+	 * build itself. Does nothing once they are built.
+	 */
+	async warmUp(nextTask: () => Promise<void>, sliceMs = 8): Promise<void> {
+		if (this.#snapshot) return;
+		if (!this.#watching) this.#watch();
+		this.#purchases.clear();
+		this.#interactions.clear();
+		const started = performance.now();
+		const snapshot = new AnalyticsSnapshot(this.ws, { inSlices: true });
+		this.#snapshot = snapshot;
+		// A merge meanwhile drops the snapshot (see #onCustomers): the next request builds anew.
+		while (this.#snapshot === snapshot && !snapshot.readSome(performance.now() + sliceMs)) {
+			await nextTask();
+		}
+		performance.measure('clientbook:analytics-warm-up', { start: started });
 	}
 
 	stop(): void {

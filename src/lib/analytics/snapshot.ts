@@ -158,15 +158,44 @@ export class AnalyticsSnapshot {
 	readonly #keysByName = new Map<string, string>();
 	readonly #keysById = new Map<string, string>();
 
-	constructor(private readonly ws: WorkspaceDoc) {
+	/** Purchases still to read, when the build goes in slices (`readSome`). */
+	#unread: { entries: Iterator<[string, unknown]>; tombstoned: Set<string> } | null;
+
+	/**
+	 * Reads every purchase now, or, `inSlices`, as `readSome` is called: anything that uses the
+	 * columns first reads what is left, so they are never seen half built. Changes to the doc
+	 * meanwhile reach the columns as they always do, through `update` (see keeper.ts).
+	 */
+	constructor(
+		private readonly ws: WorkspaceDoc,
+		options: { inSlices?: boolean } = {}
+	) {
 		this.#noteCustomers();
 		// Room for all the purchases at once: growing the columns as rows come copied them.
 		this.#p.ensure(ws.purchases.size);
 		this.#l.ensure(ws.purchases.size * 2);
-		const tombstoned = tombstonedIds(ws);
-		for (const [id, stored] of ws.purchases.entries()) {
-			if (!tombstoned.purchases.has(id)) this.#addPurchase(id, stored);
+		this.#unread = {
+			entries: ws.purchases.entries(),
+			tombstoned: tombstonedIds(ws).purchases
+		};
+		if (!options.inSlices) this.readSome(Infinity);
+	}
+
+	/** Reads purchases until `deadline` (a `performance.now()` moment); true once all are read. */
+	readSome(deadline: number): boolean {
+		const unread = this.#unread;
+		if (!unread) return true;
+		let read = 0;
+		for (;;) {
+			// The clock is looked at every 256 purchases: reading one takes microseconds.
+			if ((++read & 255) === 0 && performance.now() >= deadline) return false;
+			const next = unread.entries.next();
+			if (next.done) break;
+			const [id, stored] = next.value;
+			if (!unread.tombstoned.has(id)) this.#addPurchase(id, stored);
 		}
+		this.#unread = null;
+		return true;
 	}
 
 	/**
@@ -199,6 +228,7 @@ export class AnalyticsSnapshot {
 
 	/** Takes in events that changed (added, edited, deleted or restored) since. */
 	update(changed: { purchases: Iterable<string>; interactions: Iterable<string> }): void {
+		this.readSome(Infinity);
 		const deleted = (id: string, root: 'purchases' | 'interactions') => {
 			const tombstone = readTombstone(this.ws.eventTombstones.get(id));
 			return tombstone !== null && ROOT_OF_KIND[tombstone.kind] === root;
@@ -225,6 +255,7 @@ export class AnalyticsSnapshot {
 	 * interactions only when asked for.
 	 */
 	columns(parts: { interactions: boolean } = { interactions: true }): AnalyticsColumns {
+		this.readSome(Infinity);
 		if (parts.interactions) this.#readInteractions();
 		const p = this.#purchaseCount;
 		const l = this.#lineCount;

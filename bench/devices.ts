@@ -20,6 +20,22 @@ const OBSERVE_STARTUP = `
 			window.__bench.longestTask = Math.max(window.__bench.longestTask, entry.duration);
 		}
 	}).observe({ type: 'longtask', buffered: true });
+	// What held long frames, script by script (printed by --only=insights).
+	window.__bench.longFrames = [];
+	try {
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) {
+				if (entry.duration < 50) continue;
+				window.__bench.longFrames.push({
+					at: Math.round(entry.startTime),
+					duration: Math.round(entry.duration),
+					scripts: entry.scripts.map((script) =>
+						[Math.round(script.duration), script.invoker, script.sourceFunctionName, script.sourceURL.split('/').pop()].join(' ')
+					)
+				});
+			}
+		}).observe({ type: 'long-animation-frame', buffered: true });
+	} catch {}
 	const watch = () => {
 		const seen = () => {
 			if (window.__bench.firstRowsAt === null && document.querySelector('${ROW_SELECTOR}')) {

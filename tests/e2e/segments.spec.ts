@@ -142,3 +142,98 @@ test('a saved segment counts as the list worked out by hand, tags exactly its me
 	await li.context().close();
 	await wang.context().close();
 });
+
+/** Makes and saves a segment of one condition on its field, comparison and value. */
+async function saveSegment(
+	page: Page,
+	name: string,
+	condition: { field: string; comparison: string; value: [label: string, text: string] }
+): Promise<number> {
+	await page.goto('/insights/segments/new');
+	await page.getByLabel('Name', { exact: true }).fill(name);
+	const first = page.getByRole('group', { name: 'Condition 1' });
+	await first.getByLabel('Field').selectOption({ label: condition.field });
+	await first.getByLabel('Comparison').selectOption({ label: condition.comparison });
+	await first.getByLabel(condition.value[0]).fill(condition.value[1]);
+	await expect(page.getByTestId('segment-count')).toHaveText(/^\d+ customers? match/);
+	const count = Number((await page.getByTestId('segment-count').textContent())!.split(' ')[0]);
+	await page.getByRole('button', { name: 'Save segment' }).click();
+	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+	return count;
+}
+
+/** How many customers the list shows with this stage chosen. */
+async function withStage(page: Page, stage: string): Promise<number> {
+	await nav(page, 'Customers');
+	await page.getByLabel('Stage', { exact: true }).selectOption({ label: stage });
+	const shown = page.getByText(/^\d+ of 300 customers$/);
+	await expect(shown).toBeVisible();
+	return Number((await shown.textContent())!.split(' ')[0]);
+}
+
+test('a segment’s members moved to a stage in one undoable step and given a follow-up each; two segments compared', async ({
+	page
+}) => {
+	test.slow();
+	await page.goto('/settings');
+	await page
+		.getByRole('region', { name: 'Demo shop' })
+		.getByRole('button', { name: 'Load demo shop' })
+		.click();
+	await expect(notices(page).getByText('Added 300 demo customers')).toBeVisible();
+	const lostBefore = await withStage(page, 'Lost');
+
+	const big = await saveSegment(page, 'Big spenders', {
+		field: 'Total spent',
+		comparison: 'is more than',
+		value: ['Value', '1,000']
+	});
+	expect(big).toBeGreaterThan(0);
+	const members = page.getByRole('region', { name: 'Members' });
+	await expect(members.getByText(`Do something for all ${big} members`)).toBeVisible();
+
+	// Every member to "Lost": one notice, one Undo for all of them.
+	await members.getByText('Set the stage', { exact: true }).click();
+	await members.getByLabel('Stage', { exact: true }).selectOption({ label: 'Lost' });
+	await members.getByRole('button', { name: 'Apply' }).first().click();
+	const moved = notices(page).getByText(/^Moved \d+ customers? to Lost\.$/);
+	await expect(moved).toBeVisible();
+	const changed = Number((await moved.textContent())!.match(/\d+/)![0]);
+	expect(changed).toBeGreaterThan(0);
+	expect(changed).toBeLessThanOrEqual(big);
+	await notices(page).getByRole('button', { name: 'Undo' }).click();
+	expect(await withStage(page, 'Lost')).toBe(lostBefore);
+
+	// A follow-up for each member, due today.
+	await page.goto('/insights/segments');
+	await page.getByRole('link', { name: 'Big spenders' }).click();
+	await members.getByText('Add a follow-up for each', { exact: true }).click();
+	await members.getByLabel('Follow-up').fill('Call about the spring tea');
+	await members.getByRole('button', { name: 'Apply' }).last().click();
+	await expect(
+		notices(page).getByText(
+			big === 1 ? 'Added a follow-up for 1 customer.' : `Added a follow-up for ${big} customers.`
+		)
+	).toBeVisible();
+	await nav(page, 'Today');
+	await expect(page.getByText('Call about the spring tea').first()).toBeVisible();
+
+	// Two segments side by side: their sizes as the list of segments counts them.
+	const recent = await saveSegment(page, 'Recent buyers', {
+		field: 'Last purchase',
+		comparison: 'in the last … days',
+		value: ['Days', '30']
+	});
+	await page.goto('/insights/segments');
+	await page.getByLabel('First segment').selectOption({ label: 'Big spenders' });
+	await page.getByLabel('Second segment').selectOption({ label: 'Recent buyers' });
+	const table = page.getByRole('table', { name: 'Compare two segments' });
+	const customersRow = table.getByRole('row', { name: /^Customers/ });
+	await expect(customersRow.getByRole('cell')).toHaveText([String(big), String(recent)]);
+	await expect(
+		table
+			.getByRole('row', { name: /^Revenue/ })
+			.getByRole('cell')
+			.first()
+	).toContainText('¥');
+});

@@ -10,6 +10,7 @@ import type {
 import type { ConditionGroup } from '../segments/rules/segment';
 import type { PivotResult, PivotSpec } from './pivot-report';
 import type { Period } from './rules/periods';
+import type { CustomerRow } from '../../projection/db';
 
 type Answer = Dashboard | string[] | SegmentAnswer | PivotResult;
 
@@ -22,6 +23,9 @@ interface Pending {
  * The page's side of the insights worker: hands it the archive's columns and asks it for a
  * period's dashboard or the customers behind a point. One worker per tab, started on first use.
  */
+/** Rows per message: copying one part takes the page a millisecond or two. */
+const CUSTOMERS_PER_PART = 250;
+
 export class InsightsClient {
 	readonly #worker: Worker;
 	readonly #pending = new Map<number, Pending>();
@@ -29,7 +33,12 @@ export class InsightsClient {
 	/** Called when the worker's customers changed: numbers already shown may be out of date. */
 	onChanged: (what: 'customers' | 'catalogue' | 'fields') => void = () => {};
 
-	constructor(projectionDbName: string) {
+	/**
+	 * `customers`: the rows the page already holds (the list's), handed over in parts of a task
+	 * each instead of the worker reading 10,000 rows from the projection while the dashboard
+	 * waits; null to let the worker read them.
+	 */
+	constructor(projectionDbName: string, customers: readonly CustomerRow[] | null) {
 		this.#worker = new Worker(new URL('./insights.worker.ts', import.meta.url), {
 			type: 'module',
 			name: 'clientbook-insights'
@@ -37,6 +46,10 @@ export class InsightsClient {
 		this.#worker.onmessage = (event: MessageEvent<InsightsReply>) => {
 			const message = event.data;
 			if ('changed' in message) return this.onChanged(message.changed);
+			if ('measure' in message) {
+				const { name, duration } = message.measure;
+				return void performance.measure(name, { start: performance.now() - duration, duration });
+			}
 			const pending = this.#pending.get(message.id);
 			if (!pending) return;
 			this.#pending.delete(message.id);
@@ -51,7 +64,23 @@ export class InsightsClient {
 			for (const pending of this.#pending.values()) pending.reject(error);
 			this.#pending.clear();
 		};
-		this.#post({ type: 'open', projectionDbName });
+		this.#post({ type: 'open', projectionDbName, customersFromPage: customers !== null });
+		if (customers) void this.#sendCustomers(customers);
+	}
+
+	async #sendCustomers(rows: readonly CustomerRow[]): Promise<void> {
+		for (let from = 0; ; from += CUSTOMERS_PER_PART) {
+			const last = from + CUSTOMERS_PER_PART >= rows.length;
+			this.#post({ type: 'customers', rows: rows.slice(from, from + CUSTOMERS_PER_PART), last });
+			if (last) return;
+			// Copying a part holds the page a millisecond or two: in idle time where there is
+			// such a thing, so a keystroke or a frame never waits behind more than one part.
+			await new Promise<void>((resolve) =>
+				typeof requestIdleCallback === 'function'
+					? requestIdleCallback(() => resolve(), { timeout: 50 })
+					: setTimeout(resolve, 0)
+			);
+		}
 	}
 
 	/** Gives the worker the archive's events as they are now; the columns' buffers move over. */

@@ -4,6 +4,7 @@ import type { Period } from './rules/periods';
 import type { PivotResult, PivotSpec } from './pivot-report';
 import type { ConditionGroup } from '../segments/rules/segment';
 import type { SegmentSummary } from '../segments/rules/segment-summary';
+import type { CustomerRow } from '../../projection/db';
 
 /** What a segment question asks for: how many match, who, or what they add up to. */
 export type SegmentWant = 'count' | 'members' | 'summary';
@@ -16,7 +17,13 @@ export interface SegmentAnswer {
 
 /** What the page asks of the insights worker. */
 export type InsightsRequest =
-	| { type: 'open'; projectionDbName: string }
+	/**
+	 * `customersFromPage`: the page sends the customers it holds ('customers' parts) and the
+	 * worker reads them itself only later, to follow changes.
+	 */
+	| { type: 'open'; projectionDbName: string; customersFromPage: boolean }
+	/** A part of the page's customer rows, in order; the last part completes them. */
+	| { type: 'customers'; rows: readonly CustomerRow[]; last: boolean }
 	/** The archive's events as they are now (the buffers are transferred). */
 	| { type: 'columns'; columns: AnalyticsColumns }
 	| { type: 'dashboard'; id: number; period: Period }
@@ -42,4 +49,6 @@ export type InsightsReply =
 	 * What the worker reads for itself changed since the last answer: ask again for fresh
 	 * numbers. Only a change of customers can change whose sales count (the columns).
 	 */
-	| { changed: 'customers' | 'catalogue' | 'fields' };
+	| { changed: 'customers' | 'catalogue' | 'fields' }
+	/** A timing of the worker's, for the page's timeline (the benchmark reads it there). */
+	| { measure: { name: string; duration: number } };

@@ -10,6 +10,7 @@ import { behaviourData, type CatalogueEntry } from '../segments/segment-data';
 import { segmentTest, type BehaviourData } from '../segments/rules/segment-match';
 import { summariseMembers } from '../segments/rules/segment-summary';
 import { pivotCustomers, pivotReport, productCategories } from './pivot-report';
+import { sameRows } from './same-rows';
 
 /**
  * The insights' own thread: joins the archive's events (columns sent by the page from the
@@ -51,8 +52,17 @@ function changed(): void {
 	}
 }
 
-function follow(projectionDbName: string): void {
+// The page keeps the worker's timings with its own (see docs/performance.md).
+new PerformanceObserver((list) => {
+	for (const entry of list.getEntries()) {
+		if (entry.name.startsWith('clientbook:'))
+			reply({ measure: { name: entry.name, duration: entry.duration } });
+	}
+}).observe({ type: 'measure' });
+
+function follow(projectionDbName: string, customersFromPage: boolean): void {
 	const db = new ProjectionDb(projectionDbName);
+	const started = performance.now();
 	liveQuery(() => db.products.toArray()).subscribe({
 		next: (products) => {
 			const first = catalogue === null;
@@ -76,32 +86,59 @@ function follow(projectionDbName: string): void {
 		},
 		error: (error: unknown) => console.error('Clientbook insights could not read fields', error)
 	});
-	liveQuery(() => db.customers.toArray()).subscribe({
-		next: (read) => {
-			const first = customers === null;
-			rows = read;
-			customers = read.map((row) => ({
-				id: row.id,
-				stage: row.stage,
-				source: row.source,
-				tags: row.tags,
-				province: row.province.trim(),
-				city: row.city.trim()
-			}));
-			changed();
-			if (!first) reply({ changed: 'customers' });
-		},
-		error: (error: unknown) => {
-			console.error('Clientbook insights could not read customers', error);
-			failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-			for (const wake of waiting.splice(0)) wake();
-		}
-	});
+	const followCustomers = () =>
+		liveQuery(() => db.customers.toArray()).subscribe({
+			next: (read) => {
+				const first = customers === null;
+				if (first) performance.measure('clientbook:insights-customers-read', { start: started });
+				// The page's rows, read again here to follow changes: nothing to redo if alike.
+				if (!first && sameRows(rows, read)) return void (rows = read);
+				takeCustomers(read);
+				if (!first) reply({ changed: 'customers' });
+			},
+			error: (error: unknown) => {
+				console.error('Clientbook insights could not read customers', error);
+				failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+				for (const wake of waiting.splice(0)) wake();
+			}
+		});
+	if (!customersFromPage) followCustomers();
+	// The page's rows answer the first questions; the projection is read once they are
+	// answered, so that read does not compete with them for the two cores.
+	else followLater = () => setTimeout(followCustomers, FOLLOW_AFTER_MS);
+}
+
+/** How long after the page's customers arrive the worker starts reading them itself. */
+const FOLLOW_AFTER_MS = 1500;
+let followLater: (() => void) | null = null;
+let fromPage: CustomerRow[] = [];
+
+function takeCustomers(read: CustomerRow[]): void {
+	rows = read;
+	customers = read.map((row) => ({
+		id: row.id,
+		stage: row.stage,
+		source: row.source,
+		tags: row.tags,
+		province: row.province.trim(),
+		city: row.city.trim()
+	}));
+	changed();
 }
 
 scope.onmessage = (event: MessageEvent<InsightsRequest>) => {
 	const request = event.data;
-	if (request.type === 'open') return follow(request.projectionDbName);
+	if (request.type === 'open') return follow(request.projectionDbName, request.customersFromPage);
+	if (request.type === 'customers') {
+		fromPage.push(...request.rows);
+		if (!request.last) return;
+		performance.measure('clientbook:insights-customers-received', { start: 0 });
+		takeCustomers(fromPage);
+		fromPage = [];
+		followLater?.();
+		followLater = null;
+		return;
+	}
 	if (request.type === 'columns') {
 		columns = request.columns;
 		return changed();

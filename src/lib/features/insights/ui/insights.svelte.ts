@@ -1,6 +1,7 @@
 import type { WorkspaceSession } from '../../../state/workspace.svelte';
 import type { ChartId, Dashboard, SeriesId } from '../dashboard';
 import { InsightsClient } from '../insights-client';
+import { customerList } from '../../customers/ui/customer-list.svelte';
 import type { SegmentAnswer, SegmentWant } from '../insights-protocol';
 import type { PivotResult, PivotSpec } from '../pivot-report';
 import type { ConditionGroup } from '../../segments/rules/segment';
@@ -57,7 +58,7 @@ export class InsightsState {
 		const current =
 			this.#columnsVersion === eventsVersion && this.#columnsHaveInteractions === interactions;
 		if (this.#columns && current) return this.#columns;
-		const client = this.#connect(session.db.name);
+		const client = this.#connect(session);
 		this.#columnsVersion = eventsVersion;
 		this.#columnsHaveInteractions = interactions;
 		const started = performance.now();
@@ -132,9 +133,9 @@ export class InsightsState {
 		return this.#client!.pivotCustomers(spec, rowKey, columnKey);
 	}
 
-	#connect(projectionDbName: string): InsightsClient {
+	#connect(session: WorkspaceSession): InsightsClient {
 		if (this.#client) return this.#client;
-		this.#client = new InsightsClient(projectionDbName);
+		this.#client = new InsightsClient(session.db.name, customerList.rowsIfCurrent(session.db));
 		this.#client.onChanged = (what) => {
 			// A customer deleted, restored or added changes whose sales count, though no event
 			// changed: the columns are asked for again. The catalogue and fields only change

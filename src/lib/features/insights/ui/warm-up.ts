@@ -1,0 +1,28 @@
+import type { WorkspaceSession } from '../../../state/workspace.svelte';
+import { whenQuiet } from '../../../state/when-quiet';
+import { insights } from './insights.svelte';
+
+/** No key, tap, wheel or scroll for this long counts as the shopkeeper having stopped. */
+const INPUT_QUIET_MS = 1_500;
+/** Started this long after the app settled at the latest, input or not. */
+const WAIT_LIMIT_MS = 60_000;
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel', 'scroll', 'input'] as const;
+
+/**
+ * Starts the insights worker, hands it the archive and works out the dashboard of the period
+ * last chosen, once the app has settled and nobody is typing or scrolling: Insights then opens
+ * with its numbers instead of after a cold worker's half second. It costs the worker's memory
+ * (the customers' rows) for the session.
+ */
+export async function warmInsights(session: WorkspaceSession): Promise<void> {
+	let lastInput = Date.now();
+	const note = () => (lastInput = Date.now());
+	for (const type of INPUT_EVENTS) addEventListener(type, note, { capture: true, passive: true });
+	try {
+		await whenQuiet(() => Date.now() - lastInput < INPUT_QUIET_MS, INPUT_QUIET_MS, WAIT_LIMIT_MS);
+	} finally {
+		for (const type of INPUT_EVENTS) removeEventListener(type, note, { capture: true });
+	}
+	const period = insights.period(Date.now());
+	if (period) await insights.show(session, period, session.eventsVersion);
+}

@@ -370,13 +370,18 @@ export async function measureInsightsOnly(
 				{ timeout: 30_000 }
 			)
 			.catch(() => {});
-		// A CPU profile of the page over the first 400 ms after the click: where its time goes.
+		// With BENCH_PROFILE=1, a CPU profile of the page over the first 400 ms after the click
+		// (the profiler slows the page: timings of such a run are not comparable).
+		const profiling = process.env.BENCH_PROFILE === '1';
 		const cdp = await page.context().newCDPSession(page);
-		await cdp.send('Profiler.enable');
-		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-		await cdp.send('Profiler.start');
+		if (profiling) {
+			await cdp.send('Profiler.enable');
+			await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+			await cdp.send('Profiler.start');
+		}
 		const profiled = new Promise<void>((done) =>
 			setTimeout(async () => {
+				if (!profiling) return done();
 				const { profile } = await cdp.send('Profiler.stop');
 				const self = new Map<string, number>();
 				const byId = new Map(profile.nodes.map((node) => [node.id, node]));

@@ -158,6 +158,7 @@ test('a report saved with its layout opens again as it was, after a reload, and 
 	await page.getByRole('button', { name: 'Save report' }).click();
 	await expect(notices(page).getByText('Saved “Products by month”.')).toBeVisible();
 	await expect(page).toHaveURL(/\/insights\/reports\?report=/);
+	const address = page.url();
 	const link = saved.getByRole('link', { name: 'Products by month' });
 	await expect(link).toHaveAttribute('aria-current', 'page');
 	await expect(saved.getByText('Product × Month · Quantity · All time')).toBeVisible();
@@ -182,6 +183,15 @@ test('a report saved with its layout opens again as it was, after a reload, and 
 	await expect(page.getByLabel('Measure')).toHaveValue('revenue');
 	await expect(page.getByRole('combobox', { name: 'Period', exact: true })).toHaveValue('all');
 	await expect(page.getByLabel('Report name')).toHaveValue('Products by month');
+	// Opened straight from its address, as a bookmark or a fresh start would.
+	await page.goto('/customers');
+	await page.goto(address);
+	await expect(page.getByLabel('Rows')).toHaveValue('product');
+	await expect(page.getByLabel('Measure')).toHaveValue('revenue');
+	await expect(saved.getByRole('link', { name: 'Products by month' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
 
 	// Saved as a second report, then the first deleted and brought back.
 	await page.getByLabel('Rows').selectOption({ label: 'City' });

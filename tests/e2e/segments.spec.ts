@@ -7,7 +7,10 @@ import { SIGNALING_URL } from './support/sync-servers';
 import { colleague, joinTeam, startTeam, syncStatus } from './support/sync';
 
 async function nav(page: Page, name: string): Promise<void> {
-	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+	const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+	await link.click();
+	// The new page is in place (not the one it leaves, whose fields may share labels).
+	await expect(link).toHaveAttribute('aria-current', 'page');
 }
 
 function csvRows(text: string): Record<string, string>[] {
@@ -194,7 +197,7 @@ test('a segment’s members moved to a stage in one undoable step and given a fo
 
 	// Every member to "Lost": one notice, one Undo for all of them.
 	await members.getByText('Set the stage', { exact: true }).click();
-	await members.getByLabel('Stage', { exact: true }).selectOption({ label: 'Lost' });
+	await members.getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'Lost' });
 	await members.getByRole('button', { name: 'Apply' }).first().click();
 	const moved = notices(page).getByText(/^Moved \d+ customers? to Lost\.$/);
 	await expect(moved).toBeVisible();

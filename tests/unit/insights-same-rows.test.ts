@@ -16,5 +16,10 @@ describe('two reads of the customers', () => {
 		expect(sameRows([li, wang], [{ ...li, totalSpentCents: 101 }, wang])).toBe(false);
 		expect(sameRows([li], [li, wang])).toBe(false);
 		expect(sameRows([li, wang], [li, { ...wang, id: 'c' }])).toBe(false);
+		// A field that went (undefined on one side, absent on the other) is a difference too.
+		const { totalSpentCents: _gone, ...withoutTotal } = li;
+		expect(
+			sameRows([{ ...withoutTotal, note: undefined }], [{ ...li, totalSpentCents: undefined }])
+		).toBe(false);
 	});
 });

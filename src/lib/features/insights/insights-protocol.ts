@@ -24,6 +24,8 @@ export type InsightsRequest =
 	| { type: 'open'; projectionDbName: string; customersFromPage: boolean }
 	/** A part of the page's customer rows, in order; the last part completes them. */
 	| { type: 'customers'; rows: readonly CustomerRow[]; last: boolean }
+	/** Whether a page of Insights shows: only then does the worker follow every change. */
+	| { type: 'watch'; on: boolean }
 	/** The archive's events as they are now (the buffers are transferred). */
 	| { type: 'columns'; columns: AnalyticsColumns }
 	| { type: 'dashboard'; id: number; period: Period }

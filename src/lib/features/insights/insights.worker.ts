@@ -86,12 +86,13 @@ function follow(projectionDbName: string, customersFromPage: boolean): void {
 		},
 		error: (error: unknown) => console.error('Clientbook insights could not read fields', error)
 	});
-	const followCustomers = () =>
-		liveQuery(() => db.customers.toArray()).subscribe({
+	startFollowing = () => {
+		following ??= liveQuery(() => db.customers.toArray()).subscribe({
 			next: (read) => {
 				const first = customers === null;
 				if (first) performance.measure('clientbook:insights-customers-read', { start: started });
-				// The page's rows, read again here to follow changes: nothing to redo if alike.
+				// The page's rows (or an earlier read), read again to follow changes: nothing to
+				// redo when they are alike.
 				if (!first && sameRows(rows, read)) return void (rows = read);
 				takeCustomers(read);
 				if (!first) reply({ changed: 'customers' });
@@ -102,15 +103,26 @@ function follow(projectionDbName: string, customersFromPage: boolean): void {
 				for (const wake of waiting.splice(0)) wake();
 			}
 		});
-	if (!customersFromPage) followCustomers();
-	// The page's rows answer the first questions; the projection is read once they are
-	// answered, so that read does not compete with them for the two cores.
-	else followLater = () => setTimeout(followCustomers, FOLLOW_AFTER_MS);
+	};
+	if (!customersFromPage) startFollowing();
+	// Should the page's rows not all come (a tab in the background slows its timers to a
+	// crawl), the worker reads them itself rather than leave questions waiting.
+	else setTimeout(() => customers === null && startFollowing?.(), PAGE_ROWS_WAIT_MS);
 }
 
-/** How long after the page's customers arrive the worker starts reading them itself. */
-const FOLLOW_AFTER_MS = 1500;
-let followLater: (() => void) | null = null;
+/** How long after the page's customers arrive a watching worker starts reading them itself. */
+const FOLLOW_AFTER_MS = 1_500;
+/** How long the worker waits for the page's customer rows before reading them itself. */
+const PAGE_ROWS_WAIT_MS = 3_000;
+/** Reads and follows the customers (set once the projection is opened). */
+let startFollowing: (() => void) | null = null;
+let following: { unsubscribe(): void } | null = null;
+/**
+ * Whether a page of Insights is open: only then are the customers followed change by change
+ * (each change reads them all again, which an import of 10,000 would repeat for every write).
+ */
+let watched = false;
+
 let fromPage: CustomerRow[] = [];
 
 function takeCustomers(read: CustomerRow[]): void {
@@ -133,10 +145,19 @@ scope.onmessage = (event: MessageEvent<InsightsRequest>) => {
 		fromPage.push(...request.rows);
 		if (!request.last) return;
 		performance.measure('clientbook:insights-customers-received', { start: 0 });
-		takeCustomers(fromPage);
+		if (customers === null) takeCustomers(fromPage);
 		fromPage = [];
-		followLater?.();
-		followLater = null;
+		// The projection is read once the first questions are answered, if a page still shows.
+		setTimeout(() => watched && startFollowing?.(), FOLLOW_AFTER_MS);
+		return;
+	}
+	if (request.type === 'watch') {
+		watched = request.on;
+		if (watched) startFollowing?.();
+		else if (customers !== null) {
+			following?.unsubscribe();
+			following = null;
+		}
 		return;
 	}
 	if (request.type === 'columns') {

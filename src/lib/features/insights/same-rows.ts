@@ -16,7 +16,9 @@ function sameValue(a: unknown, b: unknown): boolean {
 	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
 	const keys = Object.keys(a);
 	if (keys.length !== Object.keys(b).length) return false;
-	return keys.every((key) =>
-		sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])
+	return keys.every(
+		(key) =>
+			Object.hasOwn(b, key) &&
+			sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])
 	);
 }

@@ -9,6 +9,9 @@ import { customPeriod, presetPeriod, type Period, type PeriodPreset } from '../r
 
 export type PeriodChoice = PeriodPreset | 'custom';
 
+/** How long after the last page of Insights closes the worker stops following changes. */
+const UNWATCH_AFTER_MS = 10_000;
+
 /**
  * The dashboard as the shopkeeper left it: the chosen period survives going to a customer and
  * back. Numbers come from the insights worker; this asks again whenever the period, the
@@ -133,9 +136,27 @@ export class InsightsState {
 		return this.#client!.pivotCustomers(spec, rowKey, columnKey);
 	}
 
+	#watchers = 0;
+	#unwatch: ReturnType<typeof setTimeout> | undefined;
+
+	/**
+	 * Called by every page of Insights while it shows (returns the call for when it goes): the
+	 * worker follows the customers' changes only then. Going from one page of Insights to the
+	 * next does not stop it (each start reads the customers again).
+	 */
+	watch(): () => void {
+		clearTimeout(this.#unwatch);
+		if (this.#watchers++ === 0) this.#client?.watch(true);
+		return () => {
+			if (--this.#watchers > 0) return;
+			this.#unwatch = setTimeout(() => this.#client?.watch(false), UNWATCH_AFTER_MS);
+		};
+	}
+
 	#connect(session: WorkspaceSession): InsightsClient {
 		if (this.#client) return this.#client;
 		this.#client = new InsightsClient(session.db.name, customerList.rowsIfCurrent(session.db));
+		if (this.#watchers > 0) this.#client.watch(true);
 		this.#client.onChanged = (what) => {
 			// A customer deleted, restored or added changes whose sales count, though no event
 			// changed: the columns are asked for again. The catalogue and fields only change

@@ -19,10 +19,16 @@ export async function warmInsights(session: WorkspaceSession): Promise<void> {
 	const note = () => (lastInput = Date.now());
 	for (const type of INPUT_EVENTS) addEventListener(type, note, { capture: true, passive: true });
 	try {
-		await whenQuiet(() => Date.now() - lastInput < INPUT_QUIET_MS, INPUT_QUIET_MS, WAIT_LIMIT_MS);
+		// A tab in the background waits for the shopkeeper to come back to it.
+		await whenQuiet(
+			() => document.hidden || Date.now() - lastInput < INPUT_QUIET_MS,
+			INPUT_QUIET_MS,
+			WAIT_LIMIT_MS
+		);
 	} finally {
 		for (const type of INPUT_EVENTS) removeEventListener(type, note, { capture: true });
 	}
+	if (session.status !== 'ready') return;
 	const period = insights.period(Date.now());
 	if (period) await insights.show(session, period, session.eventsVersion);
 }

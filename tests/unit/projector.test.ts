@@ -201,7 +201,11 @@ async function randomEdits(
 				const reportIds = [...ctx.ws.doc.getMap('reports').keys()];
 				const report = {
 					name: `R${step}`,
-					definition: { ...DEFAULT_REPORT, colour: random() < 0.5, sortBy: step % 4 }
+					definition: {
+						...DEFAULT_REPORT,
+						colour: random() < 0.5,
+						sortBy: step % 2 ? 'label' : `col:2026-0${step % 9}`
+					}
 				};
 				const which = random();
 				if (which < 0.3 || reportIds.length === 0) createReport(ctx, report);

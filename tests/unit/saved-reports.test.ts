@@ -24,7 +24,7 @@ const byMonth: ReportDefinition = {
 	period: 'all',
 	showAs: 'row',
 	colour: true,
-	sortBy: 3,
+	sortBy: 'col:2026-03',
 	descending: true
 };
 
@@ -39,7 +39,7 @@ describe('a saved report’s layout', () => {
 		if (!checked.ok) return;
 		expect(readReportDefinition(checked.definition)).toEqual(byMonth);
 		expect(sameReport(readReportDefinition(checked.definition)!, byMonth)).toBe(true);
-		expect(sameReport(byMonth, { ...byMonth, sortBy: 2 })).toBe(false);
+		expect(sameReport(byMonth, { ...byMonth, sortBy: 'total' })).toBe(false);
 	});
 
 	it('keeps a shop’s own field as a dimension and a segment as the filter', () => {
@@ -63,9 +63,13 @@ describe('a saved report’s layout', () => {
 		['an unknown dimension', JSON.stringify({ ...DEFAULT_REPORT, rows: 'shoeSize' })],
 		['an unknown measure', JSON.stringify({ ...DEFAULT_REPORT, measure: 'profit' })],
 		['a custom period it cannot work out', JSON.stringify({ ...DEFAULT_REPORT, period: 'custom' })],
-		['a fractional sort column', JSON.stringify({ ...DEFAULT_REPORT, sortBy: 1.5 })],
+		['a sort by a column’s place, not its key', JSON.stringify({ ...DEFAULT_REPORT, sortBy: 2 })],
+		[
+			'a sort by something that is no column',
+			JSON.stringify({ ...DEFAULT_REPORT, sortBy: 'month' })
+		],
 		['a missing field', JSON.stringify({ ...DEFAULT_REPORT, colour: undefined })],
-		['a huge text', JSON.stringify({ ...DEFAULT_REPORT, segmentId: 'x'.repeat(6000) })],
+		['a huge text', JSON.stringify({ ...DEFAULT_REPORT, rows: 'province', pad: 'x'.repeat(6000) })],
 		['not text', 42]
 	])('refuses %s rather than showing another table under its name', (_, text) => {
 		expect(readReportDefinition(text)).toBeNull();

@@ -24,8 +24,12 @@ export interface ReportDefinition {
 	segmentId: string;
 	showAs: ShowAs;
 	colour: boolean;
-	/** 'label' or a column's place (the totals column last). */
-	sortBy: number | 'label';
+	/**
+	 * The column the rows are sorted by: 'label' (the rows' names), 'total', or `col:` and a
+	 * column's key — its key, not its place, so a report saved in July still sorts by the same
+	 * quarter in October, when a column has joined before it.
+	 */
+	sortBy: string;
 	descending: boolean;
 }
 
@@ -64,10 +68,7 @@ const DefinitionSchema = v.object({
 	segmentId: v.pipe(v.string(), v.maxLength(64)),
 	showAs: v.picklist(['value', 'row', 'column', 'total']),
 	colour: v.boolean(),
-	sortBy: v.union([
-		v.literal('label'),
-		v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))
-	]),
+	sortBy: v.pipe(v.string(), v.maxLength(300), v.regex(/^(label|total|col:[^]*)$/)),
 	descending: v.boolean()
 });
 

@@ -38,7 +38,10 @@ export class InsightsClient {
 	 * each instead of the worker reading 10,000 rows from the projection while the dashboard
 	 * waits; null to let the worker read them.
 	 */
-	constructor(projectionDbName: string, customers: readonly CustomerRow[] | null) {
+	constructor(
+		projectionDbName: string,
+		customers: { rows: readonly CustomerRow[]; stillCurrent(): boolean } | null
+	) {
 		this.#worker = new Worker(new URL('./insights.worker.ts', import.meta.url), {
 			type: 'module',
 			name: 'clientbook-insights'
@@ -65,7 +68,7 @@ export class InsightsClient {
 			this.#pending.clear();
 		};
 		this.#post({ type: 'open', projectionDbName, customersFromPage: customers !== null });
-		if (customers) void this.#sendCustomers(customers);
+		if (customers) void this.#sendCustomers(customers.rows, customers.stillCurrent);
 	}
 
 	/** Whether a page of Insights shows (the worker then follows the customers' changes). */
@@ -73,13 +76,17 @@ export class InsightsClient {
 		this.#post({ type: 'watch', on });
 	}
 
-	async #sendCustomers(rows: readonly CustomerRow[]): Promise<void> {
+	async #sendCustomers(rows: readonly CustomerRow[], stillCurrent: () => boolean): Promise<void> {
 		for (let from = 0; ; from += CUSTOMERS_PER_PART) {
 			// A tab in the background gets its idle time rarely: the rest goes at once.
 			const part = document.hidden ? rows.length : CUSTOMERS_PER_PART;
 			const last = from + part >= rows.length;
 			this.#post({ type: 'customers', rows: rows.slice(from, from + part), last });
-			if (last) return;
+			if (last) {
+				// A change the worker may have started listening too late to hear of.
+				if (!stillCurrent()) this.#post({ type: 'customersChanged' });
+				return;
+			}
 			// Copying a part holds the page a millisecond or two: in idle time where there is
 			// such a thing, so a keystroke or a frame never waits behind more than one part.
 			await new Promise<void>((resolve) =>

@@ -26,6 +26,8 @@ export type InsightsRequest =
 	| { type: 'customers'; rows: readonly CustomerRow[]; last: boolean }
 	/** Whether a page of Insights shows: only then does the worker follow every change. */
 	| { type: 'watch'; on: boolean }
+	/** The page's rows changed while they were being sent: what the worker holds is stale. */
+	| { type: 'customersChanged' }
 	/** The archive's events as they are now (the buffers are transferred). */
 	| { type: 'columns'; columns: AnalyticsColumns }
 	| { type: 'dashboard'; id: number; period: Period }

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { liveQuery } from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import type { AnalyticsColumns } from '../../analytics/snapshot';
 import { ProjectionDb } from '../../projection/db';
 import { customersBehind, dashboard } from './dashboard';
@@ -86,44 +86,59 @@ function follow(projectionDbName: string, customersFromPage: boolean): void {
 		},
 		error: (error: unknown) => console.error('Clientbook insights could not read fields', error)
 	});
-	startFollowing = () => {
-		following ??= liveQuery(() => db.customers.toArray()).subscribe({
-			next: (read) => {
-				const first = customers === null;
-				if (first) performance.measure('clientbook:insights-customers-read', { start: started });
-				// The page's rows (or an earlier read), read again to follow changes: nothing to
-				// redo when they are alike.
-				if (!first && sameRows(rows, read)) return void (rows = read);
-				takeCustomers(read);
-				if (!first) reply({ changed: 'customers' });
-			},
-			error: (error: unknown) => {
-				console.error('Clientbook insights could not read customers', error);
-				failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-				for (const wake of waiting.splice(0)) wake();
-			}
-		});
-	};
-	if (!customersFromPage) startFollowing();
+	projection = db;
+	// Every write to the customers table, from any tab or worker, marks what this worker holds
+	// as stale; it reads them again only while a page of Insights shows (see `watched`).
+	const customersTable = `idb://${projectionDbName}/customers/`;
+	Dexie.on('storagemutated', (parts) => {
+		if (Object.keys(parts).some((part) => part.startsWith(customersTable))) customersChanged();
+	});
+	if (!customersFromPage) void readCustomers(started);
 	// Should the page's rows not all come (a tab in the background slows its timers to a
 	// crawl), the worker reads them itself rather than leave questions waiting.
-	else setTimeout(() => customers === null && startFollowing?.(), PAGE_ROWS_WAIT_MS);
+	else setTimeout(() => customers === null && void readCustomers(started), PAGE_ROWS_WAIT_MS);
 }
 
-/** How long after the page's customers arrive a watching worker starts reading them itself. */
-const FOLLOW_AFTER_MS = 1_500;
 /** How long the worker waits for the page's customer rows before reading them itself. */
 const PAGE_ROWS_WAIT_MS = 3_000;
-/** Reads and follows the customers (set once the projection is opened). */
-let startFollowing: (() => void) | null = null;
-let following: { unsubscribe(): void } | null = null;
+let projection: ProjectionDb | null = null;
 /**
- * Whether a page of Insights is open: only then are the customers followed change by change
- * (each change reads them all again, which an import of 10,000 would repeat for every write).
+ * Whether a page of Insights shows: only then are the customers read again after a change (a
+ * read of 10,000 rows for every write of an import would hold a core for nothing).
  */
 let watched = false;
-
+/** The page's customer rows as their parts arrive. */
 let fromPage: CustomerRow[] = [];
+/** A change to the customers came since they were last read. */
+let customersStale = false;
+let rereadTimer: ReturnType<typeof setTimeout> | undefined;
+
+function customersChanged(): void {
+	customersStale = true;
+	if (!watched) return;
+	// A burst of writes (a bulk tag) is read once, after it.
+	clearTimeout(rereadTimer);
+	rereadTimer = setTimeout(() => void readCustomers(), 100);
+}
+
+async function readCustomers(started?: number): Promise<void> {
+	if (!projection) return;
+	customersStale = false;
+	try {
+		const read = await projection.customers.toArray();
+		const first = customers === null;
+		if (first && started !== undefined)
+			performance.measure('clientbook:insights-customers-read', { start: started });
+		if (!first && sameRows(rows, read)) return void (rows = read);
+		takeCustomers(read);
+		if (!first) reply({ changed: 'customers' });
+	} catch (error) {
+		console.error('Clientbook insights could not read customers', error);
+		if (customers !== null) return;
+		failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+		for (const wake of waiting.splice(0)) wake();
+	}
+}
 
 function takeCustomers(read: CustomerRow[]): void {
 	rows = read;
@@ -147,17 +162,12 @@ scope.onmessage = (event: MessageEvent<InsightsRequest>) => {
 		performance.measure('clientbook:insights-customers-received', { start: 0 });
 		if (customers === null) takeCustomers(fromPage);
 		fromPage = [];
-		// The projection is read once the first questions are answered, if a page still shows.
-		setTimeout(() => watched && startFollowing?.(), FOLLOW_AFTER_MS);
 		return;
 	}
+	if (request.type === 'customersChanged') return customersChanged();
 	if (request.type === 'watch') {
 		watched = request.on;
-		if (watched) startFollowing?.();
-		else if (customers !== null) {
-			following?.unsubscribe();
-			following = null;
-		}
+		if (watched && customersStale) customersChanged();
 		return;
 	}
 	if (request.type === 'columns') {

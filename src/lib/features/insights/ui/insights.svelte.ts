@@ -155,7 +155,11 @@ export class InsightsState {
 
 	#connect(session: WorkspaceSession): InsightsClient {
 		if (this.#client) return this.#client;
-		this.#client = new InsightsClient(session.db.name, customerList.rowsIfCurrent(session.db));
+		const rows = customerList.rowsIfCurrent(session.db);
+		this.#client = new InsightsClient(
+			session.db.name,
+			rows && { rows, stillCurrent: () => customerList.rowsIfCurrent(session.db) === rows }
+		);
 		if (this.#watchers > 0) this.#client.watch(true);
 		this.#client.onChanged = (what) => {
 			// A customer deleted, restored or added changes whose sales count, though no event

@@ -19,13 +19,15 @@ interface Pending {
 	reject(error: Error): void;
 }
 
-/**
- * The page's side of the insights worker: hands it the archive's columns and asks it for a
- * period's dashboard or the customers behind a point. One worker per tab, started on first use.
- */
 /** Rows per message: copying one part takes the page a millisecond or two. */
 const CUSTOMERS_PER_PART = 250;
 
+/**
+ * The page's side of the insights worker: hands it the archive's columns and the customers the
+ * page holds, and asks it for a period's dashboard, a segment, a pivot or the customers behind
+ * a point. One worker per tab, started ahead once the app is quiet (see ui/warm-up.ts) or by
+ * the first page of Insights, whichever comes first.
+ */
 export class InsightsClient {
 	readonly #worker: Worker;
 	readonly #pending = new Map<number, Pending>();

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+	conditionalExpectedPurchases,
+	fitBgNbd,
+	hypergeometric2F1,
+	mergeRows,
+	probabilityAlive
+} from '../../src/lib/features/value/bg-nbd';
+import {
+	conditionalExpectedAverage,
+	fitGammaGamma
+} from '../../src/lib/features/value/gamma-gamma';
+import { minimise } from '../../src/lib/features/value/minimise';
+
+const CDNOW = fileURLToPath(new URL('../../../shared/datasets/cdnow/', import.meta.url));
+
+function csv(name: string): Record<string, number>[] {
+	const [head, ...lines] = readFileSync(`${CDNOW}${name}`, 'utf8').trim().split(/\r?\n/);
+	const keys = head!.split(',');
+	return lines.map((line) =>
+		Object.fromEntries(line.split(',').map((value, i) => [keys[i]!, Number(value)]))
+	);
+}
+
+const near = (actual: number, expected: number, share: number) =>
+	expect(Math.abs(actual - expected) / Math.abs(expected)).toBeLessThan(share);
+
+describe('the BG/NBD model on the CDNOW sample (Fader, Hardie & Lee 2005)', () => {
+	const rows = csv('cdnow_customers_summary.csv').map((row) => ({
+		x: row['frequency']!,
+		tx: row['recency']!,
+		T: row['T']!
+	}));
+	const fitted = fitBgNbd(rows);
+
+	it('finds the published parameters and log-likelihood', () => {
+		expect(rows).toHaveLength(2357);
+		near(fitted.r, 0.2426, 0.005);
+		near(fitted.alpha, 4.4135, 0.005);
+		near(fitted.a, 0.7929, 0.005);
+		near(fitted.b, 2.4259, 0.005);
+		expect(Math.abs(fitted.logLikelihood - -9582.43)).toBeLessThan(0.1);
+	});
+
+	it('expects 1.226 purchases in the next 39 weeks of the paper’s customer (x 2, t_x 30.43, T 38.86)', () => {
+		expect(
+			Math.abs(conditionalExpectedPurchases(fitted, 39, 2, 30.43, 38.86) - 1.226)
+		).toBeLessThan(0.002);
+		// Never bought again: certainly active by the model, and fewer purchases expected.
+		expect(probabilityAlive(fitted, 0, 0, 38.86)).toBe(1);
+		const alive = probabilityAlive(fitted, 2, 30.43, 38.86);
+		expect(alive).toBeGreaterThan(0);
+		expect(alive).toBeLessThan(1);
+		expect(probabilityAlive(fitted, 2, 5, 38.86)).toBeLessThan(alive);
+	});
+
+	it('merges customers with the same history into weighted rows', () => {
+		const merged = mergeRows(rows);
+		expect(merged.length).toBeLessThan(rows.length);
+		expect(merged.reduce((sum, row) => sum + row.weight!, 0)).toBe(rows.length);
+	});
+});
+
+describe('the Gamma-Gamma spend model on the CDNOW repeat buyers (Fader & Hardie 2013)', () => {
+	const rows = csv('cdnow_customers_summary_with_transactions.csv')
+		.filter((row) => row['x']! > 0)
+		.map((row) => ({ x: row['x']!, mean: row['zbar']! }));
+	const fitted = fitGammaGamma(rows);
+
+	it('finds the published parameters and log-likelihood', () => {
+		expect(rows).toHaveLength(946);
+		near(fitted.p, 6.25, 0.01);
+		near(fitted.q, 3.74, 0.01);
+		near(fitted.gamma, 15.44, 0.01);
+		expect(Math.abs(fitted.logLikelihood - -4055.92)).toBeLessThan(0.1);
+	});
+
+	it('pulls a customer’s own average towards the population’s, less so the more they bought', () => {
+		const few = conditionalExpectedAverage(fitted, 1, 100);
+		const many = conditionalExpectedAverage(fitted, 20, 100);
+		expect(few).toBeLessThan(many);
+		expect(many).toBeLessThan(100);
+	});
+});
+
+describe('the numerical pieces', () => {
+	it('sum Gauss’s hypergeometric series to known values', () => {
+		// 2F1(1, 1; 2; z) = −ln(1 − z) / z
+		expect(hypergeometric2F1(1, 1, 2, 0.5)).toBeCloseTo(-Math.log(0.5) / 0.5, 12);
+		expect(hypergeometric2F1(2, 3, 4, 0)).toBe(1);
+	});
+
+	it('minimise a curved valley to its floor', () => {
+		const rosenbrock = ([x, y]: readonly number[]) => (1 - x!) ** 2 + 100 * (y! - x! * x!) ** 2;
+		const found = minimise(rosenbrock, [-1.2, 1], { maxIterations: 20_000 });
+		expect(found.point[0]).toBeCloseTo(1, 4);
+		expect(found.point[1]).toBeCloseTo(1, 4);
+	});
+});

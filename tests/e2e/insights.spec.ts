@@ -3,17 +3,14 @@ import Papa from 'papaparse';
 import { read, utils } from '@e965/xlsx';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './support/test';
-import { addPurchase, createCustomer, customerList, notices, openCustomers } from './support/app';
-
-/** Loads the demo shop (300 customers, a year of purchases) into an empty archive. */
-async function loadDemo(page: Page): Promise<void> {
-	await page.goto('/settings');
-	await page
-		.getByRole('region', { name: 'Demo shop' })
-		.getByRole('button', { name: 'Load demo shop' })
-		.click();
-	await expect(notices(page).getByText('Added 300 demo customers')).toBeVisible();
-}
+import {
+	addPurchase,
+	createCustomer,
+	customerList,
+	loadDemoShop,
+	notices,
+	openCustomers
+} from './support/app';
 
 /** Follows a link of the main navigation: the app stays loaded, as a shopkeeper's would. */
 async function nav(page: Page, name: string): Promise<void> {
@@ -85,7 +82,7 @@ test('the year’s revenue on the dashboard is the sum of this year’s purchase
 	page
 }) => {
 	test.slow();
-	await loadDemo(page);
+	await loadDemoShop(page);
 	const exported = csvRows((await exportPurchases(page)).text);
 	const expected = revenueThisYear(exported);
 	expect(expected).toBeGreaterThan(0);
@@ -119,7 +116,7 @@ test('a province’s table cell lists exactly the customers whose purchases make
 	page
 }) => {
 	test.slow();
-	await loadDemo(page);
+	await loadDemoShop(page);
 	const purchases = csvRows((await exportPurchases(page)).text);
 	await openInsights(page, 'This year');
 
@@ -163,7 +160,7 @@ test('a click on a chart’s slice opens its customers, and a chart exports the 
 	page
 }) => {
 	test.slow();
-	await loadDemo(page);
+	await loadDemoShop(page);
 	await openInsights(page, 'This year');
 
 	// The first slice of the payment methods starts at twelve o'clock and runs clockwise.

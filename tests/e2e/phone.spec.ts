@@ -1,6 +1,6 @@
 import { expect, test } from './support/test';
 import type { Page } from '@playwright/test';
-import { addPurchase, createCustomer, openCustomers } from './support/app';
+import { addPurchase, createCustomer, openCustomers, loadDemoShop } from './support/app';
 import { fixturePath } from './support/import';
 import { clippedText, smallTargets } from './support/layout';
 import { SIGNALING_URL } from './support/sync-servers';
@@ -292,12 +292,7 @@ test('on a 360-px phone the insights fit: figures two abreast, charts and their 
 	page
 }) => {
 	test.slow();
-	await page.goto('/settings');
-	await page
-		.getByRole('region', { name: 'Demo shop' })
-		.getByRole('button', { name: 'Load demo shop' })
-		.click();
-	await expect(page.getByText('Added 300 demo customers')).toBeVisible();
+	await loadDemoShop(page);
 	await page
 		.getByRole('navigation', { name: 'Main' })
 		.getByRole('link', { name: 'Insights' })

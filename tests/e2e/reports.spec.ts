@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { read, utils } from '@e965/xlsx';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './support/test';
-import { notices } from './support/app';
+import { notices, loadDemoShop } from './support/app';
 
 async function nav(page: Page, name: string): Promise<void> {
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
@@ -35,12 +35,7 @@ test('a pivot of revenue by province × quarter adds up to the dashboard, its ce
 	page
 }) => {
 	test.slow();
-	await page.goto('/settings');
-	await page
-		.getByRole('region', { name: 'Demo shop' })
-		.getByRole('button', { name: 'Load demo shop' })
-		.click();
-	await expect(notices(page).getByText('Added 300 demo customers')).toBeVisible();
+	await loadDemoShop(page);
 	await page.goto('/export');
 	const purchases = await exportCsv(page, /^Purchases/);
 

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './support/test';
-import { notices } from './support/app';
+import { notices, loadDemoShop } from './support/app';
 import { SIGNALING_URL } from './support/sync-servers';
 import { colleague, joinTeam, startTeam, syncStatus } from './support/sync';
 
@@ -58,12 +58,7 @@ test('a saved segment counts as the list worked out by hand, tags exactly its me
 }) => {
 	test.slow();
 	const li = await colleague(browser);
-	await li.goto('/settings');
-	await li
-		.getByRole('region', { name: 'Demo shop' })
-		.getByRole('button', { name: 'Load demo shop' })
-		.click();
-	await expect(notices(li).getByText('Added 300 demo customers')).toBeVisible();
+	await loadDemoShop(li);
 	const expected = bigRecentSpenders(await exportPurchases(li));
 	expect(expected.size).toBeGreaterThan(0);
 
@@ -178,12 +173,7 @@ test('a segment’s members moved to a stage in one undoable step and given a fo
 	page
 }) => {
 	test.slow();
-	await page.goto('/settings');
-	await page
-		.getByRole('region', { name: 'Demo shop' })
-		.getByRole('button', { name: 'Load demo shop' })
-		.click();
-	await expect(notices(page).getByText('Added 300 demo customers')).toBeVisible();
+	await loadDemoShop(page);
 	const lostBefore = await withStage(page, 'Lost');
 
 	const big = await saveSegment(page, 'Big spenders', {

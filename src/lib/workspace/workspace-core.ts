@@ -1,5 +1,6 @@
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import { DurablePersistence } from './durable-persistence';
+import { nextTask } from '../shell-boot/next-task';
 import { ArchiveUnchangedError, replaceStoredArchive } from './stored-replacement';
 import * as Y from 'yjs';
 import { recentlyDeletedCustomers } from '../features/customers/deleted-customers';
@@ -57,18 +58,6 @@ const RECENT_SALES = 500;
  * `#warmAnalyticsLater`): the first screen, its search and scrolling come first.
  */
 const ANALYTICS_WARM_UP_DELAY_MS = 2000;
-
-/** A new task of the worker's event loop: the page's calls are answered in between. */
-function nextTask(): Promise<void> {
-	return new Promise((resolve) => {
-		const channel = new MessageChannel();
-		channel.port1.onmessage = () => {
-			channel.port1.close();
-			resolve();
-		};
-		channel.port2.postMessage(null);
-	});
-}
 
 /** What the UI shows of the workspace; sent to the page whenever part of it changes. */
 export interface WorkspaceView {

@@ -58,3 +58,13 @@ export async function addPurchase(page: Page, product: string, unitPrice: string
 	await dialog.getByRole('button', { name: 'Save' }).click();
 	await expect(dialog).toBeHidden();
 }
+
+/** Loads the demo shop from Settings and waits for its 300 customers to be in. */
+export async function loadDemoShop(page: Page): Promise<void> {
+	await page.goto('/settings');
+	await page
+		.getByRole('region', { name: 'Demo shop' })
+		.getByRole('button', { name: 'Load demo shop' })
+		.click();
+	await expect(notices(page).getByText('Added 300 demo customers')).toBeVisible();
+}

@@ -8,7 +8,6 @@ import {
 	createCustomer,
 	customerList,
 	loadDemoShop,
-	notices,
 	openCustomers
 } from './support/app';
 

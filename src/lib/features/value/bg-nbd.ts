@@ -53,26 +53,68 @@ export function mergeRows(rows: readonly BgNbdRow[]): BgNbdRow[] {
 	return [...merged.values()];
 }
 
+/**
+ * The rows' summed log-likelihood as a function of log-parameters, arranged for many calls: the
+ * terms that depend only on x (four log-gammas each) are worked out once per distinct x, not
+ * once per row, and the rows sit in typed arrays.
+ */
+function bgNbdObjective(rows: readonly BgNbdRow[]): (point: readonly number[]) => number {
+	const xs = [...new Set(rows.map((row) => row.x))];
+	const xIndex = new Map(xs.map((x, i) => [x, i]));
+	const n = rows.length;
+	const ofX = Uint32Array.from(rows, (row) => xIndex.get(row.x)!);
+	const x = Float64Array.from(rows, (row) => row.x);
+	const tx = Float64Array.from(rows, (row) => row.tx);
+	const T = Float64Array.from(rows, (row) => row.T);
+	const weight = Float64Array.from(rows, (row) => row.weight ?? 1);
+	const stayTerm = new Float64Array(xs.length);
+	const leaveTerm = new Float64Array(xs.length);
+	return ([lr, la, lA, lB]) => {
+		const r = Math.exp(lr!);
+		const alpha = Math.exp(la!);
+		const a = Math.exp(lA!);
+		const b = Math.exp(lB!);
+		const betaAB = betaln(a, b);
+		const base = r * Math.log(alpha) - gammaln(r);
+		for (let i = 0; i < xs.length; i++) {
+			const xi = xs[i]!;
+			const common = gammaln(r + xi) + base;
+			stayTerm[i] = common + betaln(a, b + xi) - betaAB;
+			leaveTerm[i] = xi > 0 ? common + betaln(a + 1, b + xi - 1) - betaAB : -Infinity;
+		}
+		let sum = 0;
+		for (let row = 0; row < n; row++) {
+			const i = ofX[row]!;
+			const power = r + x[row]!;
+			const stays = stayTerm[i]! - power * Math.log(alpha + T[row]!);
+			const value =
+				x[row] === 0 ? stays : logSumExp(stays, leaveTerm[i]! - power * Math.log(alpha + tx[row]!));
+			sum += weight[row]! * value;
+		}
+		return Number.isFinite(sum) ? -sum : Infinity;
+	};
+}
+
 /** The parameters that make the rows most likely, with that log-likelihood. */
 export function fitBgNbd(rows: readonly BgNbdRow[]): BgNbdParams & { logLikelihood: number } {
-	const weighted = mergeRows(rows);
-	const params = ([lr, la, lA, lB]: readonly number[]): BgNbdParams => ({
+	const negative = bgNbdObjective(mergeRows(rows));
+	let best = minimise(negative, [0, 0, 0, 0]);
+	// Restarting from the answer lets the simplex leave a flat stretch it may have stalled on;
+	// once a restart no longer improves the answer, it has settled.
+	for (let restart = 0; restart < 3; restart++) {
+		const again = minimise(negative, best.point, { step: 0.1 });
+		const settled = best.value - again.value < 1e-9 * Math.abs(best.value);
+		best = again.value <= best.value ? again : best;
+		if (settled) break;
+	}
+	const [lr, la, lA, lB] = best.point;
+	return {
 		r: Math.exp(lr!),
 		alpha: Math.exp(la!),
 		a: Math.exp(lA!),
-		b: Math.exp(lB!)
-	});
-	const negative = (point: readonly number[]) => {
-		const p = params(point);
-		let sum = 0;
-		for (const row of weighted) sum += (row.weight ?? 1) * bgNbdLogLikelihood(p, row);
-		return Number.isFinite(sum) ? -sum : Infinity;
+		b: Math.exp(lB!),
+		logLikelihood: -best.value
 	};
-	let best = minimise(negative, [0, 0, 0, 0]);
-	// Restarting from the answer lets the simplex leave a flat stretch it may have stalled on.
-	for (let restart = 0; restart < 3; restart++)
-		best = minimise(negative, best.point, { step: 0.1 });
-	return { ...params(best.point), logLikelihood: -best.value };
 }
 
 /** The probability a customer with this history is still active (equation 13). */

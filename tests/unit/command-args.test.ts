@@ -10,6 +10,7 @@ import type { ProductFields } from '../../src/lib/features/products/rules/produc
 import { APP_COMMANDS_FOR_TESTS, type AppCommands } from '../../src/lib/workspace/commands';
 import { customer } from './helpers';
 import { DEFAULT_REPORT } from '../../src/lib/features/insights/rules/report-definition';
+import { DEFAULT_VALUE_SETTINGS } from '../../src/lib/features/value/rules/value-settings';
 
 type ArgsOf<C> =
 	C extends JobCommand<infer A, infer _R>
@@ -131,7 +132,8 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 	deleteSegment: ['s1'],
 	createReport: [{ name: 'Province by quarter', definition: DEFAULT_REPORT }],
 	updateReport: ['r1', { name: 'Province by quarter', definition: DEFAULT_REPORT }],
-	deleteReport: ['r1']
+	deleteReport: ['r1'],
+	setValueSettings: [DEFAULT_VALUE_SETTINGS]
 };
 
 describe('command argument schemas', () => {

@@ -2,6 +2,7 @@ import { toasts } from './toasts.svelte';
 import type { RemoteSyncClient } from '../sync/remote-sync-client';
 import type { ShopCurrency } from '../features/shop/shop-settings';
 import { DEFAULT_CURRENCY } from '../features/shop/shop-settings';
+import { DEFAULT_VALUE_SETTINGS, type ValueSettings } from '../features/value/rules/value-settings';
 import type { MemberProfile } from '../features/shop/rules/member-profile';
 import type { UnwrittenCustomers } from '../projection/projector';
 import type { RebuildProgress } from '../projection/rebuild';
@@ -39,6 +40,7 @@ export class WorkspaceSession {
 	canUndo = $state(false);
 	canRedo = $state(false);
 	currency = $state<ShopCurrency>(DEFAULT_CURRENCY);
+	valueSettings = $state.raw<ValueSettings>(DEFAULT_VALUE_SETTINGS);
 	/** Moves on whenever purchases or interactions change (see CustomerActivityState). */
 	eventsVersion = $state(0);
 

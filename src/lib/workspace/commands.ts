@@ -11,6 +11,7 @@ import { segmentCommands } from '../features/segments/commands';
 import { shopCommands } from '../features/shop/commands';
 import { syncCommands } from '../features/sync/commands';
 import { tagCommands } from '../features/tags/commands';
+import { valueCommands } from '../features/value/commands';
 
 /** Each feature's commands; the registry refuses a name two of them declare. */
 export const FEATURE_COMMANDS = [
@@ -25,7 +26,8 @@ export const FEATURE_COMMANDS = [
 	syncCommands,
 	backupCommands,
 	segmentCommands,
-	reportCommands
+	reportCommands,
+	valueCommands
 ] as const;
 
 /** The registry the worker dispatches by name. */

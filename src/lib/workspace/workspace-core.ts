@@ -8,6 +8,8 @@ import { inOneStep, type CommandContext } from '../core/command-context';
 import { countFieldValues } from '../features/custom-fields/custom-field-commands';
 import { productSaleCounts } from '../features/products/product-commands';
 import { readCurrency, type ShopCurrency } from '../features/shop/shop-settings';
+import { readValueSettings, type ValueSettings } from '../features/value/rules/value-settings';
+import { VALUE_SETTINGS_KEY } from '../features/value/value-commands';
 import { createUndoManager } from '../crdt/undo';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
 import {
@@ -76,6 +78,8 @@ export interface WorkspaceView {
 	canUndo: boolean;
 	canRedo: boolean;
 	currency: ShopCurrency;
+	/** How the shop scores customers' value (a meta map entry, like the currency). */
+	valueSettings: ValueSettings;
 	/** Moves on whenever purchases or interactions change: screens showing them read again. */
 	eventsVersion: number;
 }
@@ -165,9 +169,13 @@ export class WorkspaceCore {
 		try {
 			await this.#loadDoc();
 			stampSchemaVersion(this.ws);
-			const showCurrency = () => this.events.onView({ currency: readCurrency(this.ws) });
-			this.ws.meta.observe(showCurrency);
-			showCurrency();
+			const showShopSettings = () =>
+				this.events.onView({
+					currency: readCurrency(this.ws),
+					valueSettings: readValueSettings(this.ws.meta.get(VALUE_SETTINGS_KEY))
+				});
+			this.ws.meta.observe(showShopSettings);
+			showShopSettings();
 			// The projector brings the pinyin dictionary; load it only once the doc is here.
 			const { Projector } = await import('../projection/projector');
 			this.#projector = new Projector(

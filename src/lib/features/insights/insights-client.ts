@@ -11,8 +11,12 @@ import type { ConditionGroup } from '../segments/rules/segment';
 import type { PivotResult, PivotSpec } from './pivot-report';
 import type { Period } from './rules/periods';
 import type { CustomerRow } from '../../projection/db';
+import type { ValueSettings } from '../value/rules/value-settings';
+import type { ValuePick, ValueReport } from '../value/value-report';
+import type { CustomerValueAnswer } from '../value/value-answers';
 
-type Answer = Dashboard | string[] | SegmentAnswer | PivotResult;
+type Answer =
+	Dashboard | string[] | SegmentAnswer | PivotResult | ValueReport | CustomerValueAnswer;
 
 interface Pending {
 	resolve(value: Answer): void;
@@ -62,6 +66,8 @@ export class InsightsClient {
 			else if ('dashboard' in message) pending.resolve(message.dashboard);
 			else if ('segment' in message) pending.resolve(message.segment);
 			else if ('pivot' in message) pending.resolve(message.pivot);
+			else if ('value' in message) pending.resolve(message.value);
+			else if ('customerValue' in message) pending.resolve(message.customerValue);
 			else pending.resolve(message.customers);
 		};
 		this.#worker.onerror = (event) => {
@@ -135,6 +141,33 @@ export class InsightsClient {
 		return this.#ask(id, { type: 'pivotCustomers', id, spec, rowKey, columnKey }) as Promise<
 			string[]
 		>;
+	}
+
+	/** Every customer's value as of a day, summed up for the "Customer value" screen. */
+	value(asOf: string, settings: ValueSettings, refit: boolean): Promise<ValueReport> {
+		const id = this.#nextId++;
+		return this.#ask(id, { type: 'value', id, asOf, settings, refit }) as Promise<ValueReport>;
+	}
+
+	customerValue(
+		customerId: string,
+		asOf: string,
+		settings: ValueSettings
+	): Promise<CustomerValueAnswer> {
+		const id = this.#nextId++;
+		return this.#ask(id, {
+			type: 'customerValue',
+			id,
+			customerId,
+			asOf,
+			settings
+		}) as Promise<CustomerValueAnswer>;
+	}
+
+	/** The ids of the customers a click on the value screen stands for. */
+	valueCustomers(asOf: string, settings: ValueSettings, pick: ValuePick): Promise<string[]> {
+		const id = this.#nextId++;
+		return this.#ask(id, { type: 'valueCustomers', id, asOf, settings, pick }) as Promise<string[]>;
 	}
 
 	#ask(id: number, request: InsightsRequest): Promise<Answer> {

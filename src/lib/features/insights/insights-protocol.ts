@@ -5,6 +5,9 @@ import type { PivotResult, PivotSpec } from './pivot-report';
 import type { ConditionGroup } from '../segments/rules/segment';
 import type { SegmentSummary } from '../segments/rules/segment-summary';
 import type { CustomerRow } from '../../projection/db';
+import type { ValueSettings } from '../value/rules/value-settings';
+import type { ValuePick, ValueReport } from '../value/value-report';
+import type { CustomerValueAnswer } from '../value/value-answers';
 
 /** What a segment question asks for: how many match, who, or what they add up to. */
 export type SegmentWant = 'count' | 'members' | 'summary';
@@ -41,13 +44,19 @@ export type InsightsRequest =
 	  }
 	| { type: 'segment'; id: number; definition: ConditionGroup; now: number; want: SegmentWant }
 	| { type: 'pivot'; id: number; spec: PivotSpec }
-	| { type: 'pivotCustomers'; id: number; spec: PivotSpec; rowKey: string; columnKey: string };
+	| { type: 'pivotCustomers'; id: number; spec: PivotSpec; rowKey: string; columnKey: string }
+	/** Customer value as of a day (YYYY-MM-DD); `refit` fits the models again though nothing changed. */
+	| { type: 'value'; id: number; asOf: string; settings: ValueSettings; refit: boolean }
+	| { type: 'customerValue'; id: number; customerId: string; asOf: string; settings: ValueSettings }
+	| { type: 'valueCustomers'; id: number; asOf: string; settings: ValueSettings; pick: ValuePick };
 
 export type InsightsReply =
 	| { id: number; dashboard: Dashboard }
 	| { id: number; customers: string[] }
 	| { id: number; segment: SegmentAnswer }
 	| { id: number; pivot: PivotResult }
+	| { id: number; value: ValueReport }
+	| { id: number; customerValue: CustomerValueAnswer }
 	| { id: number; error: string }
 	/**
 	 * What the worker reads for itself changed since the last answer: ask again for fresh

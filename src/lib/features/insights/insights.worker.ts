@@ -11,6 +11,7 @@ import { segmentTest, type BehaviourData } from '../segments/rules/segment-match
 import { summariseMembers } from '../segments/rules/segment-summary';
 import { pivotCustomers, pivotReport, productCategories } from './pivot-report';
 import { sameRows } from './same-rows';
+import { ValueEngine } from '../value/value-engine';
 
 /**
  * The insights' own thread: joins the archive's events (columns sent by the page from the
@@ -177,42 +178,83 @@ scope.onmessage = (event: MessageEvent<InsightsRequest>) => {
 	const { id } = request;
 	ready()
 		.then((insights) =>
-			request.type === 'pivot'
+			request.type === 'value'
 				? reply({
 						id,
-						pivot: pivotReport(insights, rows, categoriesOf(insights), request.spec)
+						value: valueEngine.report(
+							insights,
+							request.asOf,
+							request.settings,
+							request.refit,
+							contactOf
+						)
 					})
-				: request.type === 'pivotCustomers'
+				: request.type === 'customerValue'
 					? reply({
 							id,
-							customers: pivotCustomers(
+							customerValue: valueEngine.customer(
 								insights,
-								rows,
-								categoriesOf(insights),
-								request.spec,
-								request.rowKey,
-								request.columnKey
+								request.asOf,
+								request.settings,
+								request.customerId
 							)
 						})
-					: request.type === 'segment'
-						? reply({ id, segment: answerSegment(insights, request) })
-						: request.type === 'dashboard'
-							? reply({ id, dashboard: dashboard(insights, request.period) })
-							: reply({
+					: request.type === 'valueCustomers'
+						? reply({
+								id,
+								customers: valueEngine.customers(
+									insights,
+									request.asOf,
+									request.settings,
+									request.pick
+								)
+							})
+						: request.type === 'pivot'
+							? reply({
 									id,
-									customers: customersBehind(
-										insights,
-										request.period,
-										request.chart,
-										request.key,
-										request.series
-									)
+									pivot: pivotReport(insights, rows, categoriesOf(insights), request.spec)
 								})
+							: request.type === 'pivotCustomers'
+								? reply({
+										id,
+										customers: pivotCustomers(
+											insights,
+											rows,
+											categoriesOf(insights),
+											request.spec,
+											request.rowKey,
+											request.columnKey
+										)
+									})
+								: request.type === 'segment'
+									? reply({ id, segment: answerSegment(insights, request) })
+									: request.type === 'dashboard'
+										? reply({ id, dashboard: dashboard(insights, request.period) })
+										: reply({
+												id,
+												customers: customersBehind(
+													insights,
+													request.period,
+													request.chart,
+													request.key,
+													request.series
+												)
+											})
 		)
 		.catch((error: unknown) =>
 			reply({ id, error: error instanceof Error ? error.message : String(error) })
 		);
 };
+
+const valueEngine = new ValueEngine();
+
+let rowById: { of: CustomerRow[]; map: Map<string, CustomerRow> } | null = null;
+
+function contactOf(id: string): { name: string; phone: string } {
+	if (rowById?.of !== rows) rowById = { of: rows, map: new Map(rows.map((row) => [row.id, row])) };
+	const row = rowById.map.get(id);
+	return { name: row?.name ?? '', phone: row?.phone ?? '' };
+}
 
 function answerSegment(
 	insights: InsightsIndex,

@@ -58,6 +58,8 @@ export function mergeRows(rows: readonly BgNbdRow[]): BgNbdRow[] {
  * terms that depend only on x (four log-gammas each) are worked out once per distinct x, not
  * once per row, and the rows sit in typed arrays.
  */
+export const LOG_BOUND = 10;
+
 function bgNbdObjective(rows: readonly BgNbdRow[]): (point: readonly number[]) => number {
 	const xs = [...new Set(rows.map((row) => row.x))];
 	const xIndex = new Map(xs.map((x, i) => [x, i]));
@@ -69,7 +71,11 @@ function bgNbdObjective(rows: readonly BgNbdRow[]): (point: readonly number[]) =
 	const weight = Float64Array.from(rows, (row) => row.weight ?? 1);
 	const stayTerm = new Float64Array(xs.length);
 	const leaveTerm = new Float64Array(xs.length);
-	return ([lr, la, lA, lB]) => {
+	return (point) => {
+		// A shop whose customers never seem to leave drives a and b towards infinity along a
+		// flat ridge; past e^±10 the answer no longer changes, so the search stops there.
+		if (point.some((value) => Math.abs(value) > LOG_BOUND)) return Infinity;
+		const [lr, la, lA, lB] = point;
 		const r = Math.exp(lr!);
 		const alpha = Math.exp(la!);
 		const a = Math.exp(lA!);

@@ -1,5 +1,6 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { minimise } from './minimise';
+import { LOG_BOUND } from './bg-nbd';
 
 /**
  * The Gamma-Gamma model of spend per purchase (Fader & Hardie 2013, "The Gamma-Gamma Model of
@@ -43,6 +44,7 @@ export function fitGammaGamma(
 		gamma: Math.exp(lg!)
 	});
 	const negative = (point: readonly number[]) => {
+		if (point.some((value) => Math.abs(value) > LOG_BOUND)) return Infinity;
 		const p = params(point);
 		let sum = 0;
 		for (const row of usable) sum += gammaGammaLogLikelihood(p, row);

@@ -5,6 +5,9 @@ import { customerList } from '../../customers/ui/customer-list.svelte';
 import type { SegmentAnswer, SegmentWant } from '../insights-protocol';
 import type { PivotResult, PivotSpec } from '../pivot-report';
 import type { ConditionGroup } from '../../segments/rules/segment';
+import type { ValueSettings } from '../../value/rules/value-settings';
+import type { ValuePick, ValueReport } from '../../value/value-report';
+import type { CustomerValueAnswer } from '../../value/value-answers';
 import { customPeriod, presetPeriod, type Period, type PeriodPreset } from '../rules/periods';
 
 export type PeriodChoice = PeriodPreset | 'custom';
@@ -134,6 +137,37 @@ export class InsightsState {
 	): Promise<string[]> {
 		await this.prepare(session, session.eventsVersion);
 		return this.#client!.pivotCustomers(spec, rowKey, columnKey);
+	}
+
+	/** Customer value as of a day, over the archive as it is now. */
+	async value(
+		session: WorkspaceSession,
+		asOf: string,
+		settings: ValueSettings,
+		refit = false
+	): Promise<ValueReport> {
+		await this.prepare(session, session.eventsVersion);
+		return this.#client!.value(asOf, settings, refit);
+	}
+
+	async customerValue(
+		session: WorkspaceSession,
+		customerId: string,
+		asOf: string,
+		settings: ValueSettings
+	): Promise<CustomerValueAnswer> {
+		await this.prepare(session, session.eventsVersion);
+		return this.#client!.customerValue(customerId, asOf, settings);
+	}
+
+	async valueCustomers(
+		session: WorkspaceSession,
+		asOf: string,
+		settings: ValueSettings,
+		pick: ValuePick
+	): Promise<string[]> {
+		await this.prepare(session, session.eventsVersion);
+		return this.#client!.valueCustomers(asOf, settings, pick);
 	}
 
 	#watchers = 0;

@@ -1,0 +1,106 @@
+import type { InsightsIndex } from '../insights/insights-index';
+import { customerValues, purchaseHistories, type CustomerValue } from './customer-value';
+import type { RfmLines } from './rules/rfm';
+import type { ValueSettings } from './rules/value-settings';
+import { fitValueModel, type ModelOutcome } from './value-model';
+import type { CustomerValueAnswer } from './value-answers';
+import { pickTest, valueReport, type ValuePick, type ValueReport } from './value-report';
+
+interface Worked {
+	index: InsightsIndex;
+	asOf: string;
+	settings: string;
+	model: ModelOutcome;
+	values: CustomerValue[];
+	byId: Map<string, CustomerValue>;
+	lines: RfmLines;
+}
+
+/**
+ * Customer value for the insights worker: every customer's scores as of a day, kept until the
+ * archive, the day or the settings change. The models are fitted once per archive and day
+ * (settings only change how their predictions are read) — or again when asked.
+ */
+export class ValueEngine {
+	#worked: Worked | null = null;
+	#model: { index: InsightsIndex; asOf: string; outcome: ModelOutcome } | null = null;
+
+	values(index: InsightsIndex, asOf: string, settings: ValueSettings, refit = false): Worked {
+		const key = JSON.stringify(settings);
+		const w = this.#worked;
+		if (!refit && w && w.index === index && w.asOf === asOf && w.settings === key) return w;
+		const started = performance.now();
+		const histories = purchaseHistories(index, asOf, settings.windowMonths);
+		let model = this.#model;
+		if (refit || !model || model.index !== index || model.asOf !== asOf) {
+			const fitStarted = performance.now();
+			model = { index, asOf, outcome: fitValueModel(histories, asOf, Date.now()) };
+			performance.measure('clientbook:value-model-fit', { start: fitStarted });
+			this.#model = model;
+		}
+		const outcome = model.outcome;
+		const { values, lines } = customerValues(
+			{ index, asOf, settings, model: 'fitted' in outcome ? outcome.fitted : null },
+			histories
+		);
+		performance.measure('clientbook:value-scores', { start: started });
+		this.#worked = {
+			index,
+			asOf,
+			settings: key,
+			model: outcome,
+			values,
+			byId: new Map(values.map((value) => [value.id, value])),
+			lines
+		};
+		return this.#worked;
+	}
+
+	report(
+		index: InsightsIndex,
+		asOf: string,
+		settings: ValueSettings,
+		refit: boolean,
+		contact: (id: string) => { name: string; phone: string }
+	): ValueReport {
+		const w = this.values(index, asOf, settings, refit);
+		return valueReport(w.values, {
+			asOf,
+			windowMonths: settings.windowMonths,
+			scoring: settings.scoring,
+			lines: w.lines,
+			split: settings.abc,
+			model: w.model,
+			contact
+		});
+	}
+
+	customer(
+		index: InsightsIndex,
+		asOf: string,
+		settings: ValueSettings,
+		customerId: string
+	): CustomerValueAnswer {
+		const w = this.values(index, asOf, settings);
+		return {
+			value: w.byId.get(customerId) ?? null,
+			lines: w.lines,
+			customers: w.values.length,
+			scoring: settings.scoring,
+			windowMonths: settings.windowMonths,
+			model: w.model
+		};
+	}
+
+	customers(
+		index: InsightsIndex,
+		asOf: string,
+		settings: ValueSettings,
+		pick: ValuePick
+	): string[] {
+		const test = pickTest(pick);
+		return this.values(index, asOf, settings)
+			.values.filter(test)
+			.map((value) => value.id);
+	}
+}

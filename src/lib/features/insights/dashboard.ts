@@ -27,7 +27,8 @@ export const CHART_IDS = [
 export type ChartId = (typeof CHART_IDS)[number];
 
 export type SeriesId = 'revenue' | 'purchases' | 'quantity' | 'customers' | 'new' | 'returning';
-export type SeriesUnit = 'cents' | 'count';
+/** `percent`: a share from 0 to 100 (the Pareto chart's cumulative line). */
+export type SeriesUnit = 'cents' | 'count' | 'percent';
 
 export interface ChartSeries {
 	id: SeriesId;

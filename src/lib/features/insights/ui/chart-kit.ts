@@ -9,7 +9,7 @@ import type {
 import type { MatrixDataPoint } from 'chartjs-chart-matrix';
 
 /** How a chart draws its points. */
-export type ChartShape = 'bars' | 'barsAcross' | 'stacked' | 'doughnut' | 'heatmap';
+export type ChartShape = 'bars' | 'barsAcross' | 'stacked' | 'doughnut' | 'heatmap' | 'pareto';
 
 export interface ChartColors {
 	text: string;
@@ -31,6 +31,8 @@ export interface ChartDrawing {
 	format(value: number, s: number): string;
 	/** Formats a value of the first series briefly, for the value axis. */
 	formatTick(value: number): string;
+	/** The Pareto chart's second axis: the line's values (0–100) formatted as percents. */
+	formatPercentTick?(value: number): string;
 	/** For the heat map: the row (weekday) and column (hour) labels; points are row × column. */
 	rows?: string[];
 	columns?: string[];
@@ -53,6 +55,9 @@ export function loadCharts(): Promise<typeof Chart> {
 			chartjs.Chart.register(
 				chartjs.BarController,
 				chartjs.BarElement,
+				chartjs.LineController,
+				chartjs.LineElement,
+				chartjs.PointElement,
 				chartjs.DoughnutController,
 				chartjs.ArcElement,
 				chartjs.CategoryScale,
@@ -213,6 +218,8 @@ export function chartConfig(
 					y: {
 						type: 'category',
 						labels: rows,
+						// The first row on top, as in its table.
+						reverse: true,
 						offset: true,
 						grid: { display: false },
 						ticks: { color: colors.muted }
@@ -238,6 +245,62 @@ export function chartConfig(
 				]
 			},
 			options: common,
+			plugins: [surfaceBehind]
+		} as ChartConfiguration<ChartType> & { type: ChartType };
+	}
+
+	if (shape === 'pareto') {
+		const [bars, line] = drawing.series;
+		return {
+			type: 'bar',
+			data: {
+				labels: drawing.labels,
+				datasets: [
+					{
+						type: 'bar',
+						label: bars?.name ?? '',
+						data: bars?.values ?? [],
+						backgroundColor: colors.series[0],
+						borderRadius: 3,
+						maxBarThickness: 36,
+						yAxisID: 'y',
+						order: 2
+					},
+					{
+						type: 'line',
+						label: line?.name ?? '',
+						data: line?.values ?? [],
+						borderColor: colors.series[1],
+						backgroundColor: colors.series[1],
+						pointRadius: 2,
+						yAxisID: 'share',
+						order: 1
+					}
+				]
+			},
+			options: {
+				...common,
+				plugins: {
+					...common.plugins,
+					legend: { ...common.plugins.legend, display: true }
+				},
+				scales: {
+					x: axis(false),
+					y: axis(true),
+					share: {
+						position: 'right',
+						min: 0,
+						max: 100,
+						grid: { display: false },
+						border: { color: colors.grid },
+						ticks: {
+							color: colors.muted,
+							callback: (value: string | number) =>
+								drawing.formatPercentTick?.(Number(value)) ?? String(value)
+						}
+					}
+				}
+			},
 			plugins: [surfaceBehind]
 		} as ChartConfiguration<ChartType> & { type: ChartType };
 	}

@@ -144,6 +144,10 @@ const TOUCH_ROUTES: { path: string; label?: string; then?: (page: Page) => Promi
 	{ path: '/insights/segments' },
 	{ path: '/insights/reports' },
 	{
+		path: '/insights/value',
+		then: (page) => expect(page.getByRole('heading', { name: 'RFM segments' })).toBeVisible()
+	},
+	{
 		path: '/insights/segments/new',
 		label: '/insights/segments/new (a group, a condition over a period)',
 		then: async (page) => {
@@ -306,6 +310,34 @@ test('on a 360-px phone the insights fit: figures two abreast, charts and their 
 	const heatmap = page.getByRole('region', { name: 'Purchases by weekday and hour' });
 	await heatmap.getByRole('switch', { name: 'Show as table' }).click();
 	await expect(heatmap.getByRole('columnheader', { name: '23' })).toBeAttached();
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+	expect(await controlsOffScreen(page)).toEqual([]);
+	expect(await smallTargets(page)).toEqual([]);
+	expect(await clippedText(page)).toEqual([]);
+});
+
+test('on a 360-px phone Customer value fits: segments, heat map and its table, Drifting away', async ({
+	page
+}) => {
+	test.slow();
+	await loadDemoShop(page);
+	await page.goto('/insights/value');
+	const tab = page
+		.getByRole('navigation', { name: 'Insights sections' })
+		.getByRole('link', { name: 'Customer value' });
+	await expect(tab).toHaveAttribute('aria-current', 'page');
+	// The tabs scroll sideways; the current one is in sight.
+	await expect(tab).toBeInViewport();
+	await expect(page.getByRole('heading', { name: 'RFM segments' })).toBeVisible();
+	const heat = page.getByRole('region', { name: 'Recency × frequency' });
+	await heat.getByRole('switch', { name: 'Show as table' }).click();
+	await expect(heat.getByRole('columnheader', { name: 'F 5' })).toBeAttached();
+	await expect(
+		page.getByRole('region', { name: 'Drifting away' }).getByRole('listitem').first()
+	).toBeVisible();
 	const overflow = await page.evaluate(
 		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
 	);

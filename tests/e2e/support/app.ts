@@ -47,9 +47,22 @@ export function notices(page: Page) {
 }
 
 /** Records a purchase of one product line on the open customer's page. */
-export async function addPurchase(page: Page, product: string, unitPrice: string, quantity = '1') {
+export async function addPurchase(
+	page: Page,
+	product: string,
+	unitPrice: string,
+	quantity = '1',
+	/** `YYYY-MM-DDTHH:mm`; now when left out. */
+	when?: string
+) {
 	await page.getByRole('button', { name: 'Add purchase' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Add purchase' });
+	if (when) {
+		// The moment may start folded into one "Now … Change" button; open it if so.
+		const changeWhen = dialog.getByRole('button', { name: /^Date and time:/ });
+		if ((await changeWhen.count()) > 0) await changeWhen.click();
+		await dialog.getByLabel('Date and time', { exact: true }).fill(when);
+	}
 	const line = dialog.getByRole('group', { name: 'Line 1' });
 	await line.getByLabel('Product').fill(product);
 	await line.getByLabel('Quantity').fill(quantity);

@@ -1,0 +1,137 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
+import { addPurchase, createCustomer, loadDemoShop, openCustomers } from './support/app';
+
+async function openValue(page: Page) {
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Insights' })
+		.click();
+	const tab = page
+		.getByRole('navigation', { name: 'Insights sections' })
+		.getByRole('link', { name: 'Customer value' });
+	await tab.click();
+	await expect(tab).toHaveAttribute('aria-current', 'page');
+}
+
+const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+
+test('the demo shop’s eight RFM segments add up to the customers who bought, and each opens its customers', async ({
+	page
+}) => {
+	test.slow();
+	await loadDemoShop(page);
+	await openValue(page);
+	const segments = page.getByRole('region', { name: 'RFM segments' });
+	const cards = segments.getByRole('listitem');
+	await expect(cards).toHaveCount(8);
+	for (const name of [
+		'Important value',
+		'Important to develop',
+		'Important to keep',
+		'Important to win back',
+		'General value',
+		'General to develop',
+		'General to keep',
+		'General to win back'
+	]) {
+		await expect(segments.getByRole('heading', { name, exact: true })).toBeVisible();
+	}
+	await expect(segments.getByText('重要挽留客户')).toBeVisible();
+	const bought = number(
+		await page
+			.getByText(/customers who bought/)
+			.textContent()
+			.then((text) => /([\d,]+) customers who bought/.exec(text ?? '')?.[1] ?? '')
+	);
+	expect(bought).toBeGreaterThan(100);
+	const counts = await cards.evaluateAll((items) =>
+		items.map((item) => Number(item.querySelector('dd')!.textContent!.replace(/[^\d]/g, '')))
+	);
+	expect(counts.reduce((a, b) => a + b, 0)).toBe(bought);
+
+	// The heat map's cells hold the same customers, one cell each.
+	const heat = page.getByRole('region', { name: 'Recency × frequency' });
+	await heat.getByRole('switch', { name: 'Show as table' }).click();
+	const cells = await heat
+		.locator('tbody td')
+		.evaluateAll((tds) => tds.map((td) => Number(td.textContent!.replace(/[^\d]/g, ''))));
+	expect(cells).toHaveLength(25);
+	expect(cells.reduce((a, b) => a + b, 0)).toBe(bought);
+
+	// ABC classes too, and the drifting list names a reason for each row.
+	const abc = page.getByRole('region', { name: 'ABC classes' });
+	const classCounts = await abc
+		.locator('tbody tr td:first-of-type')
+		.evaluateAll((tds) => tds.map((td) => Number(td.textContent!.replace(/[^\d]/g, ''))));
+	expect(classCounts.reduce((a, b) => a + b, 0)).toBe(bought);
+	const drifting = page.getByRole('region', { name: 'Drifting away' });
+	await expect(drifting.getByRole('listitem').first()).toContainText(
+		/usually buys every \d+ days; \d+ days since the last purchase|bought once, \d+ days ago|days since the last purchase|chance still active/
+	);
+	await expect(page.getByRole('region', { name: 'Purchase prediction' })).toContainText(
+		/BG\/NBD: r [\d.]+, α [\d.]+, a [\d.]+, b [\d.]+; log-likelihood/
+	);
+
+	// A segment's count opens exactly its customers.
+	const develop = segments.getByRole('button', { name: /customers? of “General to develop”/ });
+	const developCount = number(await develop.textContent());
+	await develop.click();
+	await expect(page).toHaveURL(/\/customers$/);
+	await expect(page.getByText('Customer value: General to develop')).toBeVisible();
+	await expect(page.getByText(`${developCount} of 300 customers`)).toBeVisible();
+
+	// Their profile says the same segment, with its scores and why.
+	await page.getByRole('list', { name: 'Customer list' }).getByRole('link').first().click();
+	const card = page.getByRole('region', { name: 'Value', exact: true });
+	await expect(card.getByText('General to develop', { exact: true })).toBeVisible();
+	await expect(card.getByLabel(/^R [1-5], F [1-5], M [1-5]$/)).toBeVisible();
+	await expect(card).toContainText(
+		'“General to develop”: recency high, frequency low and monetary low against the shop’s averages.'
+	);
+	await expect(card).toContainText(/quintiles among the [\d,]+ customers who bought/);
+	await expect(card).toContainText(/ABC class [ABC]/);
+	await expect(card).toContainText(/Chance still active: \d+%/);
+});
+
+test('a customer who buys every 20 days and last bought 70 days ago is high risk, and the reason names both', async ({
+	page
+}) => {
+	await page.clock.setFixedTime(new Date('2026-12-06T09:00:00'));
+	await openCustomers(page);
+	await createCustomer(page, { name: 'Chen Jing', phone: '139 0000 1234' });
+	for (const day of ['2026-08-18', '2026-09-07', '2026-09-27']) {
+		await addPurchase(page, 'Oolong', '120', '1', `${day}T15:00`);
+	}
+	const card = page.getByRole('region', { name: 'Value', exact: true });
+	await expect(card).toContainText('High risk');
+	await expect(card).toContainText('usually buys every 20 days; 70 days since the last purchase');
+	await expect(card).toContainText('A purchase was expected around Oct 17, 2026');
+
+	await openValue(page);
+	await expect(page.getByRole('region', { name: 'Purchase prediction' })).toContainText(
+		'Too few customers bought again for the model (1 of the 20 it needs).'
+	);
+	const row = page.getByRole('region', { name: 'Drifting away' }).getByRole('listitem');
+	await expect(row).toHaveCount(1);
+	await expect(row).toContainText('Chen Jing');
+	await expect(row).toContainText('High risk');
+	await expect(row).toContainText('usually buys every 20 days; 70 days since the last purchase');
+	// A year of her usual buying: 365 ÷ 20 × ¥120.
+	await expect(row).toContainText('¥2,190.00 at risk');
+	await expect(row.getByRole('link', { name: 'Call Chen Jing' })).toHaveAttribute(
+		'href',
+		'tel:13900001234'
+	);
+
+	// Follow-up opens her profile with the task form ready.
+	await row.getByRole('link', { name: 'Add a follow-up for Chen Jing' }).click();
+	await expect(page.getByRole('dialog', { name: 'Add task' })).toBeVisible();
+
+	// Looking back from Sep 30 she was buying as usual.
+	await page.goBack();
+	await page.getByLabel('As of').fill('2026-09-30');
+	await expect(page.getByRole('region', { name: 'Drifting away' })).toContainText(
+		'Nobody is drifting away'
+	);
+});

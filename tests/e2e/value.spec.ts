@@ -135,3 +135,65 @@ test('a customer who buys every 20 days and last bought 70 days ago is high risk
 		'Nobody is drifting away'
 	);
 });
+
+test('the shop’s own lines move a customer between segments for every screen, and Undo moves her back', async ({
+	page
+}) => {
+	await page.clock.setFixedTime(new Date('2026-12-06T09:00:00'));
+	await openCustomers(page);
+	await createCustomer(page, { name: 'Chen Jing' });
+	for (const day of ['2026-08-18', '2026-09-07', '2026-09-27']) {
+		await addPurchase(page, 'Oolong', '120', '1', `${day}T15:00`);
+	}
+	const profile = page.url();
+	const card = page.getByRole('region', { name: 'Value', exact: true });
+	// Alone, she is the average: nothing above it, so every part is low.
+	await expect(card).toContainText(
+		'“General to win back”: recency low, frequency low and monetary low against the shop’s averages.'
+	);
+
+	await page.goto('/settings');
+	const settings = page.getByRole('region', { name: 'Customer value' });
+	await settings.getByRole('radio', { name: 'Reaching my own lines is high' }).check();
+	await settings.getByLabel('Last purchase at most this many days ago').fill('100');
+	await settings.getByLabel('At least this many purchases').fill('3');
+	await settings.getByLabel('At least this much spent').fill('300');
+	await settings.getByLabel('Monthly discount rate for the 12-month value (%)').fill('30');
+	await settings.getByRole('button', { name: 'Save' }).click();
+	await expect(settings.getByText('A rate from 0 to 20.')).toBeVisible();
+	await expect(
+		settings.getByLabel('Monthly discount rate for the 12-month value (%)')
+	).toHaveAttribute('aria-invalid', 'true');
+	await settings.getByLabel('Monthly discount rate for the 12-month value (%)').fill('1');
+	await settings.getByRole('button', { name: 'Save' }).click();
+	const saved = page
+		.getByRole('region', { name: 'Notifications' })
+		.getByText('Customer value settings saved');
+	await expect(saved).toBeVisible();
+
+	await page.goto(profile);
+	await expect(card).toContainText(
+		'“Important value”: recency high, frequency high and monetary high against the shop’s own lines.'
+	);
+	await openValue(page);
+	const segments = page.getByRole('region', { name: 'RFM segments' });
+	await expect(segments).toContainText('High R: last purchase at most 100 days ago.');
+	await expect(
+		segments.getByRole('button', { name: 'Show the one customer of “Important value”' })
+	).toBeVisible();
+
+	// Undo from the notice puts the averages back.
+	await page.goto('/settings');
+	await settings.getByLabel('At least this many purchases').fill('2');
+	await settings.getByRole('button', { name: 'Save' }).click();
+	await page
+		.getByRole('region', { name: 'Notifications' })
+		.getByRole('button', { name: 'Undo' })
+		.last()
+		.click();
+	await expect(settings.getByLabel('At least this many purchases')).toHaveValue('3');
+	await settings.getByRole('radio', { name: 'Above the shop’s averages is high' }).check();
+	await settings.getByRole('button', { name: 'Save' }).click();
+	await page.goto(profile);
+	await expect(card).toContainText('“General to win back”');
+});

@@ -13,6 +13,10 @@ import {
 	DEFAULT_VALUE_SETTINGS,
 	readValueSettings
 } from '../../src/lib/features/value/rules/value-settings';
+import {
+	readSettingsForm,
+	settingsForm
+} from '../../src/lib/features/value/rules/value-settings-form';
 
 describe('RFM scores', () => {
 	it('splits ten distinct values into five quintiles of two', () => {
@@ -155,5 +159,58 @@ describe('value settings as read from the doc', () => {
 		expect(read.abc).toEqual([80, 15]);
 		expect(read.monthlyDiscount).toBe(0.01);
 		expect(readValueSettings({ abc: [50, 50], windowMonths: 0 }).abc).toEqual([70, 20]);
+	});
+});
+
+describe('the value settings form', () => {
+	const averages = { recencyDays: 58.6, frequency: 4.2, monetaryCents: 243_385 };
+
+	it('reads back what it was filled from', () => {
+		const own = {
+			...DEFAULT_VALUE_SETTINGS,
+			scoring: 'cuts' as const,
+			lines: { recencyDays: 30, frequency: 3, monetaryCents: 120_050 },
+			abc: [80, 15] as const,
+			monthlyDiscount: 0.015
+		};
+		const read = readSettingsForm(settingsForm(own, averages));
+		expect(read).toEqual({ ok: true, settings: { ...own, abc: [80, 15] } });
+	});
+
+	it('starts own lines from the averages, rounded', () => {
+		const form = settingsForm(DEFAULT_VALUE_SETTINGS, averages);
+		expect([form.lineRecency, form.lineFrequency, form.lineMonetary]).toEqual([
+			'59',
+			'4',
+			'2433.85'
+		]);
+	});
+
+	it('names each field that is wrong, and only checks what is in use', () => {
+		const form = settingsForm(DEFAULT_VALUE_SETTINGS, averages);
+		expect(
+			readSettingsForm({ ...form, cutsRecency: ['30', '90', '180', '365'], lineMonetary: 'lots' })
+				.ok
+		).toBe(true);
+		const wrong = readSettingsForm({
+			...form,
+			scoring: 'cuts',
+			cutsRecency: ['30', '90', '180', '365'],
+			cutsFrequency: ['2', 'x', '5', '10'],
+			cutsMonetary: ['500', '100', '3000', '10000'],
+			lines: 'own',
+			lineMonetary: 'lots',
+			discountPercent: '25'
+		});
+		expect(wrong).toEqual({
+			ok: false,
+			errors: {
+				cutsRecency: 'recencyOrder',
+				cutsFrequency: 'wholeNumber',
+				cutsMonetary: 'ascending',
+				lineMonetary: 'amount',
+				discountPercent: 'discount'
+			}
+		});
 	});
 });

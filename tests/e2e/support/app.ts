@@ -60,8 +60,10 @@ export async function addPurchase(
 	if (when) {
 		// The moment may start folded into one "Now … Change" button; open it if so.
 		const changeWhen = dialog.getByRole('button', { name: /^Date and time:/ });
-		if ((await changeWhen.count()) > 0) await changeWhen.click();
-		await dialog.getByLabel('Date and time', { exact: true }).fill(when);
+		const field = dialog.getByLabel('Date and time', { exact: true });
+		await expect(changeWhen.or(field)).toBeVisible();
+		if (await changeWhen.isVisible()) await changeWhen.click();
+		await field.fill(when);
 	}
 	const line = dialog.getByRole('group', { name: 'Line 1' });
 	await line.getByLabel('Product').fill(product);

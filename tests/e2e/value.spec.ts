@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { readFileSync } from 'node:fs';
 import { expect, test } from './support/test';
 import { addPurchase, createCustomer, loadDemoShop, openCustomers } from './support/app';
 
@@ -15,6 +17,21 @@ async function openValue(page: Page) {
 }
 
 const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+
+/** The customers the list shows now, by name and phone, from its CSV export. */
+async function listed(page: Page): Promise<Set<string>> {
+	await page.getByRole('link', { name: 'Export' }).click();
+	await page.getByRole('radio', { name: /^Customers in the current list/ }).check();
+	await page.getByRole('radio', { name: /^CSV/ }).check();
+	const file = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download' }).click();
+	const text = readFileSync((await (await file).path())!, 'utf8').replace(/^\uFEFF/, '');
+	const rows = Papa.parse<Record<string, string>>(text, {
+		header: true,
+		skipEmptyLines: true
+	}).data;
+	return new Set(rows.map((row) => `${row['Name']}|${row['Phone']}`));
+}
 
 test('the demo shop’s eight RFM segments add up to the customers who bought, and each opens its customers', async ({
 	page
@@ -196,4 +213,47 @@ test('the shop’s own lines move a customer between segments for every screen, 
 	await settings.getByRole('button', { name: 'Save' }).click();
 	await page.goto(profile);
 	await expect(card).toContainText('“General to win back”');
+});
+
+test('a segment “RFM segment is …” lists the same customers as that segment’s count on Customer value', async ({
+	page
+}) => {
+	test.slow();
+	await loadDemoShop(page);
+	await openValue(page);
+	const segments = page.getByRole('region', { name: 'RFM segments' });
+	const count = segments.getByRole('button', { name: /customers? of “General to win back”/ });
+	const expected = number(await count.textContent());
+	expect(expected).toBeGreaterThan(0);
+	const importantValue = number(
+		await segments
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('heading', { name: 'Important value', exact: true }) })
+			.getByRole('definition')
+			.first()
+			.textContent()
+	);
+	await count.click();
+	await expect(page.getByText(`${expected} of 300 customers`)).toBeVisible();
+	const fromCard = await listed(page);
+	expect(fromCard.size).toBe(expected);
+
+	await page.goto('/insights/segments/new');
+	await page.getByLabel('Name', { exact: true }).fill('Win back, general');
+	const condition = page.getByRole('group', { name: 'Condition 1' });
+	await condition.getByLabel('Field').selectOption({ label: 'RFM segment' });
+	await condition.getByLabel('Comparison').selectOption({ label: 'is' });
+	await condition.getByLabel('Value').selectOption({ label: 'General to win back' });
+	await expect(page.getByTestId('segment-count')).toHaveText(`${expected} customers match`);
+	// Another segment agrees with its own count on the card (0 customers matches as 0).
+	await condition.getByLabel('Value').selectOption({ label: 'Important value' });
+	await expect(page.getByTestId('segment-count')).toHaveText(
+		new RegExp(`^${importantValue} customers? match`)
+	);
+	await condition.getByLabel('Value').selectOption({ label: 'General to win back' });
+	await page.getByRole('button', { name: 'Save segment' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Win back, general' })).toBeVisible();
+	await page.getByRole('button', { name: 'Show as customer list' }).click();
+	await expect(page.getByText('Segment: Win back, general')).toBeVisible();
+	expect(await listed(page)).toEqual(fromCard);
 });

@@ -10,8 +10,10 @@ import {
 } from '../../src/lib/features/segments/rules/segment';
 import {
 	segmentTest,
+	usesValueFields,
 	type BehaviourData,
-	type SegmentCustomer
+	type SegmentCustomer,
+	type SegmentValueFacts
 } from '../../src/lib/features/segments/rules/segment-match';
 import { customer, inZone } from './helpers';
 
@@ -103,6 +105,57 @@ describe('segment conditions', () => {
 			});
 			return people.filter(test).map((p) => p.id);
 		};
+
+		it('reads customer value scores: RFM segment, ABC class, risk, chance active, value, next purchase', () => {
+			const facts = (fields: Partial<SegmentValueFacts>): SegmentValueFacts => ({
+				segment: 'generalDevelop',
+				abc: 'C',
+				risk: 'low',
+				probabilityAlive: null,
+				predictedValueCents: null,
+				nextExpectedAt: null,
+				...fields
+			});
+			const value = new Map([
+				[
+					'li',
+					facts({
+						segment: 'importantValue',
+						abc: 'A',
+						probabilityAlive: 92,
+						predictedValueCents: 250_000,
+						nextExpectedAt: at(2026, 12, 20)
+					})
+				],
+				['wang', facts({ segment: 'importantWinBack', risk: 'high', probabilityAlive: 7 })]
+			]);
+			const scored = (definition: ConditionGroup) => {
+				const test = segmentTest(definition, {
+					now,
+					behaviour: data,
+					customFields: new Set(),
+					value
+				});
+				return people.filter(test).map((p) => p.id);
+			};
+			const winBack = when({ field: 'rfmSegment', op: 'is', value: 'importantWinBack' });
+			expect(usesValueFields(winBack)).toBe(true);
+			expect(usesValueFields(when({ field: 'stage', op: 'is', value: 'vip' }))).toBe(false);
+			expect(scored(winBack)).toEqual(['wang']);
+			// Zhao never bought: in no segment, so "is not" takes her in.
+			expect(scored(when({ field: 'rfmSegment', op: 'isNot', value: 'importantWinBack' }))).toEqual(
+				['li', 'zhao']
+			);
+			expect(scored(when({ field: 'abcClass', op: 'is', value: 'A' }))).toEqual(['li']);
+			expect(scored(when({ field: 'churnRisk', op: 'is', value: 'high' }))).toEqual(['wang']);
+			expect(scored(when({ field: 'probabilityAlive', op: 'lt', value: '30' }))).toEqual(['wang']);
+			expect(scored(when({ field: 'predictedValue', op: 'gte', value: '2,000' }))).toEqual(['li']);
+			expect(
+				scored(when({ field: 'nextExpectedPurchase', op: 'onOrAfter', value: '2026-12-07' }))
+			).toEqual(['li']);
+			// Without the scores worked out, a value condition matches nobody.
+			expect(matching(winBack)).toEqual([]);
+		});
 
 		it('compares money in cents: “over 1,000” is strictly more than ¥1,000.00', () => {
 			expect(matching(when({ field: 'totalSpent', op: 'gt', value: '1,000' }))).toEqual(['li']);

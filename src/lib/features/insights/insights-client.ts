@@ -126,9 +126,21 @@ export class InsightsClient {
 	}
 
 	/** Who matches a segment's definition as of `now`: how many, their ids, or their sums. */
-	segment(definition: ConditionGroup, now: number, want: SegmentWant): Promise<SegmentAnswer> {
+	segment(
+		definition: ConditionGroup,
+		now: number,
+		want: SegmentWant,
+		settings: ValueSettings
+	): Promise<SegmentAnswer> {
 		const id = this.#nextId++;
-		return this.#ask(id, { type: 'segment', id, definition, now, want }) as Promise<SegmentAnswer>;
+		return this.#ask(id, {
+			type: 'segment',
+			id,
+			definition,
+			now,
+			want,
+			settings
+		}) as Promise<SegmentAnswer>;
 	}
 
 	pivot(spec: PivotSpec): Promise<PivotResult> {

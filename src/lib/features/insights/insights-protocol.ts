@@ -42,7 +42,15 @@ export type InsightsRequest =
 			key: string;
 			series?: SeriesId;
 	  }
-	| { type: 'segment'; id: number; definition: ConditionGroup; now: number; want: SegmentWant }
+	| {
+			type: 'segment';
+			id: number;
+			definition: ConditionGroup;
+			now: number;
+			want: SegmentWant;
+			/** For conditions on customer value. */
+			settings: ValueSettings;
+	  }
 	| { type: 'pivot'; id: number; spec: PivotSpec }
 	| { type: 'pivotCustomers'; id: number; spec: PivotSpec; rowKey: string; columnKey: string }
 	/** Customer value as of a day (YYYY-MM-DD); `refit` fits the models again though nothing changed. */

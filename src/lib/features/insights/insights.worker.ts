@@ -7,7 +7,8 @@ import { InsightsIndex, type CustomerFacts } from './insights-index';
 import type { InsightsReply, InsightsRequest, SegmentAnswer } from './insights-protocol';
 import type { CustomerRow } from '../../projection/db';
 import { behaviourData, type CatalogueEntry } from '../segments/segment-data';
-import { segmentTest, type BehaviourData } from '../segments/rules/segment-match';
+import { segmentTest, usesValueFields, type BehaviourData } from '../segments/rules/segment-match';
+import { localDateKey } from '../../domain/dates';
 import { summariseMembers } from '../segments/rules/segment-summary';
 import { pivotCustomers, pivotReport, productCategories } from './pivot-report';
 import { sameRows } from './same-rows';
@@ -264,7 +265,12 @@ function answerSegment(
 	const test = segmentTest(request.definition, {
 		now: request.now,
 		behaviour,
-		customFields
+		customFields,
+		...(usesValueFields(request.definition)
+			? {
+					value: valueEngine.segmentFacts(insights, localDateKey(request.now), request.settings)
+				}
+			: {})
 	});
 	const members = rows.filter(test);
 	return {

@@ -5,6 +5,9 @@ import type { ValueSettings } from './rules/value-settings';
 import { fitValueModel, type ModelOutcome } from './value-model';
 import type { CustomerValueAnswer } from './value-answers';
 import { pickTest, valueReport, type ValuePick, type ValueReport } from './value-report';
+import type { SegmentValueFacts } from '../segments/rules/segment-match';
+import { addDays, localDateKey } from '../../domain/dates';
+import { dayStart } from '../insights/rules/periods';
 
 interface Worked {
 	index: InsightsIndex;
@@ -14,6 +17,7 @@ interface Worked {
 	values: CustomerValue[];
 	byId: Map<string, CustomerValue>;
 	lines: RfmLines;
+	facts?: Map<string, SegmentValueFacts>;
 }
 
 /**
@@ -90,6 +94,33 @@ export class ValueEngine {
 			windowMonths: settings.windowMonths,
 			model: w.model
 		};
+	}
+
+	/** Each customer's scores as segment conditions read them. */
+	segmentFacts(
+		index: InsightsIndex,
+		asOf: string,
+		settings: ValueSettings
+	): ReadonlyMap<string, SegmentValueFacts> {
+		const w = this.values(index, asOf, settings);
+		w.facts ??= new Map(
+			w.values.map((value) => [
+				value.id,
+				{
+					segment: value.segment,
+					abc: value.abc,
+					risk: value.risk.level,
+					probabilityAlive:
+						value.model && value.repeatDays > 0 ? 100 * value.model.probabilityAlive : null,
+					predictedValueCents: value.model ? Math.round(value.model.value12Cents) : null,
+					nextExpectedAt:
+						value.usualIntervalDays === null
+							? null
+							: dayStart(addDays(localDateKey(value.lastPurchaseAt), value.usualIntervalDays))
+				}
+			])
+		);
+		return w.facts;
 	}
 
 	customers(

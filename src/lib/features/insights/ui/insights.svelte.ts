@@ -119,7 +119,7 @@ export class InsightsState {
 		want: SegmentWant
 	): Promise<SegmentAnswer> {
 		await this.prepare(session, session.eventsVersion, { interactions: true });
-		return this.#client!.segment(definition, Date.now(), want);
+		return this.#client!.segment(definition, Date.now(), want, session.valueSettings);
 	}
 
 	/** A pivot table over the archive as it is now. */

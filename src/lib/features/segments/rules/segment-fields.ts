@@ -7,12 +7,14 @@ import {
 	LIFECYCLE_STAGES
 } from '../../customers/rules/customer';
 import type { FieldType } from './segment';
+import { RFM_SEGMENTS } from '../../value/rules/rfm';
+import { RISK_LEVELS } from '../../value/rules/churn';
 
 /** What a condition can look at, grouped as the editor lists them. */
 export interface SegmentField {
 	id: string;
 	type: FieldType;
-	group: 'customer' | 'metrics' | 'behaviour' | 'custom';
+	group: 'customer' | 'metrics' | 'behaviour' | 'value' | 'custom';
 	/** The values of a choice, in order ('' = not given). */
 	options?: readonly string[];
 	/** A shop's own field: its labels. */
@@ -33,6 +35,19 @@ export const TEXT_FIELDS = [
 	'notes'
 ] as const;
 
+/**
+ * Customer value's scores (see features/value): worked out when a segment asks for them, as of
+ * the day it is counted, and never stored.
+ */
+export const VALUE_FIELDS: SegmentField[] = [
+	{ id: 'rfmSegment', type: 'choice', group: 'value', options: RFM_SEGMENTS },
+	{ id: 'abcClass', type: 'choice', group: 'value', options: ['A', 'B', 'C'] },
+	{ id: 'churnRisk', type: 'choice', group: 'value', options: RISK_LEVELS },
+	{ id: 'probabilityAlive', type: 'number', group: 'value' },
+	{ id: 'predictedValue', type: 'money', group: 'value' },
+	{ id: 'nextExpectedPurchase', type: 'date', group: 'value' }
+];
+
 const BUILT_IN: SegmentField[] = [
 	...TEXT_FIELDS.map((id) => ({ id, type: 'text' as const, group: 'customer' as const })),
 	{ id: 'stage', type: 'choice', group: 'customer', options: LIFECYCLE_STAGES },
@@ -52,7 +67,8 @@ const BUILT_IN: SegmentField[] = [
 	{ id: 'boughtProduct', type: 'product', group: 'behaviour' },
 	{ id: 'boughtCategory', type: 'category', group: 'behaviour' },
 	{ id: 'spentInPeriod', type: 'spent', group: 'behaviour' },
-	{ id: 'hadInteraction', type: 'interaction', group: 'behaviour', options: INTERACTION_KINDS }
+	{ id: 'hadInteraction', type: 'interaction', group: 'behaviour', options: INTERACTION_KINDS },
+	...VALUE_FIELDS
 ];
 
 export const CUSTOM_PREFIX = 'custom:';

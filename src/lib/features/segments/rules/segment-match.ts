@@ -13,7 +13,7 @@ import {
 	type SegmentItem,
 	type SegmentPeriod
 } from './segment';
-import { CUSTOM_PREFIX, TEXT_FIELDS } from './segment-fields';
+import { CUSTOM_PREFIX, TEXT_FIELDS, VALUE_FIELDS } from './segment-fields';
 
 /** A customer as the projection holds it: the record and its figures. */
 export type SegmentCustomer = CustomerRecord & CustomerMetrics;
@@ -45,10 +45,32 @@ export interface BehaviourData {
 	} | null;
 }
 
+/** A customer's value scores as a condition reads them (see features/value). */
+export interface SegmentValueFacts {
+	segment: string;
+	abc: string;
+	risk: string;
+	/** In percent, 0–100; null without a fitted model or a repeat purchase. */
+	probabilityAlive: number | null;
+	/** The 12-month value in cents; null without a fitted model. */
+	predictedValueCents: number | null;
+	/** When their usual interval says the next purchase is due; null after one purchase. */
+	nextExpectedAt: number | null;
+}
+
+/** Whether a definition looks at value scores (which are then worked out for it). */
+export function usesValueFields(group: ConditionGroup): boolean {
+	return group.items.some((item) =>
+		isGroup(item) ? usesValueFields(item) : VALUE_FIELDS.some((field) => field.id === item.field)
+	);
+}
+
 export interface MatchContext {
 	/** "Now": days since, the last N days. */
 	now: number;
 	behaviour: BehaviourData;
+	/** Customers' value scores by id (those who bought); needed by value conditions only. */
+	value?: ReadonlyMap<string, SegmentValueFacts>;
 	/** The shop's fields in use: a condition on one removed since matches nobody. */
 	customFields: ReadonlySet<string>;
 }
@@ -84,6 +106,7 @@ const never: Test = () => false;
 
 function conditionTest(condition: Condition, context: MatchContext): Test {
 	const { field } = condition;
+	const valueOf = (c: SegmentCustomer) => context.value?.get(c.id);
 	if ((TEXT_FIELDS as readonly string[]).includes(field)) {
 		return textTest(condition, (c) => String(c[field as (typeof TEXT_FIELDS)[number]] ?? ''));
 	}
@@ -122,6 +145,18 @@ function conditionTest(condition: Condition, context: MatchContext): Test {
 		case 'spentInPeriod':
 		case 'hadInteraction':
 			return behaviourTest(condition, context);
+		case 'rfmSegment':
+			return choiceTest(condition, (c) => valueOf(c)?.segment ?? '');
+		case 'abcClass':
+			return choiceTest(condition, (c) => valueOf(c)?.abc ?? '');
+		case 'churnRisk':
+			return choiceTest(condition, (c) => valueOf(c)?.risk ?? '');
+		case 'probabilityAlive':
+			return numberTest(condition, (c) => valueOf(c)?.probabilityAlive ?? null, false);
+		case 'predictedValue':
+			return numberTest(condition, (c) => valueOf(c)?.predictedValueCents ?? null, true);
+		case 'nextExpectedPurchase':
+			return dateTest(condition, context, (c) => valueOf(c)?.nextExpectedAt ?? null);
 	}
 	if (field.startsWith(CUSTOM_PREFIX)) return customTest(condition, context);
 	return never;

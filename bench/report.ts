@@ -84,6 +84,13 @@ export interface SizeResult {
 	segmentCountMaxMs?: number;
 	/** The page's longest main-thread task while Insights opened, changed period and counted. */
 	longestTaskInsightsMs?: number;
+	/** Customer value: every customer's RFM, ABC, risk and predictions in the worker (median). */
+	scoresMs?: number;
+	/** The BG/NBD and Gamma-Gamma fit in the worker (median of the tab's fit and two refits). */
+	modelFitMs?: number;
+	modelFitRuns?: number[];
+	/** The page's longest main-thread task while Customer value opened and fitted again. */
+	longestTaskValueMs?: number;
 	/** Lighthouse mobile, 0–100: the median of LIGHTHOUSE_RUNS audits of the app's first visit. */
 	lighthousePerformance: number;
 	lighthouseAccessibility: number;
@@ -150,6 +157,9 @@ const BUDGETS: ({ metric: keyof SizeResult; unit: string } & (
 	{ metric: 'segmentCountMs', max: 50, unit: 'ms' },
 	{ metric: 'pivotTableMs', max: 100, unit: 'ms' },
 	{ metric: 'longestTaskInsightsMs', max: 50, unit: 'ms' },
+	{ metric: 'scoresMs', max: 1000, unit: 'ms' },
+	{ metric: 'modelFitMs', max: 2000, unit: 'ms' },
+	{ metric: 'longestTaskValueMs', max: 50, unit: 'ms' },
 	{ metric: 'firstRouteJsGzipKB', max: 170, unit: 'KB' },
 	{ metric: 'lighthousePerformance', min: 95, unit: '' },
 	{ metric: 'lighthouseAccessibility', min: 95, unit: '' },
@@ -228,6 +238,13 @@ export function table(results: SizeResult[]): string {
 				r.pivotTableMs === undefined
 					? '—'
 					: `${r.pivotTableMs} ms (${shown(r.pivotTableMaxMs, ' ms')})`
+		],
+		[
+			'customer value: scores of every customer / model fit in the worker (page’s longest task)',
+			(r) =>
+				r.scoresMs === undefined
+					? '—'
+					: `${r.scoresMs} / ${r.modelFitMs} ms (${shown(r.longestTaskValueMs, ' ms')})`
 		],
 		[
 			'Lighthouse mobile: performance / accessibility / best practices',

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addPurchase } from '../../src/lib/features/activity/activity-commands';
-import {
-	createCustomer,
-	deleteCustomer
-} from '../../src/lib/features/customers/customer-commands';
+import { createCustomer, deleteCustomer } from '../../src/lib/features/customers/customer-commands';
 import { customerMetrics } from '../../src/lib/features/customers/rules/customer-metrics';
 import { mergeCustomers } from '../../src/lib/features/duplicates/merge-commands';
 import { AnalyticsKeeper } from '../../src/lib/analytics/keeper';
@@ -12,6 +9,7 @@ import { customerValues, purchaseHistories } from '../../src/lib/features/value/
 import { DEFAULT_VALUE_SETTINGS } from '../../src/lib/features/value/rules/value-settings';
 import { fitValueModel, MIN_REPEAT_BUYERS } from '../../src/lib/features/value/value-model';
 import { pickTest, valueReport } from '../../src/lib/features/value/value-report';
+import { holdoutCheck } from '../../src/lib/features/value/holdout';
 import { customer, inZone, memberContext, seededRandom } from './helpers';
 
 const at = (y: number, m: number, d: number, h = 12, min = 0) =>
@@ -193,6 +191,42 @@ describe('customer value over the archive', () => {
 			few.buy(once, at(2026, 1, 1), 1_000);
 			const thin = fitValueModel(purchaseHistories(few.index(), '2026-12-06', 12), '2026-12-06', 0);
 			expect(thin).toEqual({ tooFew: { repeatBuyers: 0, customers: 1 } });
+		});
+
+		it('the holdout check counts what happened after the split beside what the model fitted before it expected', () => {
+			const { add, buy, index } = shop();
+			const random = seededRandom(5);
+			const afterSplit = new Map<number, number>();
+			for (let i = 0; i < 150; i++) {
+				const id = add(`C${i}`);
+				const start = at(2025, 6, 1) + Math.floor(random() * 300) * 86_400_000;
+				const gap = (7 + Math.floor(random() * 40)) * 86_400_000;
+				const visits = 1 + Math.floor(random() * 8);
+				let before = -1;
+				let later = 0;
+				for (let v = 0; v < visits; v++) {
+					const when = start + v * gap;
+					if (when >= at(2026, 7, 1, 0)) later++;
+					else before++;
+					buy(id, when, 3_000);
+				}
+				if (before >= 0)
+					afterSplit.set(Math.min(before, 7), (afterSplit.get(Math.min(before, 7)) ?? 0) + later);
+			}
+			const check = holdoutCheck(index(), '2026-06-30', '2026-12-06');
+			expect(check.days).toBe(159);
+			if (!('fitted' in check.model)) throw new Error('expected a fit');
+			for (const group of check.groups) {
+				expect(group.actual, `group ${group.repeatBefore}`).toBe(
+					afterSplit.get(group.repeatBefore) ?? 0
+				);
+			}
+			expect(check.total.customers).toBe(150);
+			expect(check.total.actual).toBeGreaterThan(0);
+			for (const group of check.groups) {
+				expect(Number.isFinite(group.predicted)).toBe(true);
+				if (group.customers > 0) expect(group.predicted).toBeGreaterThan(0);
+			}
 		});
 	});
 });

@@ -13,6 +13,13 @@ import {
 	fitGammaGamma
 } from '../../src/lib/features/value/gamma-gamma';
 import { minimise } from '../../src/lib/features/value/minimise';
+import { addPurchase } from '../../src/lib/features/activity/activity-commands';
+import { createCustomer } from '../../src/lib/features/customers/customer-commands';
+import { AnalyticsKeeper } from '../../src/lib/analytics/keeper';
+import { InsightsIndex } from '../../src/lib/features/insights/insights-index';
+import { purchaseHistories } from '../../src/lib/features/value/customer-value';
+import { fitValueModel } from '../../src/lib/features/value/value-model';
+import { customer, inZone, memberContext } from './helpers';
 
 const CDNOW = fileURLToPath(new URL('../../../shared/datasets/cdnow/', import.meta.url));
 
@@ -97,5 +104,67 @@ describe('the numerical pieces', () => {
 		const found = minimise(rosenbrock, [-1.2, 1], { maxIterations: 20_000 });
 		expect(found.point[0]).toBeCloseTo(1, 4);
 		expect(found.point[1]).toBeCloseTo(1, 4);
+	});
+});
+
+describe('the models fitted end to end through the app’s records', () => {
+	// The CDNOW transactions as customers and purchases (at noon, local time), through the
+	// analytics columns and the value engine's histories, fitted as of 1997-09-30.
+	inZone('Asia/Shanghai', () => {
+		it('reproduce the published BG/NBD and Gamma-Gamma parameters in weeks', () => {
+			const ctx = memberContext();
+			const ids = new Map<string, string>();
+			const lines = readFileSync(`${CDNOW}CDNOW_sample.txt`, 'utf8').trim().split(/\r?\n/);
+			for (const line of lines) {
+				const [, sample, date, , dollars] = line.trim().split(/\s+/) as [
+					string,
+					string,
+					string,
+					string,
+					string
+				];
+				let id = ids.get(sample);
+				if (!id) {
+					const made = createCustomer(ctx, customer({ name: `CDNOW ${sample}` }));
+					if (!made.ok) throw new Error('refused');
+					id = made.value;
+					ids.set(sample, id);
+				}
+				const at = new Date(
+					Number(date.slice(0, 4)),
+					Number(date.slice(4, 6)) - 1,
+					Number(date.slice(6)),
+					12
+				).getTime();
+				const sale = addPurchase(ctx, {
+					customerId: id,
+					at,
+					lines: [
+						{ product: 'CD', quantity: 1, unitPriceCents: Math.round(Number(dollars) * 100) }
+					],
+					discountCents: 0,
+					payment: 'cash',
+					channel: 'online',
+					note: ''
+				});
+				if (!sale.ok) throw new Error('refused');
+			}
+			expect(ids.size).toBe(2357);
+			const index = new InsightsIndex(new AnalyticsKeeper(ctx.ws).columns(), []);
+			const histories = purchaseHistories(index, '1997-09-30', 12);
+			expect(histories.customers).toHaveLength(2357);
+			const outcome = fitValueModel(histories, '1997-09-30', 0);
+			if (!('fitted' in outcome)) throw new Error('expected a fit');
+			const { bgNbd, gammaGamma } = outcome.fitted;
+			near(bgNbd.r, 0.2426, 0.005);
+			near(bgNbd.alpha, 4.4135, 0.005);
+			near(bgNbd.a, 0.7929, 0.005);
+			near(bgNbd.b, 2.4259, 0.005);
+			expect(Math.abs(bgNbd.logLikelihood - -9582.43)).toBeLessThan(0.1);
+			expect(outcome.fitted.repeatBuyers).toBe(946);
+			near(gammaGamma!.p, 6.25, 0.01);
+			near(gammaGamma!.q, 3.74, 0.01);
+			near(gammaGamma!.gamma, 15.44, 0.01);
+		});
 	});
 });

@@ -14,9 +14,16 @@ import type { CustomerRow } from '../../projection/db';
 import type { ValueSettings } from '../value/rules/value-settings';
 import type { ValuePick, ValueReport } from '../value/value-report';
 import type { CustomerValueAnswer } from '../value/value-answers';
+import type { HoldoutCheck } from '../value/holdout';
 
 type Answer =
-	Dashboard | string[] | SegmentAnswer | PivotResult | ValueReport | CustomerValueAnswer;
+	| Dashboard
+	| string[]
+	| SegmentAnswer
+	| PivotResult
+	| ValueReport
+	| CustomerValueAnswer
+	| HoldoutCheck;
 
 interface Pending {
 	resolve(value: Answer): void;
@@ -68,6 +75,7 @@ export class InsightsClient {
 			else if ('pivot' in message) pending.resolve(message.pivot);
 			else if ('value' in message) pending.resolve(message.value);
 			else if ('customerValue' in message) pending.resolve(message.customerValue);
+			else if ('holdout' in message) pending.resolve(message.holdout);
 			else pending.resolve(message.customers);
 		};
 		this.#worker.onerror = (event) => {
@@ -180,6 +188,11 @@ export class InsightsClient {
 	valueCustomers(asOf: string, settings: ValueSettings, pick: ValuePick): Promise<string[]> {
 		const id = this.#nextId++;
 		return this.#ask(id, { type: 'valueCustomers', id, asOf, settings, pick }) as Promise<string[]>;
+	}
+
+	holdout(split: string, end: string): Promise<HoldoutCheck> {
+		const id = this.#nextId++;
+		return this.#ask(id, { type: 'holdout', id, split, end }) as Promise<HoldoutCheck>;
 	}
 
 	#ask(id: number, request: InsightsRequest): Promise<Answer> {

@@ -8,6 +8,7 @@ import type { CustomerRow } from '../../projection/db';
 import type { ValueSettings } from '../value/rules/value-settings';
 import type { ValuePick, ValueReport } from '../value/value-report';
 import type { CustomerValueAnswer } from '../value/value-answers';
+import type { HoldoutCheck } from '../value/holdout';
 
 /** What a segment question asks for: how many match, who, or what they add up to. */
 export type SegmentWant = 'count' | 'members' | 'summary';
@@ -56,7 +57,9 @@ export type InsightsRequest =
 	/** Customer value as of a day (YYYY-MM-DD); `refit` fits the models again though nothing changed. */
 	| { type: 'value'; id: number; asOf: string; settings: ValueSettings; refit: boolean }
 	| { type: 'customerValue'; id: number; customerId: string; asOf: string; settings: ValueSettings }
-	| { type: 'valueCustomers'; id: number; asOf: string; settings: ValueSettings; pick: ValuePick };
+	| { type: 'valueCustomers'; id: number; asOf: string; settings: ValueSettings; pick: ValuePick }
+	/** The model fitted up to `split` and checked against the purchases up to `end`. */
+	| { type: 'holdout'; id: number; split: string; end: string };
 
 export type InsightsReply =
 	| { id: number; dashboard: Dashboard }
@@ -65,6 +68,7 @@ export type InsightsReply =
 	| { id: number; pivot: PivotResult }
 	| { id: number; value: ValueReport }
 	| { id: number; customerValue: CustomerValueAnswer }
+	| { id: number; holdout: HoldoutCheck }
 	| { id: number; error: string }
 	/**
 	 * What the worker reads for itself changed since the last answer: ask again for fresh

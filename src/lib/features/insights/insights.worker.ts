@@ -13,6 +13,7 @@ import { summariseMembers } from '../segments/rules/segment-summary';
 import { pivotCustomers, pivotReport, productCategories } from './pivot-report';
 import { sameRows } from './same-rows';
 import { ValueEngine } from '../value/value-engine';
+import { holdoutCheck } from '../value/holdout';
 
 /**
  * The insights' own thread: joins the archive's events (columns sent by the page from the
@@ -179,68 +180,70 @@ scope.onmessage = (event: MessageEvent<InsightsRequest>) => {
 	const { id } = request;
 	ready()
 		.then((insights) =>
-			request.type === 'value'
-				? reply({
-						id,
-						value: valueEngine.report(
-							insights,
-							request.asOf,
-							request.settings,
-							request.refit,
-							contactOf
-						)
-					})
-				: request.type === 'customerValue'
+			request.type === 'holdout'
+				? reply({ id, holdout: holdoutCheck(insights, request.split, request.end) })
+				: request.type === 'value'
 					? reply({
 							id,
-							customerValue: valueEngine.customer(
+							value: valueEngine.report(
 								insights,
 								request.asOf,
 								request.settings,
-								request.customerId
+								request.refit,
+								contactOf
 							)
 						})
-					: request.type === 'valueCustomers'
+					: request.type === 'customerValue'
 						? reply({
 								id,
-								customers: valueEngine.customers(
+								customerValue: valueEngine.customer(
 									insights,
 									request.asOf,
 									request.settings,
-									request.pick
+									request.customerId
 								)
 							})
-						: request.type === 'pivot'
+						: request.type === 'valueCustomers'
 							? reply({
 									id,
-									pivot: pivotReport(insights, rows, categoriesOf(insights), request.spec)
+									customers: valueEngine.customers(
+										insights,
+										request.asOf,
+										request.settings,
+										request.pick
+									)
 								})
-							: request.type === 'pivotCustomers'
+							: request.type === 'pivot'
 								? reply({
 										id,
-										customers: pivotCustomers(
-											insights,
-											rows,
-											categoriesOf(insights),
-											request.spec,
-											request.rowKey,
-											request.columnKey
-										)
+										pivot: pivotReport(insights, rows, categoriesOf(insights), request.spec)
 									})
-								: request.type === 'segment'
-									? reply({ id, segment: answerSegment(insights, request) })
-									: request.type === 'dashboard'
-										? reply({ id, dashboard: dashboard(insights, request.period) })
-										: reply({
-												id,
-												customers: customersBehind(
-													insights,
-													request.period,
-													request.chart,
-													request.key,
-													request.series
-												)
-											})
+								: request.type === 'pivotCustomers'
+									? reply({
+											id,
+											customers: pivotCustomers(
+												insights,
+												rows,
+												categoriesOf(insights),
+												request.spec,
+												request.rowKey,
+												request.columnKey
+											)
+										})
+									: request.type === 'segment'
+										? reply({ id, segment: answerSegment(insights, request) })
+										: request.type === 'dashboard'
+											? reply({ id, dashboard: dashboard(insights, request.period) })
+											: reply({
+													id,
+													customers: customersBehind(
+														insights,
+														request.period,
+														request.chart,
+														request.key,
+														request.series
+													)
+												})
 		)
 		.catch((error: unknown) =>
 			reply({ id, error: error instanceof Error ? error.message : String(error) })

@@ -34,26 +34,61 @@ export function gammaGammaLogLikelihood(
 	);
 }
 
+/**
+ * The rows' summed log-likelihood as a function of log-parameters: the log-gammas that depend
+ * on x are worked out once per distinct x, the logs of each row once for all calls.
+ */
+function gammaGammaObjective(rows: readonly GammaGammaRow[]): (point: readonly number[]) => number {
+	const xs = [...new Set(rows.map((row) => row.x))];
+	const xIndex = new Map(xs.map((x, i) => [x, i]));
+	const ofX = Uint32Array.from(rows, (row) => xIndex.get(row.x)!);
+	const x = Float64Array.from(rows, (row) => row.x);
+	const mean = Float64Array.from(rows, (row) => row.mean);
+	const logMean = Float64Array.from(rows, (row) => Math.log(row.mean));
+	const logX = Float64Array.from(rows, (row) => Math.log(row.x));
+	const gammaTerm = new Float64Array(xs.length);
+	return (point) => {
+		if (point.some((value) => Math.abs(value) > LOG_BOUND)) return Infinity;
+		const p = Math.exp(point[0]!);
+		const q = Math.exp(point[1]!);
+		const gamma = Math.exp(point[2]!);
+		for (let i = 0; i < xs.length; i++) {
+			gammaTerm[i] = gammaln(p * xs[i]! + q) - gammaln(p * xs[i]!);
+		}
+		const base = q * Math.log(gamma) - gammaln(q);
+		let sum = 0;
+		for (let row = 0; row < x.length; row++) {
+			const px = p * x[row]!;
+			sum +=
+				gammaTerm[ofX[row]!]! +
+				base +
+				(px - 1) * logMean[row]! +
+				px * logX[row]! -
+				(px + q) * Math.log(gamma + mean[row]! * x[row]!);
+		}
+		return Number.isFinite(sum) ? -sum : Infinity;
+	};
+}
+
 export function fitGammaGamma(
 	rows: readonly GammaGammaRow[]
 ): GammaGammaParams & { logLikelihood: number } {
-	const usable = rows.filter((row) => row.x > 0 && row.mean > 0);
-	const params = ([lp, lq, lg]: readonly number[]): GammaGammaParams => ({
+	const negative = gammaGammaObjective(rows.filter((row) => row.x > 0 && row.mean > 0));
+	let best = minimise(negative, [0, 0, 0]);
+	// Restarts as for BG/NBD: until one no longer improves the answer.
+	for (let restart = 0; restart < 3; restart++) {
+		const again = minimise(negative, best.point, { step: 0.1 });
+		const settled = best.value - again.value < 1e-9 * Math.abs(best.value);
+		best = again.value <= best.value ? again : best;
+		if (settled) break;
+	}
+	const [lp, lq, lg] = best.point;
+	return {
 		p: Math.exp(lp!),
 		q: Math.exp(lq!),
-		gamma: Math.exp(lg!)
-	});
-	const negative = (point: readonly number[]) => {
-		if (point.some((value) => Math.abs(value) > LOG_BOUND)) return Infinity;
-		const p = params(point);
-		let sum = 0;
-		for (const row of usable) sum += gammaGammaLogLikelihood(p, row);
-		return Number.isFinite(sum) ? -sum : Infinity;
+		gamma: Math.exp(lg!),
+		logLikelihood: -best.value
 	};
-	let best = minimise(negative, [0, 0, 0]);
-	for (let restart = 0; restart < 3; restart++)
-		best = minimise(negative, best.point, { step: 0.1 });
-	return { ...params(best.point), logLikelihood: -best.value };
 }
 
 /** The expected average purchase of a customer with x purchases averaging `mean` (equation 5). */

@@ -22,6 +22,13 @@ export function minimise(
 		simplex = order.map((i) => simplex[i]!);
 		values = order.map((i) => values[i]!);
 		if (Math.abs(values[n]! - values[0]!) <= tolerance * (Math.abs(values[0]!) + 1e-12)) break;
+		// A simplex shrunk to a point has settled too, even where the values around it cannot
+		// be compared (a vertex past the search's bounds is worth Infinity).
+		let spread = 0;
+		for (let i = 1; i <= n; i++)
+			for (let j = 0; j < n; j++)
+				spread = Math.max(spread, Math.abs(simplex[i]![j]! - simplex[0]![j]!));
+		if (spread < 1e-9) break;
 		const centroid = Array.from(
 			{ length: n },
 			(_, j) => simplex.slice(0, n).reduce((sum, p) => sum + p[j]!, 0) / n

@@ -30,6 +30,8 @@ export interface ValueReport {
 	lines: RfmLines;
 	/** Customers who bought up to the as-of day (deleted and merged-away ones left out). */
 	customers: number;
+	/** The first purchase day of any of them (YYYY-MM-DD); null without purchases. */
+	firstPurchaseDay: string | null;
 	revenueCents: number;
 	segments: SegmentRow[];
 	/** R score 5…1 (rows) × F score 1…5 (columns): customers and their window revenue. */
@@ -135,8 +137,12 @@ export function valueReport(
 				b.valueAtRiskCents - a.valueAtRiskCents ||
 				RISK_LEVELS.indexOf(b.risk.level) - RISK_LEVELS.indexOf(a.risk.level)
 		);
+	let firstDay = Infinity;
+	for (const value of values) firstDay = Math.min(firstDay, value.firstDay);
 	return {
 		asOf: context.asOf,
+		firstPurchaseDay:
+			firstDay === Infinity ? null : new Date(firstDay * 86_400_000).toISOString().slice(0, 10),
 		windowMonths: context.windowMonths,
 		scoring: context.scoring,
 		lines: context.lines,

@@ -9,7 +9,9 @@ import type {
 import type { MatrixDataPoint } from 'chartjs-chart-matrix';
 
 /** How a chart draws its points. */
-export type ChartShape = 'bars' | 'barsAcross' | 'stacked' | 'doughnut' | 'heatmap' | 'pareto';
+/** `grouped`: every series' bars side by side (actual beside predicted). */
+export type ChartShape =
+	'bars' | 'barsAcross' | 'stacked' | 'grouped' | 'doughnut' | 'heatmap' | 'pareto';
 
 export interface ChartColors {
 	text: string;
@@ -138,7 +140,7 @@ export function chartConfig(
 		plugins: {
 			clientbookSurface: { color: colors.surface },
 			legend: {
-				display: shape === 'stacked' || shape === 'doughnut',
+				display: shape === 'stacked' || shape === 'grouped' || shape === 'doughnut',
 				position: 'bottom' as const,
 				labels: { color: colors.text, boxWidth: 12 }
 			},
@@ -307,7 +309,7 @@ export function chartConfig(
 
 	const across = shape === 'barsAcross';
 	const stacked = shape === 'stacked';
-	const shown = stacked ? drawing.series : drawing.series.slice(0, 1);
+	const shown = stacked || shape === 'grouped' ? drawing.series : drawing.series.slice(0, 1);
 	return {
 		type: 'bar',
 		data: {

@@ -8,6 +8,7 @@ import type { ConditionGroup } from '../../segments/rules/segment';
 import type { ValueSettings } from '../../value/rules/value-settings';
 import type { ValuePick, ValueReport } from '../../value/value-report';
 import type { CustomerValueAnswer } from '../../value/value-answers';
+import type { HoldoutCheck } from '../../value/holdout';
 import { customPeriod, presetPeriod, type Period, type PeriodPreset } from '../rules/periods';
 
 export type PeriodChoice = PeriodPreset | 'custom';
@@ -168,6 +169,11 @@ export class InsightsState {
 	): Promise<string[]> {
 		await this.prepare(session, session.eventsVersion);
 		return this.#client!.valueCustomers(asOf, settings, pick);
+	}
+
+	async holdout(session: WorkspaceSession, split: string, end: string): Promise<HoldoutCheck> {
+		await this.prepare(session, session.eventsVersion);
+		return this.#client!.holdout(split, end);
 	}
 
 	#watchers = 0;

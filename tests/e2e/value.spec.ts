@@ -90,6 +90,23 @@ test('the demo shop’s eight RFM segments add up to the customers who bought, a
 		/BG\/NBD: r [\d.]+, α [\d.]+, a [\d.]+, b [\d.]+; log-likelihood/
 	);
 
+	// The holdout check: fitted up to a day, its expectations beside what happened.
+	const holdout = page.getByRole('region', { name: 'Holdout check' });
+	await holdout.getByRole('button', { name: 'Check the model' }).click();
+	await expect(holdout).toContainText(
+		/[\d,]+ customers: [\d,]+ repeat purchase days happened, the model expected [\d.,]+/
+	);
+	const chart = holdout.getByRole('region', { name: /^Repeat purchases after/ });
+	await expect(chart.getByRole('img')).toBeVisible();
+	await chart.getByRole('switch', { name: 'Show as table' }).click();
+	await expect(chart.getByRole('columnheader', { name: 'Predicted' })).toBeVisible();
+	await expect(chart.getByRole('rowheader', { name: 'Had not bought again before' })).toBeVisible();
+	const averages = await chart
+		.locator('tbody td')
+		.evaluateAll((tds) => tds.map((td) => Number(td.textContent!.replace(/,/g, ''))));
+	expect(averages.length).toBeGreaterThanOrEqual(4);
+	expect(averages.every((cell) => Number.isFinite(cell) && cell >= 0)).toBe(true);
+
 	// A segment's count opens exactly its customers.
 	const develop = segments.getByRole('button', { name: /customers? of “General to develop”/ });
 	const developCount = number(await develop.textContent());

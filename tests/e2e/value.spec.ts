@@ -274,3 +274,50 @@ test('a segment “RFM segment is …” lists the same customers as that segmen
 	await expect(page.getByText('Segment: Win back, general')).toBeVisible();
 	expect(await listed(page)).toEqual(fromCard);
 });
+
+test('a customer who bought only tea A is offered cup B first, bought together by 10 customers', async ({
+	page
+}) => {
+	test.slow();
+	const phone = (n: number) => `1390000${String(n).padStart(4, '0')}`;
+	const people = [...Array.from({ length: 11 }, (_, i) => `Customer ${i + 1}`), 'Chen Jing'];
+	const customers = ['Name,Phone', ...people.map((name, i) => `${name},${phone(i)}`)].join('\n');
+	const sales = ['Date,Phone,Product,Quantity,Amount'];
+	people.forEach((_, i) => {
+		sales.push(`2026-10-0${1 + (i % 9)},${phone(i)},Tea A,1,120`);
+		if (i < 10) sales.push(`2026-11-0${1 + (i % 9)},${phone(i)},Cup B,1,40`);
+		if (i === 10) sales.push(`2026-11-02,${phone(i)},Cup C,1,45`);
+	});
+	for (const [name, text] of [
+		['customers.csv', customers],
+		['purchases.csv', sales.join('\n')]
+	] as const) {
+		await page.goto('/import');
+		await page
+			.getByLabel('Import file')
+			.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+		await expect(page.getByRole('heading', { name: 'Match the columns' })).toBeVisible();
+		await page.getByRole('button', { name: 'Check rows' }).click();
+		await page.getByRole('button', { name: /^Import \d+ (customers|purchases)$/ }).click();
+		await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+	}
+
+	await openCustomers(page);
+	await page
+		.getByRole('list', { name: 'Customer list' })
+		.getByRole('link', { name: /Chen Jing/ })
+		.click();
+	const card = page.getByRole('region', { name: 'Suggested for Chen Jing' });
+	const first = card.getByRole('listitem').first();
+	await expect(first).toContainText('Cup B');
+	await expect(first).toContainText('goes with Tea A: bought together by 10 customers');
+	await expect(card).not.toContainText('Cup C');
+
+	// The purchase form offers it too, and one tap puts it on a line.
+	await page.getByRole('button', { name: 'Add purchase' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Add purchase' });
+	await dialog.getByRole('button', { name: /^Add Cup B/ }).click();
+	await expect(dialog.getByRole('group', { name: 'Line 1' }).getByLabel('Product')).toHaveValue(
+		'Cup B'
+	);
+});

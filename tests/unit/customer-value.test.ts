@@ -10,6 +10,7 @@ import { DEFAULT_VALUE_SETTINGS } from '../../src/lib/features/value/rules/value
 import { fitValueModel, MIN_REPEAT_BUYERS } from '../../src/lib/features/value/value-model';
 import { pickTest, valueReport } from '../../src/lib/features/value/value-report';
 import { holdoutCheck } from '../../src/lib/features/value/holdout';
+import { Recommender } from '../../src/lib/features/value/recommendations';
 import { customer, inZone, memberContext, seededRandom } from './helpers';
 
 const at = (y: number, m: number, d: number, h = 12, min = 0) =>
@@ -22,11 +23,11 @@ function shop() {
 		if (!made.ok) throw new Error('refused');
 		return made.value;
 	};
-	const buy = (customerId: string, when: number, cents: number) => {
+	const buy = (customerId: string, when: number, cents: number, product = 'Oolong') => {
 		const result = addPurchase(ctx, {
 			customerId,
 			at: when,
-			lines: [{ product: 'Oolong', quantity: 1, unitPriceCents: cents }],
+			lines: [{ product, quantity: 1, unitPriceCents: cents }],
 			discountCents: 0,
 			payment: 'cash',
 			channel: 'in_store',
@@ -227,6 +228,33 @@ describe('customer value over the archive', () => {
 				expect(Number.isFinite(group.predicted)).toBe(true);
 				if (group.customers > 0) expect(group.predicted).toBeGreaterThan(0);
 			}
+		});
+
+		it('recommends from the baskets of customers in the archive only, with the names sold', () => {
+			const { ctx, add, buy, index } = shop();
+			const chen = add('Chen Jing');
+			buy(chen, at(2026, 10, 1), 1_000, 'Tea A');
+			for (let i = 0; i < 3; i++) {
+				const id = add(`B${i}`);
+				buy(id, at(2026, 10, 2), 1_000, 'Tea A');
+				buy(id, at(2026, 10, 3), 500, 'Cup B');
+			}
+			// Two who bought tea A with cup C, one of them deleted since: one pair is chance.
+			for (let i = 0; i < 2; i++) {
+				const id = add(`C${i}`);
+				buy(id, at(2026, 10, 2), 1_000, 'Tea A');
+				buy(id, at(2026, 10, 3), 500, 'Cup C');
+				if (i === 1) expect(deleteCustomer(ctx, id).ok).toBe(true);
+			}
+			const recommender = new Recommender(index(), []);
+			expect(recommender.forCustomer(chen)).toEqual([
+				expect.objectContaining({ name: 'Cup B', support: 3, withName: 'Tea A' })
+			]);
+			const key = index().columns.products[index().columns.productNames.indexOf('Cup B')]!;
+			expect(recommender.forProduct(key)).toEqual([
+				expect.objectContaining({ name: 'Tea A', support: 3 })
+			]);
+			expect(recommender.forProduct('no such product')).toEqual([]);
 		});
 	});
 });

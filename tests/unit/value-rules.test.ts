@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { abcClasses } from '../../src/lib/features/value/rules/abc';
+import {
+	alsoBought,
+	coOccurrence,
+	suggestFor
+} from '../../src/lib/features/value/rules/co-occurrence';
 import { churnRisk } from '../../src/lib/features/value/rules/churn';
 import {
 	averageLines,
@@ -212,5 +217,39 @@ describe('the value settings form', () => {
 				discountPercent: 'discount'
 			}
 		});
+	});
+});
+
+describe('recommendations by co-occurrence', () => {
+	// Products: 0 tea A, 1 cup B, 2 cup C, 3 incense.
+	const baskets: number[][] = [
+		...Array.from({ length: 10 }, () => [0, 1]),
+		[0, 2],
+		[3],
+		[3, 1],
+		[0]
+	];
+	const co = coOccurrence(baskets, 4);
+
+	it('counts each customer’s products once', () => {
+		expect(co.customers).toBe(14);
+		expect([...co.buyers]).toEqual([12, 11, 1, 2]);
+		expect(coOccurrence([[0, 0, 1, 1]], 2).together.get(1)).toBe(1);
+	});
+
+	it('for a customer who bought only tea A, suggests cup B first, bought together by 10', () => {
+		const [first, ...rest] = suggestFor(co, [0]);
+		expect(first).toMatchObject({ product: 1, support: 10, with: 0 });
+		expect(first!.lift).toBeCloseTo((14 * 10) / (12 * 11));
+		// Cup C went with tea A once: chance, not a suggestion.
+		expect(rest.map((s) => s.product)).not.toContain(2);
+		expect(suggestFor(co, [0, 1]).map((s) => s.product)).not.toContain(1);
+	});
+
+	it('what buyers of a product also bought, by lift, each with its evidence', () => {
+		expect(alsoBought(co, 1)).toEqual([expect.objectContaining({ product: 0, support: 10 })]);
+		expect(alsoBought(co, 2)).toEqual([]);
+		// Leaves out products no longer for sale.
+		expect(suggestFor(co, [0], 5, (product) => product !== 1)).toEqual([]);
 	});
 });

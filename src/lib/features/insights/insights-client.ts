@@ -15,6 +15,7 @@ import type { ValueSettings } from '../value/rules/value-settings';
 import type { ValuePick, ValueReport } from '../value/value-report';
 import type { CustomerValueAnswer } from '../value/value-answers';
 import type { HoldoutCheck } from '../value/holdout';
+import type { Recommendation } from '../value/recommendations';
 
 type Answer =
 	| Dashboard
@@ -23,7 +24,8 @@ type Answer =
 	| PivotResult
 	| ValueReport
 	| CustomerValueAnswer
-	| HoldoutCheck;
+	| HoldoutCheck
+	| Recommendation[];
 
 interface Pending {
 	resolve(value: Answer): void;
@@ -76,6 +78,7 @@ export class InsightsClient {
 			else if ('value' in message) pending.resolve(message.value);
 			else if ('customerValue' in message) pending.resolve(message.customerValue);
 			else if ('holdout' in message) pending.resolve(message.holdout);
+			else if ('recommendations' in message) pending.resolve(message.recommendations);
 			else pending.resolve(message.customers);
 		};
 		this.#worker.onerror = (event) => {
@@ -193,6 +196,11 @@ export class InsightsClient {
 	holdout(split: string, end: string): Promise<HoldoutCheck> {
 		const id = this.#nextId++;
 		return this.#ask(id, { type: 'holdout', id, split, end }) as Promise<HoldoutCheck>;
+	}
+
+	recommend(target: { customerId: string } | { productKey: string }): Promise<Recommendation[]> {
+		const id = this.#nextId++;
+		return this.#ask(id, { type: 'recommend', id, for: target }) as Promise<Recommendation[]>;
 	}
 
 	#ask(id: number, request: InsightsRequest): Promise<Answer> {

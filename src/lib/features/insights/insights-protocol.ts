@@ -9,6 +9,7 @@ import type { ValueSettings } from '../value/rules/value-settings';
 import type { ValuePick, ValueReport } from '../value/value-report';
 import type { CustomerValueAnswer } from '../value/value-answers';
 import type { HoldoutCheck } from '../value/holdout';
+import type { Recommendation } from '../value/recommendations';
 
 /** What a segment question asks for: how many match, who, or what they add up to. */
 export type SegmentWant = 'count' | 'members' | 'summary';
@@ -59,7 +60,9 @@ export type InsightsRequest =
 	| { type: 'customerValue'; id: number; customerId: string; asOf: string; settings: ValueSettings }
 	| { type: 'valueCustomers'; id: number; asOf: string; settings: ValueSettings; pick: ValuePick }
 	/** The model fitted up to `split` and checked against the purchases up to `end`. */
-	| { type: 'holdout'; id: number; split: string; end: string };
+	| { type: 'holdout'; id: number; split: string; end: string }
+	/** Products to suggest to a customer, or that go with a product (by its analytics key). */
+	| { type: 'recommend'; id: number; for: { customerId: string } | { productKey: string } };
 
 export type InsightsReply =
 	| { id: number; dashboard: Dashboard }
@@ -69,6 +72,7 @@ export type InsightsReply =
 	| { id: number; value: ValueReport }
 	| { id: number; customerValue: CustomerValueAnswer }
 	| { id: number; holdout: HoldoutCheck }
+	| { id: number; recommendations: Recommendation[] }
 	| { id: number; error: string }
 	/**
 	 * What the worker reads for itself changed since the last answer: ask again for fresh

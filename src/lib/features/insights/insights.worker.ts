@@ -14,6 +14,7 @@ import { pivotCustomers, pivotReport, productCategories } from './pivot-report';
 import { sameRows } from './same-rows';
 import { ValueEngine } from '../value/value-engine';
 import { holdoutCheck } from '../value/holdout';
+import { Recommender, type Recommendation } from '../value/recommendations';
 
 /**
  * The insights' own thread: joins the archive's events (columns sent by the page from the
@@ -69,7 +70,12 @@ function follow(projectionDbName: string, customersFromPage: boolean): void {
 	liveQuery(() => db.products.toArray()).subscribe({
 		next: (products) => {
 			const first = catalogue === null;
-			catalogue = products.map(({ id, name, category }) => ({ id, name, category }));
+			catalogue = products.map(({ id, name, category, active }) => ({
+				id,
+				name,
+				category,
+				active
+			}));
 			changed();
 			if (!first) reply({ changed: 'catalogue' });
 		},
@@ -180,70 +186,72 @@ scope.onmessage = (event: MessageEvent<InsightsRequest>) => {
 	const { id } = request;
 	ready()
 		.then((insights) =>
-			request.type === 'holdout'
-				? reply({ id, holdout: holdoutCheck(insights, request.split, request.end) })
-				: request.type === 'value'
-					? reply({
-							id,
-							value: valueEngine.report(
-								insights,
-								request.asOf,
-								request.settings,
-								request.refit,
-								contactOf
-							)
-						})
-					: request.type === 'customerValue'
+			request.type === 'recommend'
+				? reply({ id, recommendations: recommend(insights, request.for) })
+				: request.type === 'holdout'
+					? reply({ id, holdout: holdoutCheck(insights, request.split, request.end) })
+					: request.type === 'value'
 						? reply({
 								id,
-								customerValue: valueEngine.customer(
+								value: valueEngine.report(
 									insights,
 									request.asOf,
 									request.settings,
-									request.customerId
+									request.refit,
+									contactOf
 								)
 							})
-						: request.type === 'valueCustomers'
+						: request.type === 'customerValue'
 							? reply({
 									id,
-									customers: valueEngine.customers(
+									customerValue: valueEngine.customer(
 										insights,
 										request.asOf,
 										request.settings,
-										request.pick
+										request.customerId
 									)
 								})
-							: request.type === 'pivot'
+							: request.type === 'valueCustomers'
 								? reply({
 										id,
-										pivot: pivotReport(insights, rows, categoriesOf(insights), request.spec)
+										customers: valueEngine.customers(
+											insights,
+											request.asOf,
+											request.settings,
+											request.pick
+										)
 									})
-								: request.type === 'pivotCustomers'
+								: request.type === 'pivot'
 									? reply({
 											id,
-											customers: pivotCustomers(
-												insights,
-												rows,
-												categoriesOf(insights),
-												request.spec,
-												request.rowKey,
-												request.columnKey
-											)
+											pivot: pivotReport(insights, rows, categoriesOf(insights), request.spec)
 										})
-									: request.type === 'segment'
-										? reply({ id, segment: answerSegment(insights, request) })
-										: request.type === 'dashboard'
-											? reply({ id, dashboard: dashboard(insights, request.period) })
-											: reply({
-													id,
-													customers: customersBehind(
-														insights,
-														request.period,
-														request.chart,
-														request.key,
-														request.series
-													)
-												})
+									: request.type === 'pivotCustomers'
+										? reply({
+												id,
+												customers: pivotCustomers(
+													insights,
+													rows,
+													categoriesOf(insights),
+													request.spec,
+													request.rowKey,
+													request.columnKey
+												)
+											})
+										: request.type === 'segment'
+											? reply({ id, segment: answerSegment(insights, request) })
+											: request.type === 'dashboard'
+												? reply({ id, dashboard: dashboard(insights, request.period) })
+												: reply({
+														id,
+														customers: customersBehind(
+															insights,
+															request.period,
+															request.chart,
+															request.key,
+															request.series
+														)
+													})
 		)
 		.catch((error: unknown) =>
 			reply({ id, error: error instanceof Error ? error.message : String(error) })
@@ -251,6 +259,20 @@ scope.onmessage = (event: MessageEvent<InsightsRequest>) => {
 };
 
 const valueEngine = new ValueEngine();
+
+/** Kept while the archive and the catalogue stay as they are. */
+let recommender: { of: CatalogueEntry[] | null; recommender: Recommender } | null = null;
+
+function recommend(
+	insights: InsightsIndex,
+	target: { customerId: string } | { productKey: string }
+): Recommendation[] {
+	if (recommender?.recommender.index !== insights || recommender.of !== catalogue)
+		recommender = { of: catalogue, recommender: new Recommender(insights, catalogue ?? []) };
+	return 'customerId' in target
+		? recommender.recommender.forCustomer(target.customerId)
+		: recommender.recommender.forProduct(target.productKey);
+}
 
 let rowById: { of: CustomerRow[]; map: Map<string, CustomerRow> } | null = null;
 

@@ -7,6 +7,8 @@ export interface CatalogueEntry {
 	id: string;
 	name: string;
 	category: string;
+	/** False for a product taken off sale (never suggested). */
+	active?: boolean;
 }
 
 /**

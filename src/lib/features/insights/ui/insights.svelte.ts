@@ -9,6 +9,7 @@ import type { ValueSettings } from '../../value/rules/value-settings';
 import type { ValuePick, ValueReport } from '../../value/value-report';
 import type { CustomerValueAnswer } from '../../value/value-answers';
 import type { HoldoutCheck } from '../../value/holdout';
+import type { Recommendation } from '../../value/recommendations';
 import { customPeriod, presetPeriod, type Period, type PeriodPreset } from '../rules/periods';
 
 export type PeriodChoice = PeriodPreset | 'custom';
@@ -174,6 +175,15 @@ export class InsightsState {
 	async holdout(session: WorkspaceSession, split: string, end: string): Promise<HoldoutCheck> {
 		await this.prepare(session, session.eventsVersion);
 		return this.#client!.holdout(split, end);
+	}
+
+	/** Products to suggest to a customer, or bought with a product (by its analytics key). */
+	async recommend(
+		session: WorkspaceSession,
+		target: { customerId: string } | { productKey: string }
+	): Promise<Recommendation[]> {
+		await this.prepare(session, session.eventsVersion);
+		return this.#client!.recommend(target);
 	}
 
 	#watchers = 0;

@@ -321,3 +321,21 @@ test('a customer who bought only tea A is offered cup B first, bought together b
 		'Cup B'
 	);
 });
+
+test('Today lists a customer who became high risk this week, with the reason and a follow-up', async ({
+	page
+}) => {
+	await page.clock.setFixedTime(new Date('2026-12-06T09:00:00'));
+	await openCustomers(page);
+	await createCustomer(page, { name: 'Wang Fang', phone: '139 0000 5678' });
+	for (const day of ['2026-08-26', '2026-09-15', '2026-10-05']) {
+		await addPurchase(page, 'Oolong', '88', '1', `${day}T11:00`);
+	}
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+	const section = page.getByRole('region', { name: /^Became high risk this week/ });
+	const row = section.getByRole('listitem').filter({ hasText: 'Wang Fang' });
+	await expect(row).toContainText('usually buys every 20 days; 62 days since the last purchase');
+	await expect(row.getByRole('link', { name: 'Call Wang Fang' })).toBeVisible();
+	await row.getByRole('link', { name: 'Add a follow-up for Wang Fang' }).click();
+	await expect(page.getByRole('dialog', { name: 'Add task' })).toBeVisible();
+});

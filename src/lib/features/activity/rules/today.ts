@@ -1,6 +1,7 @@
 import type { LifecycleStage } from '../../customers/rules/customer';
 import { suggestStage, type CustomerMetrics } from '../../customers/rules/customer-metrics';
-import { daysUntilBirthday } from '../../../domain/dates';
+import { calendarDaysBetween, daysUntilBirthday } from '../../../domain/dates';
+import { churnRisk, type RiskReason } from '../../value/rules/churn';
 
 export interface BirthdayCustomer {
 	id: string;
@@ -33,6 +34,33 @@ export function newlyAtRisk<T extends CustomerMetrics & { stage: LifecycleStage 
 			customer.stage !== 'lost' &&
 			suggestStage(customer, now).stage === 'at_risk'
 	);
+}
+
+/**
+ * Customers whom their own buying rhythm (see `churnRisk`) calls high risk today but did not a
+ * week ago: the ones to call this week. Most value first: a year of their usual buying
+ * (365 ÷ usual interval × average order), or one order for a one-time buyer.
+ */
+export function becameHighRisk<T extends CustomerMetrics>(
+	customers: readonly T[],
+	now: number
+): { customer: T; reason: RiskReason; yearCents: number }[] {
+	const found: { customer: T; reason: RiskReason; yearCents: number }[] = [];
+	for (const customer of customers) {
+		if (customer.lastPurchaseAt === null || customer.purchaseCount === 0) continue;
+		const daysSince = calendarDaysBetween(customer.lastPurchaseAt, now);
+		const facts = { daysSince, usualIntervalDays: customer.usualIntervalDays };
+		const today = churnRisk(facts, null);
+		if (today.level !== 'high') continue;
+		if (churnRisk({ ...facts, daysSince: daysSince - 7 }, null).level === 'high') continue;
+		const interval = customer.usualIntervalDays;
+		const yearCents =
+			interval === null
+				? customer.averageOrderCents
+				: Math.round((365 / interval) * customer.averageOrderCents);
+		found.push({ customer, reason: today.reasons[0]!, yearCents });
+	}
+	return found.sort((a, b) => b.yearCents - a.yearCents);
 }
 
 /** What Today shows as a whole. */

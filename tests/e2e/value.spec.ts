@@ -107,6 +107,25 @@ test('the demo shop’s eight RFM segments add up to the customers who bought, a
 	expect(averages.length).toBeGreaterThanOrEqual(4);
 	expect(averages.every((cell) => Number.isFinite(cell) && cell >= 0)).toBe(true);
 
+	// A pivot by RFM segment counts the same customers per segment, over all time.
+	const developCard = number(
+		await segments.getByRole('button', { name: /customers? of “General to develop”/ }).textContent()
+	);
+	await page
+		.getByRole('navigation', { name: 'Insights sections' })
+		.getByRole('link', { name: 'Reports' })
+		.click();
+	await page.getByRole('combobox', { name: 'Rows' }).selectOption({ label: 'RFM segment' });
+	await page.getByRole('combobox', { name: 'Columns' }).selectOption({ label: 'None' });
+	await page.getByRole('combobox', { name: 'Measure' }).selectOption({ label: 'Customers' });
+	await page.getByRole('combobox', { name: 'Period' }).selectOption({ label: 'All time' });
+	const pivotRow = page.getByRole('row', { name: /^General to develop/ });
+	await expect(pivotRow.getByRole('cell').first()).toHaveText(String(developCard));
+	await page
+		.getByRole('navigation', { name: 'Insights sections' })
+		.getByRole('link', { name: 'Customer value' })
+		.click();
+
 	// A segment's count opens exactly its customers.
 	const develop = segments.getByRole('button', { name: /customers? of “General to develop”/ });
 	const developCount = number(await develop.textContent());

@@ -14,6 +14,10 @@ import {
 	type PivotSpec
 } from '../../src/lib/features/insights/pivot-report';
 import { customPeriod } from '../../src/lib/features/insights/rules/periods';
+import {
+	DEFAULT_REPORT,
+	readReportDefinition
+} from '../../src/lib/features/insights/rules/report-definition';
 import { customer, inZone, memberContext } from './helpers';
 
 const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
@@ -98,6 +102,33 @@ describe('pivot reports', () => {
 				[44_800, 13_000, 57_800]
 			]);
 			expect(pivot.values.at(-1)!.at(-1)).toBe(dashboard(index, year).figures.revenueCents);
+			keeper.stop();
+		});
+
+		it('groups by a customer value score the worker added to each customer', () => {
+			const { index, year, people, keeper } = fixture();
+			const scored = people.map((person, i) => ({
+				...person,
+				value: {
+					rfmSegment: i === 0 ? 'importantValue' : 'generalDevelop',
+					abcClass: i === 0 ? 'A' : 'C',
+					churnRisk: 'low'
+				}
+			}));
+			const pivot = pivotReport(index, scored, [], {
+				rows: 'rfmSegment',
+				columns: null,
+				measure: 'revenue',
+				period: year,
+				customerIds: null,
+				now: at(2026, 12, 6)
+			});
+			expect(pivot.rowKeys).toEqual(['generalDevelop', 'importantValue']);
+			expect(pivot.values).toEqual([[13_000], [44_800], [57_800]]);
+			// A saved report may group by one.
+			expect(
+				readReportDefinition(JSON.stringify({ ...DEFAULT_REPORT, rows: 'abcClass' }))
+			).toMatchObject({ rows: 'abcClass' });
 			keeper.stop();
 		});
 

@@ -10,7 +10,14 @@ import { behaviourData, type CatalogueEntry } from '../segments/segment-data';
 import { segmentTest, usesValueFields, type BehaviourData } from '../segments/rules/segment-match';
 import { localDateKey } from '../../domain/dates';
 import { summariseMembers } from '../segments/rules/segment-summary';
-import { pivotCustomers, pivotReport, productCategories } from './pivot-report';
+import {
+	pivotCustomers,
+	pivotReport,
+	productCategories,
+	usesValue,
+	type PivotCustomer,
+	type PivotSpec
+} from './pivot-report';
 import { sameRows } from './same-rows';
 import { ValueEngine } from '../value/value-engine';
 import { holdoutCheck } from '../value/holdout';
@@ -185,78 +192,90 @@ scope.onmessage = (event: MessageEvent<InsightsRequest>) => {
 	}
 	const { id } = request;
 	ready()
-		.then((insights) =>
-			request.type === 'recommend'
-				? reply({ id, recommendations: recommend(insights, request.for) })
-				: request.type === 'holdout'
-					? reply({ id, holdout: holdoutCheck(insights, request.split, request.end) })
-					: request.type === 'value'
-						? reply({
-								id,
-								value: valueEngine.report(
-									insights,
-									request.asOf,
-									request.settings,
-									request.refit,
-									contactOf
-								)
-							})
-						: request.type === 'customerValue'
-							? reply({
-									id,
-									customerValue: valueEngine.customer(
-										insights,
-										request.asOf,
-										request.settings,
-										request.customerId
-									)
-								})
-							: request.type === 'valueCustomers'
-								? reply({
-										id,
-										customers: valueEngine.customers(
-											insights,
-											request.asOf,
-											request.settings,
-											request.pick
-										)
-									})
-								: request.type === 'pivot'
-									? reply({
-											id,
-											pivot: pivotReport(insights, rows, categoriesOf(insights), request.spec)
-										})
-									: request.type === 'pivotCustomers'
-										? reply({
-												id,
-												customers: pivotCustomers(
-													insights,
-													rows,
-													categoriesOf(insights),
-													request.spec,
-													request.rowKey,
-													request.columnKey
-												)
-											})
-										: request.type === 'segment'
-											? reply({ id, segment: answerSegment(insights, request) })
-											: request.type === 'dashboard'
-												? reply({ id, dashboard: dashboard(insights, request.period) })
-												: reply({
-														id,
-														customers: customersBehind(
-															insights,
-															request.period,
-															request.chart,
-															request.key,
-															request.series
-														)
-													})
-		)
+		.then((insights) => reply(answer(insights, request)))
 		.catch((error: unknown) =>
 			reply({ id, error: error instanceof Error ? error.message : String(error) })
 		);
 };
+
+type Question = Exclude<
+	InsightsRequest,
+	{ type: 'open' | 'customers' | 'watch' | 'customersChanged' | 'columns' }
+>;
+
+/** The answer to a question, once the columns and the customers are in. */
+function answer(insights: InsightsIndex, request: Question): InsightsReply {
+	const { id } = request;
+	switch (request.type) {
+		case 'dashboard':
+			return { id, dashboard: dashboard(insights, request.period) };
+		case 'behind':
+			return {
+				id,
+				customers: customersBehind(
+					insights,
+					request.period,
+					request.chart,
+					request.key,
+					request.series
+				)
+			};
+		case 'segment':
+			return { id, segment: answerSegment(insights, request) };
+		case 'pivot':
+			return {
+				id,
+				pivot: pivotReport(
+					insights,
+					pivotRows(insights, request.spec),
+					categoriesOf(insights),
+					request.spec
+				)
+			};
+		case 'pivotCustomers':
+			return {
+				id,
+				customers: pivotCustomers(
+					insights,
+					pivotRows(insights, request.spec),
+					categoriesOf(insights),
+					request.spec,
+					request.rowKey,
+					request.columnKey
+				)
+			};
+		case 'value':
+			return {
+				id,
+				value: valueEngine.report(
+					insights,
+					request.asOf,
+					request.settings,
+					request.refit,
+					contactOf
+				)
+			};
+		case 'customerValue':
+			return {
+				id,
+				customerValue: valueEngine.customer(
+					insights,
+					request.asOf,
+					request.settings,
+					request.customerId
+				)
+			};
+		case 'valueCustomers':
+			return {
+				id,
+				customers: valueEngine.customers(insights, request.asOf, request.settings, request.pick)
+			};
+		case 'holdout':
+			return { id, holdout: holdoutCheck(insights, request.split, request.end) };
+		case 'recommend':
+			return { id, recommendations: recommend(insights, request.for) };
+	}
+}
 
 const valueEngine = new ValueEngine();
 
@@ -303,6 +322,18 @@ function answerSegment(
 		...(request.want === 'members' ? { ids: members.map((member) => member.id) } : {}),
 		...(request.want === 'summary' ? { summary: summariseMembers(members) } : {})
 	};
+}
+
+/** The customers as a report reads them: with their value scores when it groups by them. */
+function pivotRows(insights: InsightsIndex, spec: PivotSpec): readonly PivotCustomer[] {
+	if (!usesValue(spec) || !spec.valueSettings) return rows;
+	const facts = valueEngine.segmentFacts(insights, localDateKey(spec.now), spec.valueSettings);
+	return rows.map((row) => {
+		const value = facts.get(row.id);
+		return value
+			? { ...row, value: { rfmSegment: value.segment, abcClass: value.abc, churnRisk: value.risk } }
+			: row;
+	});
 }
 
 function categoriesOf(insights: InsightsIndex): string[] {

@@ -2,7 +2,13 @@ import { PAYMENT_METHODS, PURCHASE_CHANNELS } from '../activity/rules/activity';
 import { addDays, localDateKey } from '../../domain/dates';
 import type { InsightsIndex } from './insights-index';
 import type { Period } from './rules/periods';
-import type { PivotDimension, PivotMeasure } from './rules/pivot-fields';
+import {
+	VALUE_DIMENSIONS,
+	type PivotDimension,
+	type PivotMeasure,
+	type ValueDimension
+} from './rules/pivot-fields';
+import type { ValueSettings } from '../value/rules/value-settings';
 import { productNameKey } from '../products/rules/product';
 
 /**
@@ -26,6 +32,8 @@ export interface PivotCustomer {
 	tags: readonly string[];
 	createdBy: string;
 	custom?: Record<string, unknown>;
+	/** Customer value's scores, when a report groups by them (none: never bought). */
+	value?: Record<ValueDimension, string>;
 }
 
 export interface PivotSpec {
@@ -38,9 +46,16 @@ export interface PivotSpec {
 	customerIds: ReadonlySet<string> | null;
 	/** "Now", for age bands. */
 	now: number;
+	/** How the shop scores customer value, for its dimensions (the page fills it in). */
+	valueSettings?: ValueSettings;
 }
 
 export const TOTAL = '\u0000total';
+
+/** Whether a report groups by customer value (its scores are then worked out first). */
+export const usesValue = (spec: PivotSpec) =>
+	(VALUE_DIMENSIONS as readonly string[]).includes(spec.rows) ||
+	(spec.columns !== null && (VALUE_DIMENSIONS as readonly string[]).includes(spec.columns));
 
 export interface PivotResult {
 	rowKeys: string[];
@@ -220,6 +235,10 @@ function axisOf(
 			case 'source':
 			case 'createdBy':
 				return [customer ? String(customer[dimension] ?? '').trim() : ''];
+			case 'rfmSegment':
+			case 'abcClass':
+			case 'churnRisk':
+				return [customer?.value?.[dimension] ?? ''];
 			default: {
 				const value = customer?.custom?.[dimension.slice('custom:'.length)];
 				if (Array.isArray(value)) return value.length > 0 ? value.map(String) : [''];

@@ -21,8 +21,14 @@ export const PURCHASE_DIMENSIONS = [
 	'payment',
 	'channel'
 ] as const;
+/** Customer value's scores as of the day the report is worked out (see features/value). */
+export const VALUE_DIMENSIONS = ['rfmSegment', 'abcClass', 'churnRisk'] as const;
+export type ValueDimension = (typeof VALUE_DIMENSIONS)[number];
 export type PivotDimension =
-	(typeof CUSTOMER_DIMENSIONS)[number] | (typeof PURCHASE_DIMENSIONS)[number] | `custom:${string}`;
+	| (typeof CUSTOMER_DIMENSIONS)[number]
+	| (typeof PURCHASE_DIMENSIONS)[number]
+	| ValueDimension
+	| `custom:${string}`;
 
 export const PIVOT_MEASURES = [
 	'revenue',

@@ -3,6 +3,7 @@ import {
 	CUSTOMER_DIMENSIONS,
 	PIVOT_MEASURES,
 	PURCHASE_DIMENSIONS,
+	VALUE_DIMENSIONS,
 	type PivotDimension,
 	type PivotMeasure
 } from './pivot-fields';
@@ -54,7 +55,11 @@ export const DEFAULT_REPORT: ReportDefinition = {
 	descending: false
 };
 
-const BUILT_IN: readonly string[] = [...CUSTOMER_DIMENSIONS, ...PURCHASE_DIMENSIONS];
+const BUILT_IN: readonly string[] = [
+	...CUSTOMER_DIMENSIONS,
+	...PURCHASE_DIMENSIONS,
+	...VALUE_DIMENSIONS
+];
 const isDimension = (value: string): value is PivotDimension =>
 	BUILT_IN.includes(value) || /^custom:.{1,64}$/s.test(value);
 

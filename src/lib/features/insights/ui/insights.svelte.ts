@@ -127,7 +127,7 @@ export class InsightsState {
 	/** A pivot table over the archive as it is now. */
 	async pivot(session: WorkspaceSession, spec: PivotSpec): Promise<PivotResult> {
 		await this.prepare(session, session.eventsVersion);
-		return this.#client!.pivot(spec);
+		return this.#client!.pivot({ ...spec, valueSettings: session.valueSettings });
 	}
 
 	/** The customers behind one of a pivot's cells (TOTAL for a total). */
@@ -138,7 +138,11 @@ export class InsightsState {
 		columnKey: string
 	): Promise<string[]> {
 		await this.prepare(session, session.eventsVersion);
-		return this.#client!.pivotCustomers(spec, rowKey, columnKey);
+		return this.#client!.pivotCustomers(
+			{ ...spec, valueSettings: session.valueSettings },
+			rowKey,
+			columnKey
+		);
 	}
 
 	/** Customer value as of a day, over the archive as it is now. */

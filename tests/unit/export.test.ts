@@ -128,6 +128,44 @@ describe('customer export', () => {
 		expect(rows[1]!.fields.name).toBe('=HYPERLINK("http://evil")');
 	});
 
+	it('adds customer value columns when asked, empty for a customer who never bought', () => {
+		const value = new Map([
+			[
+				'a',
+				{
+					segment: 'importantWinBack',
+					abc: 'B',
+					risk: 'high',
+					probabilityAlive: 7.04,
+					predictedValueCents: 123_456,
+					nextExpectedAt: new Date(2026, 11, 20, 0).getTime()
+				}
+			]
+		]);
+		const [header, first, second] = customerExportTable(people, defs, translator(en), 'en', value);
+		expect(header!.slice(-6)).toEqual([
+			'RFM segment',
+			'ABC class',
+			'Churn risk',
+			'Chance still active (%)',
+			'12-month value (predicted)',
+			'Next purchase expected'
+		]);
+		expect(first!.slice(-6)).toEqual([
+			'Important to win back',
+			'B',
+			'High risk',
+			'7',
+			'1234.56',
+			'2026-12-20'
+		]);
+		expect(second!.slice(-6)).toEqual(['', '', '', '', '', '']);
+		// Without them, the file is the one the import reads back.
+		expect(customerExportTable(people, defs, translator(en), 'en')[0]).toHaveLength(
+			header!.length - 6
+		);
+	});
+
 	it('neutralises formulas so a spreadsheet shows them as text', () => {
 		const csv = toCsv(customerExportTable(people, defs, translator(en), 'en'));
 		expect(csv.startsWith('\uFEFF')).toBe(true);

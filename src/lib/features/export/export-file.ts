@@ -6,6 +6,7 @@ import { customerExportTable, type Translate } from './customer-table';
 import { downloadFile, toCsv } from './csv';
 import { customersToVCards } from './vcard-export';
 import type { InteractionRow, ProjectionDb, PurchaseRow } from '../../projection/db';
+import type { SegmentValueFacts } from '../segments/rules/segment-match';
 
 export type ExportScope = 'list' | 'all' | 'purchases' | 'interactions';
 export type ExportFormat = 'csv' | 'xlsx' | 'vcard';
@@ -26,6 +27,8 @@ export async function exportFile(options: {
 	defs: readonly CustomFieldDef[];
 	t: Translate;
 	locale: string;
+	/** Customer value's scores to add as columns (customers' exports only). */
+	valueFacts?: () => Promise<ReadonlyMap<string, SegmentValueFacts>>;
 }): Promise<{ file: string; count: number }> {
 	const { scope, format, db, t } = options;
 	const stamp = localDateKey(Date.now());
@@ -42,7 +45,13 @@ export async function exportFile(options: {
 			downloadFile(file, customersToVCards(customers), 'text/vcard;charset=utf-8');
 			return { file, count };
 		}
-		rows = customerExportTable(customers, options.defs, t, options.locale);
+		rows = customerExportTable(
+			customers,
+			options.defs,
+			t,
+			options.locale,
+			await options.valueFacts?.()
+		);
 	} else {
 		const customers = new Map((await db.customers.toArray()).map((row) => [row.id, row]));
 		const customerOf = (id: string) => customers.get(id);

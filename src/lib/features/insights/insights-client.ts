@@ -16,6 +16,7 @@ import type { ValuePick, ValueReport } from '../value/value-report';
 import type { CustomerValueAnswer } from '../value/value-answers';
 import type { HoldoutCheck } from '../value/holdout';
 import type { Recommendation } from '../value/recommendations';
+import type { SegmentValueFacts } from '../segments/rules/segment-match';
 
 type Answer =
 	| Dashboard
@@ -25,7 +26,8 @@ type Answer =
 	| ValueReport
 	| CustomerValueAnswer
 	| HoldoutCheck
-	| Recommendation[];
+	| Recommendation[]
+	| [string, SegmentValueFacts][];
 
 interface Pending {
 	resolve(value: Answer): void;
@@ -79,6 +81,7 @@ export class InsightsClient {
 			else if ('customerValue' in message) pending.resolve(message.customerValue);
 			else if ('holdout' in message) pending.resolve(message.holdout);
 			else if ('recommendations' in message) pending.resolve(message.recommendations);
+			else if ('valueFacts' in message) pending.resolve(message.valueFacts);
 			else pending.resolve(message.customers);
 		};
 		this.#worker.onerror = (event) => {
@@ -201,6 +204,13 @@ export class InsightsClient {
 	recommend(target: { customerId: string } | { productKey: string }): Promise<Recommendation[]> {
 		const id = this.#nextId++;
 		return this.#ask(id, { type: 'recommend', id, for: target }) as Promise<Recommendation[]>;
+	}
+
+	valueFacts(asOf: string, settings: ValueSettings): Promise<[string, SegmentValueFacts][]> {
+		const id = this.#nextId++;
+		return this.#ask(id, { type: 'valueFacts', id, asOf, settings }) as Promise<
+			[string, SegmentValueFacts][]
+		>;
 	}
 
 	#ask(id: number, request: InsightsRequest): Promise<Answer> {

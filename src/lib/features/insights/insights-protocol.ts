@@ -4,6 +4,7 @@ import type { Period } from './rules/periods';
 import type { PivotResult, PivotSpec } from './pivot-report';
 import type { ConditionGroup } from '../segments/rules/segment';
 import type { SegmentSummary } from '../segments/rules/segment-summary';
+import type { SegmentValueFacts } from '../segments/rules/segment-match';
 import type { CustomerRow } from '../../projection/db';
 import type { ValueSettings } from '../value/rules/value-settings';
 import type { ValuePick, ValueReport } from '../value/value-report';
@@ -59,6 +60,8 @@ export type InsightsRequest =
 	| { type: 'value'; id: number; asOf: string; settings: ValueSettings; refit: boolean }
 	| { type: 'customerValue'; id: number; customerId: string; asOf: string; settings: ValueSettings }
 	| { type: 'valueCustomers'; id: number; asOf: string; settings: ValueSettings; pick: ValuePick }
+	/** Every customer's value scores as segment conditions read them (for an export). */
+	| { type: 'valueFacts'; id: number; asOf: string; settings: ValueSettings }
 	/** The model fitted up to `split` and checked against the purchases up to `end`. */
 	| { type: 'holdout'; id: number; split: string; end: string }
 	/** Products to suggest to a customer, or that go with a product (by its analytics key). */
@@ -72,6 +75,7 @@ export type InsightsReply =
 	| { id: number; value: ValueReport }
 	| { id: number; customerValue: CustomerValueAnswer }
 	| { id: number; holdout: HoldoutCheck }
+	| { id: number; valueFacts: [id: string, facts: SegmentValueFacts][] }
 	| { id: number; recommendations: Recommendation[] }
 	| { id: number; error: string }
 	/**

@@ -272,6 +272,11 @@ function answer(insights: InsightsIndex, request: Question): InsightsReply {
 			};
 		case 'holdout':
 			return { id, holdout: holdoutCheck(insights, request.split, request.end) };
+		case 'valueFacts':
+			return {
+				id,
+				valueFacts: [...valueEngine.segmentFacts(insights, request.asOf, request.settings)]
+			};
 		case 'recommend':
 			return { id, recommendations: recommend(insights, request.for) };
 	}

@@ -10,6 +10,8 @@ import type { ValuePick, ValueReport } from '../../value/value-report';
 import type { CustomerValueAnswer } from '../../value/value-answers';
 import type { HoldoutCheck } from '../../value/holdout';
 import type { Recommendation } from '../../value/recommendations';
+import type { SegmentValueFacts } from '../../segments/rules/segment-match';
+import { localDateKey } from '../../../domain/dates';
 import { customPeriod, presetPeriod, type Period, type PeriodPreset } from '../rules/periods';
 
 export type PeriodChoice = PeriodPreset | 'custom';
@@ -188,6 +190,15 @@ export class InsightsState {
 	): Promise<Recommendation[]> {
 		await this.prepare(session, session.eventsVersion);
 		return this.#client!.recommend(target);
+	}
+
+	/** Every customer's value scores today, by id (customers who never bought have none). */
+	async valueFacts(session: WorkspaceSession): Promise<ReadonlyMap<string, SegmentValueFacts>> {
+		await this.prepare(session, session.eventsVersion);
+		const today = localDateKey(Date.now());
+		// A snapshot handed to the caller, never changed after: no reactivity wanted.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		return new Map(await this.#client!.valueFacts(today, session.valueSettings));
 	}
 
 	#watchers = 0;

@@ -358,3 +358,22 @@ test('Today lists a customer who became high risk this week, with the reason and
 	await row.getByRole('link', { name: 'Add a follow-up for Wang Fang' }).click();
 	await expect(page.getByRole('dialog', { name: 'Add task' })).toBeVisible();
 });
+
+test('the customer list sorts by churn risk and shows each row’s ABC class and risk', async ({
+	page
+}) => {
+	test.slow();
+	await loadDemoShop(page);
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Customers' })
+		.click();
+	const list = page.getByRole('list', { name: 'Customer list' });
+	await expect(list.getByText(/^ABC class [ABC]$/)).toHaveCount(0);
+	await page.getByLabel('Sort by').selectOption({ label: 'Churn risk (highest first)' });
+	const first = list.getByRole('listitem').first();
+	await expect(first).toContainText('High risk');
+	await expect(first.getByText(/^ABC class [ABC]$/)).toBeAttached();
+	await page.getByLabel('Sort by').selectOption({ label: 'ABC class' });
+	await expect(list.getByRole('listitem').first().getByText('ABC class A')).toBeAttached();
+});

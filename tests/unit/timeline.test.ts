@@ -103,6 +103,39 @@ describe('sortCustomers', () => {
 		expect(sortCustomers(counted, 'purchaseCount').map((r) => r.sortName)).toEqual(['a', 'c', 'b']);
 		expect(sortCustomers(counted, 'lastContact').map((r) => r.sortName)).toEqual(['c', 'b', 'a']);
 	});
+
+	it('sorts by value scores once they are there; customers without any go last', () => {
+		const scored = [
+			{ ...rows[0]!, id: 'b' },
+			{ ...rows[1]!, id: 'a' },
+			{ ...rows[2]!, id: 'c' },
+			{ ...listRow({ sortName: 'd' }), id: 'd' }
+		];
+		const facts = (fields: object) => ({
+			segment: 'generalDevelop',
+			abc: 'C',
+			risk: 'low',
+			probabilityAlive: null,
+			predictedValueCents: null,
+			nextExpectedAt: null,
+			...fields
+		});
+		const scores = new Map([
+			['a', facts({ risk: 'high', abc: 'B', predictedValueCents: 500, probabilityAlive: 20 })],
+			['b', facts({ risk: 'medium', abc: 'A', predictedValueCents: 9_000, probabilityAlive: 80 })],
+			['c', facts({ segment: 'importantValue', nextExpectedAt: 5 })]
+		]);
+		const order = (sort: Parameters<typeof sortCustomers>[1]) =>
+			sortCustomers(scored, sort, scores).map((r) => r.sortName);
+		expect(order('churnRisk')).toEqual(['a', 'b', 'c', 'd']);
+		expect(order('abcClass')).toEqual(['b', 'a', 'c', 'd']);
+		expect(order('predictedValue')).toEqual(['b', 'a', 'c', 'd']);
+		expect(order('probabilityAlive')).toEqual(['a', 'b', 'c', 'd']);
+		expect(order('nextPurchase')).toEqual(['c', 'a', 'b', 'd']);
+		expect(order('rfmSegment')).toEqual(['c', 'a', 'b', 'd']);
+		// Before the scores come, a value sort keeps the names' order.
+		expect(sortCustomers(scored, 'churnRisk').map((r) => r.sortName)).toEqual(['a', 'b', 'c', 'd']);
+	});
 });
 
 import {

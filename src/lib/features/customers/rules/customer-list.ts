@@ -3,16 +3,54 @@ import { customValueMatches, type CustomValues } from '../../custom-fields/rules
 import type { QualityCheckable } from './data-quality';
 import type { SearchIndex } from './search-index';
 import { matchesSearch, parseSearchQuery, type Searchable } from './search-query';
+import type { SegmentValueFacts } from '../../segments/rules/segment-match';
+import { RISK_LEVELS, type RiskLevel } from '../../value/rules/churn';
+import { RFM_SEGMENTS, type RfmSegment } from '../../value/rules/rfm';
 
+/** Sorts by customer value's scores, which are worked out in the insights worker first. */
+export const VALUE_SORTS = [
+	'churnRisk',
+	'predictedValue',
+	'probabilityAlive',
+	'nextPurchase',
+	'abcClass',
+	'rfmSegment'
+] as const;
 export const CUSTOMER_SORTS = [
 	'name',
 	'updated',
 	'totalSpent',
 	'purchaseCount',
 	'lastPurchase',
-	'lastContact'
+	'lastContact',
+	...VALUE_SORTS
 ] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+export type ValueSort = (typeof VALUE_SORTS)[number];
+export const isValueSort = (sort: CustomerSort): sort is ValueSort =>
+	(VALUE_SORTS as readonly string[]).includes(sort);
+
+/** Where each score puts a customer, lowest first; customers without one go last. */
+function valueRank(sort: ValueSort, facts: SegmentValueFacts | undefined): number {
+	if (!facts) return Infinity;
+	switch (sort) {
+		case 'churnRisk':
+			// Within a level, the most predicted value first.
+			return (
+				-RISK_LEVELS.indexOf(facts.risk as RiskLevel) * 1e13 - (facts.predictedValueCents ?? 0)
+			);
+		case 'predictedValue':
+			return facts.predictedValueCents === null ? Infinity : -facts.predictedValueCents;
+		case 'probabilityAlive':
+			return facts.probabilityAlive ?? Infinity;
+		case 'nextPurchase':
+			return facts.nextExpectedAt ?? Infinity;
+		case 'abcClass':
+			return 'ABC'.indexOf(facts.abc);
+		case 'rfmSegment':
+			return RFM_SEGMENTS.indexOf(facts.segment as RfmSegment);
+	}
+}
 
 export interface ListableCustomer extends Searchable, QualityCheckable {
 	id: string;
@@ -43,13 +81,26 @@ export interface CustomerListFilter {
 	onlyIds?: ReadonlySet<string> | null;
 }
 
+/**
+ * The rows in the order asked for. A sort by a value score needs `scores` (by customer id);
+ * until they come, the list keeps its name order.
+ */
 export function sortCustomers<T extends ListableCustomer>(
 	rows: readonly T[],
-	sort: CustomerSort
+	sort: CustomerSort,
+	scores: ReadonlyMap<string, SegmentValueFacts> | null = null
 ): T[] {
 	const byName = (a: T, b: T) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0);
 	const sorted = [...rows];
-	if (sort === 'updated') sorted.sort((a, b) => b.updatedAt - a.updatedAt);
+	if (isValueSort(sort) && scores) {
+		const rank = new Map(rows.map((row) => [row.id, valueRank(sort, scores.get(row.id))]));
+		const order = (a: T, b: T) => {
+			const x = rank.get(a.id)!;
+			const y = rank.get(b.id)!;
+			return x === y ? 0 : x < y ? -1 : 1;
+		};
+		sorted.sort((a, b) => order(a, b) || byName(a, b));
+	} else if (sort === 'updated') sorted.sort((a, b) => b.updatedAt - a.updatedAt);
 	else if (sort === 'totalSpent') {
 		sorted.sort((a, b) => (b.totalSpentCents ?? 0) - (a.totalSpentCents ?? 0) || byName(a, b));
 	} else if (sort === 'purchaseCount') {

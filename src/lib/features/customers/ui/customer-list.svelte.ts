@@ -4,11 +4,13 @@ import { liveQuery, type Subscription } from 'dexie';
 import {
 	filterCustomers,
 	isFiltered,
+	isValueSort,
 	sortCustomers,
 	tagsInUse,
 	type CustomerSort
 } from '../rules/customer-list';
 import { SearchIndex } from '../rules/search-index';
+import type { SegmentValueFacts } from '../../segments/rules/segment-match';
 import type { LifecycleStage } from '../rules/customer';
 import type { CustomerRow, ProjectionDb } from '../../../projection/db';
 import { readAllInPages } from '../../../projection/paged-read';
@@ -40,7 +42,15 @@ export class CustomerListState {
 	/** The check for `quality`, loaded when a quality filter is first used. */
 	#qualityCheck = $state.raw<((row: QualityCheckable) => boolean) | null>(null);
 
-	readonly sorted = $derived(sortCustomers(this.rows, this.sort));
+	/**
+	 * Customer value's scores by id, once worked out (a value sort asks for them; Insights'
+	 * warm-up brings them): rows then show their ABC class and risk.
+	 */
+	valueScores = $state.raw<ReadonlyMap<string, SegmentValueFacts> | null>(null);
+	// Only a value sort reads the scores: their arrival must not re-sort a list by name.
+	readonly sorted = $derived(
+		sortCustomers(this.rows, this.sort, isValueSort(this.sort) ? this.valueScores : null)
+	);
 	readonly #filter = $derived({
 		query: this.query,
 		tag: this.tag,

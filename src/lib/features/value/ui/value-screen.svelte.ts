@@ -1,6 +1,7 @@
 import type { WorkspaceSession } from '../../../state/workspace.svelte';
 import { insights } from '../../insights/ui/insights.svelte';
 import type { ValueReport } from '../value-report';
+import { loadListScores } from './list-scores';
 
 /** How long after a change of the archive the value is worked out again: an import is many. */
 const AFTER_CHANGE_MS = 600;
@@ -44,6 +45,8 @@ export class ValueScreenState {
 			this.report = report;
 			this.version++;
 			this.failure = null;
+			// The customer list shows the same scores (ABC class, risk) from now on.
+			void loadListScores(session);
 		} catch (error) {
 			if (asked === this.#latest)
 				this.failure = error instanceof Error ? error.message : String(error);

@@ -145,6 +145,22 @@ describe('days since', () => {
 			[]
 		);
 		expect(weekly.usualIntervalDays).toBe(7);
+		// A second purchase the same day (a forgotten item) is no rhythm of one day.
+		const sameDay = customerMetrics(
+			[
+				{ at: new Date(2026, 5, 1, 10).getTime(), totalCents: 100 },
+				{ at: new Date(2026, 5, 1, 16).getTime(), totalCents: 100 },
+				{ at: new Date(2026, 6, 1, 10).getTime(), totalCents: 100 }
+			],
+			[]
+		);
+		expect(sameDay.usualIntervalDays).toBe(30);
+		expect(
+			customerMetrics(
+				[sameDay, sameDay].map(() => ({ at: 5, totalCents: 1 })),
+				[]
+			)
+		).toMatchObject({ purchaseCount: 2, usualIntervalDays: null });
 	});
 });
 

@@ -5,12 +5,17 @@ import { customerMetrics } from '../../src/lib/features/customers/rules/customer
 import { mergeCustomers } from '../../src/lib/features/duplicates/merge-commands';
 import { AnalyticsKeeper } from '../../src/lib/analytics/keeper';
 import { InsightsIndex } from '../../src/lib/features/insights/insights-index';
-import { customerValues, purchaseHistories } from '../../src/lib/features/value/customer-value';
+import {
+	customerValues,
+	purchaseHistories,
+	windowStartOf
+} from '../../src/lib/features/value/customer-value';
 import { DEFAULT_VALUE_SETTINGS } from '../../src/lib/features/value/rules/value-settings';
 import { fitValueModel, MIN_REPEAT_BUYERS } from '../../src/lib/features/value/value-model';
 import { pickTest, valueReport } from '../../src/lib/features/value/value-report';
 import { holdoutCheck } from '../../src/lib/features/value/holdout';
 import { Recommender } from '../../src/lib/features/value/recommendations';
+import { toColumns, ValueFactsTable } from '../../src/lib/features/value/value-facts';
 import { customer, inZone, memberContext, seededRandom } from './helpers';
 
 const at = (y: number, m: number, d: number, h = 12, min = 0) =>
@@ -69,6 +74,30 @@ describe('customer value over the archive', () => {
 				[]
 			);
 			expect(value!.usualIntervalDays).toBe(metrics.usualIntervalDays);
+		});
+
+		it('a window of months ends with the as-of day, month ends kept', () => {
+			const day = (ms: number) => new Date(ms).toDateString();
+			expect(day(windowStartOf(2026, 12, 6, 12))).toBe(new Date(2025, 11, 7).toDateString());
+			expect(day(windowStartOf(2025, 5, 31, 3))).toBe(new Date(2025, 2, 1).toDateString());
+			expect(day(windowStartOf(2024, 2, 29, 12))).toBe(new Date(2023, 2, 1).toDateString());
+			expect(day(windowStartOf(2025, 3, 31, 6))).toBe(new Date(2024, 9, 1).toDateString());
+			expect(day(windowStartOf(2026, 1, 15, 1))).toBe(new Date(2025, 11, 16).toDateString());
+		});
+
+		it('counts the interval between purchase days, as the profile does', () => {
+			const { add, buy, index } = shop();
+			const li = add('Li');
+			buy(li, at(2026, 10, 1, 10), 1_000);
+			buy(li, at(2026, 10, 1, 16), 1_000);
+			buy(li, at(2026, 10, 31), 1_000);
+			const [value] = customerValues({
+				index: index(),
+				asOf: '2026-12-06',
+				settings: DEFAULT_VALUE_SETTINGS,
+				model: null
+			}).values;
+			expect(value).toMatchObject({ usualIntervalDays: 30, repeatDays: 1, purchases: 3 });
 		});
 
 		it('leaves out deleted customers and counts a merged customer’s purchases for the one kept', () => {
@@ -256,5 +285,39 @@ describe('customer value over the archive', () => {
 			]);
 			expect(recommender.forProduct('no such product')).toEqual([]);
 		});
+	});
+});
+
+describe('value facts as columns', () => {
+	it('read back as they went in, nulls kept', () => {
+		const facts = new Map([
+			[
+				'a',
+				{
+					segment: 'importantKeep',
+					abc: 'B',
+					risk: 'medium',
+					probabilityAlive: 42.5,
+					predictedValueCents: 1_234,
+					nextExpectedAt: 99
+				}
+			],
+			[
+				'b',
+				{
+					segment: 'generalWinBack',
+					abc: 'C',
+					risk: 'high',
+					probabilityAlive: null,
+					predictedValueCents: null,
+					nextExpectedAt: null
+				}
+			]
+		]);
+		const table = new ValueFactsTable(toColumns(facts));
+		expect(table.size).toBe(2);
+		expect(table.get('a')).toEqual(facts.get('a'));
+		expect(table.get('b')).toEqual(facts.get('b'));
+		expect(table.get('nobody')).toBeUndefined();
 	});
 });

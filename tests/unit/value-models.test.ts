@@ -168,3 +168,17 @@ describe('the models fitted end to end through the app’s records', () => {
 		});
 	});
 });
+
+describe('the Gamma-Gamma fit at any scale of money', () => {
+	it('finds the same shape for spend 10,000 times larger, γ scaled with it', () => {
+		const rows = csv('cdnow_customers_summary_with_transactions.csv')
+			.filter((row) => row['x']! > 0)
+			.map((row) => ({ x: row['x']!, mean: row['zbar']! }));
+		const small = fitGammaGamma(rows);
+		const large = fitGammaGamma(rows.map((row) => ({ ...row, mean: row.mean * 10_000 })));
+		near(large.p, small.p, 0.001);
+		near(large.q, small.q, 0.001);
+		near(large.gamma, small.gamma * 10_000, 0.001);
+		expect(large.gamma).toBeGreaterThan(22_026);
+	});
+});

@@ -40,8 +40,9 @@ export const loadRowBuilders = () => (rowBuilders ??= import('./customer-row'));
  * 14: tombstoned events (v8) are not counted, and an event counts for the customer its
  * customer was merged into.
  * 15: field edits in the compact form (v9) are read, and a customer's updatedAt is its newest.
+ * 16: the usual interval is between purchase days: two purchases on one day no longer make it 1.
  */
-export const PROJECTOR_VERSION = 15;
+export const PROJECTOR_VERSION = 16;
 
 const COMPUTE_CHUNK = 500;
 

@@ -3,7 +3,7 @@ import { fieldLabel, type CustomFieldDef } from '../custom-fields/rules/custom-f
 import { localDateKey } from '../../domain/dates';
 import { formatCustomValue } from '../custom-fields/rules/custom-fields';
 import type { ChoiceField } from '../import/choice-labels';
-import type { SegmentValueFacts } from '../segments/rules/segment-match';
+import type { SegmentValueFacts, ValueLookup } from '../segments/rules/segment-match';
 import { centsToDecimal } from '../../domain/money';
 
 /** Translation of a message key (the app's `t`), passed in so this stays a pure function. */
@@ -28,7 +28,7 @@ export function customerExportTable(
 	t: Translate,
 	locale: string,
 	/** Customer value's scores, as columns after the rest (worked out, never stored). */
-	value?: ReadonlyMap<string, SegmentValueFacts>
+	value?: ValueLookup
 ): string[][] {
 	const header = [
 		...CUSTOMER_FIELD_ORDER.map((field) => t(`form.${field}`)),

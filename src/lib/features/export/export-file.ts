@@ -6,7 +6,7 @@ import { customerExportTable, type Translate } from './customer-table';
 import { downloadFile, toCsv } from './csv';
 import { customersToVCards } from './vcard-export';
 import type { InteractionRow, ProjectionDb, PurchaseRow } from '../../projection/db';
-import type { SegmentValueFacts } from '../segments/rules/segment-match';
+import type { ValueLookup } from '../segments/rules/segment-match';
 
 export type ExportScope = 'list' | 'all' | 'purchases' | 'interactions';
 export type ExportFormat = 'csv' | 'xlsx' | 'vcard';
@@ -28,7 +28,7 @@ export async function exportFile(options: {
 	t: Translate;
 	locale: string;
 	/** Customer value's scores to add as columns (customers' exports only). */
-	valueFacts?: () => Promise<ReadonlyMap<string, SegmentValueFacts>>;
+	valueFacts?: () => Promise<ValueLookup>;
 }): Promise<{ file: string; count: number }> {
 	const { scope, format, db, t } = options;
 	const stamp = localDateKey(Date.now());

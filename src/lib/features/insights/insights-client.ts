@@ -16,7 +16,7 @@ import type { ValuePick, ValueReport } from '../value/value-report';
 import type { CustomerValueAnswer } from '../value/value-answers';
 import type { HoldoutCheck } from '../value/holdout';
 import type { Recommendation } from '../value/recommendations';
-import type { SegmentValueFacts } from '../segments/rules/segment-match';
+import type { ValueFactsColumns } from '../value/value-facts';
 
 type Answer =
 	| Dashboard
@@ -27,7 +27,7 @@ type Answer =
 	| CustomerValueAnswer
 	| HoldoutCheck
 	| Recommendation[]
-	| [string, SegmentValueFacts][];
+	| ValueFactsColumns;
 
 interface Pending {
 	resolve(value: Answer): void;
@@ -206,11 +206,9 @@ export class InsightsClient {
 		return this.#ask(id, { type: 'recommend', id, for: target }) as Promise<Recommendation[]>;
 	}
 
-	valueFacts(asOf: string, settings: ValueSettings): Promise<[string, SegmentValueFacts][]> {
+	valueFacts(asOf: string, settings: ValueSettings): Promise<ValueFactsColumns> {
 		const id = this.#nextId++;
-		return this.#ask(id, { type: 'valueFacts', id, asOf, settings }) as Promise<
-			[string, SegmentValueFacts][]
-		>;
+		return this.#ask(id, { type: 'valueFacts', id, asOf, settings }) as Promise<ValueFactsColumns>;
 	}
 
 	#ask(id: number, request: InsightsRequest): Promise<Answer> {

@@ -4,7 +4,7 @@ import type { Period } from './rules/periods';
 import type { PivotResult, PivotSpec } from './pivot-report';
 import type { ConditionGroup } from '../segments/rules/segment';
 import type { SegmentSummary } from '../segments/rules/segment-summary';
-import type { SegmentValueFacts } from '../segments/rules/segment-match';
+import type { ValueFactsColumns } from '../value/value-facts';
 import type { CustomerRow } from '../../projection/db';
 import type { ValueSettings } from '../value/rules/value-settings';
 import type { ValuePick, ValueReport } from '../value/value-report';
@@ -75,7 +75,7 @@ export type InsightsReply =
 	| { id: number; value: ValueReport }
 	| { id: number; customerValue: CustomerValueAnswer }
 	| { id: number; holdout: HoldoutCheck }
-	| { id: number; valueFacts: [id: string, facts: SegmentValueFacts][] }
+	| { id: number; valueFacts: ValueFactsColumns }
 	| { id: number; recommendations: Recommendation[] }
 	| { id: number; error: string }
 	/**

@@ -21,6 +21,7 @@ import {
 import { sameRows } from './same-rows';
 import { ValueEngine } from '../value/value-engine';
 import { holdoutCheck } from '../value/holdout';
+import { columnsTransfer, toColumns } from '../value/value-facts';
 import { Recommender, type Recommendation } from '../value/recommendations';
 
 /**
@@ -29,7 +30,8 @@ import { Recommender, type Recommendation } from '../value/recommendations';
  * dashboard's questions, so no grouping over 100,000 purchases ever runs on the page.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const reply = (message: InsightsReply) => scope.postMessage(message);
+const reply = (message: InsightsReply) =>
+	scope.postMessage(message, 'valueFacts' in message ? columnsTransfer(message.valueFacts) : []);
 
 let columns: AnalyticsColumns | null = null;
 let customers: CustomerFacts[] | null = null;
@@ -275,7 +277,7 @@ function answer(insights: InsightsIndex, request: Question): InsightsReply {
 		case 'valueFacts':
 			return {
 				id,
-				valueFacts: [...valueEngine.segmentFacts(insights, request.asOf, request.settings)]
+				valueFacts: toColumns(valueEngine.segmentFacts(insights, request.asOf, request.settings))
 			};
 		case 'recommend':
 			return { id, recommendations: recommend(insights, request.for) };

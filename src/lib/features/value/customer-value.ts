@@ -85,6 +85,17 @@ const median = (values: number[]) => {
 };
 
 /**
+ * The first moment of the `months` months that end with the day y-m-d: the same day that many
+ * months before, or that month's last day when it is shorter (May 31 back 3 months is Feb 28),
+ * then the day after. Local midnight.
+ */
+export function windowStartOf(y: number, m: number, d: number, months: number): number {
+	const month = new Date(y, m - 1 - months, 1);
+	const lastDay = new Date(month.getFullYear(), month.getMonth() + 1, 0).getDate();
+	return new Date(month.getFullYear(), month.getMonth(), Math.min(d, lastDay) + 1).getTime();
+}
+
+/**
  * Walks the counted purchases once, in time order, up to the end of the as-of day: per
  * customer their first and last purchase day, counts and totals, those within the window,
  * the distinct later days (the models' repeat purchases) and the days between purchases.
@@ -98,8 +109,7 @@ export function purchaseHistories(
 	const size = index.columns.customers.length;
 	const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
 	const end = dayStart(addDays(asOf, 1));
-	// The window: the `windowMonths` months that end with the as-of day.
-	const windowStart = new Date(y, m - 1 - windowMonths, d + 1).getTime();
+	const windowStart = windowStartOf(y, m, d, windowMonths);
 	const { keys, ofPosition } = index.days();
 	const dayOfKey = new Int32Array(keys.length);
 	for (let k = 0; k < keys.length; k++) dayOfKey[k] = dayNumber(keys[k]!);
@@ -129,8 +139,11 @@ export function purchaseHistories(
 			h.firstDay[customer] = day;
 			h.customers.push(customer);
 		} else {
-			(gaps[customer] ??= []).push(day - h.lastDay[customer]!);
-			if (day !== h.lastDay[customer]) h.repeatDays[customer]!++;
+			// Between purchase days, as the profile's metrics count them.
+			if (day !== h.lastDay[customer]) {
+				(gaps[customer] ??= []).push(day - h.lastDay[customer]!);
+				h.repeatDays[customer]!++;
+			}
 			if (day !== h.firstDay[customer]) h.repeatCents[customer]! += cents;
 		}
 		h.lastDay[customer] = day;

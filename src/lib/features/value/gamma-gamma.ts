@@ -73,7 +73,12 @@ function gammaGammaObjective(rows: readonly GammaGammaRow[]): (point: readonly n
 export function fitGammaGamma(
 	rows: readonly GammaGammaRow[]
 ): GammaGammaParams & { logLikelihood: number } {
-	const negative = gammaGammaObjective(rows.filter((row) => row.x > 0 && row.mean > 0));
+	const usable = rows.filter((row) => row.x > 0 && row.mean > 0);
+	// Fitted on spend over its average, so γ (in the currency's units) stays inside the search's
+	// bounds for a shop whose purchases run to tens of thousands; scaled back after.
+	const scale =
+		usable.length > 0 ? usable.reduce((sum, row) => sum + row.mean, 0) / usable.length : 1;
+	const negative = gammaGammaObjective(usable.map((row) => ({ x: row.x, mean: row.mean / scale })));
 	let best = minimise(negative, [0, 0, 0]);
 	// Restarts as for BG/NBD: until one no longer improves the answer.
 	for (let restart = 0; restart < 3; restart++) {
@@ -86,8 +91,9 @@ export function fitGammaGamma(
 	return {
 		p: Math.exp(lp!),
 		q: Math.exp(lq!),
-		gamma: Math.exp(lg!),
-		logLikelihood: -best.value
+		gamma: Math.exp(lg!) * scale,
+		// Each customer's mean was divided by the scale: its density is the scaled one's / scale.
+		logLikelihood: -best.value - usable.length * Math.log(scale)
 	};
 }
 

@@ -75,8 +75,6 @@ export class Recommender {
 	forProduct(productKey: string, limit = 5): Recommendation[] {
 		const product = this.index.columns.products.indexOf(productKey);
 		if (product === -1) return [];
-		return alsoBought(this.#co, product, limit)
-			.filter((s) => this.#active(s.product))
-			.map((s) => this.#shown(s));
+		return alsoBought(this.#co, product, limit, this.#active).map((s) => this.#shown(s));
 	}
 }

@@ -25,25 +25,33 @@ interface Worked {
  * archive, the day or the settings change. The models are fitted once per archive and day
  * (settings only change how their predictions are read) — or again when asked.
  */
+/** Answers kept per archive state: today's and the screen's look back need not evict each other. */
+const KEPT = 4;
+
 export class ValueEngine {
-	#worked: Worked | null = null;
-	#model: { index: InsightsIndex; asOf: string; outcome: ModelOutcome } | null = null;
+	#worked: Worked[] = [];
+	#models: { index: InsightsIndex; asOf: string; outcome: ModelOutcome }[] = [];
 
 	values(index: InsightsIndex, asOf: string, settings: ValueSettings, refit = false): Worked {
 		const key = JSON.stringify(settings);
-		const w = this.#worked;
-		if (!refit && w && w.index === index && w.asOf === asOf && w.settings === key) return w;
+		// A new archive state makes every kept answer stale.
+		this.#worked = this.#worked.filter((w) => w.index === index);
+		this.#models = this.#models.filter((m) => m.index === index);
+		const kept = this.#worked.find((w) => w.asOf === asOf && w.settings === key);
+		if (kept && !refit) return kept;
 		// The rule-based scores (histories and every customer's value) are timed apart from the
 		// models' fit: the benchmark holds each to its own budget.
 		const started = performance.now();
 		const histories = purchaseHistories(index, asOf, settings.windowMonths);
 		const historiesMs = performance.now() - started;
-		let model = this.#model;
-		if (refit || !model || model.index !== index || model.asOf !== asOf) {
+		let model = this.#models.find((m) => m.asOf === asOf);
+		if (refit || !model) {
 			const fitStarted = performance.now();
 			model = { index, asOf, outcome: fitValueModel(histories, asOf, Date.now()) };
 			performance.measure('clientbook:value-model-fit', { start: fitStarted });
-			this.#model = model;
+			this.#models = [model, ...this.#models.filter((m) => m.asOf !== asOf)].slice(0, KEPT);
+			// Answers built on the model fitted before are stale too.
+			this.#worked = this.#worked.filter((w) => w.asOf !== asOf);
 		}
 		const outcome = model.outcome;
 		const scoresStarted = performance.now();
@@ -55,7 +63,7 @@ export class ValueEngine {
 			start: scoresStarted - historiesMs,
 			duration: historiesMs + performance.now() - scoresStarted
 		});
-		this.#worked = {
+		const worked: Worked = {
 			index,
 			asOf,
 			settings: key,
@@ -64,7 +72,8 @@ export class ValueEngine {
 			byId: new Map(values.map((value) => [value.id, value])),
 			lines
 		};
-		return this.#worked;
+		this.#worked = [worked, ...this.#worked].slice(0, KEPT);
+		return worked;
 	}
 
 	report(

@@ -3,7 +3,7 @@ import { customValueMatches, type CustomValues } from '../../custom-fields/rules
 import type { QualityCheckable } from './data-quality';
 import type { SearchIndex } from './search-index';
 import { matchesSearch, parseSearchQuery, type Searchable } from './search-query';
-import type { SegmentValueFacts } from '../../segments/rules/segment-match';
+import type { SegmentValueFacts, ValueLookup } from '../../segments/rules/segment-match';
 import { RISK_LEVELS, type RiskLevel } from '../../value/rules/churn';
 import { RFM_SEGMENTS, type RfmSegment } from '../../value/rules/rfm';
 
@@ -88,7 +88,7 @@ export interface CustomerListFilter {
 export function sortCustomers<T extends ListableCustomer>(
 	rows: readonly T[],
 	sort: CustomerSort,
-	scores: ReadonlyMap<string, SegmentValueFacts> | null = null
+	scores: ValueLookup | null = null
 ): T[] {
 	const byName = (a: T, b: T) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0);
 	const sorted = [...rows];

@@ -9,7 +9,7 @@ export interface CustomerMetrics {
 	firstPurchaseAt: number | null;
 	lastPurchaseAt: number | null;
 	lastContactAt: number | null;
-	/** Median days between purchases (needs 2+ purchases). */
+	/** Median calendar days between purchase days (needs purchases on 2+ days). */
 	usualIntervalDays: number | null;
 }
 
@@ -41,9 +41,12 @@ export function customerMetrics(
 	const moments = purchases.map((p) => p.at).sort((a, b) => a - b);
 	let total = 0;
 	for (const purchase of purchases) total += purchase.totalCents;
+	// Between purchase days: a second purchase the same day (a forgotten item) is no rhythm.
 	const gaps: number[] = [];
-	for (let i = 1; i < moments.length; i++)
-		gaps.push(calendarDaysBetween(moments[i - 1]!, moments[i]!));
+	for (let i = 1; i < moments.length; i++) {
+		const days = calendarDaysBetween(moments[i - 1]!, moments[i]!);
+		if (days > 0) gaps.push(days);
+	}
 	const lastPurchaseAt = moments.at(-1) ?? null;
 	const lastInteraction = contactMoments.length > 0 ? Math.max(...contactMoments) : null;
 	return {

@@ -10,7 +10,7 @@ import {
 	type CustomerSort
 } from '../rules/customer-list';
 import { SearchIndex } from '../rules/search-index';
-import type { SegmentValueFacts } from '../../segments/rules/segment-match';
+import type { ValueLookup } from '../../segments/rules/segment-match';
 import type { LifecycleStage } from '../rules/customer';
 import type { CustomerRow, ProjectionDb } from '../../../projection/db';
 import { readAllInPages } from '../../../projection/paged-read';
@@ -46,7 +46,7 @@ export class CustomerListState {
 	 * Customer value's scores by id, once worked out (a value sort asks for them; Insights'
 	 * warm-up brings them): rows then show their ABC class and risk.
 	 */
-	valueScores = $state.raw<ReadonlyMap<string, SegmentValueFacts> | null>(null);
+	valueScores = $state.raw<ValueLookup | null>(null);
 	// Only a value sort reads the scores: their arrival must not re-sort a list by name.
 	readonly sorted = $derived(
 		sortCustomers(this.rows, this.sort, isValueSort(this.sort) ? this.valueScores : null)

@@ -10,7 +10,7 @@ import type { ValuePick, ValueReport } from '../../value/value-report';
 import type { CustomerValueAnswer } from '../../value/value-answers';
 import type { HoldoutCheck } from '../../value/holdout';
 import type { Recommendation } from '../../value/recommendations';
-import type { SegmentValueFacts } from '../../segments/rules/segment-match';
+import { ValueFactsTable } from '../../value/value-facts';
 import { localDateKey } from '../../../domain/dates';
 import { customPeriod, presetPeriod, type Period, type PeriodPreset } from '../rules/periods';
 
@@ -193,12 +193,10 @@ export class InsightsState {
 	}
 
 	/** Every customer's value scores today, by id (customers who never bought have none). */
-	async valueFacts(session: WorkspaceSession): Promise<ReadonlyMap<string, SegmentValueFacts>> {
+	async valueFacts(session: WorkspaceSession): Promise<ValueFactsTable> {
 		await this.prepare(session, session.eventsVersion);
 		const today = localDateKey(Date.now());
-		// A snapshot handed to the caller, never changed after: no reactivity wanted.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		return new Map(await this.#client!.valueFacts(today, session.valueSettings));
+		return new ValueFactsTable(await this.#client!.valueFacts(today, session.valueSettings));
 	}
 
 	#watchers = 0;

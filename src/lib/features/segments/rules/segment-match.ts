@@ -58,6 +58,11 @@ export interface SegmentValueFacts {
 	nextExpectedAt: number | null;
 }
 
+/** Customers' value scores by id, however they are held. */
+export interface ValueLookup {
+	get(id: string): SegmentValueFacts | undefined;
+}
+
 /** Whether a definition looks at value scores (which are then worked out for it). */
 export function usesValueFields(group: ConditionGroup): boolean {
 	return group.items.some((item) =>
@@ -70,7 +75,7 @@ export interface MatchContext {
 	now: number;
 	behaviour: BehaviourData;
 	/** Customers' value scores by id (those who bought); needed by value conditions only. */
-	value?: ReadonlyMap<string, SegmentValueFacts>;
+	value?: ValueLookup;
 	/** The shop's fields in use: a condition on one removed since matches nobody. */
 	customFields: ReadonlySet<string>;
 }

@@ -63,11 +63,16 @@ function pair(co: CoOccurrence, a: number, b: number): Suggestion | null {
 const byStrength = (x: Suggestion, y: Suggestion) =>
 	y.lift - x.lift || y.support - x.support || x.product - y.product;
 
-/** What buyers of `product` also bought, strongest first. */
-export function alsoBought(co: CoOccurrence, product: number, limit = 5): Suggestion[] {
+/** What buyers of `product` also bought, strongest first; `available` as for `suggestFor`. */
+export function alsoBought(
+	co: CoOccurrence,
+	product: number,
+	limit = 5,
+	available: (product: number) => boolean = () => true
+): Suggestion[] {
 	const found: Suggestion[] = [];
 	for (let other = 0; other < co.productCount; other++) {
-		if (other === product) continue;
+		if (other === product || !available(other)) continue;
 		const suggestion = pair(co, product, other);
 		if (suggestion) found.push(suggestion);
 	}

@@ -41,7 +41,7 @@ export function settingsForm(
 		lineFrequency: String(Math.round(own.frequency)),
 		lineMonetary: centsToDecimal(Math.round(own.monetaryCents)),
 		abc: settings.abc.join('/'),
-		discountPercent: String(Math.round(settings.monthlyDiscount * 1000) / 10)
+		discountPercent: String(Math.round(settings.monthlyDiscount * 1_000_000) / 10_000)
 	};
 }
 

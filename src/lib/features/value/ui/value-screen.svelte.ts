@@ -1,4 +1,6 @@
+import { untrack } from 'svelte';
 import type { WorkspaceSession } from '../../../state/workspace.svelte';
+import { localDateKey } from '../../../domain/dates';
 import { insights } from '../../insights/ui/insights.svelte';
 import type { ValueReport } from '../value-report';
 import { loadListScores } from './list-scores';
@@ -27,7 +29,9 @@ export class ValueScreenState {
 	/** Asks for the value as of `day`; after the first answer, a burst of changes asks once. */
 	follow(session: WorkspaceSession, day: string): () => void {
 		clearTimeout(this.#timer);
-		const wait = this.#askedOnce && this.report ? AFTER_CHANGE_MS : 0;
+		// Not a dependency of the caller's effect: each answer would ask again, for ever.
+		const answered = untrack(() => this.report !== null);
+		const wait = this.#askedOnce && answered ? AFTER_CHANGE_MS : 0;
 		this.#askedOnce = true;
 		this.#timer = setTimeout(() => void this.show(session, day), wait);
 		return () => clearTimeout(this.#timer);
@@ -45,8 +49,8 @@ export class ValueScreenState {
 			this.report = report;
 			this.version++;
 			this.failure = null;
-			// The customer list shows the same scores (ABC class, risk) from now on.
-			void loadListScores(session);
+			// The customer list shows today's scores (ABC class, risk) from now on.
+			if (day === localDateKey(Date.now())) void loadListScores(session);
 		} catch (error) {
 			if (asked === this.#latest)
 				this.failure = error instanceof Error ? error.message : String(error);

@@ -10,14 +10,14 @@ export function reasonText(
 	t: Translate,
 	percent: (share: number) => string
 ): string {
+	const since = (days: number) => t('value.reason.since', { count: days });
+	const every = (interval: number) => t('value.reason.every', { count: interval });
+	const join = (first: string, second: string) => t('value.reason.join', { first, second });
 	switch (reason.kind) {
 		case 'overdue':
-			return t('value.reason.overdue', {
-				interval: reason.usualIntervalDays,
-				days: reason.daysSince
-			});
+			return join(every(reason.usualIntervalDays), since(reason.daysSince));
 		case 'oneTime':
-			return t('value.reason.oneTime', { days: reason.daysSince });
+			return t('value.reason.oneTime', { count: reason.daysSince });
 		case 'silent':
 			return t('value.reason.silent', {
 				days: reason.daysSince,
@@ -27,10 +27,7 @@ export function reasonText(
 			return t('value.reason.model', { chance: percent(reason.probabilityAlive) });
 		case 'onTime':
 			return reason.usualIntervalDays === null
-				? t('value.reason.onTime', { days: reason.daysSince })
-				: t('value.reason.onTimeInterval', {
-						interval: reason.usualIntervalDays,
-						days: reason.daysSince
-					});
+				? since(reason.daysSince)
+				: join(every(reason.usualIntervalDays), since(reason.daysSince));
 	}
 }

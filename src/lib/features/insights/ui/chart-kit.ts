@@ -219,9 +219,9 @@ export function chartConfig(
 					},
 					y: {
 						type: 'category',
-						labels: rows,
-						// The first row on top, as in its table.
-						reverse: true,
+						// The matrix puts a category axis's first label at the bottom: the first row
+						// goes on top, as in its table.
+						labels: [...rows].reverse(),
 						offset: true,
 						grid: { display: false },
 						ticks: { color: colors.muted }

@@ -138,7 +138,7 @@ test('the demo shop’s eight RFM segments add up to the customers who bought, a
 	await page.getByRole('list', { name: 'Customer list' }).getByRole('link').first().click();
 	const card = page.getByRole('region', { name: 'Value', exact: true });
 	await expect(card.getByText('General to develop', { exact: true })).toBeVisible();
-	await expect(card.getByLabel(/^R [1-5], F [1-5], M [1-5]$/)).toBeVisible();
+	await expect(card.getByText(/^R [1-5], F [1-5], M [1-5]$/)).toBeAttached();
 	await expect(card).toContainText(
 		'“General to develop”: recency high, frequency low and monetary low against the shop’s averages.'
 	);

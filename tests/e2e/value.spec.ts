@@ -376,4 +376,9 @@ test('the customer list sorts by churn risk and shows each row’s ABC class and
 	await expect(first.getByText(/^ABC class [ABC]$/)).toBeAttached();
 	await page.getByLabel('Sort by').selectOption({ label: 'ABC class' });
 	await expect(list.getByRole('listitem').first().getByText('ABC class A')).toBeAttached();
+	// A score with no badge shows in the row while the list is sorted by it.
+	await page.getByLabel('Sort by').selectOption({ label: '12-month value (predicted)' });
+	await expect(list.getByRole('listitem').first()).toContainText(/¥[\d,.]+ in 12 months/);
+	await page.getByLabel('Sort by').selectOption({ label: 'RFM segment' });
+	await expect(list.getByRole('listitem').first()).toContainText('Important value');
 });

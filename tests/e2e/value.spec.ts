@@ -16,6 +16,19 @@ async function openValue(page: Page) {
 	await expect(tab).toHaveAttribute('aria-current', 'page');
 }
 
+/** With the clock on 2026-12-06 09:00, a new customer who bought oolong on each of `days`. */
+async function customerBuyingOn(
+	page: Page,
+	who: { name: string; phone?: string },
+	price: string,
+	days: string[]
+) {
+	await page.clock.setFixedTime(new Date('2026-12-06T09:00:00'));
+	await openCustomers(page);
+	await createCustomer(page, who);
+	for (const day of days) await addPurchase(page, 'Oolong', price, '1', `${day}T12:00`);
+}
+
 const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
 
 /** The customers the list shows now, by name and phone, from its CSV export. */
@@ -150,12 +163,12 @@ test('the demo shop’s eight RFM segments add up to the customers who bought, a
 test('a customer who buys every 20 days and last bought 70 days ago is high risk, and the reason names both', async ({
 	page
 }) => {
-	await page.clock.setFixedTime(new Date('2026-12-06T09:00:00'));
-	await openCustomers(page);
-	await createCustomer(page, { name: 'Chen Jing', phone: '139 0000 1234' });
-	for (const day of ['2026-08-18', '2026-09-07', '2026-09-27']) {
-		await addPurchase(page, 'Oolong', '120', '1', `${day}T15:00`);
-	}
+	// Every 20 days, the last 70 days before Dec 6.
+	await customerBuyingOn(page, { name: 'Chen Jing', phone: '139 0000 1234' }, '120', [
+		'2026-08-18',
+		'2026-09-07',
+		'2026-09-27'
+	]);
 	const card = page.getByRole('region', { name: 'Value', exact: true });
 	await expect(card).toContainText('High risk');
 	await expect(card).toContainText('usually buys every 20 days; 70 days since the last purchase');
@@ -192,12 +205,11 @@ test('a customer who buys every 20 days and last bought 70 days ago is high risk
 test('the shop’s own lines move a customer between segments for every screen, and Undo moves her back', async ({
 	page
 }) => {
-	await page.clock.setFixedTime(new Date('2026-12-06T09:00:00'));
-	await openCustomers(page);
-	await createCustomer(page, { name: 'Chen Jing' });
-	for (const day of ['2026-08-18', '2026-09-07', '2026-09-27']) {
-		await addPurchase(page, 'Oolong', '120', '1', `${day}T15:00`);
-	}
+	await customerBuyingOn(page, { name: 'Chen Jing' }, '120', [
+		'2026-08-18',
+		'2026-09-07',
+		'2026-09-27'
+	]);
 	const profile = page.url();
 	const card = page.getByRole('region', { name: 'Value', exact: true });
 	// Alone, she is the average: nothing above it, so every part is low.
@@ -344,12 +356,12 @@ test('a customer who bought only tea A is offered cup B first, bought together b
 test('Today lists a customer who became high risk this week, with the reason and a follow-up', async ({
 	page
 }) => {
-	await page.clock.setFixedTime(new Date('2026-12-06T09:00:00'));
-	await openCustomers(page);
-	await createCustomer(page, { name: 'Wang Fang', phone: '139 0000 5678' });
-	for (const day of ['2026-08-26', '2026-09-15', '2026-10-05']) {
-		await addPurchase(page, 'Oolong', '88', '1', `${day}T11:00`);
-	}
+	// Every 20 days, the last 62 days before Dec 6: past three intervals two days ago.
+	await customerBuyingOn(page, { name: 'Wang Fang', phone: '139 0000 5678' }, '88', [
+		'2026-08-26',
+		'2026-09-15',
+		'2026-10-05'
+	]);
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
 	const section = page.getByRole('region', { name: /^Became high risk this week/ });
 	const row = section.getByRole('listitem').filter({ hasText: 'Wang Fang' });

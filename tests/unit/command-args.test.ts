@@ -10,6 +10,7 @@ import type { ProductFields } from '../../src/lib/features/products/rules/produc
 import { APP_COMMANDS_FOR_TESTS, type AppCommands } from '../../src/lib/workspace/commands';
 import { customer } from './helpers';
 import { DEFAULT_REPORT } from '../../src/lib/features/insights/rules/report-definition';
+import { DEFAULT_LOYALTY_SETTINGS } from '../../src/lib/features/loyalty/rules/loyalty-settings';
 import { DEFAULT_VALUE_SETTINGS } from '../../src/lib/features/value/rules/value-settings';
 
 type ArgsOf<C> =
@@ -133,7 +134,9 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 	createReport: [{ name: 'Province by quarter', definition: DEFAULT_REPORT }],
 	updateReport: ['r1', { name: 'Province by quarter', definition: DEFAULT_REPORT }],
 	deleteReport: ['r1'],
-	setValueSettings: [DEFAULT_VALUE_SETTINGS]
+	setValueSettings: [DEFAULT_VALUE_SETTINGS],
+	setLoyaltySettings: [DEFAULT_LOYALTY_SETTINGS],
+	adjustPoints: ['c1', 50, 'Birthday gift']
 };
 
 describe('command argument schemas', () => {

@@ -12,6 +12,7 @@ import { setTagColor } from '../../src/lib/features/tags/tag-commands';
 import { summariseWorkspace } from '../../src/lib/features/backup/backup-file';
 import { dataHealth } from '../../src/lib/features/data-health/data-health';
 import { recentlyDeletedCustomers } from '../../src/lib/features/customers/deleted-customers';
+import { customerLoyalty, loyaltyStandings } from '../../src/lib/features/loyalty/loyalty-reads';
 import { EventIndex } from '../../src/lib/projection/event-index';
 import { Projector } from '../../src/lib/projection/projector';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';
@@ -32,6 +33,7 @@ const ROOTS = [
 	'purchases',
 	'interactions',
 	'eventTombstones',
+	'pointsLedger',
 	...APP_TABLE_KINDS.map((kind) => kind.root)
 ];
 /** Keys the app reads, so garbage lands where a reader looks, not only beside it. */
@@ -175,6 +177,8 @@ describe('readers never fail', () => {
 			index.allPurchases();
 			index.allInteractions();
 			summariseWorkspace(ctx.ws, 0, APP_TABLE_KINDS);
+			for (const id of ctx.ws.customers.keys()) customerLoyalty(ctx.ws, id, Date.now());
+			loyaltyStandings(ctx.ws, Date.now());
 			recentlyDeletedCustomers(ctx.ws, Date.now());
 			projector.stop();
 		}

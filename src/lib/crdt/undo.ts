@@ -16,7 +16,8 @@ export function createUndoManager(ws: WorkspaceDoc, localOrigin: object): Y.Undo
 			ws.tagColors,
 			ws.changes,
 			ws.products,
-			ws.eventTombstones
+			ws.eventTombstones,
+			ws.pointsLedger
 		],
 		{
 			trackedOrigins: new Set([localOrigin]),

@@ -51,6 +51,10 @@ import {
  *                 (the JSON text as it was), deletedAt, deletedBy }: a deleted purchase or
  *                 interaction, whose key is removed from its root as before v7; an event is live
  *                 while its key is there and it has no tombstone (see event-tombstones.ts) (v8)
+ *   pointsLedger: Y.Map  entry id → JSON text { customerId, at, kind, points, purchaseId?, of?,
+ *                 ofKind?, reason?, rule?, createdAt, createdBy }: loyalty points, only ever
+ *                 added; an id follows from its cause (purchase + generation), so two devices
+ *                 doing the same write one entry (see loyalty/points-entries.ts; additive)
  */
 export const SCHEMA_VERSION = 9;
 
@@ -72,6 +76,8 @@ export interface WorkspaceDoc {
 	members: Y.Map<unknown>;
 	/** Deleted purchases and interactions (v8; see event-tombstones.ts). */
 	eventTombstones: Y.Map<unknown>;
+	/** Loyalty points, an append-only ledger (see features/loyalty/points-entries.ts). */
+	pointsLedger: Y.Map<unknown>;
 }
 
 export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
@@ -87,7 +93,8 @@ export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
 		changes: doc.getMap<unknown>('changes'),
 		products: doc.getMap<unknown>('products'),
 		members: doc.getMap<unknown>('members'),
-		eventTombstones: doc.getMap<unknown>('eventTombstones')
+		eventTombstones: doc.getMap<unknown>('eventTombstones'),
+		pointsLedger: doc.getMap<unknown>('pointsLedger')
 	};
 }
 

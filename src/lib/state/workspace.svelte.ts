@@ -3,6 +3,7 @@ import type { RemoteSyncClient } from '../sync/remote-sync-client';
 import type { ShopCurrency } from '../features/shop/shop-settings';
 import { DEFAULT_CURRENCY } from '../features/shop/shop-settings';
 import { DEFAULT_VALUE_SETTINGS, type ValueSettings } from '../features/value/rules/value-settings';
+import type { LoyaltySettings } from '../features/loyalty/rules/loyalty-settings';
 import type { MemberProfile } from '../features/shop/rules/member-profile';
 import type { UnwrittenCustomers } from '../projection/projector';
 import type { RebuildProgress } from '../projection/rebuild';
@@ -41,6 +42,8 @@ export class WorkspaceSession {
 	canRedo = $state(false);
 	currency = $state<ShopCurrency>(DEFAULT_CURRENCY);
 	valueSettings = $state.raw<ValueSettings>(DEFAULT_VALUE_SETTINGS);
+	/** Null until the worker has read them: loyalty counts as off meanwhile. */
+	loyaltySettings = $state.raw<LoyaltySettings | null>(null);
 	/** Moves on whenever purchases or interactions change (see CustomerActivityState). */
 	eventsVersion = $state(0);
 
@@ -97,6 +100,9 @@ export class WorkspaceSession {
 	/** Every purchase and interaction as columns of numbers, for the insights worker. */
 	analyticsColumns = (parts: { interactions: boolean }) =>
 		this.#client.call('analyticsColumns', [parts]);
+	/** One customer's points, tier and ledger; every customer's tier and balance. */
+	loyaltyOf = (customerId: string) => this.#client.call('loyaltyOf', [customerId]);
+	loyaltyStandings = () => this.#client.call('loyaltyStandings', []);
 
 	/** Every command the features declare, called by name (see workspace/commands.ts). */
 	readonly commands: CommandCalls<AppCommands>;

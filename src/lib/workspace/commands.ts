@@ -12,6 +12,7 @@ import { shopCommands } from '../features/shop/commands';
 import { syncCommands } from '../features/sync/commands';
 import { tagCommands } from '../features/tags/commands';
 import { valueCommands } from '../features/value/commands';
+import { loyaltyCommands } from '../features/loyalty/commands';
 
 /** Each feature's commands; the registry refuses a name two of them declare. */
 export const FEATURE_COMMANDS = [
@@ -27,7 +28,8 @@ export const FEATURE_COMMANDS = [
 	backupCommands,
 	segmentCommands,
 	reportCommands,
-	valueCommands
+	valueCommands,
+	loyaltyCommands
 ] as const;
 
 /** The registry the worker dispatches by name. */

@@ -10,6 +10,17 @@ import { productSaleCounts } from '../features/products/product-commands';
 import { readCurrency, type ShopCurrency } from '../features/shop/shop-settings';
 import { readValueSettings, type ValueSettings } from '../features/value/rules/value-settings';
 import { VALUE_SETTINGS_KEY } from '../features/value/value-commands';
+import {
+	readLoyaltySettings,
+	type LoyaltySettings
+} from '../features/loyalty/rules/loyalty-settings';
+import { LOYALTY_SETTINGS_KEY } from '../features/loyalty/loyalty-keys';
+import {
+	customerLoyalty,
+	loyaltyStandings,
+	type CustomerLoyalty,
+	type LoyaltyStandings
+} from '../features/loyalty/loyalty-reads';
 import { createUndoManager } from '../crdt/undo';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
 import {
@@ -80,6 +91,8 @@ export interface WorkspaceView {
 	currency: ShopCurrency;
 	/** How the shop scores customers' value (a meta map entry, like the currency). */
 	valueSettings: ValueSettings;
+	/** How the shop rewards customers: points and tiers (a meta map entry too). */
+	loyaltySettings: LoyaltySettings;
 	/** Moves on whenever purchases or interactions change: screens showing them read again. */
 	eventsVersion: number;
 }
@@ -172,7 +185,8 @@ export class WorkspaceCore {
 			const showShopSettings = () =>
 				this.events.onView({
 					currency: readCurrency(this.ws),
-					valueSettings: readValueSettings(this.ws.meta.get(VALUE_SETTINGS_KEY))
+					valueSettings: readValueSettings(this.ws.meta.get(VALUE_SETTINGS_KEY)),
+					loyaltySettings: readLoyaltySettings(this.ws.meta.get(LOYALTY_SETTINGS_KEY))
 				});
 			this.ws.meta.observe(showShopSettings);
 			showShopSettings();
@@ -191,6 +205,10 @@ export class WorkspaceCore {
 				this.kinds
 			);
 			await this.#projector.start();
+			// Points are read from the doc like purchases: screens showing them read again.
+			this.ws.pointsLedger.observe(() =>
+				this.events.onView({ eventsVersion: ++this.#eventsVersion })
+			);
 			this.#tabs = connectTabs(this.ws.doc, this.names.tabChannelName, () => {
 				this.#projector?.stop();
 				// Nothing of this tab's copy may reach storage again: it is being replaced.
@@ -287,6 +305,21 @@ export class WorkspaceCore {
 					console.warn('Clientbook could not build the analytics columns ahead', error)
 				);
 		}, ANALYTICS_WARM_UP_DELAY_MS);
+	}
+
+	/** One customer's points, tier and ledger as of now (see features/loyalty). */
+	async loyaltyOf(customerId: string): Promise<CustomerLoyalty> {
+		await this.#ready;
+		return customerLoyalty(this.ws, customerId, Date.now());
+	}
+
+	/** Every customer's tier and balance as of now, for the list. */
+	async loyaltyStandings(): Promise<LoyaltyStandings> {
+		await this.#ready;
+		const started = performance.now();
+		const standings = loyaltyStandings(this.ws, Date.now());
+		performance.measure('clientbook:loyalty-standings', { start: started });
+		return standings;
 	}
 
 	/** Records the app skips because they cannot be read, by root (see data-health.ts). */

@@ -25,6 +25,13 @@ import { decodeEventValue, encodeEventValue } from './event-values';
 import { newId } from '../../crdt/ids';
 import { eventOwner, liveCustomer, entityOf, entitiesOf } from '../../crdt/workspace-doc';
 import { commandTime, eventCreated, stampCreated, stampUpdated } from '../../crdt/stamps';
+import {
+	pointsForNewPurchase,
+	redemptionRefusal,
+	repricePurchasePoints,
+	restorePurchasePoints,
+	reversePurchasePoints
+} from '../loyalty/loyalty-commands';
 
 export type ActivityCommandResult<T, F> =
 	| { ok: true; value: T }
@@ -73,10 +80,19 @@ export function addPurchase(
 	const checked = validatePurchase(input);
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
 	if (!liveCustomer(ctx.ws, input.customerId)) return { ok: false, reason: 'notFound' };
+	const refusal = redemptionRefusal(ctx.ws, checked.value, commandTime(ctx));
+	if (refusal) {
+		return {
+			ok: false,
+			reason: 'invalid',
+			errors: { pointsRedeemed: `loyalty.errors.${refusal}` }
+		};
+	}
 	const id = newId();
 	ctx.ws.doc.transact(() => {
 		const at = commandTime(ctx);
 		ctx.ws.purchases.set(id, encodeEventValue({ ...checked.value, ...eventCreated(ctx, at) }));
+		pointsForNewPurchase(ctx, id, checked.value);
 		const changes = followUpsAfterPurchase(
 			customerTasks(ctx, input.customerId),
 			localDateKey(checked.value.at)
@@ -191,12 +207,26 @@ function rewriteEvent(
 	}, ctx.origin);
 }
 
+/** Deletes a purchase; the points it earned are reversed and those it redeemed refunded. */
 export function deletePurchase(ctx: CommandContext, id: string): boolean {
-	return deleteEvent(ctx, 'purchases', id);
+	const customerId = readPurchase(id, liveEventValue(ctx.ws, 'purchases', id))?.customerId;
+	let deleted = false;
+	ctx.ws.doc.transact(() => {
+		deleted = deleteEvent(ctx, 'purchases', id);
+		if (deleted && customerId) reversePurchasePoints(ctx, id, customerId);
+	}, ctx.origin);
+	return deleted;
 }
 
+/** Brings a purchase back, with the points it had. */
 export function restorePurchase(ctx: CommandContext, id: string): boolean {
-	return restoreEvent(ctx, 'purchases', id);
+	let restored = false;
+	ctx.ws.doc.transact(() => {
+		restored = restoreEvent(ctx, 'purchases', id);
+		const customerId = readPurchase(id, liveEventValue(ctx.ws, 'purchases', id))?.customerId;
+		if (restored && customerId) restorePurchasePoints(ctx, id, customerId);
+	}, ctx.origin);
+	return restored;
 }
 
 /**
@@ -217,9 +247,20 @@ export function editPurchase(
 	}
 	const checked = validatePurchase({ ...input, customerId });
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
+	const refusal = redemptionRefusal(ctx.ws, checked.value, commandTime(ctx), id);
+	if (refusal) {
+		return {
+			ok: false,
+			reason: 'invalid',
+			errors: { pointsRedeemed: `loyalty.errors.${refusal}` }
+		};
+	}
 	const changes = purchaseChanges(current, checked.value);
 	if (changes.length === 0) return { ok: true, value: 0 };
-	rewriteEvent(ctx, 'purchases', 'purchase', id, customerId, { ...checked.value }, changes);
+	ctx.ws.doc.transact(() => {
+		rewriteEvent(ctx, 'purchases', 'purchase', id, customerId, { ...checked.value }, changes);
+		repricePurchasePoints(ctx, id, checked.value);
+	}, ctx.origin);
 	return { ok: true, value: changes.length };
 }
 

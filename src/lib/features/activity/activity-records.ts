@@ -172,10 +172,14 @@ function purchaseOf(id: string, value: Loose & { customerId: string }): Purchase
 		payment: oneOf(value.payment, PAYMENT_METHODS, 'other'),
 		channel: oneOf(value.channel, PURCHASE_CHANNELS, 'other'),
 		note: s(value.note),
+		...(positiveWhole(value.pointsRedeemed) ? { pointsRedeemed: value.pointsRedeemed } : {}),
 		createdAt: n(value.createdAt),
 		createdBy: s(value.createdBy)
 	};
 }
+
+const positiveWhole = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isInteger(value) && value > 0;
 
 /**
  * Whose a purchase or an interaction is and when it happened: what metrics take from an

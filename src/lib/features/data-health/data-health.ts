@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { readStored, rootOf, type TableKind } from '../../core/record-kind';
+import { readPointsEntry } from '../loyalty/points-entries';
 import { isWellFormedEvent } from '../activity/activity-records';
 import { readTombstone } from '../activity/event-tombstones';
 import type { WorkspaceDoc } from '../../crdt/workspace-doc';
@@ -26,6 +27,10 @@ export function dataHealth(ws: WorkspaceDoc, kinds: readonly TableKind[]): Skipp
 		{
 			root: 'eventTombstones',
 			skipped: countWhere(ws.eventTombstones, (value) => readTombstone(value) === null)
+		},
+		{
+			root: 'pointsLedger',
+			skipped: countWhere(ws.pointsLedger, (value, id) => readPointsEntry(id, value) === null)
 		},
 		...kinds.map((kind) => ({
 			root: kind.root,

@@ -52,6 +52,11 @@ export interface PurchaseFields {
 	payment: PaymentMethod;
 	channel: PurchaseChannel;
 	note: string;
+	/**
+	 * Loyalty points redeemed on this purchase; their value is part of `discountCents` (see
+	 * features/loyalty). Absent or 0 when none were.
+	 */
+	pointsRedeemed?: number;
 }
 
 export interface InteractionFields {
@@ -89,7 +94,11 @@ export type ActivityMessageKey =
 	| 'validation.quantityInvalid'
 	| 'validation.amountInvalid'
 	| 'validation.discountTooLarge'
-	| 'validation.repeatInvalid';
+	| 'validation.repeatInvalid'
+	| 'loyalty.errors.notEnoughPoints'
+	| 'loyalty.errors.belowMinimum'
+	| 'loyalty.errors.moreThanPayable'
+	| 'loyalty.errors.off';
 
 export type ActivityErrors<F> = Partial<Record<keyof F, ActivityMessageKey>>;
 export type ActivityResult<F> = { ok: true; value: F } | { ok: false; errors: ActivityErrors<F> };
@@ -149,7 +158,15 @@ const PurchaseSchema = v.pipe(
 		),
 		payment: v.picklist(PAYMENT_METHODS, msg('validation.choiceInvalid')),
 		channel: v.picklist(PURCHASE_CHANNELS, msg('validation.choiceInvalid')),
-		note: text(2000)
+		note: text(2000),
+		pointsRedeemed: v.optional(
+			v.pipe(
+				v.number(),
+				v.integer(msg('validation.amountInvalid')),
+				v.minValue(0, msg('validation.amountInvalid')),
+				v.maxValue(1e9, msg('validation.amountInvalid'))
+			)
+		)
 	}),
 	v.forward(
 		v.check(

@@ -1,0 +1,269 @@
+import type { CommandContext } from '../../core/command-context';
+import { commandTime } from '../../crdt/stamps';
+import { newId } from '../../crdt/ids';
+import { eventOwner, liveCustomer, type WorkspaceDoc } from '../../crdt/workspace-doc';
+import { liveEventValue } from '../activity/event-tombstones';
+import { readPurchase } from '../activity/activity-records';
+import { purchaseTotalCents, type PurchaseFields } from '../activity/rules/activity';
+import { loyaltyIndexOf } from './loyalty-index';
+import { LOYALTY_SETTINGS_KEY } from './loyalty-keys';
+import { customerLoyalty, inBirthdayMonth, loyaltySettingsOf, tierSteps } from './loyalty-reads';
+import { encodePointsEntry, MAX_REASON, type NewPointsEntry } from './points-entries';
+import { readLoyaltySettings, type LoyaltySettings } from './rules/loyalty-settings';
+import {
+	earnRuleOf,
+	pointsEarned,
+	redemptionProblem,
+	redemptionValueCents,
+	type EarnRule,
+	type RedemptionProblem
+} from './rules/points';
+import {
+	earnEntryId,
+	purchaseEntries,
+	redeemEntryId,
+	reversalId,
+	type PointsEntry
+} from './rules/points-ledger';
+import { tierStanding } from './rules/tiers';
+
+/**
+ * Sets how every colleague's device rewards customers. What is stored is what
+ * `readLoyaltySettings` makes of the input: a part it cannot read is stored as its default.
+ */
+export function setLoyaltySettings(ctx: CommandContext, settings: LoyaltySettings): void {
+	const clean = readLoyaltySettings(settings);
+	ctx.ws.doc.transact(
+		() =>
+			ctx.ws.meta.set(LOYALTY_SETTINGS_KEY, {
+				...clean,
+				earn: { ...clean.earn },
+				redeem: { ...clean.redeem },
+				tiers: { ...clean.tiers, list: clean.tiers.list.map((tier) => ({ ...tier })) }
+			}),
+		ctx.origin
+	);
+}
+
+function writeEntry(ctx: CommandContext, id: string, entry: NewPointsEntry): void {
+	// The same cause on two devices gives the same id: the second write is the same entry.
+	if (ctx.ws.pointsLedger.has(id)) return;
+	ctx.ws.pointsLedger.set(
+		id,
+		encodePointsEntry(entry, { createdAt: commandTime(ctx), createdBy: ctx.memberId })
+	);
+}
+
+export type AdjustResult =
+	| { ok: true; value: string }
+	| { ok: false; reason: 'invalid'; errors: { points?: string; reason?: string } }
+	| { ok: false; reason: 'notFound' };
+
+/** Adds or takes points by hand, with the reason the ledger shows. */
+export function adjustPoints(
+	ctx: CommandContext,
+	customerId: string,
+	points: number,
+	reason: string
+): AdjustResult {
+	const errors: { points?: string; reason?: string } = {};
+	if (!Number.isInteger(points) || points === 0 || Math.abs(points) > 1e9) {
+		errors.points = 'loyalty.errors.pointsWhole';
+	}
+	const why = reason.trim();
+	if (!why) errors.reason = 'validation.required';
+	else if (why.length > MAX_REASON) errors.reason = 'validation.tooLong';
+	if (errors.points || errors.reason) return { ok: false, reason: 'invalid', errors };
+	if (!liveCustomer(ctx.ws, customerId)) return { ok: false, reason: 'notFound' };
+	const id = `adjust.${newId()}`;
+	ctx.ws.doc.transact(() => {
+		writeEntry(ctx, id, { customerId, at: commandTime(ctx), kind: 'adjust', points, reason: why });
+	}, ctx.origin);
+	return { ok: true, value: id };
+}
+
+/**
+ * Why a purchase's redemption cannot be taken, or null: points need loyalty on, enough balance
+ * (as this device knows it) and the purchase's discount must include their value. `purchaseId`
+ * is the purchase being edited, whose own redemption is given back first.
+ */
+export function redemptionRefusal(
+	ws: WorkspaceDoc,
+	fields: PurchaseFields,
+	now: number,
+	purchaseId?: string
+): RedemptionProblem | null {
+	const points = fields.pointsRedeemed ?? 0;
+	if (points <= 0) return null;
+	const settings = loyaltySettingsOf(ws);
+	const customerId = eventOwner(ws, fields.customerId);
+	const standing = customerLoyalty(ws, customerId, now, settings);
+	let balance = standing.points.balance;
+	if (purchaseId) {
+		const own = purchaseEntries(standing.entries, purchaseId);
+		for (const entry of own.active) if (entry.kind === 'redeem') balance -= entry.points;
+	}
+	return redemptionProblem(points, balance, fields.discountCents, settings);
+}
+
+/** The earn rule for a purchase of `customerId` at `at`: their tier then, their birthday month. */
+function earnRuleAt(
+	ws: WorkspaceDoc,
+	settings: LoyaltySettings,
+	customerId: string,
+	at: number
+): EarnRule {
+	const records = loyaltyIndexOf(ws).recordsOf(customerId);
+	// The tier before this purchase: strictly earlier records only.
+	const tier = tierStanding(tierSteps(records, settings), settings.tiers, at - 1).tier;
+	const multiplier = settings.tiers.list[tier]?.multiplier ?? 1;
+	return earnRuleOf(settings, multiplier, inBirthdayMonth(ws, customerId, at));
+}
+
+function writeGeneration(
+	ctx: CommandContext,
+	purchaseId: string,
+	generation: number,
+	customerId: string,
+	at: number,
+	earned: { points: number; rule: EarnRule } | null,
+	redeemed: number
+): void {
+	if (earned && earned.points > 0) {
+		writeEntry(ctx, earnEntryId(purchaseId, generation), {
+			customerId,
+			at,
+			kind: 'earn',
+			points: earned.points,
+			purchaseId,
+			rule: earned.rule
+		});
+	}
+	if (redeemed > 0) {
+		writeEntry(ctx, redeemEntryId(purchaseId, generation), {
+			customerId,
+			at,
+			kind: 'redeem',
+			points: -redeemed,
+			purchaseId
+		});
+	}
+}
+
+function reverse(ctx: CommandContext, entries: readonly PointsEntry[], customerId: string): void {
+	for (const entry of entries) {
+		writeEntry(ctx, reversalId(entry.id), {
+			customerId,
+			at: commandTime(ctx),
+			kind: 'reverse',
+			points: -entry.points,
+			purchaseId: entry.purchaseId,
+			of: entry.id,
+			ofKind: entry.kind
+		});
+	}
+}
+
+/**
+ * The points of a purchase just written, in its transaction: earned by the shop's rule (with
+ * the customer's tier before it and their birthday month) and the points it redeemed.
+ */
+export function pointsForNewPurchase(
+	ctx: CommandContext,
+	purchaseId: string,
+	fields: PurchaseFields
+): void {
+	const settings = loyaltySettingsOf(ctx.ws);
+	if (!settings.enabled) return;
+	const customerId = eventOwner(ctx.ws, fields.customerId);
+	const rule = earnRuleAt(ctx.ws, settings, customerId, fields.at);
+	const points = pointsEarned(purchaseTotalCents(fields), rule);
+	writeGeneration(
+		ctx,
+		purchaseId,
+		0,
+		customerId,
+		fields.at,
+		{ points, rule },
+		fields.pointsRedeemed ?? 0
+	);
+}
+
+function purchaseState(ctx: CommandContext, purchaseId: string, customerId: string) {
+	const owner = eventOwner(ctx.ws, customerId);
+	const records = loyaltyIndexOf(ctx.ws).recordsOf(owner);
+	return { owner, own: purchaseEntries(records.entries, purchaseId) };
+}
+
+/** A deleted purchase's points are taken back: its earn reversed, its redemption refunded. */
+export function reversePurchasePoints(
+	ctx: CommandContext,
+	purchaseId: string,
+	customerId: string
+): void {
+	const { owner, own } = purchaseState(ctx, purchaseId, customerId);
+	reverse(ctx, own.active, owner);
+}
+
+/** A restored purchase's points come back as they were, as the next generation. */
+export function restorePurchasePoints(
+	ctx: CommandContext,
+	purchaseId: string,
+	customerId: string
+): void {
+	const { owner, own } = purchaseState(ctx, purchaseId, customerId);
+	if (own.generation < 0 || own.active.length > 0) return;
+	const earn = own.latest.find((entry) => entry.kind === 'earn');
+	const redeem = own.latest.find((entry) => entry.kind === 'redeem');
+	const record = readPurchase(purchaseId, liveEventValue(ctx.ws, 'purchases', purchaseId));
+	const at = record?.at ?? earn?.at ?? redeem?.at ?? commandTime(ctx);
+	writeGeneration(
+		ctx,
+		purchaseId,
+		own.generation + 1,
+		owner,
+		at,
+		earn ? { points: earn.points, rule: (earn as { rule?: EarnRule }).rule ?? noRule } : null,
+		redeem ? -redeem.points : 0
+	);
+}
+
+const noRule: EarnRule = { pointsPerUnit: 0, rounding: 'down', capPerOrder: 0, multiplier: 1 };
+
+/**
+ * An edited purchase earns again by the rule it first earned with (the amount or date may have
+ * changed): when its points differ, the last generation is reversed and the next written.
+ * A purchase that earned nothing before loyalty was on stays without points.
+ */
+export function repricePurchasePoints(
+	ctx: CommandContext,
+	purchaseId: string,
+	fields: PurchaseFields
+): void {
+	const { owner, own } = purchaseState(ctx, purchaseId, fields.customerId);
+	if (own.active.length === 0) return;
+	const earn = own.active.find((entry) => entry.kind === 'earn');
+	const redeem = own.active.find((entry) => entry.kind === 'redeem');
+	const rule =
+		(earn as { rule?: EarnRule } | undefined)?.rule ??
+		earnRuleAt(ctx.ws, loyaltySettingsOf(ctx.ws), owner, fields.at);
+	const points = pointsEarned(purchaseTotalCents(fields), rule);
+	const redeemed = fields.pointsRedeemed ?? (redeem ? -redeem.points : 0);
+	const same =
+		points === (earn?.points ?? 0) &&
+		redeemed === (redeem ? -redeem.points : 0) &&
+		own.active.every((entry) => entry.at === fields.at);
+	if (same) return;
+	reverse(ctx, own.active, owner);
+	writeGeneration(
+		ctx,
+		purchaseId,
+		own.generation + 1,
+		owner,
+		fields.at,
+		{ points, rule },
+		redeemed
+	);
+}
+
+export { redemptionValueCents };

@@ -80,19 +80,20 @@ export function addPurchase(
 	const checked = validatePurchase(input);
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
 	if (!liveCustomer(ctx.ws, input.customerId)) return { ok: false, reason: 'notFound' };
-	const refusal = redemptionRefusal(ctx.ws, checked.value, commandTime(ctx));
-	if (refusal) {
+	const redemption = redemptionRefusal(ctx.ws, checked.value, commandTime(ctx));
+	if (!redemption.ok) {
 		return {
 			ok: false,
 			reason: 'invalid',
-			errors: { pointsRedeemed: `loyalty.errors.${refusal}` }
+			errors: { pointsRedeemed: `loyalty.errors.${redemption.problem}` }
 		};
 	}
+	const fields = { ...checked.value, ...redemption.value };
 	const id = newId();
 	ctx.ws.doc.transact(() => {
 		const at = commandTime(ctx);
-		ctx.ws.purchases.set(id, encodeEventValue({ ...checked.value, ...eventCreated(ctx, at) }));
-		pointsForNewPurchase(ctx, id, checked.value);
+		ctx.ws.purchases.set(id, encodeEventValue({ ...fields, ...eventCreated(ctx, at) }));
+		pointsForNewPurchase(ctx, id, fields);
 		const changes = followUpsAfterPurchase(
 			customerTasks(ctx, input.customerId),
 			localDateKey(checked.value.at)
@@ -247,19 +248,13 @@ export function editPurchase(
 	}
 	const checked = validatePurchase({ ...input, customerId });
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
-	const refusal = redemptionRefusal(ctx.ws, checked.value, commandTime(ctx), id);
-	if (refusal) {
-		return {
-			ok: false,
-			reason: 'invalid',
-			errors: { pointsRedeemed: `loyalty.errors.${refusal}` }
-		};
-	}
-	const changes = purchaseChanges(current, checked.value);
+	// An edit keeps the points redeemed as they were: the form does not change them.
+	const { pointsRedeemed: _points, pointsValueCents: _value, ...edited } = checked.value;
+	const changes = purchaseChanges(current, edited);
 	if (changes.length === 0) return { ok: true, value: 0 };
 	ctx.ws.doc.transact(() => {
-		rewriteEvent(ctx, 'purchases', 'purchase', id, customerId, { ...checked.value }, changes);
-		repricePurchasePoints(ctx, id, checked.value);
+		rewriteEvent(ctx, 'purchases', 'purchase', id, customerId, { ...edited }, changes);
+		repricePurchasePoints(ctx, id, edited);
 	}, ctx.origin);
 	return { ok: true, value: changes.length };
 }

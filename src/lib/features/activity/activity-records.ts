@@ -173,6 +173,7 @@ function purchaseOf(id: string, value: Loose & { customerId: string }): Purchase
 		channel: oneOf(value.channel, PURCHASE_CHANNELS, 'other'),
 		note: s(value.note),
 		...(positiveWhole(value.pointsRedeemed) ? { pointsRedeemed: value.pointsRedeemed } : {}),
+		...(positiveWhole(value.pointsValueCents) ? { pointsValueCents: value.pointsValueCents } : {}),
 		createdAt: n(value.createdAt),
 		createdBy: s(value.createdBy)
 	};

@@ -83,27 +83,28 @@ export function adjustPoints(
 }
 
 /**
- * Why a purchase's redemption cannot be taken, or null: points need loyalty on, enough balance
- * (as this device knows it) and the purchase's discount must include their value. `purchaseId`
- * is the purchase being edited, whose own redemption is given back first.
+ * Checks a new purchase's redemption: points need loyalty on, enough balance (as this device
+ * knows it) and a discount that includes their value at the shop's rate, which is what the
+ * purchase stores beside them.
  */
 export function redemptionRefusal(
 	ws: WorkspaceDoc,
 	fields: PurchaseFields,
-	now: number,
-	purchaseId?: string
-): RedemptionProblem | null {
+	now: number
+):
+	| { ok: true; value: { pointsRedeemed?: number; pointsValueCents?: number } }
+	| { ok: false; problem: RedemptionProblem } {
 	const points = fields.pointsRedeemed ?? 0;
-	if (points <= 0) return null;
+	if (points <= 0) return { ok: true, value: {} };
 	const settings = loyaltySettingsOf(ws);
 	const customerId = eventOwner(ws, fields.customerId);
-	const standing = customerLoyalty(ws, customerId, now, settings);
-	let balance = standing.points.balance;
-	if (purchaseId) {
-		const own = purchaseEntries(standing.entries, purchaseId);
-		for (const entry of own.active) if (entry.kind === 'redeem') balance -= entry.points;
-	}
-	return redemptionProblem(points, balance, fields.discountCents, settings);
+	const balance = customerLoyalty(ws, customerId, now, settings).points.balance;
+	const problem = redemptionProblem(points, balance, fields.discountCents, settings);
+	if (problem) return { ok: false, problem };
+	return {
+		ok: true,
+		value: { pointsRedeemed: points, pointsValueCents: redemptionValueCents(points, settings) }
+	};
 }
 
 /** The earn rule for a purchase of `customerId` at `at`: their tier then, their birthday month. */
@@ -223,7 +224,7 @@ export function restorePurchasePoints(
 		own.generation + 1,
 		owner,
 		at,
-		earn ? { points: earn.points, rule: (earn as { rule?: EarnRule }).rule ?? noRule } : null,
+		earn ? { points: earn.points, rule: earn.rule ?? noRule } : null,
 		redeem ? -redeem.points : 0
 	);
 }
@@ -244,9 +245,7 @@ export function repricePurchasePoints(
 	if (own.active.length === 0) return;
 	const earn = own.active.find((entry) => entry.kind === 'earn');
 	const redeem = own.active.find((entry) => entry.kind === 'redeem');
-	const rule =
-		(earn as { rule?: EarnRule } | undefined)?.rule ??
-		earnRuleAt(ctx.ws, loyaltySettingsOf(ctx.ws), owner, fields.at);
+	const rule = earn?.rule ?? earnRuleAt(ctx.ws, loyaltySettingsOf(ctx.ws), owner, fields.at);
 	const points = pointsEarned(purchaseTotalCents(fields), rule);
 	const redeemed = fields.pointsRedeemed ?? (redeem ? -redeem.points : 0);
 	const same =
@@ -265,5 +264,3 @@ export function repricePurchasePoints(
 		redeemed
 	);
 }
-
-export { redemptionValueCents };

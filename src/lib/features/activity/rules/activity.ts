@@ -57,6 +57,8 @@ export interface PurchaseFields {
 	 * features/loyalty). Absent or 0 when none were.
 	 */
 	pointsRedeemed?: number;
+	/** What those points took off, in cents, at the shop's rate then (set by the command). */
+	pointsValueCents?: number;
 }
 
 export interface InteractionFields {
@@ -166,7 +168,8 @@ const PurchaseSchema = v.pipe(
 				v.minValue(0, msg('validation.amountInvalid')),
 				v.maxValue(1e9, msg('validation.amountInvalid'))
 			)
-		)
+		),
+		pointsValueCents: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)))
 	}),
 	v.forward(
 		v.check(

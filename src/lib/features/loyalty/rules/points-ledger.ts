@@ -157,13 +157,13 @@ export function pointsStanding(
  * (an edit, a restore after a delete) the last generation is reversed and the next written,
  * under ids that follow from the purchase alone, so two devices doing the same make one entry.
  */
-export interface PurchaseEntries {
+export interface PurchaseEntries<E extends PointsEntry = PointsEntry> {
 	/** The newest generation's number, -1 when the purchase has no entries. */
 	generation: number;
 	/** The newest generation's entries not reversed yet. */
-	active: PointsEntry[];
+	active: E[];
 	/** The newest generation's entries, reversed or not. */
-	latest: PointsEntry[];
+	latest: E[];
 }
 
 export const earnEntryId = (purchaseId: string, generation: number) =>
@@ -174,10 +174,10 @@ export const reversalId = (entryId: string) => `${entryId}.reverse`;
 
 const GENERATION = /\.(earn|redeem)\.(\d+)$/;
 
-export function purchaseEntries(
-	entries: readonly PointsEntry[],
+export function purchaseEntries<E extends PointsEntry>(
+	entries: readonly E[],
 	purchaseId: string
-): PurchaseEntries {
+): PurchaseEntries<E> {
 	const own = entries.filter((entry) => entry.purchaseId === purchaseId);
 	const reversed = new Set(own.filter((e) => e.kind === 'reverse').map((e) => e.of));
 	let generation = -1;

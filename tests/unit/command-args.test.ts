@@ -10,6 +10,7 @@ import type { ProductFields } from '../../src/lib/features/products/rules/produc
 import { APP_COMMANDS_FOR_TESTS, type AppCommands } from '../../src/lib/workspace/commands';
 import { customer } from './helpers';
 import { DEFAULT_REPORT } from '../../src/lib/features/insights/rules/report-definition';
+import { emptyCampaign } from '../../src/lib/features/coupons/rules/coupons';
 import { DEFAULT_LOYALTY_SETTINGS } from '../../src/lib/features/loyalty/rules/loyalty-settings';
 import { DEFAULT_VALUE_SETTINGS } from '../../src/lib/features/value/rules/value-settings';
 
@@ -136,7 +137,11 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 	deleteReport: ['r1'],
 	setValueSettings: [DEFAULT_VALUE_SETTINGS],
 	setLoyaltySettings: [DEFAULT_LOYALTY_SETTINGS],
-	adjustPoints: ['c1', 50, 'Birthday gift']
+	adjustPoints: ['c1', 50, 'Birthday gift'],
+	createCampaign: [{ ...emptyCampaign(), name: 'Spring' }],
+	updateCampaign: ['k1', { ...emptyCampaign(), name: 'Spring' }],
+	deleteCampaign: ['k1'],
+	issueCoupons: ['k1', ['c1', 'c2']]
 };
 
 describe('command argument schemas', () => {

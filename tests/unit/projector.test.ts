@@ -34,6 +34,8 @@ import {
 	updateSegment
 } from '../../src/lib/features/segments/segment-commands';
 import { emptyCondition } from '../../src/lib/features/segments/rules/segment';
+import { createCampaign, updateCampaign } from '../../src/lib/features/coupons/coupon-commands';
+import { emptyCampaign } from '../../src/lib/features/coupons/rules/coupons';
 import {
 	createReport,
 	deleteReport,
@@ -85,6 +87,14 @@ async function randomEdits(
 			.filter(([, map]) => !isDeleted(map) || random() < 0.1)
 			.map(([id]) => id);
 	for (let step = 0; step < steps; step++) {
+		// Coupon campaigns, a shared layout too, every so often (without drawing from `random`,
+		// so the other kinds' steps stay what their seeds made them).
+		if (step % 40 === 7 || step % 40 === 27) {
+			const campaignIds = [...ctx.ws.doc.getMap('couponCampaigns').keys()];
+			const campaign = { ...emptyCampaign(), name: `C${step}`, amountCents: 100 + step };
+			if (step % 40 === 7 || campaignIds.length === 0) createCampaign(ctx, campaign);
+			else updateCampaign(ctx, campaignIds[step % campaignIds.length]!, campaign);
+		}
 		if (random() < 0.2) await projector.idle();
 		const roll = random();
 		const id = ids().length > 0 ? pick(ids()) : null;

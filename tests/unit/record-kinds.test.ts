@@ -9,6 +9,7 @@ import { rebuildProjection, staleKinds } from '../../src/lib/projection/rebuild'
 import { commandCalls, type CommandTransport } from '../../src/lib/workspace/command-client';
 import { appCommandRegistry } from '../../src/lib/workspace/commands';
 import { segmentKind } from '../../src/lib/features/segments/kinds';
+import { campaignKind } from '../../src/lib/features/coupons/kinds';
 import { reportKind } from '../../src/lib/features/insights/kinds';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';
 import { WorkspaceCore } from '../../src/lib/workspace/workspace-core';
@@ -131,6 +132,7 @@ describe('a kind of record added by describing it', () => {
 		expect(staleKinds({ ...state, tableVersions: undefined }, KINDS)).toEqual([
 			segmentKind,
 			reportKind,
+			campaignKind,
 			noteKind
 		]);
 		expect(

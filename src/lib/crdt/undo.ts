@@ -17,7 +17,9 @@ export function createUndoManager(ws: WorkspaceDoc, localOrigin: object): Y.Undo
 			ws.changes,
 			ws.products,
 			ws.eventTombstones,
-			ws.pointsLedger
+			ws.pointsLedger,
+			ws.couponCodes,
+			ws.couponRedemptions
 		],
 		{
 			trackedOrigins: new Set([localOrigin]),

@@ -55,6 +55,13 @@ import {
  *                 ofKind?, reason?, rule?, createdAt, createdBy }: loyalty points, only ever
  *                 added; an id follows from its cause (purchase + generation), so two devices
  *                 doing the same write one entry (see loyalty/points-entries.ts; additive)
+ *   couponCampaigns: Y.Map  id → Y.Map { name, kind, amountCents, percent, minSpendCents,
+ *                 validFrom, validTo, perCustomerLimit, scopeProducts, scopeCategories (JSON
+ *                 text arrays), codeMode, sharedCode, created…, updated… }           (additive)
+ *   couponCodes:  Y.Map  id → JSON text { campaignId, code, customerId, issuedAt, issuedBy }
+ *   couponRedemptions: Y.Map  purchase id → JSON text { code, campaignId, customerId, at,
+ *                 discountCents }: a coupon used on that purchase; it counts while the
+ *                 purchase is live, so a double use on two offline devices is kept and shown
  */
 export const SCHEMA_VERSION = 9;
 
@@ -78,6 +85,9 @@ export interface WorkspaceDoc {
 	eventTombstones: Y.Map<unknown>;
 	/** Loyalty points, an append-only ledger (see features/loyalty/points-entries.ts). */
 	pointsLedger: Y.Map<unknown>;
+	/** Coupon codes issued to customers, and coupons used on purchases (features/coupons). */
+	couponCodes: Y.Map<unknown>;
+	couponRedemptions: Y.Map<unknown>;
 }
 
 export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
@@ -94,7 +104,9 @@ export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
 		products: doc.getMap<unknown>('products'),
 		members: doc.getMap<unknown>('members'),
 		eventTombstones: doc.getMap<unknown>('eventTombstones'),
-		pointsLedger: doc.getMap<unknown>('pointsLedger')
+		pointsLedger: doc.getMap<unknown>('pointsLedger'),
+		couponCodes: doc.getMap<unknown>('couponCodes'),
+		couponRedemptions: doc.getMap<unknown>('couponRedemptions')
 	};
 }
 

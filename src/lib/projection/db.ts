@@ -9,6 +9,7 @@ import type { FieldDefRecord } from '../features/custom-fields/custom-field-comm
 import type { MemberRecord } from '../features/shop/member-commands';
 import type { SegmentRow } from '../features/segments/rules/segment';
 import type { ReportRow } from '../features/insights/rules/report-definition';
+import type { CampaignRow } from '../features/coupons/rules/coupons';
 import type { ProductRecord } from '../features/products/product-commands';
 import type { TagColor } from '../features/tags/rules/tags';
 import type { CustomerRecord } from '../features/customers/rules/customer';
@@ -76,6 +77,7 @@ export class ProjectionDb extends Dexie {
 	members!: Table<MemberRow, string>;
 	segments!: Table<SegmentRow, string>;
 	reports!: Table<ReportRow, string>;
+	couponCampaigns!: Table<CampaignRow, string>;
 	projectionState!: Table<ProjectionState, string>;
 
 	/**
@@ -112,7 +114,8 @@ export class ProjectionDb extends Dexie {
 		this.version(12).stores({ customers: CUSTOMER_INDEXES });
 		this.version(13).stores({ segments: 'id, name' });
 		this.version(14).stores({ reports: 'id, name' });
-		if (Object.keys(extraTables).length > 0) this.version(15).stores(extraTables);
+		this.version(15).stores({ couponCampaigns: 'id, name' });
+		if (Object.keys(extraTables).length > 0) this.version(16).stores(extraTables);
 	}
 }
 

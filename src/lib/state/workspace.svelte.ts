@@ -103,6 +103,10 @@ export class WorkspaceSession {
 	/** One customer's points, tier and ledger; every customer's tier and balance. */
 	loyaltyOf = (customerId: string) => this.#client.call('loyaltyOf', [customerId]);
 	loyaltyStandings = () => this.#client.call('loyaltyStandings', []);
+	checkCoupon = (...args: Args<'checkCoupon'>) => this.#client.call('checkCoupon', args);
+	couponFigures = () => this.#client.call('couponFigures', []);
+	campaignCodes = (campaignId: string) => this.#client.call('campaignCodes', [campaignId]);
+	customerCoupons = (customerId: string) => this.#client.call('customerCoupons', [customerId]);
 
 	/** Every command the features declare, called by name (see workspace/commands.ts). */
 	readonly commands: CommandCalls<AppCommands>;

@@ -13,6 +13,7 @@ import { syncCommands } from '../features/sync/commands';
 import { tagCommands } from '../features/tags/commands';
 import { valueCommands } from '../features/value/commands';
 import { loyaltyCommands } from '../features/loyalty/commands';
+import { couponCommands } from '../features/coupons/commands';
 
 /** Each feature's commands; the registry refuses a name two of them declare. */
 export const FEATURE_COMMANDS = [
@@ -29,7 +30,8 @@ export const FEATURE_COMMANDS = [
 	segmentCommands,
 	reportCommands,
 	valueCommands,
-	loyaltyCommands
+	loyaltyCommands,
+	couponCommands
 ] as const;
 
 /** The registry the worker dispatches by name. */

@@ -7,6 +7,7 @@ import { productKind } from '../features/products/kinds';
 import { segmentKind } from '../features/segments/kinds';
 import { memberKind } from '../features/shop/kinds';
 import { tagColorKind } from '../features/tags/kinds';
+import { campaignKind } from '../features/coupons/kinds';
 
 /**
  * The kinds of record the projector keeps a table of, besides customers (whose rows carry
@@ -22,5 +23,6 @@ export const APP_TABLE_KINDS: readonly TableKind[] = [
 	productKind,
 	memberKind,
 	segmentKind,
-	reportKind
+	reportKind,
+	campaignKind
 ];

@@ -16,6 +16,19 @@ import {
 } from '../features/loyalty/rules/loyalty-settings';
 import { LOYALTY_SETTINGS_KEY } from '../features/loyalty/loyalty-keys';
 import {
+	campaignCodes,
+	campaignFigures,
+	checkCoupon,
+	customerCoupons
+} from '../features/coupons/coupon-commands';
+import type {
+	CampaignFigures,
+	CodeStatus,
+	CouponCheck,
+	CustomerCoupons
+} from '../features/coupons/rules/coupons';
+import type { PurchaseLine } from '../features/activity/rules/activity';
+import {
 	customerLoyalty,
 	loyaltyStandings,
 	type CustomerLoyalty,
@@ -205,10 +218,11 @@ export class WorkspaceCore {
 				this.kinds
 			);
 			await this.#projector.start();
-			// Points are read from the doc like purchases: screens showing them read again.
-			this.ws.pointsLedger.observe(() =>
-				this.events.onView({ eventsVersion: ++this.#eventsVersion })
-			);
+			// Points and coupons are read from the doc like purchases: screens showing them read again.
+			const eventsChanged = () => this.events.onView({ eventsVersion: ++this.#eventsVersion });
+			for (const root of [this.ws.pointsLedger, this.ws.couponCodes, this.ws.couponRedemptions]) {
+				root.observe(eventsChanged);
+			}
 			this.#tabs = connectTabs(this.ws.doc, this.names.tabChannelName, () => {
 				this.#projector?.stop();
 				// Nothing of this tab's copy may reach storage again: it is being replaced.
@@ -320,6 +334,35 @@ export class WorkspaceCore {
 		const standings = loyaltyStandings(this.ws, Date.now());
 		performance.measure('clientbook:loyalty-standings', { start: started });
 		return standings;
+	}
+
+	/** What a coupon code takes off a purchase being recorded, or why it cannot be used. */
+	async checkCoupon(
+		code: string,
+		customerId: string,
+		lines: PurchaseLine[],
+		at: number
+	): Promise<CouponCheck> {
+		await this.#ready;
+		return checkCoupon(this.ws, code, customerId, lines, at);
+	}
+
+	/** Every campaign's issued, redeemed, rate and revenue. */
+	async couponFigures(): Promise<Record<string, CampaignFigures>> {
+		await this.#ready;
+		return campaignFigures(this.ws);
+	}
+
+	/** A campaign's codes, each with how often it was used. */
+	async campaignCodes(campaignId: string): Promise<CodeStatus[]> {
+		await this.#ready;
+		return campaignCodes(this.ws, campaignId);
+	}
+
+	/** The coupons a customer holds, and which of their purchases used one. */
+	async customerCoupons(customerId: string): Promise<CustomerCoupons> {
+		await this.#ready;
+		return customerCoupons(this.ws, customerId);
 	}
 
 	/** Records the app skips because they cannot be read, by root (see data-health.ts). */

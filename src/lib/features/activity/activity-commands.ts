@@ -25,6 +25,7 @@ import { decodeEventValue, encodeEventValue } from './event-values';
 import { newId } from '../../crdt/ids';
 import { eventOwner, liveCustomer, entityOf, entitiesOf } from '../../crdt/workspace-doc';
 import { commandTime, eventCreated, stampCreated, stampUpdated } from '../../crdt/stamps';
+import { couponRefusal, writeRedemption } from '../coupons/coupon-commands';
 import {
 	pointsForNewPurchase,
 	redemptionRefusal,
@@ -80,6 +81,14 @@ export function addPurchase(
 	const checked = validatePurchase(input);
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
 	if (!liveCustomer(ctx.ws, input.customerId)) return { ok: false, reason: 'notFound' };
+	const coupon = couponRefusal(ctx.ws, checked.value);
+	if (!coupon.ok) {
+		return {
+			ok: false,
+			reason: 'invalid',
+			errors: { couponCode: `coupons.problem.${coupon.problem}` }
+		};
+	}
 	const redemption = redemptionRefusal(ctx.ws, checked.value, commandTime(ctx));
 	if (!redemption.ok) {
 		return {
@@ -88,12 +97,14 @@ export function addPurchase(
 			errors: { pointsRedeemed: `loyalty.errors.${redemption.problem}` }
 		};
 	}
-	const fields = { ...checked.value, ...redemption.value };
+	const { campaignId, ...couponFields } = coupon.value;
+	const fields = { ...checked.value, ...couponFields, ...redemption.value };
 	const id = newId();
 	ctx.ws.doc.transact(() => {
 		const at = commandTime(ctx);
 		ctx.ws.purchases.set(id, encodeEventValue({ ...fields, ...eventCreated(ctx, at) }));
 		pointsForNewPurchase(ctx, id, fields);
+		writeRedemption(ctx, id, { ...fields, campaignId });
 		const changes = followUpsAfterPurchase(
 			customerTasks(ctx, input.customerId),
 			localDateKey(checked.value.at)
@@ -249,7 +260,13 @@ export function editPurchase(
 	const checked = validatePurchase({ ...input, customerId });
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
 	// An edit keeps the points redeemed as they were: the form does not change them.
-	const { pointsRedeemed: _points, pointsValueCents: _value, ...edited } = checked.value;
+	const {
+		pointsRedeemed: _points,
+		pointsValueCents: _value,
+		couponCode: _code,
+		couponDiscountCents: _off,
+		...edited
+	} = checked.value;
 	const changes = purchaseChanges(current, edited);
 	if (changes.length === 0) return { ok: true, value: 0 };
 	ctx.ws.doc.transact(() => {

@@ -174,6 +174,12 @@ function purchaseOf(id: string, value: Loose & { customerId: string }): Purchase
 		note: s(value.note),
 		...(positiveWhole(value.pointsRedeemed) ? { pointsRedeemed: value.pointsRedeemed } : {}),
 		...(positiveWhole(value.pointsValueCents) ? { pointsValueCents: value.pointsValueCents } : {}),
+		...(typeof value.couponCode === 'string' && value.couponCode
+			? { couponCode: value.couponCode.slice(0, 40) }
+			: {}),
+		...(positiveWhole(value.couponDiscountCents)
+			? { couponDiscountCents: value.couponDiscountCents }
+			: {}),
 		createdAt: n(value.createdAt),
 		createdBy: s(value.createdBy)
 	};

@@ -99,7 +99,9 @@ export function redemptionRefusal(
 	const settings = loyaltySettingsOf(ws);
 	const customerId = eventOwner(ws, fields.customerId);
 	const balance = customerLoyalty(ws, customerId, now, settings).points.balance;
-	const problem = redemptionProblem(points, balance, fields.discountCents, settings);
+	// The points' value is part of the discount, besides what a coupon took off.
+	const discount = fields.discountCents - (fields.couponDiscountCents ?? 0);
+	const problem = redemptionProblem(points, balance, discount, settings);
 	if (problem) return { ok: false, problem };
 	return {
 		ok: true,

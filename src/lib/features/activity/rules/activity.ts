@@ -59,6 +59,9 @@ export interface PurchaseFields {
 	pointsRedeemed?: number;
 	/** What those points took off, in cents, at the shop's rate then (set by the command). */
 	pointsValueCents?: number;
+	/** A coupon used on this purchase and what it took off (part of `discountCents`). */
+	couponCode?: string;
+	couponDiscountCents?: number;
 }
 
 export interface InteractionFields {
@@ -100,7 +103,8 @@ export type ActivityMessageKey =
 	| 'loyalty.errors.notEnoughPoints'
 	| 'loyalty.errors.belowMinimum'
 	| 'loyalty.errors.moreThanPayable'
-	| 'loyalty.errors.off';
+	| 'loyalty.errors.off'
+	| `coupons.problem.${'unknown' | 'notYetValid' | 'expired' | 'belowMinimum' | 'outOfScope' | 'used' | 'limitReached' | 'otherCustomer' | 'discountMismatch'}`;
 
 export type ActivityErrors<F> = Partial<Record<keyof F, ActivityMessageKey>>;
 export type ActivityResult<F> = { ok: true; value: F } | { ok: false; errors: ActivityErrors<F> };
@@ -169,7 +173,9 @@ const PurchaseSchema = v.pipe(
 				v.maxValue(1e9, msg('validation.amountInvalid'))
 			)
 		),
-		pointsValueCents: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)))
+		pointsValueCents: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+		couponCode: v.optional(v.pipe(v.string(), v.maxLength(40, msg('validation.tooLong')))),
+		couponDiscountCents: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)))
 	}),
 	v.forward(
 		v.check(

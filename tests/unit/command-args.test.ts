@@ -141,7 +141,11 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 	createCampaign: [{ ...emptyCampaign(), name: 'Spring' }],
 	updateCampaign: ['k1', { ...emptyCampaign(), name: 'Spring' }],
 	deleteCampaign: ['k1'],
-	issueCoupons: ['k1', ['c1', 'c2']]
+	issueCoupons: ['k1', ['c1', 'c2']],
+	createTemplate: [{ name: 'Hi', occasion: 'any', textEn: 'Hi {name}', textZh: '' }],
+	updateTemplate: ['t1', { name: 'Hi', occasion: 'any', textEn: 'Hi {name}', textZh: '' }],
+	deleteTemplate: ['t1'],
+	setCareSettings: [{ shopName: 'Tea House', afterPurchaseDays: 3 }]
 };
 
 describe('command argument schemas', () => {

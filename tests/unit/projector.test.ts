@@ -36,6 +36,7 @@ import {
 import { emptyCondition } from '../../src/lib/features/segments/rules/segment';
 import { createCampaign, updateCampaign } from '../../src/lib/features/coupons/coupon-commands';
 import { emptyCampaign } from '../../src/lib/features/coupons/rules/coupons';
+import { createTemplate, updateTemplate } from '../../src/lib/features/care/care-commands';
 import {
 	createReport,
 	deleteReport,
@@ -94,6 +95,16 @@ async function randomEdits(
 			const campaign = { ...emptyCampaign(), name: `C${step}`, amountCents: 100 + step };
 			if (step % 40 === 7 || campaignIds.length === 0) createCampaign(ctx, campaign);
 			else updateCampaign(ctx, campaignIds[step % campaignIds.length]!, campaign);
+			// Greeting templates likewise.
+			const templateIds = [...ctx.ws.doc.getMap('messageTemplates').keys()];
+			const template = {
+				name: `T${step}`,
+				occasion: 'any' as const,
+				textEn: `Hi {name} ${step}`,
+				textZh: ''
+			};
+			if (step % 40 === 7 || templateIds.length === 0) createTemplate(ctx, template);
+			else updateTemplate(ctx, templateIds[step % templateIds.length]!, template);
 		}
 		if (random() < 0.2) await projector.idle();
 		const roll = random();

@@ -10,6 +10,7 @@ import { commandCalls, type CommandTransport } from '../../src/lib/workspace/com
 import { appCommandRegistry } from '../../src/lib/workspace/commands';
 import { segmentKind } from '../../src/lib/features/segments/kinds';
 import { campaignKind } from '../../src/lib/features/coupons/kinds';
+import { templateKind } from '../../src/lib/features/care/kinds';
 import { reportKind } from '../../src/lib/features/insights/kinds';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';
 import { WorkspaceCore } from '../../src/lib/workspace/workspace-core';
@@ -133,6 +134,7 @@ describe('a kind of record added by describing it', () => {
 			segmentKind,
 			reportKind,
 			campaignKind,
+			templateKind,
 			noteKind
 		]);
 		expect(

@@ -189,6 +189,7 @@ export function readCustomer(id: string, map: RecordMap): CustomerRecord {
 	return {
 		...fields,
 		gender: (gender || '') as CustomerFields['gender'],
+		birthdayCalendar: str(map, 'birthdayCalendar') === 'lunar' ? 'lunar' : '',
 		stage: (stage || 'lead') as CustomerFields['stage'],
 		source: (source || '') as CustomerFields['source'],
 		consent: (consent || 'unknown') as CustomerFields['consent'],

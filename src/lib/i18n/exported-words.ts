@@ -22,7 +22,15 @@ export function fieldLabels(field: string): string[] {
 
 /** The words for one choice of a field (stage, gender, payment, channel…). */
 export function choiceLabels(
-	field: 'gender' | 'stage' | 'source' | 'consent' | 'consentMethod' | 'payment' | 'channel',
+	field:
+		| 'gender'
+		| 'birthdayCalendar'
+		| 'stage'
+		| 'source'
+		| 'consent'
+		| 'consentMethod'
+		| 'payment'
+		| 'channel',
 	key: string
 ): string[] {
 	return present(CATALOGUES.map((m) => labelIn(m[field], key)));

@@ -10,6 +10,7 @@ import type { MemberRecord } from '../features/shop/member-commands';
 import type { SegmentRow } from '../features/segments/rules/segment';
 import type { ReportRow } from '../features/insights/rules/report-definition';
 import type { CampaignRow } from '../features/coupons/rules/coupons';
+import type { TemplateRow } from '../features/care/rules/templates';
 import type { ProductRecord } from '../features/products/product-commands';
 import type { TagColor } from '../features/tags/rules/tags';
 import type { CustomerRecord } from '../features/customers/rules/customer';
@@ -78,6 +79,7 @@ export class ProjectionDb extends Dexie {
 	segments!: Table<SegmentRow, string>;
 	reports!: Table<ReportRow, string>;
 	couponCampaigns!: Table<CampaignRow, string>;
+	messageTemplates!: Table<TemplateRow, string>;
 	projectionState!: Table<ProjectionState, string>;
 
 	/**
@@ -115,7 +117,8 @@ export class ProjectionDb extends Dexie {
 		this.version(13).stores({ segments: 'id, name' });
 		this.version(14).stores({ reports: 'id, name' });
 		this.version(15).stores({ couponCampaigns: 'id, name' });
-		if (Object.keys(extraTables).length > 0) this.version(16).stores(extraTables);
+		this.version(16).stores({ messageTemplates: 'id, name' });
+		if (Object.keys(extraTables).length > 0) this.version(17).stores(extraTables);
 	}
 }
 

@@ -14,6 +14,7 @@ import { tagCommands } from '../features/tags/commands';
 import { valueCommands } from '../features/value/commands';
 import { loyaltyCommands } from '../features/loyalty/commands';
 import { couponCommands } from '../features/coupons/commands';
+import { careCommands } from '../features/care/commands';
 
 /** Each feature's commands; the registry refuses a name two of them declare. */
 export const FEATURE_COMMANDS = [
@@ -31,7 +32,8 @@ export const FEATURE_COMMANDS = [
 	reportCommands,
 	valueCommands,
 	loyaltyCommands,
-	couponCommands
+	couponCommands,
+	careCommands
 ] as const;
 
 /** The registry the worker dispatches by name. */

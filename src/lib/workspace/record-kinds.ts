@@ -8,6 +8,7 @@ import { segmentKind } from '../features/segments/kinds';
 import { memberKind } from '../features/shop/kinds';
 import { tagColorKind } from '../features/tags/kinds';
 import { campaignKind } from '../features/coupons/kinds';
+import { templateKind } from '../features/care/kinds';
 
 /**
  * The kinds of record the projector keeps a table of, besides customers (whose rows carry
@@ -24,5 +25,6 @@ export const APP_TABLE_KINDS: readonly TableKind[] = [
 	memberKind,
 	segmentKind,
 	reportKind,
-	campaignKind
+	campaignKind,
+	templateKind
 ];

@@ -15,6 +15,8 @@ import {
 	type LoyaltySettings
 } from '../features/loyalty/rules/loyalty-settings';
 import { LOYALTY_SETTINGS_KEY } from '../features/loyalty/loyalty-keys';
+import { readCareSettings, type CareSettings } from '../features/care/rules/care-settings';
+import { CARE_SETTINGS_KEY } from '../features/care/care-commands';
 import {
 	campaignCodes,
 	campaignFigures,
@@ -106,6 +108,8 @@ export interface WorkspaceView {
 	valueSettings: ValueSettings;
 	/** How the shop rewards customers: points and tiers (a meta map entry too). */
 	loyaltySettings: LoyaltySettings;
+	/** The shop's name in greetings, and the call-back day after a purchase. */
+	careSettings: CareSettings;
 	/** Moves on whenever purchases or interactions change: screens showing them read again. */
 	eventsVersion: number;
 }
@@ -199,7 +203,8 @@ export class WorkspaceCore {
 				this.events.onView({
 					currency: readCurrency(this.ws),
 					valueSettings: readValueSettings(this.ws.meta.get(VALUE_SETTINGS_KEY)),
-					loyaltySettings: readLoyaltySettings(this.ws.meta.get(LOYALTY_SETTINGS_KEY))
+					loyaltySettings: readLoyaltySettings(this.ws.meta.get(LOYALTY_SETTINGS_KEY)),
+					careSettings: readCareSettings(this.ws.meta.get(CARE_SETTINGS_KEY))
 				});
 			this.ws.meta.observe(showShopSettings);
 			showShopSettings();

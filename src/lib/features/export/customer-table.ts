@@ -11,6 +11,7 @@ export type Translate = (key: string) => string;
 
 const CHOICE_COLUMNS: ReadonlySet<string> = new Set<ChoiceField>([
 	'gender',
+	'birthdayCalendar',
 	'stage',
 	'source',
 	'consent',

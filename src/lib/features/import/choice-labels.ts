@@ -4,6 +4,7 @@ import {
 	CONSENT_STATES,
 	CUSTOMER_SOURCES,
 	GENDERS,
+	BIRTHDAY_CALENDARS,
 	LIFECYCLE_STAGES
 } from '../customers/rules/customer';
 
@@ -13,6 +14,7 @@ import {
  */
 export const CHOICE_FIELDS = {
 	gender: GENDERS,
+	birthdayCalendar: BIRTHDAY_CALENDARS,
 	stage: LIFECYCLE_STAGES,
 	source: CUSTOMER_SOURCES,
 	consent: CONSENT_STATES,

@@ -114,6 +114,7 @@ const HEADER_WORDS: Record<ImportField, string[]> = {
 		'出生日期',
 		'出生年月日'
 	],
+	birthdayCalendar: ['birthday calendar', 'calendar of birthday', '生日历法', '生日类型'],
 	province: ['province', 'state', 'region', 'home state', 'address 1 region', '省', '省份'],
 	city: ['city', 'home city', 'address 1 city', '城市', '市'],
 	district: ['district', 'county', '区', '区县', '县区'],

@@ -29,6 +29,7 @@ const MOMENT_FIELDS = new Set(['purchase.at', 'interaction.at']);
 const CODED: Partial<Record<string, string>> = {
 	stage: 'stage',
 	gender: 'gender',
+	birthdayCalendar: 'birthdayCalendar',
 	source: 'source',
 	consent: 'consent',
 	consentMethod: 'consentMethod'

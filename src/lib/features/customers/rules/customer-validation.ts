@@ -4,6 +4,7 @@ import {
 	CONSENT_STATES,
 	CUSTOMER_SOURCES,
 	GENDERS,
+	BIRTHDAY_CALENDARS,
 	LIFECYCLE_STAGES,
 	splitList,
 	type CustomerFieldName,
@@ -88,6 +89,10 @@ function customerSchema(today: Date) {
 		),
 		wechat: text(60),
 		gender: v.picklist(['', ...GENDERS], 'validation.choiceInvalid' satisfies ValidationMessageKey),
+		birthdayCalendar: v.picklist(
+			['', ...BIRTHDAY_CALENDARS],
+			'validation.choiceInvalid' satisfies ValidationMessageKey
+		),
 		birthday: v.pipe(
 			v.string(),
 			v.trim(),

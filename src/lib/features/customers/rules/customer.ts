@@ -37,6 +37,10 @@ export const CONSENT_METHODS = [
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 export type Gender = (typeof GENDERS)[number];
 
+/** A birthday kept in the lunar calendar (农历); empty = the Gregorian calendar. */
+export const BIRTHDAY_CALENDARS = ['lunar'] as const;
+export type BirthdayCalendar = (typeof BIRTHDAY_CALENDARS)[number];
+
 /** What a person can type into the customer form. Empty strings mean "not given". */
 export interface CustomerFields {
 	name: string;
@@ -48,8 +52,9 @@ export interface CustomerFields {
 	otherEmails: string;
 	wechat: string;
 	gender: Gender | '';
-	/** ISO date, YYYY-MM-DD. */
+	/** ISO date, YYYY-MM-DD; with `birthdayCalendar` lunar, the lunar year, month and day. */
 	birthday: string;
+	birthdayCalendar: BirthdayCalendar | '';
 	province: string;
 	city: string;
 	district: string;
@@ -84,6 +89,7 @@ export const CUSTOMER_FIELD_ORDER = [
 	'wechat',
 	'gender',
 	'birthday',
+	'birthdayCalendar',
 	'province',
 	'city',
 	'district',
@@ -119,7 +125,15 @@ export interface CustomerRecord extends CustomerFields {
 }
 
 /** Fields whose value is free text (the rest are choices or lists). */
-const NON_TEXT_FIELDS = ['gender', 'tags', 'stage', 'source', 'consent', 'consentMethod'] as const;
+const NON_TEXT_FIELDS = [
+	'gender',
+	'birthdayCalendar',
+	'tags',
+	'stage',
+	'source',
+	'consent',
+	'consentMethod'
+] as const;
 export type TextFieldName = Exclude<OrderedFieldName, (typeof NON_TEXT_FIELDS)[number]>;
 export const TEXT_FIELDS = CUSTOMER_FIELD_ORDER.filter(
 	(field): field is TextFieldName => !(NON_TEXT_FIELDS as readonly string[]).includes(field)
@@ -135,6 +149,7 @@ export function emptyCustomerFields(): CustomerFields {
 		wechat: '',
 		gender: '',
 		birthday: '',
+		birthdayCalendar: '',
 		province: '',
 		city: '',
 		district: '',

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+	festivalsOf,
+	lunarDaysIn,
+	lunarToSolar
+} from '../../src/lib/features/care/rules/festivals';
+import { customerOccasions, occasionsBetween } from '../../src/lib/features/care/rules/occasions';
+
+const dayOf = (year: number, festival: string) =>
+	festivalsOf(year).find((f) => f.festival === festival)?.day;
+
+describe('festivals', () => {
+	it('puts 除夕 on 腊月廿九 in a year whose twelfth month has no 30th', () => {
+		expect(dayOf(2026, 'springFestival')).toBe('2026-02-17');
+		expect(dayOf(2026, 'springFestivalEve')).toBe('2026-02-16');
+		// 2025's eve fell on 腊月廿九 too; 2024's on 腊月三十.
+		expect(dayOf(2024, 'springFestivalEve')).toBe('2024-02-09');
+	});
+
+	it('works out the lunar festivals and the Gregorian ones', () => {
+		expect(dayOf(2026, 'lantern')).toBe('2026-03-03');
+		expect(dayOf(2026, 'dragonBoat')).toBe('2026-06-19');
+		expect(dayOf(2026, 'qixi')).toBe('2026-08-19');
+		expect(dayOf(2026, 'midAutumn')).toBe('2026-09-25');
+		expect(dayOf(2026, 'doubleNinth')).toBe('2026-10-18');
+		expect(dayOf(2026, 'mothersDay')).toBe('2026-05-10');
+		expect(dayOf(2026, 'fathersDay')).toBe('2026-06-21');
+		expect(dayOf(2026, 'nationalDay')).toBe('2026-10-01');
+		expect(festivalsOf(2026)).toHaveLength(13);
+	});
+
+	it('finds a lunar birthday’s Gregorian day each year, a missing 30th on the 29th', () => {
+		expect(lunarDaysIn(2027, 8, 15)).toEqual(['2027-09-15']);
+		expect(lunarToSolar(2025, 12, 30)).toBe('2026-02-16');
+	});
+});
+
+describe('occasions', () => {
+	const customer = {
+		id: 'c1',
+		birthday: '1990-08-15',
+		birthdayCalendar: 'lunar' as const,
+		createdAt: new Date(2024, 8, 20, 10).getTime(),
+		lastPurchaseAt: new Date(2027, 8, 10, 15).getTime()
+	};
+
+	it('lists lunar birthdays, anniversaries and N days after the last purchase', () => {
+		expect(customerOccasions(customer, '2027-09-01', '2027-09-30', 3)).toEqual([
+			{ day: '2027-09-15', kind: 'birthday', customerId: 'c1', years: 37, lunar: true },
+			{ day: '2027-09-20', kind: 'anniversary', customerId: 'c1', years: 3 },
+			{ day: '2027-09-13', kind: 'afterPurchase', customerId: 'c1' }
+		]);
+	});
+
+	it('moves a 29 February birthday to 1 March in other years', () => {
+		const leap = { ...customer, birthday: '2000-02-29', birthdayCalendar: '' as const };
+		expect(customerOccasions(leap, '2027-02-25', '2027-03-05', 0)).toEqual([
+			{ day: '2027-03-01', kind: 'birthday', customerId: 'c1', years: 27 }
+		]);
+	});
+
+	it('orders the days, festivals first on a shared day', () => {
+		const list = occasionsBetween(
+			[{ ...customer, birthday: '1990-10-01', birthdayCalendar: '' }],
+			'2026-09-28',
+			'2026-10-02',
+			0
+		);
+		expect(list.map((o) => `${o.day} ${o.kind}`)).toEqual([
+			'2026-10-01 festival',
+			'2026-10-01 birthday'
+		]);
+	});
+});

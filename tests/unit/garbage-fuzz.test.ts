@@ -13,6 +13,12 @@ import { summariseWorkspace } from '../../src/lib/features/backup/backup-file';
 import { dataHealth } from '../../src/lib/features/data-health/data-health';
 import { recentlyDeletedCustomers } from '../../src/lib/features/customers/deleted-customers';
 import { customerLoyalty, loyaltyStandings } from '../../src/lib/features/loyalty/loyalty-reads';
+import {
+	campaignCodes,
+	campaignFigures,
+	checkCoupon,
+	customerCoupons
+} from '../../src/lib/features/coupons/coupon-commands';
 import { EventIndex } from '../../src/lib/projection/event-index';
 import { Projector } from '../../src/lib/projection/projector';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';
@@ -34,6 +40,8 @@ const ROOTS = [
 	'interactions',
 	'eventTombstones',
 	'pointsLedger',
+	'couponCodes',
+	'couponRedemptions',
 	...APP_TABLE_KINDS.map((kind) => kind.root)
 ];
 /** Keys the app reads, so garbage lands where a reader looks, not only beside it. */
@@ -179,6 +187,11 @@ describe('readers never fail', () => {
 			summariseWorkspace(ctx.ws, 0, APP_TABLE_KINDS);
 			for (const id of ctx.ws.customers.keys()) customerLoyalty(ctx.ws, id, Date.now());
 			loyaltyStandings(ctx.ws, Date.now());
+			campaignFigures(ctx.ws);
+			for (const id of ctx.ws.customers.keys()) customerCoupons(ctx.ws, id);
+			for (const campaign of ctx.ws.doc.getMap('couponCampaigns').keys())
+				campaignCodes(ctx.ws, campaign);
+			checkCoupon(ctx.ws, 'ABCDEFGH', ids[0]!, [], Date.now());
 			recentlyDeletedCustomers(ctx.ws, Date.now());
 			projector.stop();
 		}

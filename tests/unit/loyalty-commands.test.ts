@@ -177,6 +177,110 @@ describe('points on purchases', () => {
 	});
 });
 
+describe('points that stay right through edits, restores and dates', () => {
+	it('an edit of a purchase whose points expired long ago leaves today’s points alone', () => {
+		const at = new Date(2026, 0, 10, 12).getTime();
+		const ctx: CommandContext = {
+			...shop({ ...SETTINGS, expiryMonths: 6 }),
+			now: () => new Date(2026, 8, 1, 12).getTime()
+		};
+		const id = newCustomer(ctx);
+		const january = buy(ctx, sale(id, 50_000, { at }));
+		buy(ctx, sale(id, 30_000, { at: new Date(2026, 7, 5, 12).getTime() }));
+		const september = new Date(2026, 8, 1, 12).getTime();
+		// January's 500 expired at the end of July; August's ¥300 earned double, at Gold.
+		expect(customerLoyalty(ctx.ws, id, september).points.balance).toBe(600);
+		expect(editPurchase(ctx, january, sale(id, 52_000, { at })).ok).toBe(true);
+		const after = customerLoyalty(ctx.ws, id, september).points;
+		expect(after.balance).toBe(600);
+		expect(after.overdrawn).toBe(0);
+	});
+
+	it('deleting and restoring a purchase changes nothing, with expiry on', () => {
+		const ctx: CommandContext = {
+			...shop({ ...SETTINGS, expiryMonths: 1 }),
+			now: () => new Date(2026, 0, 25, 12).getTime()
+		};
+		const id = newCustomer(ctx);
+		buy(ctx, sale(id, 10_000, { at: new Date(2026, 0, 10, 12).getTime() }));
+		const spend = buy(
+			ctx,
+			sale(id, 5_000, {
+				at: new Date(2026, 0, 20, 12).getTime(),
+				discountCents: 1_000,
+				pointsRedeemed: 100
+			})
+		);
+		const april = new Date(2026, 3, 5, 12).getTime();
+		const before = customerLoyalty(ctx.ws, id, april).points;
+		deletePurchase(ctx, spend);
+		restorePurchase(ctx, spend);
+		expect(customerLoyalty(ctx.ws, id, april).points).toEqual(before);
+	});
+
+	it('a purchase edited down to no points earns again when edited back up', () => {
+		const ctx = shop();
+		const id = newCustomer(ctx);
+		const purchase = buy(ctx, sale(id, 10_000));
+		editPurchase(ctx, purchase, sale(id, 50));
+		expect(standing(ctx, id).points.balance).toBe(0);
+		editPurchase(ctx, purchase, sale(id, 10_000));
+		expect(standing(ctx, id).points.balance).toBe(100);
+		// Deleted and restored at ¥0.50, it does not bring back an old generation's 100.
+		editPurchase(ctx, purchase, sale(id, 50));
+		deletePurchase(ctx, purchase);
+		restorePurchase(ctx, purchase);
+		expect(standing(ctx, id).points.balance).toBe(0);
+	});
+
+	it('points redeemed on a purchase dated ahead are spent now, not on that day', () => {
+		const ctx = shop();
+		const id = newCustomer(ctx);
+		buy(ctx, sale(id, 10_000));
+		const tomorrow = NOW + 86_400_000;
+		buy(ctx, sale(id, 5_000, { at: tomorrow, discountCents: 1_000, pointsRedeemed: 100 }));
+		const again = addPurchase(ctx, sale(id, 5_000, { discountCents: 1_000, pointsRedeemed: 100 }));
+		expect(again).toMatchObject({ errors: { pointsRedeemed: 'loyalty.errors.notEnoughPoints' } });
+	});
+
+	it('a purchase edited offline while deleted elsewhere keeps no points', () => {
+		const a = shop(SETTINGS, new Y.Doc(), 'member-a');
+		const id = newCustomer(a);
+		const purchase = buy(a, sale(id, 10_000));
+		const b: CommandContext = { ...memberContext('member-b', new Y.Doc()), now: () => NOW };
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		deletePurchase(a, purchase);
+		editPurchase(b, purchase, sale(id, 20_000));
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		Y.applyUpdate(a.ws.doc, Y.encodeStateAsUpdate(b.ws.doc));
+		expect(standing(a, id).points.balance).toBe(0);
+		expect(standing(b, id).points.balance).toBe(0);
+	});
+
+	it('sales written in one transaction (an import chunk) see the tier reached before them', () => {
+		const ctx = shop();
+		const id = newCustomer(ctx);
+		ctx.ws.doc.transact(() => {
+			buy(ctx, sale(id, 60_000, { at: AT - 86_400_000 }));
+			buy(ctx, sale(id, 10_000));
+		}, ctx.origin);
+		// Gold (×2) from the first sale: the second earns 200, not 100.
+		expect(standing(ctx, id).points.balance).toBe(600 + 200);
+	});
+
+	it('a redemption value or coupon discount sent without its cause is not stored', () => {
+		const ctx = shop();
+		const id = newCustomer(ctx);
+		const purchase = buy(
+			ctx,
+			sale(id, 10_000, { pointsValueCents: 500, couponDiscountCents: 300 })
+		);
+		const stored = JSON.parse(ctx.ws.purchases.get(purchase) as string) as Record<string, unknown>;
+		expect(stored['pointsValueCents']).toBeUndefined();
+		expect(stored['couponDiscountCents']).toBeUndefined();
+	});
+});
+
 describe('hand adjustments', () => {
 	it('need a whole number and a reason', () => {
 		const ctx = shop();

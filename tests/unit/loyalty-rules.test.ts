@@ -272,13 +272,14 @@ describe('loyalty settings as stored', () => {
 		expect(read.earn).toEqual(DEFAULT_LOYALTY_SETTINGS.earn);
 		expect(read.redeem.centsPerPoint).toBe(5);
 		expect(read.tiers.basis).toBe('points');
-		// Falling thresholds are no tier list.
-		expect(read.tiers.list).toEqual(DEFAULT_LOYALTY_SETTINGS.tiers.list);
+		// Falling thresholds are no tier list: none rather than made-up ones.
+		expect(read.tiers.list).toEqual([]);
 	});
 
 	it('keeps at most six tiers and names them in the language asked for', () => {
 		const seven = Array.from({ length: 7 }, (_, i) => tier(`t${i}`, i * 10));
-		expect(readLoyaltySettings({ tiers: { list: seven } }).tiers.list).toEqual(
+		expect(readLoyaltySettings({ tiers: { list: seven } }).tiers.list).toEqual([]);
+		expect(readLoyaltySettings({ tiers: {} }).tiers.list).toEqual(
 			DEFAULT_LOYALTY_SETTINGS.tiers.list
 		);
 		expect(tierName({ nameEn: 'Gold', nameZh: '金卡' }, 'zh-CN')).toBe('金卡');

@@ -223,11 +223,15 @@ export class WorkspaceCore {
 				this.kinds
 			);
 			await this.#projector.start();
-			// Points and coupons are read from the doc like purchases: screens showing them read again.
-			const eventsChanged = () => this.events.onView({ eventsVersion: ++this.#eventsVersion });
-			for (const root of [this.ws.pointsLedger, this.ws.couponCodes, this.ws.couponRedemptions]) {
-				root.observe(eventsChanged);
-			}
+			// Points and coupons are read from the doc like purchases: screens showing them read
+			// again, once per transaction (a purchase writes to several of these roots at once).
+			const readAgain = [this.ws.pointsLedger, this.ws.couponCodes, this.ws.couponRedemptions];
+			this.ws.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+				const changed = transaction.changed as Map<unknown, unknown>;
+				if (readAgain.some((root) => changed.has(root))) {
+					this.events.onView({ eventsVersion: ++this.#eventsVersion });
+				}
+			});
 			this.#tabs = connectTabs(this.ws.doc, this.names.tabChannelName, () => {
 				this.#projector?.stop();
 				// Nothing of this tab's copy may reach storage again: it is being replaced.

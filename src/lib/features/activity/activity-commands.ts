@@ -70,6 +70,14 @@ function insertTask(
 	return id;
 }
 
+/** Whether `addPurchase` would refuse these fields (it then writes nothing). */
+export function purchaseRefusal(ctx: CommandContext, input: PurchaseFields): boolean {
+	const checked = validatePurchase(input);
+	if (!checked.ok || !liveCustomer(ctx.ws, input.customerId)) return true;
+	if (!couponRefusal(ctx.ws, checked.value).ok) return true;
+	return !redemptionRefusal(ctx.ws, checked.value, commandTime(ctx)).ok;
+}
+
 /**
  * Records a purchase. In the same transaction, the customer's repeating follow-ups move to
  * N days after this purchase (an open one is rescheduled, a finished one gets a successor).
@@ -98,7 +106,15 @@ export function addPurchase(
 		};
 	}
 	const { campaignId, ...couponFields } = coupon.value;
-	const fields = { ...checked.value, ...couponFields, ...redemption.value };
+	// What points and coupons took off is set by their checks, never taken from the caller.
+	const {
+		pointsRedeemed: _points,
+		pointsValueCents: _value,
+		couponCode: _code,
+		couponDiscountCents: _off,
+		...given
+	} = checked.value;
+	const fields: PurchaseFields = { ...given, ...couponFields, ...redemption.value };
 	const id = newId();
 	ctx.ws.doc.transact(() => {
 		const at = commandTime(ctx);

@@ -9,6 +9,7 @@ import {
 	text
 } from '../../core/arg-shapes';
 import {
+	purchaseRefusal,
 	addPurchase,
 	addTask,
 	completeTask,
@@ -39,7 +40,12 @@ export const activityCommands = {
 		args: args(purchaseFields, newCatalogueProducts),
 		undo: 'step',
 		run: (ctx, fields: PurchaseFields, newProducts: NewCatalogueProduct[]) =>
-			inOneStep(ctx, () => addPurchase(ctx, withNewProducts(ctx, fields, newProducts)))
+			inOneStep(ctx, () =>
+				// A refused purchase writes nothing, so it must not add the products it asked for.
+				purchaseRefusal(ctx, fields)
+					? addPurchase(ctx, fields)
+					: addPurchase(ctx, withNewProducts(ctx, fields, newProducts))
+			)
 	}),
 	/** Changes a purchase, first adding the products asked for (as when recording one). */
 	editPurchase: command({

@@ -26,6 +26,10 @@ export interface Redemption {
 }
 
 const CODE_PATTERN = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
+/** The range a Date holds: a moment outside it cannot be shown or compared as a day. */
+const MAX_MOMENT = 8.64e15;
+const isMoment = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_MOMENT;
 
 export function readIssuedCode(id: string, stored: unknown): IssuedCode | null {
 	const value = decodeEventValue(stored);
@@ -38,7 +42,7 @@ export function readIssuedCode(id: string, stored: unknown): IssuedCode | null {
 		campaignId,
 		code,
 		customerId,
-		issuedAt: typeof issuedAt === 'number' ? issuedAt : 0,
+		issuedAt: isMoment(issuedAt) ? issuedAt : 0,
 		issuedBy: typeof issuedBy === 'string' ? issuedBy : ''
 	};
 }
@@ -48,7 +52,7 @@ export function readRedemption(purchaseId: string, stored: unknown): Redemption 
 	if (!value) return null;
 	const { code, campaignId, customerId, at, discountCents } = value;
 	if (typeof code !== 'string' || typeof campaignId !== 'string') return null;
-	if (typeof customerId !== 'string' || typeof at !== 'number') return null;
+	if (typeof customerId !== 'string' || !isMoment(at)) return null;
 	if (typeof discountCents !== 'number' || !Number.isInteger(discountCents) || discountCents < 0)
 		return null;
 	return { purchaseId, code, campaignId, customerId, at, discountCents };

@@ -16,6 +16,11 @@ function textList(value: unknown): string[] {
 	}
 }
 
+/** A whole number within [0, max], else 0: a stranger's NaN or Infinity is no amount. */
+function whole(value: number, max: number): number {
+	return Number.isFinite(value) ? Math.min(max, Math.max(0, Math.round(value))) : 0;
+}
+
 /** A stored campaign as its row; one without a name or a known kind is no campaign. */
 export function readCampaign(id: string, map: RecordMap): CampaignRow | null {
 	const name = str(map, 'name');
@@ -27,12 +32,12 @@ export function readCampaign(id: string, map: RecordMap): CampaignRow | null {
 		id,
 		name,
 		kind: kind as CouponKind,
-		amountCents: Math.max(0, Math.round(num(map, 'amountCents'))),
-		percent: Math.min(100, Math.max(0, Math.round(num(map, 'percent')))),
-		minSpendCents: Math.max(0, Math.round(num(map, 'minSpendCents'))),
+		amountCents: whole(num(map, 'amountCents'), 1e11),
+		percent: whole(num(map, 'percent'), 100),
+		minSpendCents: whole(num(map, 'minSpendCents'), 1e11),
 		validFrom: str(map, 'validFrom'),
 		validTo: str(map, 'validTo'),
-		perCustomerLimit: Math.max(0, Math.round(num(map, 'perCustomerLimit'))),
+		perCustomerLimit: whole(num(map, 'perCustomerLimit'), 1000),
 		scopeProducts: textList(map.get('scopeProducts')),
 		scopeCategories: textList(map.get('scopeCategories')),
 		codeMode: codeMode as CodeMode,

@@ -52,6 +52,7 @@ function writeEntry(ctx: CommandContext, id: string, entry: NewPointsEntry): voi
 		id,
 		encodePointsEntry(entry, { createdAt: commandTime(ctx), createdBy: ctx.memberId })
 	);
+	loyaltyIndexOf(ctx.ws).noteEntry(id);
 }
 
 export type AdjustResult =
@@ -132,7 +133,9 @@ function writeGeneration(
 	earned: { points: number; rule: EarnRule } | null,
 	redeemed: number
 ): void {
-	if (earned && earned.points > 0) {
+	// An earn of 0 points is written too: it carries the generation and the rule, so an edit
+	// that raises the amount later earns by them.
+	if (earned) {
 		writeEntry(ctx, earnEntryId(purchaseId, generation), {
 			customerId,
 			at,
@@ -145,7 +148,9 @@ function writeGeneration(
 	if (redeemed > 0) {
 		writeEntry(ctx, redeemEntryId(purchaseId, generation), {
 			customerId,
-			at,
+			// Spent when it was recorded at the latest: a purchase dated ahead must not leave
+			// its points to be spent again until that day.
+			at: Math.min(at, commandTime(ctx)),
 			kind: 'redeem',
 			points: -redeemed,
 			purchaseId
@@ -177,6 +182,7 @@ export function pointsForNewPurchase(
 	fields: PurchaseFields
 ): void {
 	const settings = loyaltySettingsOf(ctx.ws);
+	loyaltyIndexOf(ctx.ws).notePurchase(purchaseId);
 	if (!settings.enabled) return;
 	const customerId = eventOwner(ctx.ws, fields.customerId);
 	const rule = earnRuleAt(ctx.ws, settings, customerId, fields.at);
@@ -208,7 +214,11 @@ export function reversePurchasePoints(
 	reverse(ctx, own.active, owner);
 }
 
-/** A restored purchase's points come back as they were, as the next generation. */
+/**
+ * A restored purchase earns again, as the next generation, by the rule it first earned with
+ * (the version restored may be one edited while it was deleted elsewhere), and redeems what it
+ * redeemed.
+ */
 export function restorePurchasePoints(
 	ctx: CommandContext,
 	purchaseId: string,
@@ -220,14 +230,17 @@ export function restorePurchasePoints(
 	const redeem = own.latest.find((entry) => entry.kind === 'redeem');
 	const record = readPurchase(purchaseId, liveEventValue(ctx.ws, 'purchases', purchaseId));
 	const at = record?.at ?? earn?.at ?? redeem?.at ?? commandTime(ctx);
+	const rule = earn?.rule ?? noRule;
 	writeGeneration(
 		ctx,
 		purchaseId,
 		own.generation + 1,
 		owner,
 		at,
-		earn ? { points: earn.points, rule: earn.rule ?? noRule } : null,
-		redeem ? -redeem.points : 0
+		earn
+			? { points: record ? pointsEarned(purchaseTotalCents(record), rule) : earn.points, rule }
+			: null,
+		record?.pointsRedeemed ?? (redeem ? -redeem.points : 0)
 	);
 }
 

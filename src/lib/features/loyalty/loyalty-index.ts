@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { readPurchaseFigures } from '../activity/activity-records';
 import { liveEventValue } from '../activity/event-tombstones';
 import { customerMergedInto, eventOwner, type WorkspaceDoc } from '../../crdt/workspace-doc';
@@ -45,7 +45,8 @@ export class LoyaltyIndex {
 		const onCustomers = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
 			if (this.#mergedInto === null) return;
 			for (const event of events) {
-				const keys = (event as Y.YMapEvent<unknown>).keysChanged;
+				// Anything may sit in a customer (a stranger's array): only maps have keys.
+				const keys = event instanceof Y.YMapEvent ? event.keysChanged : new Set<string>();
 				if (event.target === ws.customers || keys.has('mergedInto') || keys.has('deletedAt')) {
 					this.#mergedInto = null;
 					return;
@@ -63,6 +64,19 @@ export class LoyaltyIndex {
 
 	stop(): void {
 		this.#stop();
+	}
+
+	/**
+	 * Reads a purchase and an entry written in the transaction still open: observers hear of
+	 * it only once the transaction ends, and an import writes a thousand sales in one, each of
+	 * which must see the ones before it (a tier reached mid-chunk multiplies the rest).
+	 */
+	notePurchase(id: string): void {
+		this.#readPurchase(id);
+	}
+
+	noteEntry(id: string): void {
+		this.#readEntry(id);
 	}
 
 	#readPurchase(id: string): void {

@@ -3,7 +3,12 @@ import { loyaltyIndexOf, type PaidPurchase } from './loyalty-index';
 import { LOYALTY_SETTINGS_KEY } from './loyalty-keys';
 import type { StoredPointsEntry } from './points-entries';
 import { readLoyaltySettings, type LoyaltySettings } from './rules/loyalty-settings';
-import { countsAsEarned, pointsStanding, type PointsStanding } from './rules/points-ledger';
+import {
+	countedEntries,
+	countsAsEarned,
+	pointsStanding,
+	type PointsStanding
+} from './rules/points-ledger';
 import {
 	nextTier,
 	tierStanding,
@@ -23,7 +28,8 @@ export function tierSteps(
 ): MeasureStep[] {
 	const { basis, windowMonths } = settings.tiers;
 	if (basis === 'points') {
-		return records.entries
+		const live = new Set(records.purchases.map((purchase) => purchase.id));
+		return countedEntries(records.entries, live)
 			.filter(countsAsEarned)
 			.map((entry) => ({ at: entry.at, delta: entry.points }));
 	}
@@ -51,8 +57,9 @@ export function customerLoyalty(
 ): CustomerLoyalty {
 	const records = loyaltyIndexOf(ws).recordsOf(customerId);
 	const tier = tierStanding(tierSteps(records, settings), settings.tiers, now);
+	const live = new Set(records.purchases.map((purchase) => purchase.id));
 	return {
-		points: pointsStanding(records.entries, now, settings.expiryMonths),
+		points: pointsStanding(records.entries, now, settings.expiryMonths, undefined, live),
 		tier,
 		next: nextTier(tier, settings.tiers),
 		entries: [...records.entries].sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1))
@@ -89,7 +96,8 @@ export function loyaltyStandings(
 		if (!map || isDeleted(map)) continue;
 		ids.push(customerId);
 		tiers.push(tierStanding(tierSteps(records, settings), settings.tiers, now).tier);
-		const points = pointsStanding(records.entries, now, settings.expiryMonths);
+		const live = new Set(records.purchases.map((purchase) => purchase.id));
+		const points = pointsStanding(records.entries, now, settings.expiryMonths, undefined, live);
 		balances.push(points.balance);
 		overdrawn.push(points.overdrawn > 0 ? 1 : 0);
 	}

@@ -19,12 +19,18 @@ export const MAX_REASON = 300;
 const isKind = (value: unknown): value is EntryKind =>
 	typeof value === 'string' && (ENTRY_KINDS as readonly string[]).includes(value);
 
+/** The range a Date holds: a moment outside it cannot be shown or compared as a day. */
+const MAX_MOMENT = 8.64e15;
+
+const within = (value: unknown, max: number): value is number =>
+	typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= max;
+
+/** The rule an entry names, within the bounds the settings allow, else none. */
 function readRule(value: unknown): EarnRule | undefined {
 	if (typeof value !== 'object' || value === null) return undefined;
 	const v = value as Record<string, unknown>;
-	const numbers = [v['pointsPerUnit'], v['capPerOrder'], v['multiplier']];
-	if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0))
-		return undefined;
+	if (!within(v['pointsPerUnit'], 1000) || !within(v['multiplier'], 100)) return undefined;
+	if (!within(v['capPerOrder'], 1e9)) return undefined;
 	const rounding = v['rounding'];
 	if (rounding !== 'down' && rounding !== 'nearest' && rounding !== 'up') return undefined;
 	return {
@@ -40,7 +46,7 @@ export function readPointsEntry(id: string, stored: unknown): StoredPointsEntry 
 	if (!value) return null;
 	const { customerId, at, kind, points } = value;
 	if (typeof customerId !== 'string' || !customerId || !isKind(kind)) return null;
-	if (typeof at !== 'number' || !Number.isFinite(at)) return null;
+	if (typeof at !== 'number' || !Number.isFinite(at) || Math.abs(at) > MAX_MOMENT) return null;
 	if (typeof points !== 'number' || !Number.isInteger(points) || Math.abs(points) > MAX_POINTS) {
 		return null;
 	}

@@ -133,17 +133,19 @@ function readTier(value: unknown, index: number): Tier | null {
 	};
 }
 
-/** Tiers as stored, or the defaults when they are not a rising list of at most six. */
+/**
+ * Tiers as stored; none when they are not a rising list of at most six (a newer version's, a
+ * stranger's): made-up tiers would give multipliers and discounts the shop never set.
+ */
 function readTierList(value: unknown): Tier[] {
-	if (!Array.isArray(value) || value.length > MAX_TIERS) {
-		return DEFAULT_LOYALTY_SETTINGS.tiers.list;
-	}
+	if (value === undefined) return DEFAULT_LOYALTY_SETTINGS.tiers.list;
+	if (!Array.isArray(value) || value.length > MAX_TIERS) return [];
 	const tiers = value.map(readTier);
-	if (tiers.some((tier) => tier === null)) return DEFAULT_LOYALTY_SETTINGS.tiers.list;
+	if (tiers.some((tier) => tier === null)) return [];
 	const list = tiers as Tier[];
 	const rising = list.every((tier, i) => i === 0 || tier.threshold > list[i - 1]!.threshold);
 	const distinct = new Set(list.map((tier) => tier.id)).size === list.length;
-	return rising && distinct ? list : DEFAULT_LOYALTY_SETTINGS.tiers.list;
+	return rising && distinct ? list : [];
 }
 
 /** The settings in `value`, each part that is not readable replaced by its default. */

@@ -72,18 +72,43 @@ export function byTime(a: PointsEntry, b: PointsEntry): number {
 }
 
 /**
+ * The entries that count: an entry and its reversal cancel out (the purchase's points never
+ * were, whenever the reversal came: a reversal dated today must not spend today's points for
+ * an earn that expired long ago); a reversal of an entry that is not there (undone since)
+ * counts for nothing; and when `livePurchases` is given, entries caused by a purchase that is
+ * not live now (deleted, or undone) count for nothing either.
+ */
+export function countedEntries<E extends PointsEntry>(
+	entries: readonly E[],
+	livePurchases?: ReadonlySet<string>
+): E[] {
+	const ids = new Set(entries.map((entry) => entry.id));
+	const reversed = new Set<string>();
+	for (const entry of entries) {
+		if (entry.kind === 'reverse' && entry.of && ids.has(entry.of)) reversed.add(entry.of);
+	}
+	return entries.filter((entry) => {
+		if (entry.kind === 'reverse') return false;
+		if (reversed.has(entry.id)) return false;
+		if (livePurchases && entry.purchaseId && !livePurchases.has(entry.purchaseId)) return false;
+		return true;
+	});
+}
+
+/**
  * Works the ledger through as of `asOf`: points earned form lots that expire at the end of the
- * month `expiryMonths` after (0 = never); spending takes from the oldest lot first (a reversal of
- * an earn from that earn's own lot); what was spent beyond the lots is owed and paid first from
- * the next points earned.
+ * month `expiryMonths` after (0 = never); spending takes from the oldest lot first; what was
+ * spent beyond the lots is owed and paid first from the next points earned. Reversed entries
+ * count for nothing (see `countedEntries`).
  */
 export function pointsStanding(
 	entries: readonly PointsEntry[],
 	asOf: number,
 	expiryMonths: number,
-	lookAheadMs = 30 * 86_400_000
+	lookAheadMs = 30 * 86_400_000,
+	livePurchases?: ReadonlySet<string>
 ): PointsStanding {
-	const sorted = [...entries].sort(byTime);
+	const sorted = countedEntries(entries, livePurchases).sort(byTime);
 	const lots: Lot[] = [];
 	const expired = new Map<number, number>();
 	let owed = 0;
@@ -119,12 +144,6 @@ export function pointsStanding(
 			});
 		} else if (entry.points < 0) {
 			let wanted = -entry.points;
-			if (entry.kind === 'reverse' && entry.of) {
-				wanted -= take(
-					lots.find((lot) => lot.id === entry.of),
-					wanted
-				);
-			}
 			for (const lot of lots) {
 				if (wanted === 0) break;
 				wanted -= take(lot, wanted);

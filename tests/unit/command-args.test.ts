@@ -145,7 +145,41 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 	createTemplate: [{ name: 'Hi', occasion: 'any', textEn: 'Hi {name}', textZh: '' }],
 	updateTemplate: ['t1', { name: 'Hi', occasion: 'any', textEn: 'Hi {name}', textZh: '' }],
 	deleteTemplate: ['t1'],
-	setCareSettings: [{ shopName: 'Tea House', afterPurchaseDays: 3 }]
+	setCareSettings: [{ shopName: 'Tea House', afterPurchaseDays: 3 }],
+	createAutomation: [
+		{
+			name: 'Birthday call',
+			enabled: true,
+			trigger: { kind: 'birthdayIn' as const, days: 3, tierId: '' },
+			segmentId: '',
+			actions: [{ kind: 'task' as const, text: 'Call', ref: '', points: 0 }]
+		}
+	],
+	updateAutomation: [
+		'a1',
+		{
+			name: 'Birthday call',
+			enabled: true,
+			trigger: { kind: 'birthdayIn' as const, days: 3, tierId: '' },
+			segmentId: '',
+			actions: [{ kind: 'task' as const, text: 'Call', ref: '', points: 0 }]
+		}
+	],
+	setAutomationEnabled: ['a1', false],
+	deleteAutomation: ['a1'],
+	applyAutomations: [
+		[
+			{
+				ruleId: 'a1',
+				ruleName: 'Birthday call',
+				customerId: 'c1',
+				occasion: '2026-12-09',
+				actions: []
+			}
+		],
+		'2026-12-06'
+	],
+	finishQueuedGreeting: ['q1']
 };
 
 describe('command argument schemas', () => {

@@ -38,6 +38,10 @@ import { createCampaign, updateCampaign } from '../../src/lib/features/coupons/c
 import { emptyCampaign } from '../../src/lib/features/coupons/rules/coupons';
 import { createTemplate, updateTemplate } from '../../src/lib/features/care/care-commands';
 import {
+	createAutomation,
+	updateAutomation
+} from '../../src/lib/features/automations/automation-commands';
+import {
 	createReport,
 	deleteReport,
 	updateReport
@@ -105,6 +109,17 @@ async function randomEdits(
 			};
 			if (step % 40 === 7 || templateIds.length === 0) createTemplate(ctx, template);
 			else updateTemplate(ctx, templateIds[step % templateIds.length]!, template);
+			// And automation rules.
+			const ruleIds = [...ctx.ws.doc.getMap('automations').keys()];
+			const rule = {
+				name: `A${step}`,
+				enabled: step % 2 === 0,
+				trigger: { kind: 'afterPurchase' as const, days: step % 9, tierId: '' },
+				segmentId: '',
+				actions: [{ kind: 'task' as const, text: `Call ${step}`, ref: '', points: 0 }]
+			};
+			if (step % 40 === 7 || ruleIds.length === 0) createAutomation(ctx, rule);
+			else updateAutomation(ctx, ruleIds[step % ruleIds.length]!, rule);
 		}
 		if (random() < 0.2) await projector.idle();
 		const roll = random();

@@ -11,6 +11,7 @@ import { appCommandRegistry } from '../../src/lib/workspace/commands';
 import { segmentKind } from '../../src/lib/features/segments/kinds';
 import { campaignKind } from '../../src/lib/features/coupons/kinds';
 import { templateKind } from '../../src/lib/features/care/kinds';
+import { automationKind } from '../../src/lib/features/automations/kinds';
 import { reportKind } from '../../src/lib/features/insights/kinds';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';
 import { WorkspaceCore } from '../../src/lib/workspace/workspace-core';
@@ -135,6 +136,7 @@ describe('a kind of record added by describing it', () => {
 			reportKind,
 			campaignKind,
 			templateKind,
+			automationKind,
 			noteKind
 		]);
 		expect(

@@ -19,7 +19,8 @@ export function createUndoManager(ws: WorkspaceDoc, localOrigin: object): Y.Undo
 			ws.eventTombstones,
 			ws.pointsLedger,
 			ws.couponCodes,
-			ws.couponRedemptions
+			ws.couponRedemptions,
+			ws.greetingQueue
 		],
 		{
 			trackedOrigins: new Set([localOrigin]),

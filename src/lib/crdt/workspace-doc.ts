@@ -62,6 +62,13 @@ import {
  *   couponRedemptions: Y.Map  purchase id → JSON text { code, campaignId, customerId, at,
  *                 discountCents }: a coupon used on that purchase; it counts while the
  *                 purchase is live, so a double use on two offline devices is kept and shown
+ *   automations:  Y.Map  id → Y.Map { name, enabled, trigger (JSON text), segmentId, actions
+ *                 (JSON text), created…, updated… }                                  (additive)
+ *   automationLog: Y.Map  rule.customer.occasion → JSON text { ruleId, customerId, occasion,
+ *                 at, by, actions }: what a rule did; its id is the same on every device, so
+ *                 devices running the same rule write one entry (and one task, coupon, points)
+ *   greetingQueue: Y.Map  rule.customer.occasion → JSON text { customerId, templateId, ruleId,
+ *                 occasion, at, doneAt? }: greetings automations put on the send list
  */
 export const SCHEMA_VERSION = 9;
 
@@ -88,6 +95,9 @@ export interface WorkspaceDoc {
 	/** Coupon codes issued to customers, and coupons used on purchases (features/coupons). */
 	couponCodes: Y.Map<unknown>;
 	couponRedemptions: Y.Map<unknown>;
+	/** What automations did, and greetings they put on the send list (features/automations). */
+	automationLog: Y.Map<unknown>;
+	greetingQueue: Y.Map<unknown>;
 }
 
 export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
@@ -106,7 +116,9 @@ export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
 		eventTombstones: doc.getMap<unknown>('eventTombstones'),
 		pointsLedger: doc.getMap<unknown>('pointsLedger'),
 		couponCodes: doc.getMap<unknown>('couponCodes'),
-		couponRedemptions: doc.getMap<unknown>('couponRedemptions')
+		couponRedemptions: doc.getMap<unknown>('couponRedemptions'),
+		automationLog: doc.getMap<unknown>('automationLog'),
+		greetingQueue: doc.getMap<unknown>('greetingQueue')
 	};
 }
 

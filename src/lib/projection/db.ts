@@ -11,6 +11,7 @@ import type { SegmentRow } from '../features/segments/rules/segment';
 import type { ReportRow } from '../features/insights/rules/report-definition';
 import type { CampaignRow } from '../features/coupons/rules/coupons';
 import type { TemplateRow } from '../features/care/rules/templates';
+import type { AutomationRow } from '../features/automations/rules/automations';
 import type { ProductRecord } from '../features/products/product-commands';
 import type { TagColor } from '../features/tags/rules/tags';
 import type { CustomerRecord } from '../features/customers/rules/customer';
@@ -80,6 +81,7 @@ export class ProjectionDb extends Dexie {
 	reports!: Table<ReportRow, string>;
 	couponCampaigns!: Table<CampaignRow, string>;
 	messageTemplates!: Table<TemplateRow, string>;
+	automations!: Table<AutomationRow, string>;
 	projectionState!: Table<ProjectionState, string>;
 
 	/**
@@ -118,7 +120,8 @@ export class ProjectionDb extends Dexie {
 		this.version(14).stores({ reports: 'id, name' });
 		this.version(15).stores({ couponCampaigns: 'id, name' });
 		this.version(16).stores({ messageTemplates: 'id, name' });
-		if (Object.keys(extraTables).length > 0) this.version(17).stores(extraTables);
+		this.version(17).stores({ automations: 'id, name' });
+		if (Object.keys(extraTables).length > 0) this.version(18).stores(extraTables);
 	}
 }
 

@@ -109,6 +109,9 @@ export class WorkspaceSession {
 	couponFigures = () => this.#client.call('couponFigures', []);
 	campaignCodes = (campaignId: string) => this.#client.call('campaignCodes', [campaignId]);
 	customerCoupons = (customerId: string) => this.#client.call('customerCoupons', [customerId]);
+	automationPlan = (...args: Args<'automationPlan'>) => this.#client.call('automationPlan', args);
+	runAutomations = () => this.#client.call('runAutomations', []);
+	automationState = () => this.#client.call('automationState', []);
 
 	/** Every command the features declare, called by name (see workspace/commands.ts). */
 	readonly commands: CommandCalls<AppCommands>;

@@ -15,6 +15,7 @@ import { valueCommands } from '../features/value/commands';
 import { loyaltyCommands } from '../features/loyalty/commands';
 import { couponCommands } from '../features/coupons/commands';
 import { careCommands } from '../features/care/commands';
+import { automationCommands } from '../features/automations/commands';
 
 /** Each feature's commands; the registry refuses a name two of them declare. */
 export const FEATURE_COMMANDS = [
@@ -33,7 +34,8 @@ export const FEATURE_COMMANDS = [
 	valueCommands,
 	loyaltyCommands,
 	couponCommands,
-	careCommands
+	careCommands,
+	automationCommands
 ] as const;
 
 /** The registry the worker dispatches by name. */

@@ -9,6 +9,7 @@ import { memberKind } from '../features/shop/kinds';
 import { tagColorKind } from '../features/tags/kinds';
 import { campaignKind } from '../features/coupons/kinds';
 import { templateKind } from '../features/care/kinds';
+import { automationKind } from '../features/automations/kinds';
 
 /**
  * The kinds of record the projector keeps a table of, besides customers (whose rows carry
@@ -26,5 +27,6 @@ export const APP_TABLE_KINDS: readonly TableKind[] = [
 	segmentKind,
 	reportKind,
 	campaignKind,
-	templateKind
+	templateKind,
+	automationKind
 ];

@@ -31,6 +31,22 @@ import type {
 } from '../features/coupons/rules/coupons';
 import type { PurchaseLine } from '../features/activity/rules/activity';
 import {
+	automationLog,
+	automationResultsSince,
+	automationRules,
+	queuedGreetings,
+	type LogEntry,
+	type QueuedGreeting
+} from '../features/automations/automation-reads';
+import type { AutomationRow } from '../features/automations/rules/automations';
+import type { PlannedResult } from '../features/automations/automation-commands';
+import type { SegmentCustomer } from '../features/segments/rules/segment-match';
+import { entitiesOf, entityOf } from '../crdt/workspace-doc';
+import { readProduct } from '../features/products/product-commands';
+import { liveFieldDefs } from '../features/custom-fields/custom-field-commands';
+import { loyaltySettingsOf } from '../features/loyalty/loyalty-reads';
+import { localDateKey } from '../domain/dates';
+import {
 	customerLoyalty,
 	loyaltyStandings,
 	type CustomerLoyalty,
@@ -225,7 +241,13 @@ export class WorkspaceCore {
 			await this.#projector.start();
 			// Points and coupons are read from the doc like purchases: screens showing them read
 			// again, once per transaction (a purchase writes to several of these roots at once).
-			const readAgain = [this.ws.pointsLedger, this.ws.couponCodes, this.ws.couponRedemptions];
+			const readAgain = [
+				this.ws.pointsLedger,
+				this.ws.couponCodes,
+				this.ws.couponRedemptions,
+				this.ws.automationLog,
+				this.ws.greetingQueue
+			];
 			this.ws.doc.on('afterTransaction', (transaction: Y.Transaction) => {
 				const changed = transaction.changed as Map<unknown, unknown>;
 				if (readAgain.some((root) => changed.has(root))) {
@@ -372,6 +394,85 @@ export class WorkspaceCore {
 	async customerCoupons(customerId: string): Promise<CustomerCoupons> {
 		await this.#ready;
 		return customerCoupons(this.ws, customerId);
+	}
+
+	/**
+	 * What automation rules would do today: every enabled rule's, or only `rule`'s (a dry run
+	 * before it is turned on). Reads the customers' rows from the projection, and the analytics
+	 * columns when a rule names a segment; writes nothing.
+	 */
+	async automationPlan(rule?: AutomationRow): Promise<PlannedResult[]> {
+		await this.#ready;
+		const rules = rule ? [rule] : automationRules(this.ws).filter((r) => r.enabled);
+		if (rules.length === 0) return [];
+		const started = performance.now();
+		const { planAutomations } = await import('../features/automations/automation-plan');
+		const customers = (await this.#db.customers.toArray()).filter(
+			(row) => !(row as { deletedAt?: number }).deletedAt
+		);
+		const tests = new Map<string, ((customer: SegmentCustomer) => boolean) | null>();
+		const segmentIds = [...new Set(rules.map((r) => r.segmentId).filter(Boolean))];
+		if (segmentIds.length > 0) {
+			const [{ segmentTest }, { behaviourData }, { readDefinition }, { readSegment }] =
+				await Promise.all([
+					import('../features/segments/rules/segment-match'),
+					import('../features/segments/segment-data'),
+					import('../features/segments/rules/segment'),
+					import('../features/segments/kinds')
+				]);
+			const catalogue = [...entitiesOf(this.ws.products)].map(([id, map]) => readProduct(id, map));
+			const behaviour = behaviourData(
+				await this.analyticsColumns({ interactions: true }),
+				catalogue
+			);
+			const customFields = new Set(liveFieldDefs(this.ws).map((def) => def.id));
+			for (const id of segmentIds) {
+				const map = entityOf(this.ws.doc.getMap('segments'), id);
+				const definition = map && readDefinition(readSegment(id, map)?.definition);
+				tests.set(
+					id,
+					definition ? segmentTest(definition, { now: Date.now(), behaviour, customFields }) : null
+				);
+			}
+		}
+		const loyaltySettings = loyaltySettingsOf(this.ws);
+		const now = Date.now();
+		const plan = planAutomations(rules, customers, {
+			today: localDateKey(now),
+			segmentTest: (id) => tests.get(id) ?? null,
+			loyalty: loyaltySettings.enabled
+				? (customerId) => {
+						const standing = customerLoyalty(this.ws, customerId, now, loyaltySettings);
+						return { tierChanges: standing.tier.changes, expiring: standing.points.expiringSoon };
+					}
+				: null,
+			tierIndex: (tierId) => loyaltySettings.tiers.list.findIndex((tier) => tier.id === tierId)
+		});
+		performance.measure('clientbook:automation-plan', { start: started });
+		return plan;
+	}
+
+	/** Runs the enabled automation rules for today: what is new is written, once per result. */
+	async runAutomations(): Promise<number> {
+		const plan = await this.automationPlan();
+		if (plan.length === 0) return 0;
+		const applied = await this.runCommand('applyAutomations', [plan, localDateKey(Date.now())]);
+		return typeof applied === 'number' ? applied : 0;
+	}
+
+	/** What each rule did (counts and the latest results), and greetings waiting to be sent. */
+	async automationState(): Promise<{
+		log: ReturnType<typeof automationLog>;
+		queued: QueuedGreeting[];
+		since: LogEntry[];
+	}> {
+		await this.#ready;
+		const weekAgo = Date.now() - 7 * 86_400_000;
+		return {
+			log: automationLog(this.ws),
+			queued: queuedGreetings(this.ws),
+			since: automationResultsSince(this.ws, weekAgo)
+		};
 	}
 
 	/** Records the app skips because they cannot be read, by root (see data-health.ts). */

@@ -1,0 +1,203 @@
+import * as Y from 'yjs';
+import { customAlphabet } from 'nanoid';
+import type { CommandContext } from '../../core/command-context';
+import { changeEntity, insertEntity, removeRecord } from '../../crdt/entity-writes';
+import { commandTime, stampCreated } from '../../crdt/stamps';
+import { liveCustomer } from '../../crdt/workspace-doc';
+import { encodeEventValue } from '../activity/event-values';
+import { updateCustomer } from '../customers/customer-commands';
+import { CODE_ALPHABET, CODE_LENGTH } from '../coupons/rules/coupons';
+import { campaignOf } from '../coupons/coupon-records';
+import { loyaltyIndexOf } from '../loyalty/loyalty-index';
+import { encodePointsEntry } from '../loyalty/points-entries';
+import { AUTOMATIONS_ROOT } from './kinds';
+import {
+	resultId,
+	validateAutomation,
+	type Action,
+	type AutomationErrors,
+	type AutomationFields
+} from './rules/automations';
+
+type RuleResult<T> =
+	| { ok: true; value: T }
+	| { ok: false; reason: 'invalid'; errors: AutomationErrors }
+	| { ok: false; reason: 'notFound' };
+
+const stored = (fields: AutomationFields) => ({
+	name: fields.name.trim(),
+	enabled: fields.enabled,
+	trigger: JSON.stringify(fields.trigger),
+	segmentId: fields.segmentId,
+	actions: JSON.stringify(fields.actions.map((action) => ({ ...action, text: action.text.trim() })))
+});
+
+export function createAutomation(
+	ctx: CommandContext,
+	fields: AutomationFields
+): RuleResult<string> {
+	const errors = validateAutomation(fields);
+	if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
+	return {
+		ok: true,
+		value: insertEntity(ctx, ctx.ws.doc.getMap(AUTOMATIONS_ROOT), stored(fields))
+	};
+}
+
+export function updateAutomation(
+	ctx: CommandContext,
+	id: string,
+	fields: AutomationFields
+): RuleResult<true> {
+	const errors = validateAutomation(fields);
+	if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
+	return changeEntity(ctx, ctx.ws.doc.getMap(AUTOMATIONS_ROOT), id, stored(fields))
+		? { ok: true, value: true }
+		: { ok: false, reason: 'notFound' };
+}
+
+export function setAutomationEnabled(ctx: CommandContext, id: string, enabled: boolean): boolean {
+	return changeEntity(ctx, ctx.ws.doc.getMap(AUTOMATIONS_ROOT), id, { enabled });
+}
+
+export function deleteAutomation(ctx: CommandContext, id: string): boolean {
+	return removeRecord(ctx, ctx.ws.doc.getMap(AUTOMATIONS_ROOT), id);
+}
+
+/** What a run found to do: a rule's actions for a customer on an occasion. */
+export interface PlannedResult {
+	ruleId: string;
+	ruleName: string;
+	customerId: string;
+	occasion: string;
+	actions: Action[];
+}
+
+const newCode = customAlphabet(CODE_ALPHABET, CODE_LENGTH);
+
+function act(ctx: CommandContext, id: string, planned: PlannedResult, at: number, today: string) {
+	const { customerId } = planned;
+	planned.actions.forEach((action, i) => {
+		const key = `${id}.${i}`;
+		switch (action.kind) {
+			case 'task': {
+				if (ctx.ws.tasks.has(key)) return;
+				const map = new Y.Map<unknown>();
+				ctx.ws.tasks.set(key, map);
+				map.set('customerId', customerId);
+				map.set('title', action.text.slice(0, 200));
+				map.set('due', today);
+				map.set('status', 'open');
+				map.set('seriesId', key);
+				map.set('sourceId', id);
+				if (action.ref) map.set('assignedTo', action.ref);
+				stampCreated(map, ctx, at);
+				return;
+			}
+			case 'addTag':
+			case 'removeTag': {
+				const customer = liveCustomer(ctx.ws, customerId);
+				if (!customer) return;
+				const tag = action.text.trim();
+				const has = customer.tags.includes(tag);
+				if (action.kind === 'addTag' && !has) {
+					updateCustomer(ctx, customerId, { tags: [...customer.tags, tag] });
+				} else if (action.kind === 'removeTag' && has) {
+					updateCustomer(ctx, customerId, { tags: customer.tags.filter((t) => t !== tag) });
+				}
+				return;
+			}
+			case 'coupon': {
+				const campaign = campaignOf(ctx.ws, action.ref);
+				if (!campaign || campaign.codeMode !== 'exclusive' || ctx.ws.couponCodes.has(key)) return;
+				ctx.ws.couponCodes.set(
+					key,
+					encodeEventValue({
+						campaignId: campaign.id,
+						code: newCode(),
+						customerId,
+						issuedAt: at,
+						issuedBy: ctx.memberId
+					})
+				);
+				return;
+			}
+			case 'points': {
+				if (ctx.ws.pointsLedger.has(key)) return;
+				ctx.ws.pointsLedger.set(
+					key,
+					encodePointsEntry(
+						{ customerId, at, kind: 'bonus', points: action.points, reason: planned.ruleName },
+						{ createdAt: at, createdBy: ctx.memberId }
+					)
+				);
+				loyaltyIndexOf(ctx.ws).noteEntry(key);
+				return;
+			}
+			case 'greeting': {
+				if (ctx.ws.greetingQueue.has(key)) return;
+				ctx.ws.greetingQueue.set(
+					key,
+					encodeEventValue({
+						customerId,
+						templateId: action.text,
+						ruleId: planned.ruleId,
+						occasion: planned.occasion,
+						at
+					})
+				);
+				return;
+			}
+		}
+	});
+}
+
+/**
+ * Writes what a run found, skipping what was done already (on this device or, synced, on
+ * another): every record's id follows from rule, customer and occasion. Returns how many
+ * results were new.
+ */
+export function applyAutomations(
+	ctx: CommandContext,
+	planned: PlannedResult[],
+	today: string
+): number {
+	let applied = 0;
+	ctx.ws.doc.transact(() => {
+		const at = commandTime(ctx);
+		for (const result of planned) {
+			const id = resultId(result.ruleId, result.customerId, result.occasion);
+			if (ctx.ws.automationLog.has(id) || !liveCustomer(ctx.ws, result.customerId)) continue;
+			act(ctx, id, result, at, today);
+			ctx.ws.automationLog.set(
+				id,
+				encodeEventValue({
+					ruleId: result.ruleId,
+					customerId: result.customerId,
+					occasion: result.occasion,
+					at,
+					by: ctx.memberId,
+					actions: result.actions.map((action) => action.kind)
+				})
+			);
+			applied++;
+		}
+	}, ctx.origin);
+	return applied;
+}
+
+/** Marks a queued greeting as sent (or dismissed). */
+export function finishQueuedGreeting(ctx: CommandContext, id: string): boolean {
+	const value = ctx.ws.greetingQueue.get(id);
+	if (typeof value !== 'string') return false;
+	try {
+		const entry = JSON.parse(value) as Record<string, unknown>;
+		ctx.ws.doc.transact(
+			() => ctx.ws.greetingQueue.set(id, encodeEventValue({ ...entry, doneAt: commandTime(ctx) })),
+			ctx.origin
+		);
+		return true;
+	} catch {
+		return false;
+	}
+}

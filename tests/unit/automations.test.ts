@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createCustomer } from '../../src/lib/features/customers/customer-commands';
+import {
+	applyAutomations,
+	createAutomation
+} from '../../src/lib/features/automations/automation-commands';
+import { planAutomations } from '../../src/lib/features/automations/automation-plan';
+import {
+	automationLog,
+	automationRules
+} from '../../src/lib/features/automations/automation-reads';
+import {
+	triggerOccasion,
+	validateAutomation,
+	type AutomationFacts,
+	type AutomationFields
+} from '../../src/lib/features/automations/rules/automations';
+import { entitiesOf } from '../../src/lib/crdt/workspace-doc';
+import { readCustomer } from '../../src/lib/crdt/workspace-doc';
+import { EMPTY_METRICS } from '../../src/lib/features/customers/rules/customer-metrics';
+import type { SegmentCustomer } from '../../src/lib/features/segments/rules/segment-match';
+import type { CommandContext } from '../../src/lib/core/command-context';
+import { customer, memberContext } from './helpers';
+
+const facts = (over: Partial<AutomationFacts> = {}): AutomationFacts => ({
+	id: 'c1',
+	createdAt: 0,
+	birthday: '',
+	birthdayCalendar: '',
+	lastPurchaseAt: null,
+	...over
+});
+const at = (day: string) => Date.parse(`${day}T15:00:00`);
+
+describe('triggers', () => {
+	it('fires N days before a birthday, lunar ones on their Gregorian day, catching up a week', () => {
+		const trigger = { kind: 'birthdayIn' as const, days: 3, tierId: '' };
+		expect(triggerOccasion(trigger, facts({ birthday: '1990-12-10' }), '2026-12-07')).toBe(
+			'2026-12-10'
+		);
+		// Missed while the shop was closed: still caught up within the week.
+		expect(triggerOccasion(trigger, facts({ birthday: '1990-12-05' }), '2026-12-07')).toBe(
+			'2026-12-05'
+		);
+		expect(triggerOccasion(trigger, facts({ birthday: '1990-11-20' }), '2026-12-07')).toBeNull();
+		expect(
+			triggerOccasion(
+				trigger,
+				facts({ birthday: '1990-08-15', birthdayCalendar: 'lunar' }),
+				'2027-09-12'
+			)
+		).toBe('2027-09-15');
+	});
+
+	it('fires N days after the last purchase, and once per lapse without a purchase', () => {
+		const after = { kind: 'afterPurchase' as const, days: 3, tierId: '' };
+		expect(triggerOccasion(after, facts({ lastPurchaseAt: at('2026-12-04') }), '2026-12-07')).toBe(
+			'2026-12-04'
+		);
+		expect(
+			triggerOccasion(after, facts({ lastPurchaseAt: at('2026-12-06') }), '2026-12-07')
+		).toBeNull();
+		const lapse = { kind: 'noPurchaseFor' as const, days: 90, tierId: '' };
+		expect(triggerOccasion(lapse, facts({ lastPurchaseAt: at('2026-08-01') }), '2026-12-07')).toBe(
+			'2026-08-01'
+		);
+		expect(
+			triggerOccasion(lapse, facts({ lastPurchaseAt: at('2026-11-01') }), '2026-12-07')
+		).toBeNull();
+	});
+
+	it('fires on reaching a tier, on points about to expire, and for new customers', () => {
+		const tier = { kind: 'reachedTier' as const, days: 0, tierId: 'gold' };
+		const changes = [{ at: at('2026-12-05'), from: 0, to: 1 }];
+		expect(triggerOccasion(tier, facts({ tierChanges: changes }), '2026-12-07', 1)).toBe(
+			'2026-12-05'
+		);
+		expect(triggerOccasion(tier, facts({ tierChanges: changes }), '2026-12-07', -1)).toBeNull();
+		const expiring = { kind: 'pointsExpiring' as const, days: 30, tierId: '' };
+		const lots = [{ at: new Date(2027, 0, 1).getTime(), points: 50 }];
+		expect(triggerOccasion(expiring, facts({ expiring: lots }), '2026-12-07')).toBe('2026-12-31');
+		expect(triggerOccasion(expiring, facts({ expiring: lots }), '2026-11-20')).toBeNull();
+		const fresh = { kind: 'newCustomer' as const, days: 0, tierId: '' };
+		expect(triggerOccasion(fresh, facts({ createdAt: at('2026-12-06') }), '2026-12-07')).toBe(
+			'2026-12-06'
+		);
+	});
+
+	it('validates a rule', () => {
+		const rule: AutomationFields = {
+			name: '',
+			enabled: false,
+			trigger: { kind: 'birthdayIn', days: -1, tierId: '' },
+			segmentId: '',
+			actions: []
+		};
+		expect(validateAutomation(rule)).toEqual({
+			name: 'validation.required',
+			trigger: 'automations.errors.days',
+			actions: 'automations.errors.noAction'
+		});
+	});
+});
+
+const BIRTHDAY_CALL: AutomationFields = {
+	name: '3 days before the birthday',
+	enabled: true,
+	trigger: { kind: 'birthdayIn', days: 3, tierId: '' },
+	segmentId: '',
+	actions: [
+		{ kind: 'task', text: 'Call about their birthday', ref: '', points: 0 },
+		{ kind: 'addTag', text: 'birthday-week', ref: '', points: 0 }
+	]
+};
+
+function rows(ws: CommandContext['ws']): SegmentCustomer[] {
+	return [...entitiesOf(ws.customers)].map(([id, map]) => ({
+		...readCustomer(id, map),
+		...EMPTY_METRICS
+	}));
+}
+
+function run(ctx: CommandContext, today: string) {
+	const plan = planAutomations(automationRules(ctx.ws), rows(ctx.ws), {
+		today,
+		segmentTest: () => null,
+		loyalty: null,
+		tierIndex: () => -1
+	});
+	return applyAutomations(ctx, plan, today);
+}
+
+describe('running automations', () => {
+	it('two devices running the same rule on the same day make one task, on both', () => {
+		const a: CommandContext = memberContext('member-a', new Y.Doc());
+		const made = createCustomer(a, customer({ name: '王芳', birthday: '1990-12-10' }));
+		if (!made.ok) throw new Error();
+		createAutomation(a, BIRTHDAY_CALL);
+		const b: CommandContext = memberContext('member-b', new Y.Doc());
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		expect(run(a, '2026-12-07')).toBe(1);
+		expect(run(b, '2026-12-07')).toBe(1);
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		Y.applyUpdate(a.ws.doc, Y.encodeStateAsUpdate(b.ws.doc));
+		for (const device of [a, b]) {
+			expect(device.ws.tasks.size).toBe(1);
+			expect(device.ws.automationLog.size).toBe(1);
+			expect(
+				readCustomer(made.value, device.ws.customers.get(made.value) as Y.Map<unknown>).tags
+			).toEqual(['birthday-week']);
+		}
+		// Running again (the next day, or after a reload) does nothing more.
+		expect(run(a, '2026-12-08')).toBe(0);
+		const log = automationLog(a.ws);
+		expect(Object.values(log)[0]!.count).toBe(1);
+	});
+});

@@ -456,8 +456,8 @@ export class WorkspaceCore {
 	async runAutomations(): Promise<number> {
 		const plan = await this.automationPlan();
 		if (plan.length === 0) return 0;
-		const applied = await this.runCommand('applyAutomations', [plan, localDateKey(Date.now())]);
-		return typeof applied === 'number' ? applied : 0;
+		const { result } = await this.runCommand('applyAutomations', [plan, localDateKey(Date.now())]);
+		return typeof result === 'number' ? result : 0;
 	}
 
 	/** What each rule did (counts and the latest results), and greetings waiting to be sent. */

@@ -13,7 +13,7 @@ async function newCustomer(
 	await page.getByLabel('Name', { exact: true }).fill(who.name);
 	if (who.phone) await page.getByLabel('Phone', { exact: true }).fill(who.phone);
 	if (who.birthday) await page.getByLabel('Birthday', { exact: true }).fill(who.birthday);
-	if (who.lunar) await page.getByLabel('Birthday is in the lunar calendar (农历)').check();
+	if (who.lunar) await page.getByLabel('Kept in the lunar calendar (农历)').check();
 	if (who.declined) await page.getByLabel('Consent to marketing').selectOption('no');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: who.name })).toBeVisible();
@@ -98,4 +98,44 @@ test('a festival send list leaves out who declined, says so, and walks through t
 	await expect(dialog.getByRole('heading', { name: 'Lin Yi' })).toBeVisible();
 	await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
 	await expect(dialog.getByRole('status')).toHaveText('Done: 1 sent, 0 skipped.');
+});
+
+test('Today lists the week’s lunar birthdays and festivals, and reminds of due follow-ups', async ({
+	page,
+	context
+}) => {
+	await context.grantPermissions(['notifications']);
+	// Every system notification the app shows is recorded, as the browser would show it.
+	await page.addInitScript(() => {
+		const shown: string[] = [];
+		(window as unknown as { shownNotifications: string[] }).shownNotifications = shown;
+		class Recorded {
+			static permission = 'granted';
+			static requestPermission = async () => 'granted';
+			constructor(title: string, options?: { body?: string }) {
+				shown.push(`${title}: ${options?.body ?? ''}`);
+			}
+		}
+		(window as unknown as { Notification: unknown }).Notification = Recorded;
+	});
+	await page.clock.setFixedTime(new Date('2027-09-12T10:00:00'));
+	await newCustomer(page, { name: '钱芳', birthday: '1990-08-15', lunar: true });
+	await page.getByRole('button', { name: 'Add task' }).click();
+	const task = page.getByRole('dialog', { name: 'Add task' });
+	await task.getByLabel('Title', { exact: true }).fill('Bring the mooncakes');
+	await task.getByLabel('Due date').fill('2027-09-12');
+	await task.getByRole('button', { name: 'Save' }).click();
+	await expect(task).toBeHidden();
+
+	await page.goto('/today');
+	const week = page.getByRole('region', { name: 'Festivals and lunar birthdays this week' });
+	await expect(week).toContainText('钱芳 · Birthday (lunar calendar)');
+	await expect(week).toContainText('Mid-Autumn Festival · 中秋节');
+	await expect
+		.poll(() =>
+			page.evaluate(
+				() => (window as unknown as { shownNotifications: string[] }).shownNotifications
+			)
+		)
+		.toContain('Follow-up due: Bring the mooncakes — 钱芳');
 });

@@ -46,6 +46,15 @@ function resolveImport(from: string, specifier: string): string | null {
 /** The catalogues' own loaders: following them would count every message as the first route's. */
 const CATALOGUES = /i18n[\\/](en|zh-CN)[\\/]on-demand\.json$|i18n[\\/]zh-CN[\\/]|all-messages\.ts$/;
 
+/**
+ * A loader that imports a component together with the rest of the messages (`loadAllMessages`
+ * in the same `Promise.all`) renders it only once they are here: what it imports on demand is
+ * not the first route's. Checked below: each such loader does wait for them.
+ */
+const WAITS_FOR_ALL_MESSAGES = /-loader\.ts$/;
+const waitsForMessages = (source: string) =>
+	/Promise\.all\(\[\s*loadAllMessages\(\),\s*import\(/.test(source);
+
 /** Every module a first visit may run, following our own files' imports. */
 function firstRouteModules(): Set<string> {
 	const modules = new Set<string>();
@@ -55,8 +64,14 @@ function firstRouteModules(): Set<string> {
 		if (modules.has(file)) continue;
 		modules.add(file);
 		if (file.endsWith('.json')) continue;
-		for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+		const source = readFileSync(file, 'utf8');
+		const loader = WAITS_FOR_ALL_MESSAGES.test(file);
+		if (loader && !waitsForMessages(source)) {
+			throw new Error(`${relative(ROOT, file)} must load its component with loadAllMessages()`);
+		}
+		for (const match of source.matchAll(IMPORT)) {
 			const [, , typeOnly, specifier, dynamic] = match;
+			if (loader && dynamic) continue;
 			const target = typeOnly ? null : resolveImport(file, (specifier ?? dynamic)!);
 			if (target && !(dynamic && CATALOGUES.test(target))) queue.push(target);
 		}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	becameHighRisk,
+	upcomingBirthdays,
 	todayView,
 	type TodayCounts
 } from '../../src/lib/features/activity/rules/today';
@@ -70,5 +71,18 @@ describe('became high risk this week', () => {
 		]);
 		expect(found[0]!.reason).toEqual({ kind: 'overdue', usualIntervalDays: 20, daysSince: 67 });
 		expect(found[0]!.yearCents).toBe(Math.round((365 / 20) * 50_000));
+	});
+});
+
+describe('birthdays on Today', () => {
+	it('leaves lunar birthdays to the occasions, which convert them', () => {
+		const found = upcomingBirthdays(
+			[
+				{ id: 'solar', birthday: '1990-12-08' },
+				{ id: 'lunar', birthday: '1990-12-08', birthdayCalendar: 'lunar' }
+			],
+			'2026-12-07'
+		);
+		expect(found.map((entry) => entry.customer.id)).toEqual(['solar']);
 	});
 });

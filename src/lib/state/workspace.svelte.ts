@@ -112,6 +112,7 @@ export class WorkspaceSession {
 	automationPlan = (...args: Args<'automationPlan'>) => this.#client.call('automationPlan', args);
 	runAutomations = () => this.#client.call('runAutomations', []);
 	automationState = () => this.#client.call('automationState', []);
+	careWeek = () => this.#client.call('careWeek', []);
 
 	/** Every command the features declare, called by name (see workspace/commands.ts). */
 	readonly commands: CommandCalls<AppCommands>;

@@ -17,6 +17,7 @@ import {
 import { LOYALTY_SETTINGS_KEY } from '../features/loyalty/loyalty-keys';
 import { readCareSettings, type CareSettings } from '../features/care/rules/care-settings';
 import { CARE_SETTINGS_KEY } from '../features/care/care-commands';
+import type { CareWeek } from '../features/care/care-week';
 import {
 	campaignCodes,
 	campaignFigures,
@@ -473,6 +474,13 @@ export class WorkspaceCore {
 			queued: queuedGreetings(this.ws),
 			since: automationResultsSince(this.ws, weekAgo)
 		};
+	}
+
+	/** Care for the week: points and coupons about to expire, what automations did. */
+	async careWeek(): Promise<CareWeek> {
+		await this.#ready;
+		const { careWeek } = await import('../features/care/care-week');
+		return careWeek(this.ws, Date.now());
 	}
 
 	/** Records the app skips because they cannot be read, by root (see data-health.ts). */

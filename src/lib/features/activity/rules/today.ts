@@ -6,9 +6,14 @@ import { churnRisk, type RiskReason } from '../../value/rules/churn';
 export interface BirthdayCustomer {
 	id: string;
 	birthday: string;
+	birthdayCalendar?: string;
 }
 
-/** Customers whose birthday falls within the next `days` days (0 = today), soonest first. */
+/**
+ * Customers whose birthday falls within the next `days` days (0 = today), soonest first.
+ * Birthdays kept in the lunar calendar are left to Care's occasions, which convert them: read
+ * as a Gregorian date, 八月十五 would be greeted on 15 August.
+ */
 export function upcomingBirthdays<T extends BirthdayCustomer>(
 	customers: readonly T[],
 	todayKey: string,
@@ -16,7 +21,7 @@ export function upcomingBirthdays<T extends BirthdayCustomer>(
 ): { customer: T; inDays: number }[] {
 	const found: { customer: T; inDays: number }[] = [];
 	for (const customer of customers) {
-		if (!customer.birthday) continue;
+		if (!customer.birthday || customer.birthdayCalendar === 'lunar') continue;
 		const inDays = daysUntilBirthday(customer.birthday, todayKey);
 		if (inDays !== null && inDays < days) found.push({ customer, inDays });
 	}

@@ -179,7 +179,8 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 		],
 		'2026-12-06'
 	],
-	finishQueuedGreeting: ['q1']
+	finishQueuedGreeting: ['q1'],
+	creditPastPurchases: []
 };
 
 describe('command argument schemas', () => {

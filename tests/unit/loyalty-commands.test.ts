@@ -10,7 +10,12 @@ import { createCustomer } from '../../src/lib/features/customers/customer-comman
 import { mergeCustomers } from '../../src/lib/features/duplicates/merge-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import type { PurchaseFields } from '../../src/lib/features/activity/rules/activity';
-import { adjustPoints, setLoyaltySettings } from '../../src/lib/features/loyalty/loyalty-commands';
+import {
+	adjustPoints,
+	creditPastPurchase,
+	setLoyaltySettings,
+	uncreditedPurchases
+} from '../../src/lib/features/loyalty/loyalty-commands';
 import { customerLoyalty, loyaltyStandings } from '../../src/lib/features/loyalty/loyalty-reads';
 import {
 	DEFAULT_LOYALTY_SETTINGS,
@@ -278,6 +283,23 @@ describe('points that stay right through edits, restores and dates', () => {
 		const stored = JSON.parse(ctx.ws.purchases.get(purchase) as string) as Record<string, unknown>;
 		expect(stored['pointsValueCents']).toBeUndefined();
 		expect(stored['couponDiscountCents']).toBeUndefined();
+	});
+});
+
+describe('purchases recorded while loyalty was off', () => {
+	it('are listed and given their points once, by the tier each customer had then', () => {
+		const ctx = shop({ ...SETTINGS, enabled: false });
+		const id = newCustomer(ctx);
+		buy(ctx, sale(id, 60_000, { at: AT - 86_400_000 }));
+		buy(ctx, sale(id, 10_000));
+		setLoyaltySettings(ctx, SETTINGS);
+		const past = uncreditedPurchases(ctx.ws);
+		expect(past).toHaveLength(2);
+		for (const purchase of past) expect(creditPastPurchase(ctx, purchase.id)).toBe(true);
+		// 600 for the first, then Gold (×2): 200 for the second.
+		expect(standing(ctx, id).points.balance).toBe(800);
+		expect(uncreditedPurchases(ctx.ws)).toEqual([]);
+		expect(creditPastPurchase(ctx, past[0]!.id)).toBe(false);
 	});
 });
 

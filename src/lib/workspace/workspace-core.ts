@@ -476,6 +476,13 @@ export class WorkspaceCore {
 		};
 	}
 
+	/** How many purchases have no points (recorded while loyalty was off). */
+	async uncreditedPurchaseCount(): Promise<number> {
+		await this.#ready;
+		const { uncreditedPurchases } = await import('../features/loyalty/loyalty-commands');
+		return uncreditedPurchases(this.ws).length;
+	}
+
 	/** Care for the week: points and coupons about to expire, what automations did. */
 	async careWeek(): Promise<CareWeek> {
 		await this.#ready;

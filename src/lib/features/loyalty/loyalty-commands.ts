@@ -279,3 +279,48 @@ export function repricePurchasePoints(
 		redeemed
 	);
 }
+
+/**
+ * The live purchases of live customers that have no points entry at all (recorded before
+ * loyalty was on), in time order, so each earns with the tier its earlier purchases reached.
+ */
+export function uncreditedPurchases(ws: WorkspaceDoc): { id: string; at: number }[] {
+	const found: { id: string; at: number }[] = [];
+	for (const [customerId, records] of loyaltyIndexOf(ws).everyCustomer()) {
+		if (!liveCustomer(ws, customerId)) continue;
+		const credited = new Set(records.entries.map((entry) => entry.purchaseId));
+		for (const purchase of records.purchases) {
+			if (!credited.has(purchase.id)) found.push({ id: purchase.id, at: purchase.at });
+		}
+	}
+	return found.sort((a, b) => a.at - b.at);
+}
+
+/** Points for one purchase recorded before loyalty was on, as its first generation. */
+export function creditPastPurchase(ctx: CommandContext, purchaseId: string): boolean {
+	const settings = loyaltySettingsOf(ctx.ws);
+	const record = readPurchase(purchaseId, liveEventValue(ctx.ws, 'purchases', purchaseId));
+	if (!settings.enabled || !record) return false;
+	const customerId = eventOwner(ctx.ws, record.customerId);
+	if (!liveCustomer(ctx.ws, customerId)) return false;
+	// Another device may have credited it meanwhile: the same id makes it the same entry.
+	if (
+		purchaseEntries(loyaltyIndexOf(ctx.ws).recordsOf(customerId).entries, purchaseId).generation >=
+		0
+	)
+		return false;
+	const rule = earnRuleAt(ctx.ws, settings, customerId, record.at);
+	writeGeneration(
+		ctx,
+		purchaseId,
+		0,
+		customerId,
+		record.at,
+		{
+			points: pointsEarned(purchaseTotalCents(record), rule),
+			rule
+		},
+		0
+	);
+	return true;
+}

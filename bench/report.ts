@@ -91,6 +91,17 @@ export interface SizeResult {
 	modelFitRuns?: number[];
 	/** The page's longest main-thread task while Customer value opened and fitted again. */
 	longestTaskValueMs?: number;
+	/**
+	 * Loyalty on, every purchase given its points (a ledger entry each): every customer's tier
+	 * and balance for the list, from the request to the page holding them (median of 5).
+	 */
+	loyaltyBalancesMs?: number;
+	/** An automation's run over every customer in the workspace worker (median of 3 dry runs). */
+	automationRunMs?: number;
+	/** Today opened from the list until its agenda and the week's care (occasions…) show. */
+	todayReadyMs?: number;
+	/** The page's longest main-thread task through the three. */
+	longestTaskLoyaltyMs?: number;
 	/** Lighthouse mobile, 0–100: the median of LIGHTHOUSE_RUNS audits of the app's first visit. */
 	lighthousePerformance: number;
 	lighthouseAccessibility: number;
@@ -160,6 +171,10 @@ const BUDGETS: ({ metric: keyof SizeResult; unit: string } & (
 	{ metric: 'scoresMs', max: 1000, unit: 'ms' },
 	{ metric: 'modelFitMs', max: 2000, unit: 'ms' },
 	{ metric: 'longestTaskValueMs', max: 50, unit: 'ms' },
+	{ metric: 'loyaltyBalancesMs', max: 200, unit: 'ms' },
+	{ metric: 'automationRunMs', max: 1000, unit: 'ms' },
+	{ metric: 'todayReadyMs', max: 300, unit: 'ms' },
+	{ metric: 'longestTaskLoyaltyMs', max: 50, unit: 'ms' },
 	{ metric: 'firstRouteJsGzipKB', max: 170, unit: 'KB' },
 	{ metric: 'lighthousePerformance', min: 95, unit: '' },
 	{ metric: 'lighthouseAccessibility', min: 95, unit: '' },
@@ -239,6 +254,14 @@ export function table(results: SizeResult[]): string {
 					? '—'
 					: `${r.pivotTableMs} ms (${shown(r.pivotTableMaxMs, ' ms')})`
 		],
+		[
+			'loyalty: every balance and tier for the list / an automation over every customer / Today with the week’s care (page’s longest task)',
+			(r) =>
+				r.loyaltyBalancesMs === undefined
+					? '—'
+					: `${r.loyaltyBalancesMs} / ${shown(r.automationRunMs, ' ms')} / ${shown(r.todayReadyMs, ' ms')} (${shown(r.longestTaskLoyaltyMs, ' ms')})`
+		],
+
 		[
 			'customer value: scores of every customer / model fit in the worker (page’s longest task)',
 			(r) =>

@@ -277,6 +277,96 @@ async function measureInsights(page: Page) {
 	});
 }
 
+/**
+ * Loyalty turned on and every purchase given its points through the app (a ledger entry per
+ * purchase), then: the list's tiers and balances (5 visits), an automation's dry run over every
+ * customer (3), and Today until the week's care shows (3). The page's longest task throughout.
+ */
+async function measureLoyalty(page: Page) {
+	const durations = (name: string) =>
+		page.evaluate(
+			(measure) =>
+				performance.getEntriesByName(`clientbook:${measure}`).map((entry) => entry.duration),
+			name
+		);
+	const nav = (href: string) => page.locator(`nav a[href="${href}"]`).first().click();
+	await nav('/settings');
+	const card = page.locator('#loyalty-settings');
+	await card.locator('input[type="checkbox"]').first().check();
+	await card.locator('button[type="submit"]').click();
+	const credit = card.locator('.credit button');
+	await credit.waitFor({ timeout: 120_000 });
+	await credit.click();
+	await card.locator('.credit').waitFor({ state: 'detached', timeout: 600_000 });
+	await page.evaluate(() => {
+		(window as unknown as { __bench: { longestTask: number } }).__bench.longestTask = 0;
+	});
+	const balancesBefore = (await durations('loyalty-list')).length;
+	for (let visit = 0; visit < 5; visit++) {
+		await nav('/customers');
+		await page.waitForFunction(
+			([name, before, want]) =>
+				performance.getEntriesByName(`clientbook:${name}`).length >= before + want,
+			['loyalty-list', balancesBefore, visit + 1] as const,
+			{ timeout: 60_000 }
+		);
+		await nav('/today');
+		await page.locator('[data-view]').first().waitFor();
+	}
+	const balances = (await durations('loyalty-list')).slice(balancesBefore);
+
+	await page.goto('/care/automations');
+	await page.getByRole('button', { name: 'New automation' }).first().click();
+	const form = page.getByRole('dialog', { name: 'New automation' });
+	await form.getByLabel('Name', { exact: true }).fill('Lapsed a month');
+	await form.getByLabel('Trigger').selectOption('noPurchaseFor');
+	await form.getByLabel('Days').fill('30');
+	await form.getByLabel('Do').selectOption('addTag');
+	await form.getByLabel('Tag').fill('lapsed');
+	const plansBefore = (await durations('automation-plan')).length;
+	await form.getByRole('button', { name: 'Save' }).click();
+	const rule = page.getByRole('region', { name: 'Lapsed a month' });
+	for (let run = 0; run < 3; run++) {
+		await page.waitForFunction(
+			([name, want]) => performance.getEntriesByName(`clientbook:${name}`).length >= want,
+			['automation-plan', plansBefore + run + 1] as const,
+			{ timeout: 60_000 }
+		);
+		await rule.getByRole('status').waitFor();
+		if (run < 2) await rule.getByRole('button', { name: 'Dry run' }).click();
+	}
+	const plans = (await durations('automation-plan')).slice(plansBefore);
+
+	await nav('/customers');
+	const today: number[] = [];
+	for (let visit = 0; visit < 3; visit++) {
+		await nav('/customers');
+		await page.locator(ROW_SELECTOR).first().waitFor();
+		today.push(
+			await page.evaluate(async () => {
+				const clicked = performance.now();
+				document.querySelector<HTMLAnchorElement>('nav a[href="/today"]')!.click();
+				await new Promise<void>((resolve, reject) => {
+					const limit = performance.now() + 60_000;
+					const check = () => {
+						const view = document.querySelector<HTMLElement>('[data-view]')?.dataset.view;
+						const care = document.querySelector<HTMLElement>('[data-care-week]')?.dataset.careWeek;
+						if (view === 'agenda' ? care === 'ready' : view === 'allClear') return resolve();
+						if (performance.now() > limit) return reject(new Error('Today never showed'));
+						requestAnimationFrame(check);
+					};
+					check();
+				});
+				return performance.now() - clicked;
+			})
+		);
+	}
+	const longestTask = await page.evaluate(
+		() => (window as unknown as { __bench: { longestTask: number } }).__bench.longestTask
+	);
+	return { balances, plans, today, longestTask };
+}
+
 async function firstOpen(page: Page, origin: string) {
 	const started = Date.now();
 	await page.goto(`${origin}/customers`);
@@ -712,6 +802,8 @@ async function measurePage(
 	await page.locator(ROW_SELECTOR).first().waitFor();
 	step = 'import';
 	const imported = await importCustomers(page, origin);
+	step = 'loyalty';
+	const loyalty = await measureLoyalty(page);
 	return {
 		size: size.name,
 		measuredAt: new Date().toISOString(),
@@ -760,7 +852,11 @@ async function measurePage(
 		scoresMs: Math.round(median(insights.valueScores)),
 		modelFitMs: Math.round(median(insights.valueFits)),
 		modelFitRuns: insights.valueFits.map(Math.round),
-		longestTaskValueMs: Math.round(insights.valueLongestTask)
+		longestTaskValueMs: Math.round(insights.valueLongestTask),
+		loyaltyBalancesMs: Math.round(median(loyalty.balances)),
+		automationRunMs: Math.round(median(loyalty.plans)),
+		todayReadyMs: Math.round(median(loyalty.today)),
+		longestTaskLoyaltyMs: Math.round(loyalty.longestTask)
 	};
 }
 

@@ -17,10 +17,12 @@ class LoyaltyStandingsState {
 
 	load(session: WorkspaceSession): void {
 		const mine = ++this.#asked;
+		const started = performance.now();
 		session
 			.loyaltyStandings()
 			.then((answer) => {
 				if (mine !== this.#asked) return;
+				performance.measure('clientbook:loyalty-list', { start: started });
 				this.byId = new Map(
 					answer.ids.map((id, i) => [id, { tier: answer.tier[i]!, balance: answer.balance[i]! }])
 				);

@@ -315,7 +315,8 @@ async function measureLoyalty(page: Page) {
 	}
 	const balances = (await durations('loyalty-list')).slice(balancesBefore);
 
-	await page.goto('/care/automations');
+	await nav('/care');
+	await page.locator('a[href="/care/automations"]').first().click();
 	await page.getByRole('button', { name: 'New automation' }).first().click();
 	const form = page.getByRole('dialog', { name: 'New automation' });
 	await form.getByLabel('Name', { exact: true }).fill('Lapsed a month');

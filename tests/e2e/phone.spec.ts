@@ -159,6 +159,18 @@ const TOUCH_ROUTES: { path: string; label?: string; then?: (page: Page) => Promi
 		}
 	},
 	{ path: '/settings' },
+	{ path: '/care' },
+	{
+		path: '/care/coupons',
+		label: '/care/coupons (a new campaign)',
+		then: (page) => page.getByRole('button', { name: 'New campaign' }).first().click()
+	},
+	{ path: '/care/messages' },
+	{
+		path: '/care/automations',
+		label: '/care/automations (a new rule)',
+		then: (page) => page.getByRole('button', { name: 'New automation' }).first().click()
+	},
 	{ path: '/import' },
 	{
 		path: '/import',

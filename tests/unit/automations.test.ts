@@ -11,11 +11,13 @@ import {
 	automationRules
 } from '../../src/lib/features/automations/automation-reads';
 import {
-	triggerOccasion,
 	validateAutomation,
-	type AutomationFacts,
 	type AutomationFields
 } from '../../src/lib/features/automations/rules/automations';
+import {
+	triggerOccasion,
+	type AutomationFacts
+} from '../../src/lib/features/automations/rules/triggers';
 import { entitiesOf } from '../../src/lib/crdt/workspace-doc';
 import { readCustomer } from '../../src/lib/crdt/workspace-doc';
 import { EMPTY_METRICS } from '../../src/lib/features/customers/rules/customer-metrics';

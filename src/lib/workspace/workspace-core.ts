@@ -17,6 +17,7 @@ import {
 import { LOYALTY_SETTINGS_KEY } from '../features/loyalty/loyalty-keys';
 import { readCareSettings, type CareSettings } from '../features/care/rules/care-settings';
 import { CARE_SETTINGS_KEY } from '../features/care/care-commands';
+import { uncreditedPurchases } from '../features/loyalty/loyalty-commands';
 import type { CareWeek } from '../features/care/care-week';
 import {
 	campaignCodes,
@@ -44,6 +45,7 @@ import type { PlannedResult } from '../features/automations/automation-commands'
 import type { SegmentCustomer } from '../features/segments/rules/segment-match';
 import { entitiesOf, entityOf } from '../crdt/workspace-doc';
 import { readProduct } from '../features/products/product-commands';
+import { readSegment } from '../features/segments/kinds';
 import { liveFieldDefs } from '../features/custom-fields/custom-field-commands';
 import { loyaltySettingsOf } from '../features/loyalty/loyalty-reads';
 import { localDateKey } from '../domain/dates';
@@ -414,13 +416,11 @@ export class WorkspaceCore {
 		const tests = new Map<string, ((customer: SegmentCustomer) => boolean) | null>();
 		const segmentIds = [...new Set(rules.map((r) => r.segmentId).filter(Boolean))];
 		if (segmentIds.length > 0) {
-			const [{ segmentTest }, { behaviourData }, { readDefinition }, { readSegment }] =
-				await Promise.all([
-					import('../features/segments/rules/segment-match'),
-					import('../features/segments/segment-data'),
-					import('../features/segments/rules/segment'),
-					import('../features/segments/kinds')
-				]);
+			const [{ segmentTest }, { behaviourData }, { readDefinition }] = await Promise.all([
+				import('../features/segments/rules/segment-match'),
+				import('../features/segments/segment-data'),
+				import('../features/segments/rules/segment')
+			]);
 			const catalogue = [...entitiesOf(this.ws.products)].map(([id, map]) => readProduct(id, map));
 			const behaviour = behaviourData(
 				await this.analyticsColumns({ interactions: true }),
@@ -479,7 +479,6 @@ export class WorkspaceCore {
 	/** How many purchases have no points (recorded while loyalty was off). */
 	async uncreditedPurchaseCount(): Promise<number> {
 		await this.#ready;
-		const { uncreditedPurchases } = await import('../features/loyalty/loyalty-commands');
 		return uncreditedPurchases(this.ws).length;
 	}
 

@@ -2,7 +2,8 @@ import { calendarDaysBetween } from '../../domain/dates';
 import { churnRisk } from '../value/rules/churn';
 import type { SegmentCustomer } from '../segments/rules/segment-match';
 import type { PlannedResult } from './automation-commands';
-import { triggerOccasion, type AutomationFacts, type AutomationRow } from './rules/automations';
+import type { AutomationRow } from './rules/automations';
+import { triggerOccasion, type AutomationFacts } from './rules/triggers';
 
 /** What a run knows of the shop besides its rules and customers. */
 export interface PlanContext {

@@ -1,6 +1,3 @@
-import { addDays, calendarDaysBetween, isDateKey, localDateKey } from '../../../domain/dates';
-import { customerOccasions } from '../../care/rules/occasions';
-
 /**
  * Automations: when a trigger happens to a customer (optionally one of a saved segment), do
  * the rule's actions. Pure rules: what a rule may be, the occasion a trigger finds for a
@@ -63,8 +60,6 @@ export interface AutomationRow extends AutomationFields {
 }
 
 export const MAX_ACTIONS = 5;
-/** Occasions up to this many days back are still acted on: a shop closed for a week misses none. */
-export const CATCH_UP_DAYS = 7;
 
 export type AutomationErrors = Partial<Record<'name' | 'trigger' | 'actions', string>>;
 
@@ -102,101 +97,6 @@ export function validateAutomation(fields: AutomationFields): AutomationErrors {
 			else if (action.text.length > 200) errors.actions = 'validation.tooLong';
 		}
 	return errors;
-}
-
-/** What a trigger looks at of one customer. */
-export interface AutomationFacts {
-	id: string;
-	createdAt: number;
-	birthday: string;
-	birthdayCalendar: '' | 'lunar';
-	lastPurchaseAt: number | null;
-	/** Whether their own interval reading says high churn risk as of a day (see churn.ts). */
-	highRiskOn?: (day: string) => boolean;
-	/** Tier changes (to: index), when loyalty is on. */
-	tierChanges?: readonly { at: number; from: number; to: number }[];
-	/** Points expiring, by the day they go. */
-	expiring?: readonly { at: number; points: number }[];
-}
-
-/** The days from `today - CATCH_UP_DAYS` to `today`. */
-function catchUp(today: string): string[] {
-	return Array.from({ length: CATCH_UP_DAYS + 1 }, (_, i) => addDays(today, i - CATCH_UP_DAYS));
-}
-
-/**
- * The occasion (a day, YYYY-MM-DD) on which `trigger` fires for this customer, if it fired
- * today or in the catch-up days before; null when it did not. `tierIndex` is the index of the
- * trigger's tier, -1 when the shop has no such tier.
- */
-export function triggerOccasion(
-	trigger: Trigger,
-	facts: AutomationFacts,
-	today: string,
-	tierIndex = -1
-): string | null {
-	const window = catchUp(today);
-	const inWindow = (day: string) => day >= window[0]! && day <= today;
-	switch (trigger.kind) {
-		case 'birthdayIn': {
-			if (!isDateKey(facts.birthday)) return null;
-			for (const day of [...window].reverse()) {
-				const birthday = addDays(day, trigger.days);
-				const found = customerOccasions(
-					{ ...facts, lastPurchaseAt: null, createdAt: 0 },
-					birthday,
-					birthday,
-					0
-				);
-				if (found.some((occasion) => occasion.kind === 'birthday')) return birthday;
-			}
-			return null;
-		}
-		case 'afterPurchase': {
-			if (facts.lastPurchaseAt === null) return null;
-			const bought = localDateKey(facts.lastPurchaseAt);
-			return inWindow(addDays(bought, trigger.days)) ? bought : null;
-		}
-		case 'noPurchaseFor': {
-			if (facts.lastPurchaseAt === null) return null;
-			const bought = localDateKey(facts.lastPurchaseAt);
-			const due = addDays(bought, Math.max(1, trigger.days));
-			// Once per lapse: the occasion is the last purchase, whenever the rule first sees it.
-			return due <= today ? bought : null;
-		}
-		case 'becameHighRisk': {
-			// Once per lapse: the occasion is the last purchase before the customer drifted away.
-			if (!facts.highRiskOn || facts.lastPurchaseAt === null) return null;
-			return facts.highRiskOn(today) ? `risk-${localDateKey(facts.lastPurchaseAt)}` : null;
-		}
-		case 'reachedTier': {
-			if (tierIndex < 0) return null;
-			const reached = (facts.tierChanges ?? []).filter(
-				(change) => change.from < tierIndex && change.to >= tierIndex
-			);
-			const latest = reached.at(-1);
-			if (!latest) return null;
-			const day = localDateKey(latest.at);
-			return inWindow(day) ? day : null;
-		}
-		case 'pointsExpiring': {
-			for (const lot of facts.expiring ?? []) {
-				const last = localDateKey(lot.at - 1);
-				if (
-					last >= today &&
-					calendarDaysBetween(Date.parse(`${today}T12:00:00`), Date.parse(`${last}T12:00:00`)) <=
-						trigger.days
-				)
-					return last;
-			}
-			return null;
-		}
-		case 'newCustomer': {
-			if (facts.createdAt <= 0) return null;
-			const day = localDateKey(facts.createdAt);
-			return inWindow(day) ? day : null;
-		}
-	}
 }
 
 /** The id of what a rule did for a customer on an occasion: the same on every device. */

@@ -104,15 +104,22 @@ export function occasionsBetween(
 	afterPurchaseDays: number
 ): Occasion[] {
 	const all = festivalsBetween(from, to);
-	for (const customer of customers)
+	for (const customer of customers) {
 		all.push(...customerOccasions(customer, from, to, afterPurchaseDays));
-	const order: Record<OccasionKind, number> = {
-		festival: 0,
-		birthday: 1,
-		anniversary: 2,
-		afterPurchase: 3
-	};
-	return all.sort((a, b) =>
-		a.day < b.day ? -1 : a.day > b.day ? 1 : order[a.kind] - order[b.kind]
+	}
+	return sortOccasions(all);
+}
+
+const KIND_ORDER: Record<OccasionKind, number> = {
+	festival: 0,
+	birthday: 1,
+	anniversary: 2,
+	afterPurchase: 3
+};
+
+/** By day, festivals first on a shared day. */
+export function sortOccasions(occasions: Occasion[]): Occasion[] {
+	return occasions.sort((a, b) =>
+		a.day < b.day ? -1 : a.day > b.day ? 1 : KIND_ORDER[a.kind] - KIND_ORDER[b.kind]
 	);
 }

@@ -6,11 +6,11 @@ import type { PurchaseFields } from '../../src/lib/features/activity/rules/activ
 import {
 	campaignCodes,
 	campaignFigures,
-	checkCoupon,
 	createCampaign,
 	deleteCampaign,
 	issueCoupons
 } from '../../src/lib/features/coupons/coupon-commands';
+import { checkCoupon } from '../../src/lib/features/coupons/coupon-use';
 import {
 	CODE_ALPHABET,
 	couponDiscount,

@@ -16,9 +16,9 @@ import { customerLoyalty, loyaltyStandings } from '../../src/lib/features/loyalt
 import {
 	campaignCodes,
 	campaignFigures,
-	checkCoupon,
 	customerCoupons
 } from '../../src/lib/features/coupons/coupon-commands';
+import { checkCoupon } from '../../src/lib/features/coupons/coupon-use';
 import { EventIndex } from '../../src/lib/projection/event-index';
 import { Projector } from '../../src/lib/projection/projector';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';

@@ -113,6 +113,7 @@ export class WorkspaceSession {
 	runAutomations = () => this.#client.call('runAutomations', []);
 	automationState = () => this.#client.call('automationState', []);
 	careWeek = () => this.#client.call('careWeek', []);
+	occasions = (...args: Args<'occasions'>) => this.#client.call('occasions', args);
 	uncreditedPurchaseCount = () => this.#client.call('uncreditedPurchaseCount', []);
 
 	/** Every command the features declare, called by name (see workspace/commands.ts). */

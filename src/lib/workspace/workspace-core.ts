@@ -16,15 +16,10 @@ import {
 } from '../features/loyalty/rules/loyalty-settings';
 import { LOYALTY_SETTINGS_KEY } from '../features/loyalty/loyalty-keys';
 import { readCareSettings, type CareSettings } from '../features/care/rules/care-settings';
-import { CARE_SETTINGS_KEY } from '../features/care/care-commands';
-import { uncreditedPurchases } from '../features/loyalty/loyalty-commands';
+import { CARE_SETTINGS_KEY } from '../features/care/care-keys';
 import type { CareWeek } from '../features/care/care-week';
-import {
-	campaignCodes,
-	campaignFigures,
-	checkCoupon,
-	customerCoupons
-} from '../features/coupons/coupon-commands';
+import type { Occasion } from '../features/care/rules/occasions';
+import { checkCoupon } from '../features/coupons/coupon-use';
 import type {
 	CampaignFigures,
 	CodeStatus,
@@ -32,14 +27,7 @@ import type {
 	CustomerCoupons
 } from '../features/coupons/rules/coupons';
 import type { PurchaseLine } from '../features/activity/rules/activity';
-import {
-	automationLog,
-	automationResultsSince,
-	automationRules,
-	queuedGreetings,
-	type LogEntry,
-	type QueuedGreeting
-} from '../features/automations/automation-reads';
+import type { LogEntry, QueuedGreeting } from '../features/automations/automation-reads';
 import type { AutomationRow } from '../features/automations/rules/automations';
 import type { PlannedResult } from '../features/automations/automation-commands';
 import type { SegmentCustomer } from '../features/segments/rules/segment-match';
@@ -384,18 +372,21 @@ export class WorkspaceCore {
 	/** Every campaign's issued, redeemed, rate and revenue. */
 	async couponFigures(): Promise<Record<string, CampaignFigures>> {
 		await this.#ready;
+		const { campaignFigures } = await import('../features/coupons/coupon-commands');
 		return campaignFigures(this.ws);
 	}
 
 	/** A campaign's codes, each with how often it was used. */
 	async campaignCodes(campaignId: string): Promise<CodeStatus[]> {
 		await this.#ready;
+		const { campaignCodes } = await import('../features/coupons/coupon-commands');
 		return campaignCodes(this.ws, campaignId);
 	}
 
 	/** The coupons a customer holds, and which of their purchases used one. */
 	async customerCoupons(customerId: string): Promise<CustomerCoupons> {
 		await this.#ready;
+		const { customerCoupons } = await import('../features/coupons/coupon-commands');
 		return customerCoupons(this.ws, customerId);
 	}
 
@@ -406,6 +397,7 @@ export class WorkspaceCore {
 	 */
 	async automationPlan(rule?: AutomationRow): Promise<PlannedResult[]> {
 		await this.#ready;
+		const { automationRules } = await import('../features/automations/automation-reads');
 		const rules = rule ? [rule] : automationRules(this.ws).filter((r) => r.enabled);
 		if (rules.length === 0) return [];
 		const started = performance.now();
@@ -463,11 +455,13 @@ export class WorkspaceCore {
 
 	/** What each rule did (counts and the latest results), and greetings waiting to be sent. */
 	async automationState(): Promise<{
-		log: ReturnType<typeof automationLog>;
+		log: Record<string, { count: number; latest: LogEntry[] }>;
 		queued: QueuedGreeting[];
 		since: LogEntry[];
 	}> {
 		await this.#ready;
+		const { automationLog, automationResultsSince, queuedGreetings } =
+			await import('../features/automations/automation-reads');
 		const weekAgo = Date.now() - 7 * 86_400_000;
 		return {
 			log: automationLog(this.ws),
@@ -476,9 +470,27 @@ export class WorkspaceCore {
 		};
 	}
 
+	/**
+	 * Every customer's occasions and the festivals from `from` to `to` (local days), worked out
+	 * here: converting lunar dates takes the calendar library and, at 20,000 customers, time
+	 * the page should not spend.
+	 */
+	async occasions(from: string, to: string, afterPurchaseDays: number): Promise<Occasion[]> {
+		await this.#ready;
+		const started = performance.now();
+		const [{ occasionsBetween }, rows] = await Promise.all([
+			import('../features/care/rules/occasions'),
+			this.#db.customers.toArray()
+		]);
+		const found = occasionsBetween(rows, from, to, afterPurchaseDays);
+		performance.measure('clientbook:occasions', { start: started });
+		return found;
+	}
+
 	/** How many purchases have no points (recorded while loyalty was off). */
 	async uncreditedPurchaseCount(): Promise<number> {
 		await this.#ready;
+		const { uncreditedPurchases } = await import('../features/loyalty/loyalty-commands');
 		return uncreditedPurchases(this.ws).length;
 	}
 

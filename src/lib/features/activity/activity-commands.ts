@@ -25,14 +25,14 @@ import { decodeEventValue, encodeEventValue } from './event-values';
 import { newId } from '../../crdt/ids';
 import { eventOwner, liveCustomer, entityOf, entitiesOf } from '../../crdt/workspace-doc';
 import { commandTime, eventCreated, stampCreated, stampUpdated } from '../../crdt/stamps';
-import { couponRefusal, writeRedemption } from '../coupons/coupon-commands';
+import { couponRefusal, writeRedemption } from '../coupons/coupon-use';
 import {
 	pointsForNewPurchase,
 	redemptionRefusal,
 	repricePurchasePoints,
 	restorePurchasePoints,
 	reversePurchasePoints
-} from '../loyalty/loyalty-commands';
+} from '../loyalty/purchase-points';
 
 export type ActivityCommandResult<T, F> =
 	| { ok: true; value: T }

@@ -1,14 +1,6 @@
 import * as v from 'valibot';
 import { args, command } from '../../core/command';
 import { id, shape, text } from '../../core/arg-shapes';
-import {
-	applyAutomations,
-	createAutomation,
-	deleteAutomation,
-	finishQueuedGreeting,
-	setAutomationEnabled,
-	updateAutomation
-} from './automation-commands';
 
 const automationFields = shape({
 	name: text,
@@ -18,23 +10,35 @@ const automationFields = shape({
 	actions: v.array(shape({ kind: text, text, ref: text, points: v.number() }))
 });
 
+// Loaded on first use: the worker's first load (part of the first route's budget) need not
+// carry them.
+const load = () => import('./automation-commands');
+
 /** What automations write carries its own origin: never undone as the member's step. */
 export const AUTOMATION_ORIGIN = { automation: true };
 
 /** Automation rules, and what their runs write. */
 export const automationCommands = {
-	createAutomation: command({ args: args(automationFields), undo: 'step', run: createAutomation }),
+	createAutomation: command({
+		args: args(automationFields),
+		undo: 'step',
+		load: async () => (await load()).createAutomation
+	}),
 	updateAutomation: command({
 		args: args(id, automationFields),
 		undo: 'step',
-		run: updateAutomation
+		load: async () => (await load()).updateAutomation
 	}),
 	setAutomationEnabled: command({
 		args: args(id, v.boolean()),
 		undo: 'step',
-		run: setAutomationEnabled
+		load: async () => (await load()).setAutomationEnabled
 	}),
-	deleteAutomation: command({ args: args(id), undo: 'step', run: deleteAutomation }),
+	deleteAutomation: command({
+		args: args(id),
+		undo: 'step',
+		load: async () => (await load()).deleteAutomation
+	}),
 	applyAutomations: command({
 		args: args(
 			v.array(
@@ -50,7 +54,11 @@ export const automationCommands = {
 		),
 		undo: 'none',
 		origin: AUTOMATION_ORIGIN,
-		run: applyAutomations
+		load: async () => (await load()).applyAutomations
 	}),
-	finishQueuedGreeting: command({ args: args(id), undo: 'step', run: finishQueuedGreeting })
+	finishQueuedGreeting: command({
+		args: args(id),
+		undo: 'step',
+		load: async () => (await load()).finishQueuedGreeting
+	})
 };

@@ -4,8 +4,7 @@ import { TEMPLATES_ROOT } from './kinds';
 import { readCareSettings, type CareSettings } from './rules/care-settings';
 import { validateTemplate, type TemplateFields } from './rules/templates';
 
-/** The meta map's key for the shop's greeting settings. */
-export const CARE_SETTINGS_KEY = 'careSettings';
+import { CARE_SETTINGS_KEY } from './care-keys';
 
 type TemplateResult<T> =
 	| { ok: true; value: T }

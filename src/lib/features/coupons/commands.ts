@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { args, command } from '../../core/command';
 import { id, idList, shape, text } from '../../core/arg-shapes';
-import { createCampaign, deleteCampaign, issueCoupons, updateCampaign } from './coupon-commands';
 
 const campaignFields = shape({
 	name: text,
@@ -18,27 +17,31 @@ const campaignFields = shape({
 	sharedCode: text
 });
 
+// Loaded on first use: the worker's first load (part of the first route's budget) need not
+// carry them.
+const load = () => import('./coupon-commands');
+
 /** Coupon campaigns and the codes issued to customers (using one rides on the purchase). */
 export const couponCommands = {
 	createCampaign: command({
 		args: args(campaignFields),
 		undo: 'step',
-		run: createCampaign
+		load: async () => (await load()).createCampaign
 	}),
 	updateCampaign: command({
 		args: args(id, campaignFields),
 		undo: 'step',
-		run: updateCampaign
+		load: async () => (await load()).updateCampaign
 	}),
 	deleteCampaign: command({
 		args: args(id),
 		undo: 'step',
-		run: deleteCampaign
+		load: async () => (await load()).deleteCampaign
 	}),
 	issueCoupons: command({
 		args: args(id, idList),
 		undo: 'step',
 		audit: true,
-		run: issueCoupons
+		load: async () => (await load()).issueCoupons
 	})
 };

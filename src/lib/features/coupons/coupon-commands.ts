@@ -3,15 +3,7 @@ import type { CommandContext } from '../../core/command-context';
 import { changeEntity, insertEntity, removeRecord } from '../../crdt/entity-writes';
 import { newId } from '../../crdt/ids';
 import { commandTime } from '../../crdt/stamps';
-import {
-	entityOf,
-	eventOwner,
-	liveCustomer,
-	str,
-	type WorkspaceDoc
-} from '../../crdt/workspace-doc';
-import { localDateKey } from '../../domain/dates';
-import type { PurchaseFields, PurchaseLine } from '../activity/rules/activity';
+import { eventOwner, liveCustomer, type WorkspaceDoc } from '../../crdt/workspace-doc';
 import {
 	campaignOf,
 	campaignsOf,
@@ -24,16 +16,12 @@ import {
 import {
 	CODE_ALPHABET,
 	CODE_LENGTH,
-	couponDiscount,
 	normaliseCode,
 	validateCampaign,
 	type CampaignErrors,
 	type CampaignFields,
 	type CampaignFigures,
 	type CodeStatus,
-	type CouponCheck,
-	type CouponLine,
-	type CouponProblem,
 	type CustomerCoupons
 } from './rules/coupons';
 
@@ -164,105 +152,6 @@ export function issueCoupons(
 		}
 	}, ctx.origin);
 	return { ok: true, value: { issued, skipped } };
-}
-
-/** The purchase's lines as coupons see them: catalogue product, category and amount. */
-export function couponLines(ws: WorkspaceDoc, lines: readonly PurchaseLine[]): CouponLine[] {
-	return lines.map((line) => {
-		const product = line.productId ? entityOf(ws.products, line.productId) : undefined;
-		return {
-			...(line.productId ? { productId: line.productId } : {}),
-			...(product ? { category: str(product, 'category') } : {}),
-			amountCents: line.quantity * line.unitPriceCents
-		};
-	});
-}
-
-/** What `typed` takes off a purchase of these lines by this customer at `at`, or why not. */
-export function checkCoupon(
-	ws: WorkspaceDoc,
-	typed: string,
-	customerId: string,
-	lines: readonly PurchaseLine[],
-	at: number
-): CouponCheck {
-	const found = findCode(ws, typed);
-	if (!found) return { ok: false, problem: 'unknown' };
-	const owner = eventOwner(ws, customerId);
-	const code = found.issued?.code ?? normaliseCode(found.campaign.sharedCode);
-	let usesByCustomer = 0;
-	let usesOfCode = 0;
-	for (const used of liveRedemptions(ws)) {
-		if (used.code === code) usesOfCode++;
-		if (used.campaignId === found.campaign.id && used.customerId === owner) usesByCustomer++;
-	}
-	const result = couponDiscount(
-		{
-			campaign: found.campaign,
-			holder: found.issued ? eventOwner(ws, found.issued.customerId) : null,
-			usesByCustomer,
-			usesOfCode
-		},
-		owner,
-		localDateKey(at),
-		couponLines(ws, lines)
-	);
-	if (!result.ok) return result;
-	return {
-		ok: true,
-		code,
-		campaignId: found.campaign.id,
-		campaignName: found.campaign.name,
-		discountCents: result.discountCents
-	};
-}
-
-/**
- * Checks a new purchase's coupon: it must apply, and its discount must be what the purchase's
- * discount includes for it (the form showed the same check).
- */
-export function couponRefusal(
-	ws: WorkspaceDoc,
-	fields: PurchaseFields
-):
-	| { ok: true; value: { couponCode?: string; couponDiscountCents?: number; campaignId?: string } }
-	| { ok: false; problem: CouponProblem | 'discountMismatch' } {
-	if (!fields.couponCode) return { ok: true, value: {} };
-	const check = checkCoupon(ws, fields.couponCode, fields.customerId, fields.lines, fields.at);
-	if (!check.ok) return check;
-	if (
-		check.discountCents !== fields.couponDiscountCents ||
-		check.discountCents > fields.discountCents
-	) {
-		return { ok: false, problem: 'discountMismatch' };
-	}
-	return {
-		ok: true,
-		value: {
-			couponCode: check.code,
-			couponDiscountCents: check.discountCents,
-			campaignId: check.campaignId
-		}
-	};
-}
-
-/** Records, in the purchase's transaction, that its coupon was used. */
-export function writeRedemption(
-	ctx: CommandContext,
-	purchaseId: string,
-	fields: PurchaseFields & { campaignId?: string }
-): void {
-	if (!fields.couponCode || !fields.campaignId) return;
-	ctx.ws.couponRedemptions.set(
-		purchaseId,
-		encodeCouponValue({
-			code: fields.couponCode,
-			campaignId: fields.campaignId,
-			customerId: eventOwner(ctx.ws, fields.customerId),
-			at: fields.at,
-			discountCents: fields.couponDiscountCents ?? 0
-		})
-	);
 }
 
 /** Each campaign's figures: issued, redeemed, the rate and the revenue of purchases using it. */

@@ -1,21 +1,23 @@
 import * as v from 'valibot';
 import { args, command, jobCommand } from '../../core/command';
 import { id, shape, text } from '../../core/arg-shapes';
-import {
-	adjustPoints,
-	creditPastPurchase,
-	setLoyaltySettings,
-	uncreditedPurchases
-} from './loyalty-commands';
+
+// Loaded on first use: the worker's first load (part of the first route's budget) need not
+// carry them. Points on purchases (purchase-points.ts) load with the purchase commands.
+const load = () => import('./loyalty-commands');
 
 /** Membership tiers and points (their earning and redeeming ride on the purchase commands). */
 export const loyaltyCommands = {
-	setLoyaltySettings: command({ args: args(shape({})), undo: 'step', run: setLoyaltySettings }),
+	setLoyaltySettings: command({
+		args: args(shape({})),
+		undo: 'step',
+		load: async () => (await load()).setLoyaltySettings
+	}),
 	adjustPoints: command({
 		args: args(id, v.number(), text),
 		undo: 'step',
 		audit: true,
-		run: adjustPoints
+		load: async () => (await load()).adjustPoints
 	}),
 	/**
 	 * Points for the purchases recorded before loyalty was on (or while it was off), each by
@@ -25,6 +27,7 @@ export const loyaltyCommands = {
 		args: args(),
 		audit: true,
 		run: async (ctx, { writeInSteps }) => {
+			const { creditPastPurchase, uncreditedPurchases } = await load();
 			const purchases = uncreditedPurchases(ctx.ws);
 			let credited = 0;
 			const { cancelled } = await writeInSteps(purchases, (chunkCtx, chunk) => {

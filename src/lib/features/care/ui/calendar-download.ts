@@ -18,14 +18,13 @@ export async function downloadCalendar(
 	settings: CareSettings,
 	today: string
 ): Promise<number> {
-	const [{ occasionsBetween }, { calendarFile }] = await Promise.all([
-		import('../rules/occasions'),
+	const until = addDays(today, 365 * YEARS_AHEAD);
+	// Call-backs after a purchase are follow-ups of their own; the calendar keeps to dates.
+	const [occasions, { calendarFile }] = await Promise.all([
+		session.occasions(today, until, 0),
 		import('../calendar-file')
 	]);
-	const until = addDays(today, 365 * YEARS_AHEAD);
 	const names = new Map(customers.map((customer) => [customer.id, customer.name]));
-	// Call-backs after a purchase are follow-ups of their own; the calendar keeps to dates.
-	const occasions = occasionsBetween(customers, today, until, 0);
 	const days = occasions.map((occasion) => {
 		const name = occasion.customerId ? (names.get(occasion.customerId) ?? '') : '';
 		const title =

@@ -3,7 +3,10 @@ import ICAL from 'ical.js';
 import { calendarFile } from '../../src/lib/features/care/calendar-file';
 import { festivalsBetween } from '../../src/lib/features/care/rules/occasions';
 import { customerOccasions } from '../../src/lib/features/care/rules/occasions';
+import * as Y from 'yjs';
+import { readTemplate } from '../../src/lib/features/care/kinds';
 import {
+	TEMPLATE_OCCASIONS,
 	renderTemplate,
 	templateText,
 	validateTemplate
@@ -88,6 +91,16 @@ describe('message templates', () => {
 	it('picks the language asked for, else the other', () => {
 		expect(templateText({ textEn: 'Hi', textZh: '您好' }, 'zh-CN')).toBe('您好');
 		expect(templateText({ textEn: 'Hi', textZh: '' }, 'zh-CN')).toBe('Hi');
+	});
+
+	it('reads back every occasion a template may be for', () => {
+		for (const occasion of TEMPLATE_OCCASIONS) {
+			const map = new Y.Map<unknown>();
+			new Y.Doc().getMap('t').set('t1', map);
+			map.set('name', 'Hi');
+			map.set('occasion', occasion);
+			expect(readTemplate('t1', map)?.occasion).toBe(occasion);
+		}
 	});
 
 	it('needs a name and a text in one language', () => {

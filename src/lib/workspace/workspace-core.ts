@@ -19,7 +19,7 @@ import { readCareSettings, type CareSettings } from '../features/care/rules/care
 import { CARE_SETTINGS_KEY } from '../features/care/care-keys';
 import type { CareWeek } from '../features/care/care-week';
 import type { Occasion } from '../features/care/rules/occasions';
-import { checkCoupon } from '../features/coupons/coupon-use';
+
 import type {
 	CampaignFigures,
 	CodeStatus,
@@ -35,14 +35,8 @@ import { entitiesOf, entityOf } from '../crdt/workspace-doc';
 import { readProduct } from '../features/products/product-commands';
 import { readSegment } from '../features/segments/kinds';
 import { liveFieldDefs } from '../features/custom-fields/custom-field-commands';
-import { loyaltySettingsOf } from '../features/loyalty/loyalty-reads';
 import { localDateKey } from '../domain/dates';
-import {
-	customerLoyalty,
-	loyaltyStandings,
-	type CustomerLoyalty,
-	type LoyaltyStandings
-} from '../features/loyalty/loyalty-reads';
+import type { CustomerLoyalty, LoyaltyStandings } from '../features/loyalty/loyalty-reads';
 import { createUndoManager } from '../crdt/undo';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
 import {
@@ -346,6 +340,7 @@ export class WorkspaceCore {
 	/** One customer's points, tier and ledger as of now (see features/loyalty). */
 	async loyaltyOf(customerId: string): Promise<CustomerLoyalty> {
 		await this.#ready;
+		const { customerLoyalty } = await import('../features/loyalty/loyalty-reads');
 		return customerLoyalty(this.ws, customerId, Date.now());
 	}
 
@@ -353,6 +348,7 @@ export class WorkspaceCore {
 	async loyaltyStandings(): Promise<LoyaltyStandings> {
 		await this.#ready;
 		const started = performance.now();
+		const { loyaltyStandings } = await import('../features/loyalty/loyalty-reads');
 		const standings = loyaltyStandings(this.ws, Date.now());
 		performance.measure('clientbook:loyalty-standings', { start: started });
 		return standings;
@@ -366,6 +362,7 @@ export class WorkspaceCore {
 		at: number
 	): Promise<CouponCheck> {
 		await this.#ready;
+		const { checkCoupon } = await import('../features/coupons/coupon-use');
 		return checkCoupon(this.ws, code, customerId, lines, at);
 	}
 
@@ -428,6 +425,8 @@ export class WorkspaceCore {
 				);
 			}
 		}
+		const { customerLoyalty, loyaltySettingsOf } =
+			await import('../features/loyalty/loyalty-reads');
 		const loyaltySettings = loyaltySettingsOf(this.ws);
 		const now = Date.now();
 		const plan = planAutomations(rules, customers, {

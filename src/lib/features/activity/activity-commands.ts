@@ -25,14 +25,7 @@ import { decodeEventValue, encodeEventValue } from './event-values';
 import { newId } from '../../crdt/ids';
 import { eventOwner, liveCustomer, entityOf, entitiesOf } from '../../crdt/workspace-doc';
 import { commandTime, eventCreated, stampCreated, stampUpdated } from '../../crdt/stamps';
-import { couponRefusal, writeRedemption } from '../coupons/coupon-use';
-import {
-	pointsForNewPurchase,
-	redemptionRefusal,
-	repricePurchasePoints,
-	restorePurchasePoints,
-	reversePurchasePoints
-} from '../loyalty/purchase-points';
+import { purchaseEffects } from './purchase-effects';
 
 export type ActivityCommandResult<T, F> =
 	| { ok: true; value: T }
@@ -74,8 +67,8 @@ function insertTask(
 export function purchaseRefusal(ctx: CommandContext, input: PurchaseFields): boolean {
 	const checked = validatePurchase(input);
 	if (!checked.ok || !liveCustomer(ctx.ws, input.customerId)) return true;
-	if (!couponRefusal(ctx.ws, checked.value).ok) return true;
-	return !redemptionRefusal(ctx.ws, checked.value, commandTime(ctx)).ok;
+	if (!purchaseEffects().couponRefusal(ctx.ws, checked.value).ok) return true;
+	return !purchaseEffects().redemptionRefusal(ctx.ws, checked.value, commandTime(ctx)).ok;
 }
 
 /**
@@ -89,7 +82,7 @@ export function addPurchase(
 	const checked = validatePurchase(input);
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
 	if (!liveCustomer(ctx.ws, input.customerId)) return { ok: false, reason: 'notFound' };
-	const coupon = couponRefusal(ctx.ws, checked.value);
+	const coupon = purchaseEffects().couponRefusal(ctx.ws, checked.value);
 	if (!coupon.ok) {
 		return {
 			ok: false,
@@ -97,7 +90,7 @@ export function addPurchase(
 			errors: { couponCode: `coupons.problem.${coupon.problem}` }
 		};
 	}
-	const redemption = redemptionRefusal(ctx.ws, checked.value, commandTime(ctx));
+	const redemption = purchaseEffects().redemptionRefusal(ctx.ws, checked.value, commandTime(ctx));
 	if (!redemption.ok) {
 		return {
 			ok: false,
@@ -119,8 +112,8 @@ export function addPurchase(
 	ctx.ws.doc.transact(() => {
 		const at = commandTime(ctx);
 		ctx.ws.purchases.set(id, encodeEventValue({ ...fields, ...eventCreated(ctx, at) }));
-		pointsForNewPurchase(ctx, id, fields);
-		writeRedemption(ctx, id, { ...fields, campaignId });
+		purchaseEffects().pointsForNewPurchase(ctx, id, fields);
+		purchaseEffects().writeRedemption(ctx, id, { ...fields, campaignId });
 		const changes = followUpsAfterPurchase(
 			customerTasks(ctx, input.customerId),
 			localDateKey(checked.value.at)
@@ -241,7 +234,7 @@ export function deletePurchase(ctx: CommandContext, id: string): boolean {
 	let deleted = false;
 	ctx.ws.doc.transact(() => {
 		deleted = deleteEvent(ctx, 'purchases', id);
-		if (deleted && customerId) reversePurchasePoints(ctx, id, customerId);
+		if (deleted && customerId) purchaseEffects().reversePurchasePoints(ctx, id, customerId);
 	}, ctx.origin);
 	return deleted;
 }
@@ -252,7 +245,7 @@ export function restorePurchase(ctx: CommandContext, id: string): boolean {
 	ctx.ws.doc.transact(() => {
 		restored = restoreEvent(ctx, 'purchases', id);
 		const customerId = readPurchase(id, liveEventValue(ctx.ws, 'purchases', id))?.customerId;
-		if (restored && customerId) restorePurchasePoints(ctx, id, customerId);
+		if (restored && customerId) purchaseEffects().restorePurchasePoints(ctx, id, customerId);
 	}, ctx.origin);
 	return restored;
 }
@@ -287,7 +280,7 @@ export function editPurchase(
 	if (changes.length === 0) return { ok: true, value: 0 };
 	ctx.ws.doc.transact(() => {
 		rewriteEvent(ctx, 'purchases', 'purchase', id, customerId, { ...edited }, changes);
-		repricePurchasePoints(ctx, id, edited);
+		purchaseEffects().repricePurchasePoints(ctx, id, edited);
 	}, ctx.origin);
 	return { ok: true, value: changes.length };
 }

@@ -25,13 +25,26 @@ import {
 } from './activity-commands';
 import { inOneStep, type CommandContext } from '../../core/command-context';
 import { liveEventValue } from './event-tombstones';
+import { loadPurchaseEffects } from './purchase-effects';
 import { createProduct } from '../products/product-commands';
 import { validatePurchase, type PurchaseFields } from './rules/activity';
 import { productNameKey, type NewCatalogueProduct } from '../products/rules/product';
 
+/** Loads loyalty's and coupons' part of the purchase commands first (see purchase-effects). */
+const withEffects =
+	<F>(run: F) =>
+	async (): Promise<F> => {
+		await loadPurchaseEffects();
+		return run;
+	};
+
 /** Purchases, conversations and follow-up tasks. */
 export const activityCommands = {
-	addPurchase: command({ args: args(purchaseFields), undo: 'step', run: addPurchase }),
+	addPurchase: command({
+		args: args(purchaseFields),
+		undo: 'step',
+		load: withEffects(addPurchase)
+	}),
 	/**
 	 * Records a purchase, first adding the products the user asked to put in the catalogue
 	 * (keyed by line index); all in one undo step.
@@ -39,36 +52,45 @@ export const activityCommands = {
 	addPurchaseWithNewProducts: command({
 		args: args(purchaseFields, newCatalogueProducts),
 		undo: 'step',
-		run: (ctx, fields: PurchaseFields, newProducts: NewCatalogueProduct[]) =>
-			inOneStep(ctx, () =>
-				// A refused purchase writes nothing, so it must not add the products it asked for.
-				purchaseRefusal(ctx, fields)
-					? addPurchase(ctx, fields)
-					: addPurchase(ctx, withNewProducts(ctx, fields, newProducts))
-			)
+		load: withEffects(
+			(ctx: CommandContext, fields: PurchaseFields, newProducts: NewCatalogueProduct[]) =>
+				inOneStep(ctx, () =>
+					// A refused purchase writes nothing, so it must not add the products it asked for.
+					purchaseRefusal(ctx, fields)
+						? addPurchase(ctx, fields)
+						: addPurchase(ctx, withNewProducts(ctx, fields, newProducts))
+				)
+		)
 	}),
 	/** Changes a purchase, first adding the products asked for (as when recording one). */
 	editPurchase: command({
 		args: args(id, purchaseFields, v.optional(newCatalogueProducts)),
 		undo: 'step',
-		run: (
-			ctx,
-			purchaseId: string,
-			fields: PurchaseFields,
-			newProducts: NewCatalogueProduct[] = []
-		) =>
-			inOneStep(ctx, () => {
-				// A refused edit writes nothing, so it must not add the products it asked for either.
-				if (
-					!validatePurchase(fields).ok ||
-					liveEventValue(ctx.ws, 'purchases', purchaseId) === undefined
-				)
-					return editPurchase(ctx, purchaseId, fields);
-				return editPurchase(ctx, purchaseId, withNewProducts(ctx, fields, newProducts));
-			})
+		load: withEffects(
+			(
+				ctx: CommandContext,
+				purchaseId: string,
+				fields: PurchaseFields,
+				newProducts: NewCatalogueProduct[] = []
+			) =>
+				inOneStep(ctx, () => {
+					// A refused edit writes nothing, so it must not add the products it asked for either.
+					if (
+						!validatePurchase(fields).ok ||
+						liveEventValue(ctx.ws, 'purchases', purchaseId) === undefined
+					)
+						return editPurchase(ctx, purchaseId, fields);
+					return editPurchase(ctx, purchaseId, withNewProducts(ctx, fields, newProducts));
+				})
+		)
 	}),
-	deletePurchase: command({ args: args(id), undo: 'step', audit: true, run: deletePurchase }),
-	restorePurchase: command({ args: args(id), undo: 'step', run: restorePurchase }),
+	deletePurchase: command({
+		args: args(id),
+		undo: 'step',
+		audit: true,
+		load: withEffects(deletePurchase)
+	}),
+	restorePurchase: command({ args: args(id), undo: 'step', load: withEffects(restorePurchase) }),
 	logInteraction: command({ args: args(interactionFields), undo: 'step', run: logInteraction }),
 	editInteraction: command({
 		args: args(id, interactionFields),

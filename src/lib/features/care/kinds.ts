@@ -1,6 +1,15 @@
 import type { TableKind } from '../../core/record-kind';
 import { num, str, type RecordMap } from '../../crdt/workspace-doc';
-import { TEMPLATE_OCCASIONS, type TemplateOccasion, type TemplateRow } from './rules/templates';
+import type { TemplateOccasion, TemplateRow } from './rules/templates';
+
+/** The occasions a template may be for (as in rules/templates.ts, whose rules load apart). */
+const OCCASIONS: readonly string[] = [
+	'birthday',
+	'festival',
+	'anniversary',
+	'afterPurchase',
+	'any'
+];
 
 export const TEMPLATES_ROOT = 'messageTemplates';
 
@@ -11,7 +20,7 @@ export function readTemplate(id: string, map: RecordMap): TemplateRow | null {
 	return {
 		id,
 		name,
-		occasion: TEMPLATE_OCCASIONS.includes(occasion) ? occasion : 'any',
+		occasion: OCCASIONS.includes(occasion) ? occasion : 'any',
 		textEn: str(map, 'textEn'),
 		textZh: str(map, 'textZh'),
 		createdAt: num(map, 'createdAt'),

@@ -1,3 +1,4 @@
+import { loadPurchaseEffects } from '../activity/purchase-effects';
 import * as v from 'valibot';
 import { args, command } from '../../core/command';
 import { DEMO_LANGUAGES } from './demo-size';
@@ -8,7 +9,10 @@ export const demoCommands = {
 	loadDemoShop: command({
 		args: args(v.pipe(v.number(), v.integer(), v.minValue(0)), v.picklist(DEMO_LANGUAGES)),
 		undo: 'token',
-		load: async () => (await import('./demo-commands')).createDemoShop
+		load: async () => {
+			await loadPurchaseEffects();
+			return (await import('./demo-commands')).createDemoShop;
+		}
 	}),
 	/** Removes exactly the demo's records (see demo-records.ts). */
 	removeDemoShop: command({

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { args, jobCommand } from '../../core/command';
 import { customerFields, customerPatch, id, purchaseFields, shape } from '../../core/arg-shapes';
 import { addPurchase } from '../activity/activity-commands';
+import { loadPurchaseEffects } from '../activity/purchase-effects';
 import { createCustomers, updateCustomer } from '../customers/customer-commands';
 import type { PurchaseFields } from '../activity/rules/activity';
 import type { CustomerFields } from '../customers/rules/customer';
@@ -52,6 +53,7 @@ export const importCommands = {
 		args: args(v.array(purchaseFields)),
 		audit: true,
 		run: async (_ctx, { writeInSteps }, purchases: readonly PurchaseFields[]) => {
+			await loadPurchaseEffects();
 			const counts = { created: 0, failed: 0 };
 			const { cancelled } = await writeInSteps(purchases, (ctx, chunk) => {
 				for (const purchase of chunk) {

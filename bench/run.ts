@@ -6,6 +6,7 @@
  * the app's own commands into headless Chromium, and measures what a shopkeeper feels. Results
  * go to stdout (a table), bench/results.json and, for a full run, the README.
  */
+import { loadPurchaseEffects } from '../src/lib/features/activity/purchase-effects';
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
@@ -39,6 +40,8 @@ import {
 } from './report';
 
 async function main() {
+	// The archives are made with the app's own purchase commands, loyalty's part included.
+	await loadPurchaseEffects();
 	if (args.includes('--readme-only')) {
 		// Re-renders the README table from bench/results.json without measuring.
 		const saved: { environment: string; results: SizeResult[] } = JSON.parse(

@@ -102,6 +102,10 @@ describe('triggers', () => {
 			trigger: 'automations.errors.days',
 			actions: 'automations.errors.noAction'
 		});
+		expect(
+			validateAutomation({ ...rule, trigger: { kind: 'pointsExpiring', days: 60, tierId: '' } })
+				.trigger
+		).toBe('automations.errors.expiringDays');
 	});
 });
 

@@ -30,11 +30,6 @@ import type { PurchaseLine } from '../features/activity/rules/activity';
 import type { LogEntry, QueuedGreeting } from '../features/automations/automation-reads';
 import type { AutomationRow } from '../features/automations/rules/automations';
 import type { PlannedResult } from '../features/automations/automation-commands';
-import type { SegmentCustomer } from '../features/segments/rules/segment-match';
-import { entitiesOf, entityOf } from '../crdt/workspace-doc';
-import { readProduct } from '../features/products/product-commands';
-import { readSegment } from '../features/segments/kinds';
-import { liveFieldDefs } from '../features/custom-fields/custom-field-commands';
 import { localDateKey } from '../domain/dates';
 import type { CustomerLoyalty, LoyaltyStandings } from '../features/loyalty/loyalty-reads';
 import { createUndoManager } from '../crdt/undo';
@@ -394,54 +389,13 @@ export class WorkspaceCore {
 	 */
 	async automationPlan(rule?: AutomationRow): Promise<PlannedResult[]> {
 		await this.#ready;
-		const { automationRules } = await import('../features/automations/automation-reads');
-		const rules = rule ? [rule] : automationRules(this.ws).filter((r) => r.enabled);
-		if (rules.length === 0) return [];
-		const started = performance.now();
-		const { planAutomations } = await import('../features/automations/automation-plan');
-		const customers = (await this.#db.customers.toArray()).filter(
-			(row) => !(row as { deletedAt?: number }).deletedAt
+		const { planInWorker } = await import('../features/automations/automation-run');
+		return planInWorker(
+			this.ws,
+			rule,
+			() => this.#db.customers.toArray(),
+			() => this.analyticsColumns({ interactions: true })
 		);
-		const tests = new Map<string, ((customer: SegmentCustomer) => boolean) | null>();
-		const segmentIds = [...new Set(rules.map((r) => r.segmentId).filter(Boolean))];
-		if (segmentIds.length > 0) {
-			const [{ segmentTest }, { behaviourData }, { readDefinition }] = await Promise.all([
-				import('../features/segments/rules/segment-match'),
-				import('../features/segments/segment-data'),
-				import('../features/segments/rules/segment')
-			]);
-			const catalogue = [...entitiesOf(this.ws.products)].map(([id, map]) => readProduct(id, map));
-			const behaviour = behaviourData(
-				await this.analyticsColumns({ interactions: true }),
-				catalogue
-			);
-			const customFields = new Set(liveFieldDefs(this.ws).map((def) => def.id));
-			for (const id of segmentIds) {
-				const map = entityOf(this.ws.doc.getMap('segments'), id);
-				const definition = map && readDefinition(readSegment(id, map)?.definition);
-				tests.set(
-					id,
-					definition ? segmentTest(definition, { now: Date.now(), behaviour, customFields }) : null
-				);
-			}
-		}
-		const { customerLoyalty, loyaltySettingsOf } =
-			await import('../features/loyalty/loyalty-reads');
-		const loyaltySettings = loyaltySettingsOf(this.ws);
-		const now = Date.now();
-		const plan = planAutomations(rules, customers, {
-			today: localDateKey(now),
-			segmentTest: (id) => tests.get(id) ?? null,
-			loyalty: loyaltySettings.enabled
-				? (customerId) => {
-						const standing = customerLoyalty(this.ws, customerId, now, loyaltySettings);
-						return { tierChanges: standing.tier.changes, expiring: standing.points.expiringSoon };
-					}
-				: null,
-			tierIndex: (tierId) => loyaltySettings.tiers.list.findIndex((tier) => tier.id === tierId)
-		});
-		performance.measure('clientbook:automation-plan', { start: started });
-		return plan;
 	}
 
 	/** Runs the enabled automation rules for today: what is new is written, once per result. */

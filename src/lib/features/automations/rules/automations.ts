@@ -75,6 +75,9 @@ export function validateAutomation(fields: AutomationFields): AutomationErrors {
 		!(Number.isInteger(trigger.days) && trigger.days >= 0 && trigger.days <= 3650)
 	)
 		errors.trigger = 'automations.errors.days';
+	else if (trigger.kind === 'pointsExpiring' && trigger.days > 30)
+		// Points are read 30 days ahead (PointsStanding.expiringSoon).
+		errors.trigger = 'automations.errors.expiringDays';
 	else if (trigger.kind === 'reachedTier' && !trigger.tierId)
 		errors.trigger = 'automations.errors.tier';
 	if (fields.actions.length === 0) errors.actions = 'automations.errors.noAction';

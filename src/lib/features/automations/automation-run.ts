@@ -1,0 +1,66 @@
+import type { AnalyticsColumns } from '../../analytics/snapshot';
+import { entitiesOf, entityOf, type WorkspaceDoc } from '../../crdt/workspace-doc';
+import { localDateKey } from '../../domain/dates';
+import { liveFieldDefs } from '../custom-fields/custom-field-commands';
+import { customerLoyalty, loyaltySettingsOf } from '../loyalty/loyalty-reads';
+import { readProduct } from '../products/product-commands';
+import { readSegment } from '../segments/kinds';
+import type { SegmentCustomer } from '../segments/rules/segment-match';
+import type { PlannedResult } from './automation-commands';
+import { planAutomations } from './automation-plan';
+import { automationRules } from './automation-reads';
+import type { AutomationRow } from './rules/automations';
+
+/**
+ * What automation rules would do today, in the workspace worker: every enabled rule's, or only
+ * `rule`'s (a dry run before it is turned on). Customers come as the projection's rows, with
+ * their metrics; the analytics columns are read only when a rule names a segment.
+ */
+export async function planInWorker(
+	ws: WorkspaceDoc,
+	rule: AutomationRow | undefined,
+	customerRows: () => Promise<SegmentCustomer[]>,
+	columns: () => Promise<AnalyticsColumns>
+): Promise<PlannedResult[]> {
+	const rules = rule ? [rule] : automationRules(ws).filter((r) => r.enabled);
+	if (rules.length === 0) return [];
+	const started = performance.now();
+	const customers = (await customerRows()).filter(
+		(row) => !(row as { deletedAt?: number }).deletedAt
+	);
+	const tests = new Map<string, ((customer: SegmentCustomer) => boolean) | null>();
+	const segmentIds = [...new Set(rules.map((r) => r.segmentId).filter(Boolean))];
+	if (segmentIds.length > 0) {
+		const [{ segmentTest }, { behaviourData }, { readDefinition }] = await Promise.all([
+			import('../segments/rules/segment-match'),
+			import('../segments/segment-data'),
+			import('../segments/rules/segment')
+		]);
+		const catalogue = [...entitiesOf(ws.products)].map(([id, map]) => readProduct(id, map));
+		const behaviour = behaviourData(await columns(), catalogue);
+		const customFields = new Set(liveFieldDefs(ws).map((def) => def.id));
+		for (const id of segmentIds) {
+			const map = entityOf(ws.doc.getMap('segments'), id);
+			const definition = map && readDefinition(readSegment(id, map)?.definition);
+			tests.set(
+				id,
+				definition ? segmentTest(definition, { now: Date.now(), behaviour, customFields }) : null
+			);
+		}
+	}
+	const settings = loyaltySettingsOf(ws);
+	const now = Date.now();
+	const plan = planAutomations(rules, customers, {
+		today: localDateKey(now),
+		segmentTest: (id) => tests.get(id) ?? null,
+		loyalty: settings.enabled
+			? (customerId) => {
+					const standing = customerLoyalty(ws, customerId, now, settings);
+					return { tierChanges: standing.tier.changes, expiring: standing.points.expiringSoon };
+				}
+			: null,
+		tierIndex: (tierId) => settings.tiers.list.findIndex((tier) => tier.id === tierId)
+	});
+	performance.measure('clientbook:automation-plan', { start: started });
+	return plan;
+}

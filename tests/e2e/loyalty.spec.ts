@@ -7,7 +7,7 @@ async function turnLoyaltyOn(page: Page) {
 	await page.goto('/settings');
 	const card = page.getByRole('region', { name: 'Loyalty' });
 	await card.getByRole('checkbox', { name: 'Turn on loyalty points and tiers' }).check();
-	await expect(card.getByLabel('Points per 1 unit of currency paid')).toHaveValue('1');
+	await expect(card.getByLabel('Points for each 1.00 paid')).toHaveValue('1');
 	await expect(card.getByLabel('Value of 1 point')).toHaveValue('0.10');
 	await card.getByLabel('Tiers are reached by').selectOption({ label: 'Spend' });
 	const silver = card.getByRole('group', { name: 'Tier 1' });

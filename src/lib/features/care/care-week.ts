@@ -1,5 +1,5 @@
 import { addDays, localDateKey } from '../../domain/dates';
-import { entityOf, isDeleted, type WorkspaceDoc } from '../../crdt/workspace-doc';
+import { entityMaps, entityOf, isDeleted, type WorkspaceDoc } from '../../crdt/workspace-doc';
 import { loyaltyIndexOf } from '../loyalty/loyalty-index';
 import { loyaltySettingsOf } from '../loyalty/loyalty-reads';
 import { pointsStanding } from '../loyalty/rules/points-ledger';
@@ -23,6 +23,8 @@ export interface CareWeek {
 	automation: LogEntry[];
 	/** Greetings automations put on the send list, not sent yet. */
 	queued: number;
+	/** Open follow-ups due today at a set time: when asking to allow notifications makes sense. */
+	timedToday: number;
 }
 
 export function careWeek(ws: WorkspaceDoc, now: number): CareWeek {
@@ -55,7 +57,13 @@ export function careWeek(ws: WorkspaceDoc, now: number): CareWeek {
 			});
 		}
 	}
+	let timedToday = 0;
+	for (const map of entityMaps(ws.tasks)) {
+		if (map.get('status') === 'open' && map.get('due') === today && map.get('dueTime'))
+			timedToday++;
+	}
 	return {
+		timedToday,
 		pointsExpiring: pointsExpiring.sort((a, b) => a.at - b.at),
 		couponsExpiring: couponsExpiring.sort((a, b) => (a.validTo < b.validTo ? -1 : 1)),
 		automation: automationResultsSince(ws, now - WEEK_MS),

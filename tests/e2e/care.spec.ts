@@ -117,6 +117,13 @@ test('Today lists the week’s lunar birthdays and festivals, and reminds of due
 			}
 		}
 		(window as unknown as { Notification: unknown }).Notification = Recorded;
+		// …and through the service worker, as Chrome on Android requires.
+		ServiceWorkerRegistration.prototype.showNotification = async function (
+			title: string,
+			options?: { body?: string }
+		) {
+			shown.push(`${title}: ${options?.body ?? ''}`);
+		};
 	});
 	await page.clock.setFixedTime(new Date('2027-09-12T10:00:00'));
 	await newCustomer(page, { name: '钱芳', birthday: '1990-08-15', lunar: true });

@@ -72,3 +72,30 @@ describe('occasions', () => {
 		]);
 	});
 });
+
+describe('customers as occasions read them from the doc', () => {
+	it('takes the live ones with their birthday calendar, and nothing malformed', async () => {
+		const { memberContext, customer } = await import('./helpers');
+		const { createCustomer, deleteCustomer } =
+			await import('../../src/lib/features/customers/customer-commands');
+		const { occasionCustomers } = await import('../../src/lib/features/care/occasion-customers');
+		const ctx = memberContext();
+		const lunar = createCustomer(
+			ctx,
+			customer({ name: '赵敏', birthday: '1990-08-15', birthdayCalendar: 'lunar' })
+		);
+		const gone = createCustomer(ctx, customer({ name: 'Gone', birthday: '1990-01-01' }));
+		if (!lunar.ok || !gone.ok) throw new Error('no customers');
+		deleteCustomer(ctx, gone.value);
+		ctx.ws.customers.set('junk', 'not a customer');
+		expect(occasionCustomers(ctx.ws)).toEqual([
+			{
+				id: lunar.value,
+				birthday: '1990-08-15',
+				birthdayCalendar: 'lunar',
+				createdAt: expect.any(Number),
+				lastPurchaseAt: null
+			}
+		]);
+	});
+});

@@ -431,11 +431,14 @@ export class WorkspaceCore {
 	async occasions(from: string, to: string, afterPurchaseDays: number): Promise<Occasion[]> {
 		await this.#ready;
 		const started = performance.now();
-		const [{ occasionsBetween }, rows] = await Promise.all([
+		// Call-backs need each customer's last purchase (the projection's rows); birthdays and
+		// anniversaries only what the doc holds, read far faster than 20,000 rows from storage.
+		const [{ occasionsBetween }, { occasionCustomers }, rows] = await Promise.all([
 			import('../features/care/rules/occasions'),
-			this.#db.customers.toArray()
+			import('../features/care/occasion-customers'),
+			afterPurchaseDays > 0 ? this.#db.customers.toArray() : null
 		]);
-		const found = occasionsBetween(rows, from, to, afterPurchaseDays);
+		const found = occasionsBetween(rows ?? occasionCustomers(this.ws), from, to, afterPurchaseDays);
 		performance.measure('clientbook:occasions', { start: started });
 		return found;
 	}

@@ -43,12 +43,14 @@ export function startFollowUpNotifier(session: WorkspaceSession): () => void {
 					!shown.has(task.id)
 			)
 			.toArray();
+		// Chrome on Android shows notifications only through the service worker.
+		const registration = await navigator.serviceWorker?.getRegistration().catch(() => undefined);
 		for (const task of due) {
 			const customer = await session.db.customers.get(task.customerId);
-			new Notification(t('care.notifyTitle'), {
-				body: customer ? `${task.title} — ${customer.name}` : task.title,
-				tag: `follow-up-${task.id}`
-			});
+			if (!customer) continue; // a deleted customer's follow-up is not due
+			const options = { body: `${task.title} — ${customer.name}`, tag: `follow-up-${task.id}` };
+			if (registration) await registration.showNotification(t('care.notifyTitle'), options);
+			else new Notification(t('care.notifyTitle'), options);
 			shown.add(task.id);
 		}
 		if (due.length > 0) localStorage.setItem(SHOWN_KEY, JSON.stringify({ [today]: [...shown] }));

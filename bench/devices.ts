@@ -29,6 +29,9 @@ const OBSERVE_STARTUP = `
 				window.__bench.longFrames.push({
 					at: Math.round(entry.startTime),
 					duration: Math.round(entry.duration),
+					// Style and layout, and rendering as a whole, of the frame's end (not script).
+					layout: Math.round(entry.startTime + entry.duration - (entry.styleAndLayoutStart || entry.startTime + entry.duration)),
+					render: Math.round(entry.startTime + entry.duration - (entry.renderStart || entry.startTime + entry.duration)),
 					scripts: entry.scripts.map((script) =>
 						[Math.round(script.duration), script.invoker, script.sourceFunctionName, script.sourceURL.split('/').pop()].join(' ')
 					)

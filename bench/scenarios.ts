@@ -282,6 +282,31 @@ async function measureInsights(page: Page) {
  * purchase), then: the list's tiers and balances (5 visits), an automation's dry run over every
  * customer (3), and Today until the week's care shows (3). The page's longest task throughout.
  */
+/** Prints the page's long animation frames since `since`, with the scripts that held them. */
+async function printLongFrames(page: Page, since: number, label = '') {
+	const frames = await page.evaluate(
+		(since) =>
+			(
+				window as unknown as {
+					__bench: {
+						longFrames: {
+							at: number;
+							duration: number;
+							layout: number;
+							render: number;
+							scripts: string[];
+						}[];
+					};
+				}
+			).__bench.longFrames.filter((frame) => frame.at >= since),
+		since
+	);
+	for (const frame of frames)
+		console.log(
+			`  ${label}long frame +${frame.at - Math.round(since)} ms: ${frame.duration} ms (rendering ${frame.render}, style and layout ${frame.layout}); ${frame.scripts.join(' | ')}`
+		);
+}
+
 async function measureLoyalty(page: Page) {
 	const durations = (name: string) =>
 		page.evaluate(
@@ -302,6 +327,7 @@ async function measureLoyalty(page: Page) {
 		(window as unknown as { __bench: { longestTask: number } }).__bench.longestTask = 0;
 	});
 	const balancesBefore = (await durations('loyalty-list')).length;
+	const startedAt = await page.evaluate(() => performance.now());
 	for (let visit = 0; visit < 5; visit++) {
 		await nav('/customers');
 		await page.waitForFunction(
@@ -374,6 +400,7 @@ async function measureLoyalty(page: Page) {
 	phases['today'] = await longest();
 	// Which step a long task came from, for the log (the budget takes the longest of them).
 	console.log(`  loyalty steps' longest tasks: ${JSON.stringify(phases)}`);
+	await printLongFrames(page, startedAt, 'loyalty: ');
 	return { balances, plans, today, longestTask: Math.max(...Object.values(phases)) };
 }
 
@@ -529,19 +556,7 @@ export async function measureInsightsOnly(
 		const clickedAt = await page.evaluate(() => performance.now());
 		const insights = await measureInsights(page);
 		await profiled;
-		const frames = await page.evaluate(
-			(since) =>
-				(
-					window as unknown as {
-						__bench: { longFrames: { at: number; duration: number; scripts: string[] }[] };
-					}
-				).__bench.longFrames.filter((frame) => frame.at >= since),
-			clickedAt
-		);
-		for (const frame of frames)
-			console.log(
-				`  long frame +${frame.at - Math.round(clickedAt)} ms: ${frame.duration} ms; ${frame.scripts.join(' | ')}`
-			);
+		await printLongFrames(page, clickedAt);
 		const steps = await page.evaluate(() =>
 			performance
 				.getEntriesByType('measure')
@@ -728,6 +743,8 @@ function gzipKB(scripts: string[]): number {
 	for (const path of new Set(scripts)) {
 		const file = `build${path}`;
 		if (existsSync(file)) bytes += gzipSync(readFileSync(file)).byteLength;
+		if (process.env.GZ_DEBUG && existsSync(file))
+			console.log('GZ', gzipSync(readFileSync(file)).byteLength, path);
 	}
 	return round(bytes / 1024);
 }

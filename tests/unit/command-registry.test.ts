@@ -114,4 +114,31 @@ describe('commands declared once', () => {
 		expect(await core.undo()).toBe(false);
 		expect(core.ws.customers.has('from-backup')).toBe(true);
 	});
+
+	it('loads the commands with the first one run, once, and checks its arguments then', async () => {
+		let loads = 0;
+		const id = `registry-lazy-${opened++}`;
+		const core = new WorkspaceCore(
+			'member-1',
+			{
+				docDbName: `doc-${id}`,
+				projectionDbName: `projection-${id}`,
+				tabChannelName: `tabs-${id}`
+			},
+			{ onView: () => {}, onReplacedElsewhere: () => {} },
+			async () => {
+				loads++;
+				const registry = new CommandRegistry();
+				registry.register(noteCommands);
+				return registry;
+			}
+		);
+		await core.whenReady();
+		expect(loads).toBe(0);
+		await expect(core.runCommand('pinNote', ['a'])).rejects.toBeInstanceOf(CommandRefused);
+		await expect(core.runCommand('noSuchCommand', [])).rejects.toThrow('there is no command');
+		expect((await core.runCommand('pinNote', ['a', 'Closed Monday'])).result).toEqual({ ok: true });
+		expect(notesOf({ ws: core.ws } as CommandContext).get('a')).toBe('Closed Monday');
+		expect(loads).toBe(1);
+	});
 });

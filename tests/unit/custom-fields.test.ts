@@ -3,10 +3,10 @@ import {
 	countFieldValues,
 	createFieldDef,
 	liveFieldDefs,
-	readFieldDef,
 	removeFieldDef,
 	updateFieldDef
 } from '../../src/lib/features/custom-fields/custom-field-commands';
+import { readFieldDef } from '../../src/lib/features/custom-fields/field-def-records';
 import { createCustomer, updateCustomer } from '../../src/lib/features/customers/customer-commands';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { liveCustomer, entityOf } from '../../src/lib/crdt/workspace-doc';

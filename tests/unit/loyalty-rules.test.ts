@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_LOYALTY_SETTINGS,
 	readLoyaltySettings,
-	tierName,
 	type LoyaltySettings,
 	type Tier
 } from '../../src/lib/features/loyalty/rules/loyalty-settings';
+import { tierName } from '../../src/lib/features/loyalty/rules/tier-name';
 import {
 	earnRuleOf,
 	mostRedeemable,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readMember, setMemberProfile } from '../../src/lib/features/shop/member-commands';
+import { setMemberProfile } from '../../src/lib/features/shop/member-commands';
+import { readMember } from '../../src/lib/features/shop/member-records';
 import {
 	cleanMemberProfile,
 	defaultMemberColor,

@@ -11,10 +11,10 @@ import {
 	deleteProduct,
 	mergeProducts,
 	productSaleCounts,
-	readProduct,
 	setProductActive,
 	updateProduct
 } from '../../src/lib/features/products/product-commands';
+import { readProduct } from '../../src/lib/features/products/product-records';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import {
 	findProduct,

@@ -11,6 +11,8 @@ import { args, jobCommand } from '../../src/lib/core/command';
 import { customerFields } from '../../src/lib/core/arg-shapes';
 import { createCustomers } from '../../src/lib/features/customers/customer-commands';
 import * as v from 'valibot';
+import { DEFAULT_VALUE_SETTINGS } from '../../src/lib/features/value/rules/value-defaults';
+import { DEFAULT_LOYALTY_SETTINGS } from '../../src/lib/features/loyalty/rules/loyalty-settings';
 
 let nextWorkspace = 0;
 
@@ -156,6 +158,20 @@ describe('WorkspaceCore', () => {
 		expect(entityOf(core.ws.customers, id)?.get('deletedAt')).toBeUndefined();
 		expect(await undo()).toBe(false);
 		expect(await core.undoStep(12345)).toBe(false);
+	});
+
+	it('shows the shop’s settings once it has some, and the defaults again when they are gone', async () => {
+		const { core, views } = openCore(namesForTest());
+		await core.whenReady();
+		// A shop that never changed a setting: the page keeps the defaults it starts with.
+		expect(views.some((view) => 'valueSettings' in view || 'loyaltySettings' in view)).toBe(false);
+		expect(views).toContainEqual({ currency: 'CNY' });
+		await commandsOf(core).setValueSettings({ ...DEFAULT_VALUE_SETTINGS, windowMonths: 6 });
+		await vi.waitFor(() => expect(views.at(-1)?.valueSettings?.windowMonths).toBe(6));
+		expect(views.at(-1)?.loyaltySettings).toEqual(DEFAULT_LOYALTY_SETTINGS);
+		// Another program (or an older device) removing them: the page is told the defaults.
+		core.ws.doc.transact(() => core.ws.meta.delete('valueSettings'));
+		expect(views.at(-1)?.valueSettings).toEqual(DEFAULT_VALUE_SETTINGS);
 	});
 
 	it('links the team before the archive is open, and answers a new device once it is', async () => {

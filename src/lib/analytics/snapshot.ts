@@ -15,7 +15,7 @@ import {
 	INTERACTION_KINDS,
 	PAYMENT_METHODS,
 	PURCHASE_CHANNELS
-} from '../features/activity/rules/activity';
+} from '../features/activity/rules/activity-fields';
 import { productNameKey } from '../features/products/rules/product';
 import { shareOutCents } from '../domain/money';
 import { Dictionary, InteractionTable, LineTable, PurchaseTable } from './columns';

@@ -1,4 +1,4 @@
-import { CommandRefused, type AnyCommand } from './command';
+import { checkArgs, CommandRefused, type AnyCommand } from './command';
 
 /**
  * Every command the worker answers, by name. The app's are declared by its features (see
@@ -23,6 +23,12 @@ export class CommandRegistry {
 		const spec = this.#commands.get(name);
 		if (!spec) throw new CommandRefused(`there is no command ${name}`);
 		return spec;
+	}
+
+	/** The command declared under `name` and the call's arguments, checked against it. */
+	prepare(name: string, given: unknown): { spec: AnyCommand; checked: unknown[] } {
+		const spec = this.get(name);
+		return { spec, checked: checkArgs(name, spec, given) };
 	}
 
 	names(): string[] {

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { CommandContext } from './command-context';
+import { CommandRefused } from './command-refused';
 
 /**
  * How a command is taken back:
@@ -93,13 +94,7 @@ export const args = <const Items extends v.TupleItems>(...items: Items) => v.str
 export type JobOutcome<Result> =
 	{ cancelled: true } | { cancelled: false; result: Result; undoToken: number | null };
 
-/** Raised when a page asks for a command no feature declared, or with malformed arguments. */
-export class CommandRefused extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'CommandRefused';
-	}
-}
+export { CommandRefused };
 
 /**
  * Checks a call's arguments against the declaration; throws `CommandRefused` when they do not

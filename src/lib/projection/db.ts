@@ -5,14 +5,14 @@ import type {
 	PurchaseRecord,
 	TaskRecord
 } from '../features/activity/activity-records';
-import type { FieldDefRecord } from '../features/custom-fields/custom-field-commands';
-import type { MemberRecord } from '../features/shop/member-commands';
+import type { FieldDefRecord } from '../features/custom-fields/field-def-records';
+import type { MemberRecord } from '../features/shop/member-records';
 import type { SegmentRow } from '../features/segments/rules/segment';
 import type { ReportRow } from '../features/insights/rules/report-definition';
 import type { CampaignRow } from '../features/coupons/rules/coupons';
 import type { TemplateRow } from '../features/care/rules/templates';
 import type { AutomationRow } from '../features/automations/rules/automations';
-import type { ProductRecord } from '../features/products/product-commands';
+import type { ProductRecord } from '../features/products/product-records';
 import type { TagColor } from '../features/tags/rules/tags';
 import type { CustomerRecord } from '../features/customers/rules/customer';
 import type { CustomerMetrics } from '../features/customers/rules/customer-metrics';

@@ -1,5 +1,5 @@
 import type { InteractionRecord, PurchaseRecord } from '../features/activity/activity-records';
-import { purchaseTotalCents } from '../features/activity/rules/activity';
+import { purchaseTotalCents } from '../features/activity/rules/purchase-total';
 import {
 	customerMetrics,
 	type CustomerMetrics

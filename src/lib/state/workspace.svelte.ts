@@ -2,7 +2,7 @@ import { toasts } from './toasts.svelte';
 import type { RemoteSyncClient } from '../sync/remote-sync-client';
 import type { ShopCurrency } from '../features/shop/shop-settings';
 import { DEFAULT_CURRENCY } from '../features/shop/shop-settings';
-import { DEFAULT_VALUE_SETTINGS, type ValueSettings } from '../features/value/rules/value-settings';
+import { DEFAULT_VALUE_SETTINGS, type ValueSettings } from '../features/value/rules/value-defaults';
 import type { LoyaltySettings } from '../features/loyalty/rules/loyalty-settings';
 import type { CareSettings } from '../features/care/rules/care-settings';
 import type { MemberProfile } from '../features/shop/rules/member-profile';

@@ -3,19 +3,14 @@ import { DurablePersistence } from './durable-persistence';
 import { nextTask } from '../shell-boot/next-task';
 import { ArchiveUnchangedError, replaceStoredArchive } from './stored-replacement';
 import * as Y from 'yjs';
-import { recentlyDeletedCustomers } from '../features/customers/deleted-customers';
 import { inOneStep, type CommandContext } from '../core/command-context';
-import { countFieldValues } from '../features/custom-fields/custom-field-commands';
-import { productSaleCounts } from '../features/products/product-commands';
 import { readCurrency, type ShopCurrency } from '../features/shop/shop-settings';
-import { readValueSettings, type ValueSettings } from '../features/value/rules/value-settings';
-import { VALUE_SETTINGS_KEY } from '../features/value/value-commands';
-import {
-	readLoyaltySettings,
-	type LoyaltySettings
-} from '../features/loyalty/rules/loyalty-settings';
+import type { ValueSettings } from '../features/value/rules/value-defaults';
+import type { LoyaltySettings } from '../features/loyalty/rules/loyalty-settings';
+import type { CareSettings } from '../features/care/rules/care-settings';
+import type { ShopSettingsView } from './shop-settings-view';
+import { VALUE_SETTINGS_KEY } from '../features/value/value-keys';
 import { LOYALTY_SETTINGS_KEY } from '../features/loyalty/loyalty-keys';
-import { readCareSettings, type CareSettings } from '../features/care/rules/care-settings';
 import { CARE_SETTINGS_KEY } from '../features/care/care-keys';
 import type { CareWeek } from '../features/care/care-week';
 import type { Occasion } from '../features/care/rules/occasions';
@@ -34,15 +29,9 @@ import { localDateKey } from '../domain/dates';
 import type { CustomerLoyalty, LoyaltyStandings } from '../features/loyalty/loyalty-reads';
 import { createUndoManager } from '../crdt/undo';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
-import {
-	checkArgs,
-	CommandRefused,
-	type AnyCommand,
-	type JobOutcome,
-	type WriteInSteps
-} from '../core/command';
+import type { AnyCommand, JobOutcome, WriteInSteps } from '../core/command';
+import { CommandRefused } from '../core/command-refused';
 import type { CommandRegistry } from '../core/command-registry';
-import { appCommandRegistry } from './commands';
 import { APP_TABLE_KINDS } from './record-kinds';
 import type { SkippedRecords } from '../features/data-health/data-health';
 import type { AnalyticsKeeper } from '../analytics/keeper';
@@ -68,6 +57,15 @@ function isRefusal(result: unknown): boolean {
 
 /** What a command that is never undone writes with, when it names no origin of its own. */
 const NOT_UNDONE_ORIGIN = { notUndone: true };
+
+/** The meta keys of the shop's settings (see `readShopSettings`). */
+const SHOP_SETTINGS_KEYS = [VALUE_SETTINGS_KEY, LOYALTY_SETTINGS_KEY, CARE_SETTINGS_KEY];
+
+/**
+ * The app's commands, loaded with the first one run: their declarations and the code they
+ * share (validation, argument checks) are kept out of the worker's first load.
+ */
+const loadAppCommands = async () => (await import('./commands')).appCommandRegistry();
 /** Rows written per transaction during an import: small enough to keep each task short. */
 const IMPORT_CHUNK = 1000;
 
@@ -159,12 +157,14 @@ export class WorkspaceCore {
 	#persistence: DurablePersistence | null = null;
 	#tabs: TabConnection | null = null;
 	#analytics: AnalyticsKeeper | null = null;
+	readonly #commands: CommandRegistry | (() => Promise<CommandRegistry>);
+	#loadedCommands: Promise<CommandRegistry> | null = null;
 
 	constructor(
 		readonly memberId: string,
 		readonly names: WorkspaceNames,
 		readonly events: WorkspaceEvents,
-		readonly commands: CommandRegistry = appCommandRegistry(),
+		commands: CommandRegistry | (() => Promise<CommandRegistry>) = loadAppCommands,
 		readonly hooks: CoreHooks = {},
 		readonly kinds: readonly TableKind[] = APP_TABLE_KINDS
 	) {
@@ -187,7 +187,16 @@ export class WorkspaceCore {
 		this.#undo.on('stack-item-added', refreshUndoState);
 		this.#undo.on('stack-item-popped', refreshUndoState);
 		this.#undo.on('stack-cleared', refreshUndoState);
+		this.#commands = commands;
 		this.#ready = this.#open();
+	}
+
+	/** The command declared under `name` and the call's arguments, checked against it. */
+	async #prepare(name: string, given: unknown[]) {
+		const commands = this.#commands;
+		if (typeof commands !== 'function') return commands.prepare(name, given);
+		this.#loadedCommands ??= commands();
+		return (await this.#loadedCommands).prepare(name, given);
 	}
 
 	async #open(): Promise<void> {
@@ -195,13 +204,21 @@ export class WorkspaceCore {
 		try {
 			await this.#loadDoc();
 			stampSchemaVersion(this.ws);
-			const showShopSettings = () =>
-				this.events.onView({
-					currency: readCurrency(this.ws),
-					valueSettings: readValueSettings(this.ws.meta.get(VALUE_SETTINGS_KEY)),
-					loyaltySettings: readLoyaltySettings(this.ws.meta.get(LOYALTY_SETTINGS_KEY)),
-					careSettings: readCareSettings(this.ws.meta.get(CARE_SETTINGS_KEY))
-				});
+			// Settings nobody has changed are the defaults the page starts with: their readers
+			// load once the shop has settings of its own, and then read every change (an undo
+			// that removes them included).
+			let readSettings: ((ws: WorkspaceDoc) => ShopSettingsView) | null = null;
+			const showShopSettings = () => {
+				const currency = readCurrency(this.ws);
+				if (readSettings) return this.events.onView({ currency, ...readSettings(this.ws) });
+				this.events.onView({ currency });
+				if (SHOP_SETTINGS_KEYS.some((key) => this.ws.meta.has(key))) {
+					void import('./shop-settings-view').then((module) => {
+						readSettings ??= module.readShopSettings;
+						showShopSettings();
+					});
+				}
+			};
 			this.ws.meta.observe(showShopSettings);
 			showShopSettings();
 			// The projector brings the pinyin dictionary; load it only once the doc is here.
@@ -467,6 +484,7 @@ export class WorkspaceCore {
 	/** Customers deleted in the last 30 days, latest first. */
 	async recentlyDeletedCustomers(): Promise<DeletedCustomer[]> {
 		await this.#ready;
+		const { recentlyDeletedCustomers } = await import('../features/customers/deleted-customers');
 		return recentlyDeletedCustomers(this.ws, Date.now());
 	}
 
@@ -508,9 +526,8 @@ export class WorkspaceCore {
 		name: string,
 		given: unknown[]
 	): Promise<{ result: unknown; undoToken?: number | null }> {
-		const spec = this.commands.get(name);
+		const { spec, checked } = await this.#prepare(name, given);
 		if (spec.job) throw new CommandRefused(`${name} runs as a job`);
-		const checked = checkArgs(name, spec, given);
 		const run = spec.run ?? (await spec.load!());
 		await this.#ready;
 		const ctx = this.#contextFor(spec);
@@ -541,9 +558,8 @@ export class WorkspaceCore {
 	 * `job.signal` cancels, taking back what it wrote. All of it is one undo step, with a token.
 	 */
 	async runJob(name: string, given: unknown[], job: WorkspaceJob): Promise<JobOutcome<unknown>> {
-		const spec = this.commands.get(name);
+		const { spec, checked } = await this.#prepare(name, given);
 		if (!spec.job) throw new CommandRefused(`${name} is not a job`);
-		const checked = checkArgs(name, spec, given);
 		await this.#ready;
 		let undoStep: () => boolean = () => false;
 		const writeInSteps: WriteInSteps = async (items, writeChunk) => {
@@ -569,11 +585,13 @@ export class WorkspaceCore {
 
 	countFieldValues = async (id: string) => {
 		await this.#ready;
+		const { countFieldValues } = await import('../features/custom-fields/custom-field-commands');
 		return countFieldValues(this.ws, id);
 	};
 	/** Sales per catalogue product (a merged product's count with the one it was merged into). */
 	productSaleCounts = async (): Promise<Record<string, number>> => {
 		await this.#ready;
+		const { productSaleCounts } = await import('../features/products/product-commands');
 		return Object.fromEntries(productSaleCounts(this.ws));
 	};
 

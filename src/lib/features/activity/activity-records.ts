@@ -6,7 +6,7 @@ import {
 	type InteractionFields,
 	type PurchaseFields,
 	type PurchaseLine
-} from './rules/activity';
+} from './rules/activity-fields';
 import type { FieldChange } from '../customers/rules/field-changes';
 import type { TaskStatus } from './rules/follow-ups';
 import { readTombstone } from './event-tombstones';

@@ -3,7 +3,7 @@ import { entitiesOf, entityOf, type WorkspaceDoc } from '../../crdt/workspace-do
 import { localDateKey } from '../../domain/dates';
 import { liveFieldDefs } from '../custom-fields/custom-field-commands';
 import { customerLoyalty, loyaltySettingsOf } from '../loyalty/loyalty-reads';
-import { readProduct } from '../products/product-commands';
+import { readProduct } from '../products/product-records';
 import { readSegment } from '../segments/kinds';
 import type { SegmentCustomer } from '../segments/rules/segment-match';
 import type { PlannedResult } from './automation-commands';

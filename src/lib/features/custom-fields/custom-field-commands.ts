@@ -1,19 +1,14 @@
 import * as Y from 'yjs';
 import {
-	CUSTOM_FIELD_TYPES,
 	CUSTOM_KEY_PREFIX,
 	validateFieldDef,
-	type CustomFieldDef,
 	type CustomFieldDefInput,
-	type CustomFieldType,
 	type DefErrors
 } from './rules/custom-fields';
 import type { CommandContext } from '../../core/command-context';
 import { newId } from '../../crdt/ids';
 import {
 	isDeleted,
-	num,
-	str,
 	type RecordMap,
 	type WorkspaceDoc,
 	entityOf,
@@ -21,30 +16,7 @@ import {
 	entitiesOf
 } from '../../crdt/workspace-doc';
 import { commandTime, stampCreated, stampUpdated } from '../../crdt/stamps';
-
-export interface FieldDefRecord extends CustomFieldDef {
-	removed: boolean;
-}
-
-export function readFieldDef(id: string, map: RecordMap): FieldDefRecord {
-	const type = str(map, 'type');
-	const options = map.get('options');
-	return {
-		id,
-		labelEn: str(map, 'labelEn'),
-		labelZh: str(map, 'labelZh'),
-		type: (CUSTOM_FIELD_TYPES as readonly string[]).includes(type)
-			? (type as CustomFieldType)
-			: 'text',
-		// Each once: another program may write a choice twice, and lists are keyed by option.
-		options: Array.isArray(options)
-			? [...new Set(options.filter((o): o is string => typeof o === 'string'))]
-			: [],
-		showInList: map.get('showInList') === true,
-		order: num(map, 'order'),
-		removed: typeof map.get('removedAt') === 'number'
-	};
-}
+import { readFieldDef, type FieldDefRecord } from './field-def-records';
 
 /** The shop's fields in display order, without removed ones. */
 export function liveFieldDefs(ws: WorkspaceDoc): FieldDefRecord[] {

@@ -1,5 +1,5 @@
 import type { TableKind } from '../../core/record-kind';
-import { readFieldDef } from './custom-field-commands';
+import { readFieldDef } from './field-def-records';
 import type { RecordMap } from '../../crdt/workspace-doc';
 import type { FieldDefRow } from '../../projection/db';
 

@@ -1,4 +1,4 @@
-import { PAYMENT_METHODS, PURCHASE_CHANNELS } from '../activity/rules/activity';
+import { PAYMENT_METHODS, PURCHASE_CHANNELS } from '../activity/rules/activity-fields';
 import { CUSTOMER_SOURCES, LIFECYCLE_STAGES } from '../customers/rules/customer';
 import type { InsightsIndex } from './insights-index';
 import { periodFigures, type PeriodFigures } from './period-figures';

@@ -1,4 +1,4 @@
-import { PAYMENT_METHODS, PURCHASE_CHANNELS } from '../activity/rules/activity';
+import { PAYMENT_METHODS, PURCHASE_CHANNELS } from '../activity/rules/activity-fields';
 import { addDays, localDateKey } from '../../domain/dates';
 import type { InsightsIndex } from './insights-index';
 import type { Period } from './rules/periods';

@@ -4,7 +4,7 @@ import { newId } from '../../crdt/ids';
 import { eventOwner, liveCustomer, type WorkspaceDoc } from '../../crdt/workspace-doc';
 import { liveEventValue } from '../activity/event-tombstones';
 import { readPurchase } from '../activity/activity-records';
-import { purchaseTotalCents } from '../activity/rules/activity';
+import { purchaseTotalCents } from '../activity/rules/purchase-total';
 import { loyaltyIndexOf } from './loyalty-index';
 import { LOYALTY_SETTINGS_KEY } from './loyalty-keys';
 import { loyaltySettingsOf } from './loyalty-reads';

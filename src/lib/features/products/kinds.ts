@@ -1,5 +1,5 @@
 import type { TableKind } from '../../core/record-kind';
-import { readProduct } from './product-commands';
+import { readProduct } from './product-records';
 import type { RecordMap } from '../../crdt/workspace-doc';
 import type { ProductRow } from '../../projection/db';
 

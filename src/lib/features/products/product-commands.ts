@@ -10,29 +10,8 @@ import { readPurchase } from '../activity/activity-records';
 import type { CommandContext } from '../../core/command-context';
 import { tombstonedIds } from '../activity/event-tombstones';
 import { newId } from '../../crdt/ids';
-import { num, str, type RecordMap, type WorkspaceDoc, entityOf } from '../../crdt/workspace-doc';
+import { type RecordMap, type WorkspaceDoc, entityOf } from '../../crdt/workspace-doc';
 import { commandTime, stampCreated, stampUpdated } from '../../crdt/stamps';
-
-export interface ProductRecord extends ProductFields {
-	id: string;
-	createdAt: number;
-	/** The product this one was merged into (schema v7); its sales now count for that one. */
-	mergedInto?: string;
-}
-
-export function readProduct(id: string, map: RecordMap): ProductRecord {
-	return {
-		id,
-		name: str(map, 'name'),
-		category: str(map, 'category'),
-		priceCents: num(map, 'priceCents'),
-		active: map.get('active') !== false,
-		createdAt: num(map, 'createdAt'),
-		...(typeof map.get('mergedInto') === 'string'
-			? { mergedInto: map.get('mergedInto') as string }
-			: {})
-	};
-}
 
 export type ProductResult =
 	| { ok: true; value: string }

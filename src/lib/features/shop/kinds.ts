@@ -1,5 +1,5 @@
 import type { TableKind } from '../../core/record-kind';
-import { readMember } from './member-commands';
+import { readMember } from './member-records';
 import type { MemberRow } from '../../projection/db';
 
 /** How each colleague is shown: name and colour. */

@@ -1,8 +1,7 @@
 import type { CommandContext } from '../../core/command-context';
 import { readValueSettings, type ValueSettings } from './rules/value-settings';
 
-/** The meta map's key for the shop's value settings. */
-export const VALUE_SETTINGS_KEY = 'valueSettings';
+import { VALUE_SETTINGS_KEY } from './value-keys';
 
 /**
  * Sets how every colleague's device scores customers' value. What is stored is what

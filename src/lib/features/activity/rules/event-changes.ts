@@ -1,10 +1,6 @@
 import type { ChangeValue, FieldChange } from '../../customers/rules/field-changes';
-import {
-	linesSubtotalCents,
-	type InteractionFields,
-	type PurchaseFields,
-	type PurchaseLine
-} from './activity';
+import type { InteractionFields, PurchaseFields, PurchaseLine } from './activity-fields';
+import { linesSubtotalCents } from './purchase-total';
 import { centsToDecimal } from '../../../domain/money';
 
 /**

@@ -1,5 +1,5 @@
 import type { WorkspaceSession } from '$lib/state/workspace.svelte';
-import { tierName } from '$lib/features/loyalty/rules/loyalty-settings';
+import { tierName } from '$lib/features/loyalty/rules/tier-name';
 import type { TemplateValues } from '../rules/templates';
 
 /**

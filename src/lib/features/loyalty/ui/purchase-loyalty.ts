@@ -1,5 +1,6 @@
 import type { CustomerLoyalty } from '../loyalty-reads';
-import { tierName, type LoyaltySettings } from '../rules/loyalty-settings';
+import type { LoyaltySettings } from '../rules/loyalty-settings';
+import { tierName } from '../rules/tier-name';
 
 /** What the purchase form offers a member: their points to redeem and their tier's discount. */
 export interface PurchaseLoyalty {

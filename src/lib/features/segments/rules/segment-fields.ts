@@ -1,4 +1,4 @@
-import { INTERACTION_KINDS } from '../../activity/rules/activity';
+import { INTERACTION_KINDS } from '../../activity/rules/activity-fields';
 import type { CustomFieldDef } from '../../custom-fields/rules/custom-fields';
 import {
 	CONSENT_STATES,

@@ -2,7 +2,7 @@ import { calendarDaysBetween, addDays, localDateKey } from '../../../domain/date
 import { parseMoney } from '../../../domain/money';
 import type { CustomerRecord } from '../../customers/rules/customer';
 import type { CustomerMetrics } from '../../customers/rules/customer-metrics';
-import { INTERACTION_KINDS } from '../../activity/rules/activity';
+import { INTERACTION_KINDS } from '../../activity/rules/activity-fields';
 import { productNameKey } from '../../products/rules/product';
 import { dayStart } from '../../insights/rules/periods';
 import {

@@ -1,0 +1,25 @@
+import type { WorkspaceDoc } from '../crdt/workspace-doc';
+import { readValueSettings, type ValueSettings } from '../features/value/rules/value-settings';
+import { VALUE_SETTINGS_KEY } from '../features/value/value-keys';
+import {
+	readLoyaltySettings,
+	type LoyaltySettings
+} from '../features/loyalty/rules/loyalty-settings';
+import { LOYALTY_SETTINGS_KEY } from '../features/loyalty/loyalty-keys';
+import { readCareSettings, type CareSettings } from '../features/care/rules/care-settings';
+import { CARE_SETTINGS_KEY } from '../features/care/care-keys';
+
+export interface ShopSettingsView {
+	valueSettings: ValueSettings;
+	loyaltySettings: LoyaltySettings;
+	careSettings: CareSettings;
+}
+
+/** The shop's settings as the page shows them, each unreadable part as its default. */
+export function readShopSettings(ws: WorkspaceDoc): ShopSettingsView {
+	return {
+		valueSettings: readValueSettings(ws.meta.get(VALUE_SETTINGS_KEY)),
+		loyaltySettings: readLoyaltySettings(ws.meta.get(LOYALTY_SETTINGS_KEY)),
+		careSettings: readCareSettings(ws.meta.get(CARE_SETTINGS_KEY))
+	};
+}

@@ -35,6 +35,9 @@ export const onlySearch = args.includes('--only=search');
 /** `--only=insights`: Insights opened and its period changed in the warm app; only printed. */
 export const onlyInsights = args.includes('--only=insights');
 
+/** `--only=loyalty`: the loyalty steps after the import, as in a full run; only printed. */
+export const onlyLoyalty = args.includes('--only=loyalty');
+
 export const profileDir = args
 	.find((arg) => arg.startsWith('--profile='))
 	?.slice('--profile='.length);

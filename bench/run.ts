@@ -17,6 +17,7 @@ import {
 	args,
 	build,
 	onlyInsights,
+	onlyLoyalty,
 	onlySearch,
 	onlySync,
 	quick,
@@ -26,6 +27,7 @@ import { serve } from './servers';
 import {
 	measure,
 	measureInsightsOnly,
+	measureLoyaltyOnly,
 	measureSearchOnly,
 	measureSyncOnly,
 	step
@@ -77,6 +79,19 @@ async function main() {
 				archiveUpdates.set(size.name, archive.updates);
 				console.log(`Insights at ${size.name}…`);
 				await measureInsightsOnly(origin, size, archive);
+			}
+		} finally {
+			server.close();
+		}
+		return;
+	}
+	if (onlyLoyalty) {
+		try {
+			for (const size of sizes) {
+				const archive = generateArchive(size);
+				archiveUpdates.set(size.name, archive.updates);
+				console.log(`Loyalty at ${size.name}…`);
+				await measureLoyaltyOnly(origin, size, archive);
 			}
 		} finally {
 			server.close();

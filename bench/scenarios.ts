@@ -282,6 +282,33 @@ async function measureInsights(page: Page) {
  * purchase), then: the list's tiers and balances (5 visits), an automation's dry run over every
  * customer (3), and Today until the week's care shows (3). The page's longest task throughout.
  */
+/**
+ * With BENCH_PROFILE=1, a CPU profile of the page from now until `printTop`, which prints the
+ * functions that took the most time of their own (the profiler slows the page: timings of such
+ * a run are not comparable).
+ */
+async function startProfile(page: Page) {
+	if (process.env.BENCH_PROFILE !== '1') return null;
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Profiler.enable');
+	await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+	await cdp.send('Profiler.start');
+	return {
+		async printTop() {
+			const { profile } = await cdp.send('Profiler.stop');
+			const self = new Map<string, number>();
+			const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+			(profile.samples ?? []).forEach((id, i) => {
+				const frame = byId.get(id)!.callFrame;
+				const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
+				self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+			});
+			const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 40);
+			for (const [key, ms] of top) console.log(`  profile ${ms.toFixed(1)} ms ${key}`);
+		}
+	};
+}
+
 /** Prints the page's long animation frames since `since`, with the scripts that held them. */
 async function printLongFrames(page: Page, since: number, label = '') {
 	const frames = await page.evaluate(
@@ -328,6 +355,7 @@ async function measureLoyalty(page: Page) {
 	});
 	const balancesBefore = (await durations('loyalty-list')).length;
 	const startedAt = await page.evaluate(() => performance.now());
+	const profiler = await startProfile(page);
 	for (let visit = 0; visit < 5; visit++) {
 		await nav('/customers');
 		await page.waitForFunction(
@@ -347,6 +375,7 @@ async function measureLoyalty(page: Page) {
 			bench.longestTask = 0;
 			return found;
 		});
+	await profiler?.printTop();
 	const phases: Record<string, number> = { list: await longest() };
 
 	await nav('/care');
@@ -513,6 +542,28 @@ async function typeQueries(page: Page, queries: string[], detail: boolean) {
 		Array.from({ length: query.length }, (_, i) => query.slice(0, i + 1))
 	);
 	return { times, microtasks, counts, typed };
+}
+
+/** The loyalty steps alone, after the import as in a full run (see `onlyLoyalty`). */
+export async function measureLoyaltyOnly(
+	origin: string,
+	size: ArchiveSize,
+	archive: GeneratedArchive
+) {
+	const device = await launchDevice();
+	try {
+		const page = await firstPage(device);
+		await injectArchive(page, origin, size, archive.updates.length);
+		await firstOpen(page, origin);
+		await coldStart(page, origin);
+		await importCustomers(page, origin);
+		const loyalty = await measureLoyalty(page);
+		console.log(
+			`  balances ${loyalty.balances.map(Math.round).join(', ')} ms; plans ${loyalty.plans.map(Math.round).join(', ')} ms; Today ${loyalty.today.map(Math.round).join(', ')} ms; longest task ${Math.round(loyalty.longestTask)} ms`
+		);
+	} finally {
+		await device.close();
+	}
 }
 
 /** Insights alone, opened then its period changed (see `onlyInsights`). */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createCustomer } from '../../src/lib/features/customers/customer-commands';
+import {
+	createCustomer,
+	createCustomers
+} from '../../src/lib/features/customers/customer-commands';
+import { planInWorker } from '../../src/lib/features/automations/automation-run';
 import {
 	applyAutomations,
 	createAutomation
@@ -87,6 +91,8 @@ describe('triggers', () => {
 		expect(triggerOccasion(fresh, facts({ createdAt: at('2026-12-06') }), '2026-12-07')).toBe(
 			'2026-12-06'
 		);
+		const imported = facts({ createdAt: at('2026-12-06'), broughtIn: true });
+		expect(triggerOccasion(fresh, imported, '2026-12-07')).toBeNull();
 	});
 
 	it('validates a rule', () => {
@@ -160,5 +166,29 @@ describe('running automations', () => {
 		expect(run(a, '2026-12-08')).toBe(0);
 		const log = automationLog(a.ws);
 		expect(Object.values(log)[0]!.count).toBe(1);
+	});
+
+	it('welcomes a customer added by hand, not the ones an import or the demo brought in', async () => {
+		const ctx: CommandContext = memberContext('member-a', new Y.Doc());
+		const walkedIn = createCustomer(ctx, customer({ name: 'Li Na' }));
+		const imported = createCustomers({ ...ctx, imported: true }, [customer({ name: 'Zhou Min' })]);
+		const demo = createCustomers({ ...ctx, demo: true }, [customer({ name: 'Demo Wu' })]);
+		if (!walkedIn.ok || !imported.ok || !demo.ok) throw new Error('not created');
+		expect(ctx.ws.customers.get(imported.value[0]!)).toBeInstanceOf(Y.Map);
+		expect((ctx.ws.customers.get(imported.value[0]!) as Y.Map<unknown>).get('imported')).toBe(true);
+		createAutomation(ctx, {
+			name: 'Welcome',
+			enabled: true,
+			trigger: { kind: 'newCustomer', days: 0, tierId: '' },
+			segmentId: '',
+			actions: [{ kind: 'task', text: 'Say hello', ref: '', points: 0 }]
+		});
+		const plan = await planInWorker(
+			ctx.ws,
+			undefined,
+			async () => rows(ctx.ws),
+			() => Promise.reject(new Error('no segment asked for'))
+		);
+		expect(plan.map((result) => result.customerId)).toEqual([walkedIn.value]);
 	});
 });

@@ -6,6 +6,7 @@ import {
 	type TodayCounts
 } from '../../src/lib/features/activity/rules/today';
 import { EMPTY_METRICS } from '../../src/lib/features/customers/rules/customer-metrics';
+import { todayLists } from '../../src/lib/features/activity/ui/today-lists';
 
 const base: TodayCounts = {
 	customers: 3,
@@ -84,5 +85,50 @@ describe('birthdays on Today', () => {
 			'2026-12-07'
 		);
 		expect(found.map((entry) => entry.customer.id)).toEqual(['solar']);
+	});
+
+	it('finds the week ahead across the year’s end, Feb 29 on Mar 1 in other years, not bad dates', () => {
+		const people = [
+			{ id: 'new-year', birthday: '1980-01-02' },
+			{ id: 'today', birthday: '2001-12-29' },
+			{ id: 'leap', birthday: '1992-02-29' },
+			{ id: 'not-a-day', birthday: '1991-02-29' },
+			{ id: 'march', birthday: '1985-03-01' },
+			{ id: 'too-far', birthday: '1970-01-05' },
+			{ id: 'garbage', birthday: 'xx-12-30' }
+		];
+		expect(
+			upcomingBirthdays(people, '2026-12-29').map((found) => [found.customer.id, found.inDays])
+		).toEqual([
+			['today', 0],
+			['new-year', 4]
+		]);
+		expect(
+			upcomingBirthdays(people, '2027-02-27').map((found) => [found.customer.id, found.inDays])
+		).toEqual([
+			['leap', 2],
+			['march', 2]
+		]);
+		expect(
+			upcomingBirthdays(people, '2028-02-27').map((found) => [found.customer.id, found.inDays])
+		).toEqual([
+			['leap', 2],
+			['march', 3]
+		]);
+	});
+});
+
+describe('Today’s lists', () => {
+	it('are worked out once per list of rows and day', () => {
+		const rows = [
+			{ ...EMPTY_METRICS, id: 'c1', birthday: '1990-12-08', stage: 'active' }
+		] as never[];
+		const now = Date.parse('2026-12-07T09:00:00');
+		const first = todayLists(rows, now, '2026-12-07');
+		expect(first.birthdays).toHaveLength(1);
+		expect(todayLists(rows, now, '2026-12-07')).toBe(first);
+		expect(todayLists([...rows], now, '2026-12-07')).not.toBe(first);
+		const tomorrow = Date.parse('2026-12-08T00:00:01');
+		expect(todayLists(rows, tomorrow, '2026-12-08')).not.toBe(first);
 	});
 });

@@ -11,6 +11,8 @@ export interface CommandContext {
 	now?: () => number;
 	/** Set while "Load demo shop" writes: every record created gets the demo mark (see stamps). */
 	demo?: boolean;
+	/** Set while an import writes: every record created gets the import mark (see stamps). */
+	imported?: boolean;
 }
 
 /**

@@ -13,6 +13,12 @@ export function commandTime(ctx: CommandContext): number {
 export const DEMO_MARK = 'demo';
 
 /**
+ * Marks a record an import made (only ever `true`): a customer who came in a file is not a new
+ * customer walking in, so "New customer" automations leave them alone.
+ */
+export const IMPORTED_MARK = 'imported';
+
+/**
  * Set on the demo customers "Remove the demo data" deleted (v7), so "Recently deleted" can leave
  * out those hundreds while still listing a demo customer someone deleted by hand.
  */
@@ -23,6 +29,7 @@ export function stampCreated(map: RecordMap, ctx: CommandContext, at: number): v
 	map.set('createdAt', at);
 	map.set('createdBy', ctx.memberId);
 	if (ctx.demo) map.set(DEMO_MARK, true);
+	if (ctx.imported) map.set(IMPORTED_MARK, true);
 	stampUpdated(map, ctx, at);
 }
 

@@ -14,14 +14,20 @@ export interface PlanContext {
 	loyalty: ((customerId: string) => Pick<AutomationFacts, 'tierChanges' | 'expiring'>) | null;
 	/** The index of a tier among the shop's tiers, -1 when there is none. */
 	tierIndex(tierId: string): number;
+	/** Whether a customer came in an import or with the demo shop (asked for "new customer"). */
+	broughtIn?(customerId: string): boolean;
 }
 
 const noon = (day: string) => Date.parse(`${day}T12:00:00`);
 
-function factsOf(customer: SegmentCustomer, context: PlanContext, needsLoyalty: boolean) {
+function factsOf(customer: SegmentCustomer, context: PlanContext, rule: AutomationRow) {
+	const needsLoyalty =
+		rule.trigger.kind === 'reachedTier' || rule.trigger.kind === 'pointsExpiring';
 	const facts: AutomationFacts = {
 		id: customer.id,
 		createdAt: customer.createdAt,
+		broughtIn:
+			rule.trigger.kind === 'newCustomer' ? (context.broughtIn?.(customer.id) ?? false) : false,
 		birthday: customer.birthday,
 		birthdayCalendar: customer.birthdayCalendar,
 		lastPurchaseAt: customer.lastPurchaseAt,
@@ -48,15 +54,13 @@ export function planAutomations(
 	for (const rule of rules) {
 		const inSegment = rule.segmentId ? context.segmentTest(rule.segmentId) : () => true;
 		if (!inSegment) continue;
-		const needsLoyalty =
-			rule.trigger.kind === 'reachedTier' || rule.trigger.kind === 'pointsExpiring';
 		const tierIndex =
 			rule.trigger.kind === 'reachedTier' ? context.tierIndex(rule.trigger.tierId) : -1;
 		for (const customer of customers) {
 			if (!inSegment(customer)) continue;
 			const occasion = triggerOccasion(
 				rule.trigger,
-				factsOf(customer, context, needsLoyalty),
+				factsOf(customer, context, rule),
 				context.today,
 				tierIndex
 			);

@@ -1,6 +1,7 @@
 import type { AnalyticsColumns } from '../../analytics/snapshot';
 import { entitiesOf, entityOf, type WorkspaceDoc } from '../../crdt/workspace-doc';
 import { localDateKey } from '../../domain/dates';
+import { DEMO_MARK, IMPORTED_MARK } from '../../crdt/stamps';
 import { liveFieldDefs } from '../custom-fields/custom-field-commands';
 import { customerLoyalty, loyaltySettingsOf } from '../loyalty/loyalty-reads';
 import { readProduct } from '../products/product-records';
@@ -59,7 +60,11 @@ export async function planInWorker(
 					return { tierChanges: standing.tier.changes, expiring: standing.points.expiringSoon };
 				}
 			: null,
-		tierIndex: (tierId) => settings.tiers.list.findIndex((tier) => tier.id === tierId)
+		tierIndex: (tierId) => settings.tiers.list.findIndex((tier) => tier.id === tierId),
+		broughtIn: (customerId) => {
+			const map = entityOf(ws.customers, customerId);
+			return map?.get(IMPORTED_MARK) === true || map?.get(DEMO_MARK) === true;
+		}
 	});
 	performance.measure('clientbook:automation-plan', { start: started });
 	return plan;

@@ -26,7 +26,8 @@ export const importCommands = {
 				...plan.update.map((update) => ({ update }))
 			];
 			const counts = { created: 0, updated: 0, failed: 0 };
-			const { cancelled } = await writeInSteps(writes, (ctx, chunk) => {
+			const { cancelled } = await writeInSteps(writes, (chunkCtx, chunk) => {
+				const ctx = { ...chunkCtx, imported: true };
 				const creates = chunk.flatMap((write) => ('create' in write ? [write.create] : []));
 				const result = createCustomers(ctx, creates);
 				if (result.ok) counts.created += result.value.length;

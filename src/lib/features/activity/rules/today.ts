@@ -1,6 +1,6 @@
 import type { LifecycleStage } from '../../customers/rules/customer';
 import { suggestStage, type CustomerMetrics } from '../../customers/rules/customer-metrics';
-import { calendarDaysBetween, daysUntilBirthday } from '../../../domain/dates';
+import { addDays, calendarDaysBetween, daysUntilBirthday } from '../../../domain/dates';
 import { churnRisk, type RiskReason } from '../../value/rules/churn';
 
 export interface BirthdayCustomer {
@@ -19,13 +19,24 @@ export function upcomingBirthdays<T extends BirthdayCustomer>(
 	todayKey: string,
 	days = 7
 ): { customer: T; inDays: number }[] {
+	const inWindow = days <= 300 ? monthDaysAhead(todayKey, days) : null;
 	const found: { customer: T; inDays: number }[] = [];
 	for (const customer of customers) {
 		if (!customer.birthday || customer.birthdayCalendar === 'lunar') continue;
+		// One lookup of the birthday's month and day rather than dates made for every customer.
+		if (inWindow && !inWindow.has(customer.birthday.slice(5))) continue;
 		const inDays = daysUntilBirthday(customer.birthday, todayKey);
 		if (inDays !== null && inDays < days) found.push({ customer, inDays });
 	}
 	return found.sort((a, b) => a.inDays - b.inDays);
+}
+
+/** The month-days (MM-DD) of the `days` days from `todayKey`; Feb 29 with Mar 1 in other years. */
+function monthDaysAhead(todayKey: string, days: number): Set<string> {
+	const monthDays = new Set<string>();
+	for (let ahead = 0; ahead < days; ahead++) monthDays.add(addDays(todayKey, ahead).slice(5));
+	if (monthDays.has('03-01')) monthDays.add('02-29');
+	return monthDays;
 }
 
 /** Customers the numbers call "at risk" whose recorded stage does not say so (nor "lost"). */

@@ -14,6 +14,8 @@ export const CATCH_UP_DAYS = 7;
 export interface AutomationFacts {
 	id: string;
 	createdAt: number;
+	/** Came in an import or with the demo shop rather than walking in: never a new customer. */
+	broughtIn?: boolean;
 	birthday: string;
 	birthdayCalendar: '' | 'lunar';
 	lastPurchaseAt: number | null;
@@ -98,7 +100,7 @@ export function triggerOccasion(
 			return null;
 		}
 		case 'newCustomer': {
-			if (facts.createdAt <= 0) return null;
+			if (facts.createdAt <= 0 || facts.broughtIn) return null;
 			const day = localDateKey(facts.createdAt);
 			return inWindow(day) ? day : null;
 		}

@@ -146,3 +146,25 @@ test('Today lists the week’s lunar birthdays and festivals, and reminds of due
 		)
 		.toContain('Follow-up due: Bring the mooncakes — 钱芳');
 });
+
+test('a lunar birthday on the 30th of a month is typed by year, month and day, and kept', async ({
+	page
+}) => {
+	await openCustomers(page);
+	await page.getByRole('button', { name: 'New customer' }).first().click();
+	await page.getByLabel('Name', { exact: true }).fill('孙莉');
+	await page.getByLabel('Kept in the lunar calendar (农历)').check();
+	const birthday = page.getByRole('group', { name: 'Birthday' });
+	await birthday.getByLabel('Year (lunar)').fill('1985');
+	await birthday.getByLabel('Month').selectOption({ label: 'Month 2 · 二月' });
+	await birthday.getByLabel('Day').selectOption({ label: '30 · 三十' });
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: '孙莉' })).toBeVisible();
+	await expect(page.getByText('Lunar calendar: month 2, day 30 (born 1985)')).toBeVisible();
+	// Editing shows it as typed.
+	await page.getByRole('link', { name: 'Edit', exact: true }).click();
+	const again = page.getByRole('group', { name: 'Birthday' });
+	await expect(again.getByLabel('Year (lunar)')).toHaveValue('1985');
+	await expect(again.getByLabel('Month')).toHaveValue('2');
+	await expect(again.getByLabel('Day')).toHaveValue('30');
+});

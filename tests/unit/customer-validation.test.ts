@@ -5,6 +5,11 @@ import {
 } from '../../src/lib/features/customers/rules/customer';
 import { validateCustomer } from '../../src/lib/features/customers/rules/customer-validation';
 import { customer } from './helpers';
+import {
+	LUNAR_MONTH_NAMES,
+	lunarDayName,
+	readLunarBirthday
+} from '../../src/lib/features/customers/rules/lunar-birthday';
 
 const today = new Date('2026-06-01T12:00:00Z');
 
@@ -59,6 +64,28 @@ describe('validateCustomer', () => {
 		});
 	});
 
+	it('reads a birthday in its own calendar: 二月三十 is a lunar birthday, not a Gregorian one', () => {
+		const lunar = (birthday: string) =>
+			validateCustomer(customer({ name: 'A', birthday, birthdayCalendar: 'lunar' }), today);
+		expect(lunar('1985-02-30').ok).toBe(true);
+		expect(validateCustomer(customer({ name: 'A', birthday: '1985-02-30' }), today)).toEqual({
+			ok: false,
+			errors: { birthday: 'validation.birthdayInvalid' }
+		});
+		expect(lunar('1985-13-01')).toEqual({
+			ok: false,
+			errors: { birthday: 'validation.birthdayInvalid' }
+		});
+		expect(lunar('1985-03-31')).toEqual({
+			ok: false,
+			errors: { birthday: 'validation.birthdayInvalid' }
+		});
+		expect(lunar('2027-01-01')).toEqual({
+			ok: false,
+			errors: { birthday: 'validation.birthdayFuture' }
+		});
+	});
+
 	it('keeps hostile strings as data', () => {
 		const name = '<img src=x onerror=alert(1)>';
 		const result = validateCustomer(customer({ name, notes: '=HYPERLINK("x")' }), today);
@@ -79,5 +106,25 @@ describe('pickCustomerFields and changedCustomerFields', () => {
 			phone: '',
 			tags: ['x', 'y']
 		});
+	});
+});
+
+describe('lunar birthdays', () => {
+	it('names the months and days as shops write them, and reads them from files', () => {
+		expect(LUNAR_MONTH_NAMES[0]).toBe('正月');
+		expect(LUNAR_MONTH_NAMES[11]).toBe('腊月');
+		expect([1, 10, 11, 20, 21, 30].map(lunarDayName)).toEqual([
+			'初一',
+			'初十',
+			'十一',
+			'二十',
+			'廿一',
+			'三十'
+		]);
+		expect(readLunarBirthday('1985/2/30')).toBe('1985-02-30');
+		expect(readLunarBirthday('1985年2月30日')).toBe('1985-02-30');
+		expect(readLunarBirthday('19850230')).toBe('1985-02-30');
+		expect(readLunarBirthday('1985-02-31')).toBeNull();
+		expect(readLunarBirthday('soon')).toBeNull();
 	});
 });

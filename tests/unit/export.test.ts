@@ -202,4 +202,21 @@ describe('customer export', () => {
 		});
 		expect(rows[0]!.fields.street).toBe('西湖区 文三路 1 号, 2 楼');
 	});
+
+	it('keeps a lunar birthday out of BDAY (a phone would remind on the wrong day) and reads it back', () => {
+		const lunar = { ...people[0]!, birthday: '1985-02-30', birthdayCalendar: 'lunar' as const };
+		const text = customersToVCards([lunar]);
+		expect(text).not.toMatch(/^BDAY/m);
+		expect(text).toMatch(/^X-LUNAR-BIRTHDAY:1985-02-30/m);
+		const { table } = readImportFile(new TextEncoder().encode(text), 'export.vcf');
+		const rows = analyseCustomerRows(table, {
+			mapping: suggestMapping(table.headers, []),
+			dayMonthOrder: 'dmy',
+			fieldDefs: [],
+			existing: []
+		});
+		expect(rows[0]!.fields).toMatchObject({ birthday: '1985-02-30', birthdayCalendar: 'lunar' });
+		expect(rows[0]!.status).toBe('ready');
+		expect(rows[0]!.warnings).toEqual([]);
+	});
 });

@@ -157,6 +157,24 @@ describe('points on purchases', () => {
 		expect(earn?.rule?.multiplier).toBe(4);
 	});
 
+	it('finds a lunar birthday’s month in the year of the purchase, not by its lunar numbers', () => {
+		const ctx = shop({ ...SETTINGS, earn: { ...SETTINGS.earn, birthdayMultiplier: 2 } });
+		const lunar = (name: string, birthday: string) => {
+			const made = createCustomer(ctx, customer({ name, birthday, birthdayCalendar: 'lunar' }));
+			if (!made.ok) throw new Error('not created');
+			return made.value;
+		};
+		// 五月初五 falls on 19 June in 2026; 六月二十 on 2 August.
+		const dragonBoat = lunar('端午生', '1990-05-05');
+		const sixthMonth = lunar('六月生', '1990-06-20');
+		const multiplierOf = (id: string) => {
+			const purchase = buy(ctx, sale(id, 1_000));
+			return standing(ctx, id).entries.find((e) => e.purchaseId === purchase)?.rule?.multiplier;
+		};
+		expect(multiplierOf(dragonBoat)).toBe(2);
+		expect(multiplierOf(sixthMonth)).toBe(1);
+	});
+
 	it('takes a purchase and its points back in one undo step', () => {
 		const ctx = shop();
 		const undo = createUndoManager(ctx.ws, ctx.origin);

@@ -10,12 +10,14 @@ import {
 } from '../../src/lib/features/segments/rules/segment';
 import {
 	segmentTest,
+	usesBirthdayMonth,
 	usesValueFields,
 	type BehaviourData,
 	type SegmentCustomer,
 	type SegmentValueFacts
 } from '../../src/lib/features/segments/rules/segment-match';
 import { customer, inZone } from './helpers';
+import { lunarBirthdayMonths } from '../../src/lib/features/care/rules/lunar-month';
 
 const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
 
@@ -275,6 +277,34 @@ describe('segment conditions', () => {
 			).toEqual(['zhao']);
 			expect(matching({ join: 'all', items: [] })).toEqual(['li', 'wang', 'zhao']);
 		});
+	});
+});
+
+describe('birthday months', () => {
+	it('puts a lunar birthday in the month it falls in this year, and nowhere without the calendar', () => {
+		// 八月十五 falls on 25 September in 2026.
+		const people = [
+			person('solar-aug', { birthday: '1990-08-20' }),
+			person('lunar-815', { birthday: '1990-08-15', birthdayCalendar: 'lunar' })
+		];
+		const data = behaviour([], []);
+		const matching = (month: string, op: 'is' | 'isNot', withCalendar = true) =>
+			people
+				.filter(
+					segmentTest(when({ field: 'birthdayMonth', op, value: month }), {
+						now: at(2026, 6, 1),
+						behaviour: data,
+						customFields: new Set(),
+						...(withCalendar ? { lunarMonthOf: lunarBirthdayMonths(2026) } : {})
+					})
+				)
+				.map((p) => p.id);
+		expect(matching('8', 'is')).toEqual(['solar-aug']);
+		expect(matching('9', 'is')).toEqual(['lunar-815']);
+		expect(matching('8', 'isNot')).toEqual(['lunar-815']);
+		expect(matching('9', 'is', false)).toEqual([]);
+		expect(matching('8', 'isNot', false)).toEqual([]);
+		expect(usesBirthdayMonth(when({ field: 'birthdayMonth', op: 'is', value: '9' }))).toBe(true);
 	});
 });
 

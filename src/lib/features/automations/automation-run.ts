@@ -32,11 +32,13 @@ export async function planInWorker(
 	const tests = new Map<string, ((customer: SegmentCustomer) => boolean) | null>();
 	const segmentIds = [...new Set(rules.map((r) => r.segmentId).filter(Boolean))];
 	if (segmentIds.length > 0) {
-		const [{ segmentTest }, { behaviourData }, { readDefinition }] = await Promise.all([
-			import('../segments/rules/segment-match'),
-			import('../segments/segment-data'),
-			import('../segments/rules/segment')
-		]);
+		const [{ segmentTest, usesBirthdayMonth }, { behaviourData }, { readDefinition }, lunar] =
+			await Promise.all([
+				import('../segments/rules/segment-match'),
+				import('../segments/segment-data'),
+				import('../segments/rules/segment'),
+				import('../care/rules/lunar-month')
+			]);
 		const catalogue = [...entitiesOf(ws.products)].map(([id, map]) => readProduct(id, map));
 		const behaviour = behaviourData(await columns(), catalogue);
 		const customFields = new Set(liveFieldDefs(ws).map((def) => def.id));
@@ -45,7 +47,16 @@ export async function planInWorker(
 			const definition = map && readDefinition(readSegment(id, map)?.definition);
 			tests.set(
 				id,
-				definition ? segmentTest(definition, { now: Date.now(), behaviour, customFields }) : null
+				definition
+					? segmentTest(definition, {
+							now: Date.now(),
+							behaviour,
+							customFields,
+							...(usesBirthdayMonth(definition)
+								? { lunarMonthOf: lunar.lunarBirthdayMonths(new Date().getFullYear()) }
+								: {})
+						})
+					: null
 			);
 		}
 	}

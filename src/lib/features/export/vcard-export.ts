@@ -45,7 +45,11 @@ function card(customer: CustomerRecord): string {
 	}
 	if (customer.company) c.set('org', escape(customer.company));
 	if (customer.occupation) c.set('title', escape(customer.occupation));
-	if (customer.birthday) c.set('bday', customer.birthday);
+	// A lunar birthday is no Gregorian date: as BDAY a phone would remind on the wrong day. Our
+	// own import reads it back from X-LUNAR-BIRTHDAY.
+	if (customer.birthday && customer.birthdayCalendar === 'lunar') {
+		c.add('x-lunar-birthday', customer.birthday);
+	} else if (customer.birthday) c.set('bday', customer.birthday);
 	if (customer.notes) c.set('note', escape(customer.notes));
 	if (customer.tags.length > 0) c.set('categories', customer.tags.map(escape).join(','));
 	if (customer.wechat) c.add('x-wechat', escape(customer.wechat));

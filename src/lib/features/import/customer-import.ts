@@ -1,3 +1,4 @@
+import { readLunarBirthday } from '../customers/rules/lunar-birthday';
 import {
 	emptyCustomerFields,
 	splitList,
@@ -122,6 +123,7 @@ export function rowToCustomer(
 	const defs = new Map(options.fieldDefs.map((def) => [def.id, def]));
 	let first = '';
 	let last = '';
+	let notGregorian: [string, string] | null = null;
 	options.mapping.forEach((target, column) => {
 		const value = cleanCell(row.cells[column]);
 		const header = headers[column] || `#${column + 1}`;
@@ -158,6 +160,9 @@ export function rowToCustomer(
 		if (field === 'birthday' || field === 'consentDate') {
 			const iso = parseImportDate(value, options.dayMonthOrder);
 			if (iso) fields[field] = iso;
+			// Not a Gregorian date, but it may be a lunar one (二月三十): decided once the row's
+			// calendar column has been read.
+			else if (field === 'birthday' && readLunarBirthday(value)) notGregorian = [header, value];
 			else {
 				warnings.push({ key: 'invalidDate', column: header, value });
 				deferredNotes.push([header, value]);
@@ -166,6 +171,14 @@ export function rowToCustomer(
 		}
 		Object.assign(fields, { [field]: value });
 	});
+	if (notGregorian) {
+		const lunar = fields.birthdayCalendar === 'lunar' ? readLunarBirthday(notGregorian[1]) : null;
+		if (lunar) fields.birthday = lunar;
+		else {
+			warnings.push({ key: 'invalidDate', column: notGregorian[0], value: notGregorian[1] });
+			deferredNotes.push(notGregorian);
+		}
+	}
 	first = (lists.get('firstName') ?? []).join(' ');
 	if (!fields.name && (first || last)) fields.name = joinName(first, last);
 	const otherPhones = (lists.get('otherPhones') ?? []).flatMap(splitList);

@@ -17,6 +17,7 @@ export const VCARD_HEADERS = [
 	'Other emails',
 	'WeChat ID',
 	'Birthday',
+	'Birthday calendar',
 	'Street address',
 	'City',
 	'Province',
@@ -103,7 +104,14 @@ function ordered(properties: Property[]): string[] {
 		.filter(Boolean);
 }
 
+/** Our own export's lunar birthday (X-LUNAR-BIRTHDAY, as stored: lunar year, month, day). */
+function lunarBirthday(card: vCard): string {
+	return all(card, 'xLunarBirthday').map((p) => parts(p).join(''))[0] ?? '';
+}
+
 function birthday(card: vCard): string {
+	const lunar = lunarBirthday(card);
+	if (lunar) return lunar;
 	const [value] = all(card, 'bday').map((p) => parts(p).join(''));
 	if (!value) return '';
 	// 19850308, 1985-03-08, 1985-03-08T00:00:00Z, --0308 (no year: nothing we can store).
@@ -139,6 +147,7 @@ function cardRow(card: vCard): string[] {
 		// Our own export writes the WeChat ID as X-WECHAT.
 		all(card, 'xWechat').map((p) => parts(p).join(''))[0] ?? '',
 		birthday(card),
+		lunarBirthday(card) ? 'lunar' : '',
 		// ADR: post box; extended; street; locality; region; postal code; country.
 		[adr?.[0], adr?.[1], adr?.[2]].filter(Boolean).join(' '),
 		adr?.[3] ?? '',

@@ -7,7 +7,12 @@ import { InsightsIndex, type CustomerFacts } from './insights-index';
 import type { InsightsReply, InsightsRequest, SegmentAnswer } from './insights-protocol';
 import type { CustomerRow } from '../../projection/db';
 import { behaviourData, type CatalogueEntry } from '../segments/segment-data';
-import { segmentTest, usesValueFields, type BehaviourData } from '../segments/rules/segment-match';
+import {
+	segmentTest,
+	usesBirthdayMonth,
+	usesValueFields,
+	type BehaviourData
+} from '../segments/rules/segment-match';
 import { localDateKey } from '../../domain/dates';
 import { summariseMembers } from '../segments/rules/segment-summary';
 import {
@@ -194,6 +199,12 @@ scope.onmessage = (event: MessageEvent<InsightsRequest>) => {
 	}
 	const { id } = request;
 	ready()
+		.then(async (insights) => {
+			if (request.type === 'segment' && usesBirthdayMonth(request.definition)) {
+				lunarMonths ??= await import('../care/rules/lunar-month');
+			}
+			return insights;
+		})
 		.then((insights) => reply(answer(insights, request)))
 		.catch((error: unknown) =>
 			reply({ id, error: error instanceof Error ? error.message : String(error) })
@@ -300,6 +311,9 @@ function recommend(
 		: recommender.recommender.forProduct(target.productKey);
 }
 
+/** The lunar calendar, loaded once a segment asks for birthday months. */
+let lunarMonths: typeof import('../care/rules/lunar-month') | null = null;
+
 let rowById: { of: CustomerRow[]; map: Map<string, CustomerRow> } | null = null;
 
 function contactOf(id: string): { name: string; phone: string } {
@@ -317,6 +331,11 @@ function answerSegment(
 		now: request.now,
 		behaviour,
 		customFields,
+		...(lunarMonths
+			? {
+					lunarMonthOf: lunarMonths.lunarBirthdayMonths(new Date(request.now).getFullYear())
+				}
+			: {}),
 		...(usesValueFields(request.definition)
 			? {
 					value: valueEngine.segmentFacts(insights, localDateKey(request.now), request.settings)

@@ -1,4 +1,4 @@
-import { entityOf, isDeleted, str, type WorkspaceDoc } from '../../crdt/workspace-doc';
+import { entityOf, isDeleted, type WorkspaceDoc } from '../../crdt/workspace-doc';
 import { loyaltyIndexOf, type PaidPurchase } from './loyalty-index';
 import { LOYALTY_SETTINGS_KEY } from './loyalty-keys';
 import type { StoredPointsEntry } from './points-entries';
@@ -108,12 +108,4 @@ export function loyaltyStandings(
 		overdrawn: Uint8Array.from(overdrawn),
 		baseTier: tierStanding([], settings.tiers, now).tier
 	};
-}
-
-/** Whether `at` falls in the month of the customer's (solar) birthday. */
-export function inBirthdayMonth(ws: WorkspaceDoc, customerId: string, at: number): boolean {
-	const map = entityOf(ws.customers, customerId);
-	const birthday = map ? str(map, 'birthday') : '';
-	const month = /^\d{4}-(\d{2})-\d{2}$/.exec(birthday)?.[1];
-	return month !== undefined && Number(month) === new Date(at).getMonth() + 1;
 }

@@ -1,17 +1,18 @@
 /**
  * Points on purchases: what the purchase commands call in their own transaction (earn,
- * redeem, reverse, restore, re-earn on an edit). Loaded with the worker; the shop's loyalty
- * commands (settings, adjustments, crediting past purchases) load on first use.
+ * redeem, reverse, restore, re-earn on an edit). Loaded before the first purchase command
+ * (activity/purchase-effects.ts), with the lunar calendar a lunar birthday month needs.
  */
 import type { CommandContext } from '../../core/command-context';
 import { commandTime } from '../../crdt/stamps';
-import { eventOwner, type WorkspaceDoc } from '../../crdt/workspace-doc';
+import { entityOf, eventOwner, str, type WorkspaceDoc } from '../../crdt/workspace-doc';
 import { liveEventValue } from '../activity/event-tombstones';
 import { readPurchase } from '../activity/activity-records';
 import type { PurchaseFields } from '../activity/rules/activity-fields';
 import { purchaseTotalCents } from '../activity/rules/purchase-total';
 import { loyaltyIndexOf } from './loyalty-index';
-import { customerLoyalty, inBirthdayMonth, loyaltySettingsOf, tierSteps } from './loyalty-reads';
+import { customerLoyalty, loyaltySettingsOf, tierSteps } from './loyalty-reads';
+import { isBirthdayMonth } from './rules/birthday-month';
 import { encodePointsEntry, type NewPointsEntry } from './points-entries';
 import type { LoyaltySettings } from './rules/loyalty-settings';
 import {
@@ -79,7 +80,10 @@ export function earnRuleAt(
 	// The tier before this purchase: strictly earlier records only.
 	const tier = tierStanding(tierSteps(records, settings), settings.tiers, at - 1).tier;
 	const multiplier = settings.tiers.list[tier]?.multiplier ?? 1;
-	return earnRuleOf(settings, multiplier, inBirthdayMonth(ws, customerId, at));
+	const customer = entityOf(ws.customers, customerId);
+	const birthdayMonth =
+		!!customer && isBirthdayMonth(str(customer, 'birthday'), str(customer, 'birthdayCalendar'), at);
+	return earnRuleOf(settings, multiplier, birthdayMonth);
 }
 
 export function writeGeneration(

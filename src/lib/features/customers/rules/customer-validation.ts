@@ -14,6 +14,7 @@ import {
 	type ValidationResult
 } from './customer';
 import { phoneProblem } from './phone';
+import { lunarBirthdayVerdict } from './lunar-birthday';
 
 /*
  * The customer form's rules (valibot). Kept apart from customer.ts so the screens that only
@@ -39,6 +40,18 @@ function isRealPastDate(iso: string, today: Date): 'ok' | 'invalid' | 'future' {
 	}
 	const todayIso = today.toISOString().slice(0, 10);
 	return iso > todayIso ? 'future' : 'ok';
+}
+
+/** What is wrong with the birthday, read in its own calendar; null when nothing is. */
+function birthdayProblem(input: CustomerFields, today: Date): ValidationMessageKey | null {
+	const birthday = typeof input.birthday === 'string' ? input.birthday.trim() : '';
+	if (birthday === '') return null;
+	const verdict =
+		input.birthdayCalendar === 'lunar'
+			? lunarBirthdayVerdict(birthday, today)
+			: isRealPastDate(birthday, today);
+	if (verdict === 'invalid') return 'validation.birthdayInvalid';
+	return verdict === 'future' ? 'validation.birthdayFuture' : null;
 }
 
 const text = (max: number) =>
@@ -93,16 +106,8 @@ function customerSchema(today: Date) {
 			['', ...BIRTHDAY_CALENDARS],
 			'validation.choiceInvalid' satisfies ValidationMessageKey
 		),
-		birthday: v.pipe(
-			v.string(),
-			v.trim(),
-			v.rawCheck(({ dataset, addIssue }) => {
-				if (!dataset.typed || dataset.value === '') return;
-				const verdict = isRealPastDate(dataset.value, today);
-				if (verdict === 'invalid') addIssue({ message: 'validation.birthdayInvalid' });
-				if (verdict === 'future') addIssue({ message: 'validation.birthdayFuture' });
-			})
-		),
+		// Checked with its calendar in `validateCustomer`: a lunar 二月三十 is a real birthday.
+		birthday: v.pipe(v.string(), v.trim()),
 		province: text(40),
 		city: text(40),
 		district: text(40),
@@ -165,8 +170,10 @@ function schemaFor(today: Date) {
  */
 export function validateCustomer(input: CustomerFields, today = new Date()): ValidationResult {
 	const result = v.safeParse(schemaFor(today), input, { abortPipeEarly: true });
-	if (result.success) return { ok: true, value: result.output as CustomerFields };
-	const errors: FieldErrors = {};
+	const birthday = birthdayProblem(input, today);
+	if (result.success && !birthday) return { ok: true, value: result.output as CustomerFields };
+	const errors: FieldErrors = birthday ? { birthday } : {};
+	if (result.success) return { ok: false, errors };
 	for (const issue of result.issues) {
 		const key = issue.path?.[0]?.key;
 		if (typeof key === 'string' && key in input && !(key in errors)) {

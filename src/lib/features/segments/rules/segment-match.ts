@@ -64,6 +64,13 @@ export interface ValueLookup {
 }
 
 /** Whether a definition looks at value scores (which are then worked out for it). */
+/** Whether any condition of the group looks at the birthday's month. */
+export function usesBirthdayMonth(group: ConditionGroup): boolean {
+	return group.items.some((item) =>
+		isGroup(item) ? usesBirthdayMonth(item) : item.field === 'birthdayMonth'
+	);
+}
+
 export function usesValueFields(group: ConditionGroup): boolean {
 	return group.items.some((item) =>
 		isGroup(item) ? usesValueFields(item) : VALUE_FIELDS.some((field) => field.id === item.field)
@@ -78,6 +85,11 @@ export interface MatchContext {
 	value?: ValueLookup;
 	/** The shop's fields in use: a condition on one removed since matches nobody. */
 	customFields: ReadonlySet<string>;
+	/**
+	 * The Gregorian month a lunar birthday falls in this year (see care/rules/lunar-month.ts);
+	 * without it, "birthday in …" matches no lunar birthday either way.
+	 */
+	lunarMonthOf?: (birthday: string) => number | null;
 }
 
 type Test = (customer: SegmentCustomer) => boolean;
@@ -126,8 +138,15 @@ function conditionTest(condition: Condition, context: MatchContext): Test {
 		case 'birthdayMonth': {
 			const month = Number(condition.value);
 			if (!Number.isInteger(month) || month < 1 || month > 12) return never;
-			const is = (c: SegmentCustomer) => Number(c.birthday.slice(5, 7)) === month;
-			return condition.op === 'isNot' ? (c) => c.birthday !== '' && !is(c) : is;
+			// A lunar birthday's month is the one it falls in this year, not its lunar number.
+			const monthOf = (c: SegmentCustomer) =>
+				c.birthdayCalendar === 'lunar'
+					? (context.lunarMonthOf?.(c.birthday) ?? null)
+					: Number(c.birthday.slice(5, 7)) || null;
+			const is = (c: SegmentCustomer) => monthOf(c) === month;
+			return condition.op === 'isNot'
+				? (c) => c.birthday !== '' && monthOf(c) !== null && !is(c)
+				: is;
 		}
 		case 'createdAt':
 			return dateTest(condition, context, (c) => c.createdAt || null);

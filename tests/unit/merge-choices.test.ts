@@ -53,4 +53,22 @@ describe('merge choices', () => {
 		expect(fields.phone).toBe('13900139001');
 		expect(fields.otherPhones).toBe('13800138001');
 	});
+
+	it('keeps a birthday with its calendar: one choice, never a solar date read as lunar', () => {
+		const solar = customer({ name: 'A', birthday: '1990-03-08' });
+		const lunar = customer({ name: 'A', birthday: '1990-02-30', birthdayCalendar: 'lunar' });
+		const choices = differingFields(solar, lunar);
+		expect(choices).toEqual({ birthday: 'kept' });
+		expect(mergedFields(solar, lunar, { birthday: 'other' })).toMatchObject({
+			birthday: '1990-02-30',
+			birthdayCalendar: 'lunar'
+		});
+		expect(mergedFields(lunar, solar, { birthday: 'other' })).toMatchObject({
+			birthday: '1990-03-08',
+			birthdayCalendar: ''
+		});
+		// Same numbers in two calendars are two different birthdays.
+		const sameNumbers = customer({ name: 'A', birthday: '1990-03-08', birthdayCalendar: 'lunar' });
+		expect(differingFields(solar, sameNumbers)).toEqual({ birthday: 'kept' });
+	});
 });

@@ -22,7 +22,12 @@ const isEmptyValue = (field: string, value: unknown) =>
 export function differingFields(kept: CustomerFields, other: CustomerFields): MergeChoices {
 	const choices: MergeChoices = {};
 	for (const field of PICKABLE_FIELDS) {
-		if (kept[field] === other[field]) continue;
+		// The calendar goes with the birthday it reads (a solar date read as lunar is wrong).
+		if (field === 'birthdayCalendar') continue;
+		const differs =
+			kept[field] !== other[field] ||
+			(field === 'birthday' && kept.birthdayCalendar !== other.birthdayCalendar);
+		if (!differs) continue;
 		choices[field] = isEmptyValue(field, kept[field]) ? 'other' : 'kept';
 	}
 	for (const id of new Set([...Object.keys(kept.custom), ...Object.keys(other.custom)])) {
@@ -74,8 +79,9 @@ export function mergedFields(
 			const value = other.custom[id];
 			if (value === undefined) delete result.custom[id];
 			else result.custom[id] = value;
-		} else {
+		} else if (key !== 'birthdayCalendar') {
 			Object.assign(result, { [key]: other[key as PickableField] });
+			if (key === 'birthday') result.birthdayCalendar = other.birthdayCalendar;
 		}
 	}
 	result.tags = [...new Set([...kept.tags, ...other.tags])];

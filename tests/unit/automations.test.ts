@@ -5,6 +5,13 @@ import {
 	createCustomers
 } from '../../src/lib/features/customers/customer-commands';
 import { planInWorker } from '../../src/lib/features/automations/automation-run';
+import { settleResurrectedTasks } from '../../src/lib/features/automations/automation-repair';
+import { completeTask, deleteTask } from '../../src/lib/features/activity/activity-commands';
+import { createUndoManager } from '../../src/lib/crdt/undo';
+import { createCampaign } from '../../src/lib/features/coupons/coupon-commands';
+import { emptyCampaign } from '../../src/lib/features/coupons/rules/coupons';
+import { issuedCodes } from '../../src/lib/features/coupons/coupon-records';
+import { derivedCouponCode } from '../../src/lib/features/coupons/rules/derived-code';
 import {
 	applyAutomations,
 	createAutomation
@@ -190,5 +197,98 @@ describe('running automations', () => {
 			() => Promise.reject(new Error('no segment asked for'))
 		);
 		expect(plan.map((result) => result.customerId)).toEqual([walkedIn.value]);
+	});
+
+	it('issues the same coupon code for one result on two offline devices, so no copy stops working', () => {
+		const a: CommandContext = memberContext('member-a', new Y.Doc());
+		const made = createCustomer(a, customer({ name: '王芳', birthday: '1990-12-10' }));
+		const campaign = createCampaign(a, {
+			...emptyCampaign(),
+			name: 'Birthday treat',
+			kind: 'amount',
+			amountCents: 2_000,
+			validFrom: '2026-12-01',
+			validTo: '2027-01-31',
+			codeMode: 'exclusive'
+		});
+		if (!made.ok || !campaign.ok) throw new Error('not created');
+		createAutomation(a, {
+			...BIRTHDAY_CALL,
+			actions: [{ kind: 'coupon', text: '', ref: campaign.value, points: 0 }]
+		});
+		const b: CommandContext = memberContext('member-b', new Y.Doc());
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		run(a, '2026-12-07');
+		run(b, '2026-12-07');
+		const codeOn = (device: CommandContext) => [...issuedCodes(device.ws)].map((c) => c.code);
+		const shownOnA = codeOn(a);
+		expect(shownOnA).toHaveLength(1);
+		expect(shownOnA[0]).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
+		expect(codeOn(b)).toEqual(shownOnA);
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		Y.applyUpdate(a.ws.doc, Y.encodeStateAsUpdate(b.ws.doc));
+		expect(codeOn(a)).toEqual(shownOnA);
+		expect(codeOn(b)).toEqual(shownOnA);
+		// Another result's code is another code.
+		expect(derivedCouponCode('rule.other.2026-12-10.0')).not.toBe(shownOnA[0]);
+	});
+
+	describe('a task done or deleted on one device while the other, apart, made it too', () => {
+		const REPAIR = { repair: true };
+		function twoDevicesRan() {
+			const a: CommandContext = memberContext('member-a', new Y.Doc());
+			const made = createCustomer(a, customer({ name: '王芳', birthday: '1990-12-10' }));
+			if (!made.ok) throw new Error('not created');
+			createAutomation(a, { ...BIRTHDAY_CALL, actions: [BIRTHDAY_CALL.actions[0]!] });
+			const b: CommandContext = memberContext('member-b', new Y.Doc());
+			Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+			run(a, '2026-12-07');
+			run(b, '2026-12-07');
+			for (const device of [a, b]) settleResurrectedTasks(device.ws, REPAIR);
+			const key = [...a.ws.tasks.keys()][0]!;
+			return { a, b, key };
+		}
+		const meet = async (a: CommandContext, b: CommandContext) => {
+			for (let round = 0; round < 2; round++) {
+				Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+				Y.applyUpdate(a.ws.doc, Y.encodeStateAsUpdate(b.ws.doc));
+				await Promise.resolve();
+			}
+		};
+		const statusOn = (device: CommandContext, key: string) =>
+			(device.ws.tasks.get(key) as Y.Map<unknown> | undefined)?.get('status');
+
+		it('stays done on both, whichever copy Yjs keeps', async () => {
+			for (const doneOn of ['a', 'b'] as const) {
+				const { a, b, key } = twoDevicesRan();
+				completeTask(doneOn === 'a' ? a : b, key);
+				await meet(a, b);
+				expect(statusOn(a, key)).toBe('done');
+				expect(statusOn(b, key)).toBe('done');
+			}
+		});
+
+		it('stays deleted on both', async () => {
+			for (const deletedOn of ['a', 'b'] as const) {
+				const { a, b, key } = twoDevicesRan();
+				deleteTask(deletedOn === 'a' ? a : b, key);
+				await meet(a, b);
+				expect(a.ws.tasks.has(key)).toBe(false);
+				expect(b.ws.tasks.has(key)).toBe(false);
+			}
+		});
+
+		it('leaves a colleague’s undo of a deletion alone', async () => {
+			const { a, b, key } = twoDevicesRan();
+			await meet(a, b);
+			const undo = createUndoManager(b.ws, b.origin);
+			deleteTask(b, key);
+			await meet(a, b);
+			expect(a.ws.tasks.has(key)).toBe(false);
+			undo.undo();
+			await meet(a, b);
+			expect(a.ws.tasks.has(key)).toBe(true);
+			expect(b.ws.tasks.has(key)).toBe(true);
+		});
 	});
 });

@@ -157,6 +157,7 @@ export class WorkspaceCore {
 	#persistence: DurablePersistence | null = null;
 	#tabs: TabConnection | null = null;
 	#analytics: AnalyticsKeeper | null = null;
+	#settlingDoubles = false;
 	readonly #commands: CommandRegistry | (() => Promise<CommandRegistry>);
 	#loadedCommands: Promise<CommandRegistry> | null = null;
 
@@ -236,6 +237,17 @@ export class WorkspaceCore {
 				this.kinds
 			);
 			await this.#projector.start();
+			// Automations' tasks can be written twice by devices apart: once this shop has run one,
+			// doubles are settled as colleagues' changes arrive (see automation-repair.ts).
+			const watchDoubles = async () => {
+				if (this.#settlingDoubles || this.ws.automationLog.size === 0) return;
+				this.#settlingDoubles = true;
+				const { settleResurrectedTasks } =
+					await import('../features/automations/automation-repair');
+				settleResurrectedTasks(this.ws, NOT_UNDONE_ORIGIN);
+			};
+			this.ws.automationLog.observe(() => void watchDoubles());
+			await watchDoubles();
 			// Points and coupons are read from the doc like purchases: screens showing them read
 			// again, once per transaction (a purchase writes to several of these roots at once).
 			const readAgain = [

@@ -1,13 +1,12 @@
 import * as Y from 'yjs';
-import { customAlphabet } from 'nanoid';
 import type { CommandContext } from '../../core/command-context';
 import { changeEntity, insertEntity, removeRecord } from '../../crdt/entity-writes';
 import { commandTime, stampCreated } from '../../crdt/stamps';
 import { liveCustomer } from '../../crdt/workspace-doc';
 import { encodeEventValue } from '../activity/event-values';
 import { updateCustomer } from '../customers/customer-commands';
-import { CODE_ALPHABET, CODE_LENGTH } from '../coupons/rules/coupons';
-import { campaignOf } from '../coupons/coupon-records';
+import { derivedCouponCode } from '../coupons/rules/derived-code';
+import { campaignOf, issuedCodes } from '../coupons/coupon-records';
 import { loyaltyIndexOf } from '../loyalty/loyalty-index';
 import { encodePointsEntry } from '../loyalty/points-entries';
 import { AUTOMATIONS_ROOT } from './kinds';
@@ -73,9 +72,27 @@ export interface PlannedResult {
 	actions: Action[];
 }
 
-const newCode = customAlphabet(CODE_ALPHABET, CODE_LENGTH);
+/**
+ * The code for `key` (see `derivedCouponCode`), another if a different record holds it.
+ * `taken` is every issued code, read once per run and kept up to date by it.
+ */
+function unusedDerivedCode(ctx: CommandContext, key: string, taken: { codes?: Set<string> }) {
+	taken.codes ??= new Set([...issuedCodes(ctx.ws)].map((issued) => issued.code));
+	let attempt = 0;
+	let code = derivedCouponCode(key);
+	while (taken.codes.has(code)) code = derivedCouponCode(key, ++attempt);
+	taken.codes.add(code);
+	return code;
+}
 
-function act(ctx: CommandContext, id: string, planned: PlannedResult, at: number, today: string) {
+function act(
+	ctx: CommandContext,
+	id: string,
+	planned: PlannedResult,
+	at: number,
+	today: string,
+	taken: { codes?: Set<string> }
+) {
 	const { customerId } = planned;
 	planned.actions.forEach((action, i) => {
 		const key = `${id}.${i}`;
@@ -114,7 +131,7 @@ function act(ctx: CommandContext, id: string, planned: PlannedResult, at: number
 					key,
 					encodeEventValue({
 						campaignId: campaign.id,
-						code: newCode(),
+						code: unusedDerivedCode(ctx, key, taken),
 						customerId,
 						issuedAt: at,
 						issuedBy: ctx.memberId
@@ -165,10 +182,11 @@ export function applyAutomations(
 	let applied = 0;
 	ctx.ws.doc.transact(() => {
 		const at = commandTime(ctx);
+		const taken: { codes?: Set<string> } = {};
 		for (const result of planned) {
 			const id = resultId(result.ruleId, result.customerId, result.occasion);
 			if (ctx.ws.automationLog.has(id) || !liveCustomer(ctx.ws, result.customerId)) continue;
-			act(ctx, id, result, at, today);
+			act(ctx, id, result, at, today, taken);
 			ctx.ws.automationLog.set(
 				id,
 				encodeEventValue({

@@ -14,6 +14,7 @@ import { issuedCodes } from '../../src/lib/features/coupons/coupon-records';
 import { derivedCouponCode } from '../../src/lib/features/coupons/rules/derived-code';
 import {
 	applyAutomations,
+	setAutomationEnabled,
 	createAutomation
 } from '../../src/lib/features/automations/automation-commands';
 import { planAutomations } from '../../src/lib/features/automations/automation-plan';
@@ -290,5 +291,50 @@ describe('running automations', () => {
 			expect(a.ws.tasks.has(key)).toBe(true);
 			expect(b.ws.tasks.has(key)).toBe(true);
 		});
+	});
+
+	it('refuses a tag longer than a tag can be, and leaves out of the log a tag it could not add', () => {
+		expect(
+			validateAutomation({
+				...BIRTHDAY_CALL,
+				actions: [{ kind: 'addTag', text: 'x'.repeat(41), ref: '', points: 0 }]
+			})
+		).toEqual({ actions: 'automations.errors.tagName' });
+		const ctx: CommandContext = memberContext('member-a', new Y.Doc());
+		const made = createCustomer(ctx, customer({ name: '王芳', birthday: '1990-12-10' }));
+		if (!made.ok) throw new Error('not created');
+		// An old record that no longer passes the checks (a name emptied by another program).
+		(ctx.ws.customers.get(made.value) as Y.Map<unknown>).set('name', '');
+		createAutomation(ctx, BIRTHDAY_CALL);
+		expect(run(ctx, '2026-12-07')).toBe(1);
+		const [entry] = Object.values(automationLog(ctx.ws))[0]!.latest;
+		expect(entry!.actions).toEqual(['task']);
+	});
+
+	it('plans only what is not done yet, and acts by the rule as it is when applied', async () => {
+		const ctx: CommandContext = memberContext('member-a', new Y.Doc());
+		const made = createCustomer(ctx, customer({ name: '王芳' }));
+		if (!made.ok) throw new Error('not created');
+		// "New customer" fires on the real today, as planInWorker reads the clock.
+		const rule = createAutomation(ctx, {
+			...BIRTHDAY_CALL,
+			trigger: { kind: 'newCustomer', days: 0, tierId: '' }
+		});
+		if (!rule.ok) throw new Error('not created');
+		const plan = () =>
+			planInWorker(
+				ctx.ws,
+				undefined,
+				async () => rows(ctx.ws),
+				() => Promise.reject(new Error('no segment asked for'))
+			);
+		const before = await plan();
+		expect(before).toHaveLength(1);
+		// Turned off between the plan and its writing: nothing is written.
+		setAutomationEnabled(ctx, rule.value, false);
+		expect(applyAutomations(ctx, before, '2026-12-07')).toBe(0);
+		setAutomationEnabled(ctx, rule.value, true);
+		expect(applyAutomations(ctx, before, '2026-12-07')).toBe(1);
+		expect(await plan()).toEqual([]);
 	});
 });

@@ -10,6 +10,7 @@ import { campaignOf, issuedCodes } from '../coupons/coupon-records';
 import { loyaltyIndexOf } from '../loyalty/loyalty-index';
 import { encodePointsEntry } from '../loyalty/points-entries';
 import { AUTOMATIONS_ROOT } from './kinds';
+import { automationRules } from './automation-reads';
 import {
 	resultId,
 	validateAutomation,
@@ -92,13 +93,20 @@ function act(
 	at: number,
 	today: string,
 	taken: { codes?: Set<string> }
-) {
+): string[] {
 	const { customerId } = planned;
+	const done: string[] = [];
 	planned.actions.forEach((action, i) => {
+		if (actOne(action, i)) done.push(action.kind);
+	});
+	return done;
+
+	/** Whether the action is done (now, or by an earlier run); false when it could not be. */
+	function actOne(action: Action, i: number): boolean {
 		const key = `${id}.${i}`;
 		switch (action.kind) {
 			case 'task': {
-				if (ctx.ws.tasks.has(key)) return;
+				if (ctx.ws.tasks.has(key)) return true;
 				const map = new Y.Map<unknown>();
 				ctx.ws.tasks.set(key, map);
 				map.set('customerId', customerId);
@@ -109,24 +117,29 @@ function act(
 				map.set('sourceId', id);
 				if (action.ref) map.set('assignedTo', action.ref);
 				stampCreated(map, ctx, at);
-				return;
+				return true;
 			}
 			case 'addTag':
 			case 'removeTag': {
 				const customer = liveCustomer(ctx.ws, customerId);
-				if (!customer) return;
+				if (!customer) return false;
 				const tag = action.text.trim();
 				const has = customer.tags.includes(tag);
+				// A customer whose record no longer passes the checks (an old import) keeps their
+				// tags: the log then leaves the action out rather than call it done.
 				if (action.kind === 'addTag' && !has) {
-					updateCustomer(ctx, customerId, { tags: [...customer.tags, tag] });
+					return updateCustomer(ctx, customerId, { tags: [...customer.tags, tag] }).ok;
 				} else if (action.kind === 'removeTag' && has) {
-					updateCustomer(ctx, customerId, { tags: customer.tags.filter((t) => t !== tag) });
+					return updateCustomer(ctx, customerId, {
+						tags: customer.tags.filter((t) => t !== tag)
+					}).ok;
 				}
-				return;
+				return true;
 			}
 			case 'coupon': {
 				const campaign = campaignOf(ctx.ws, action.ref);
-				if (!campaign || campaign.codeMode !== 'exclusive' || ctx.ws.couponCodes.has(key)) return;
+				if (ctx.ws.couponCodes.has(key)) return true;
+				if (!campaign || campaign.codeMode !== 'exclusive') return false;
 				ctx.ws.couponCodes.set(
 					key,
 					encodeEventValue({
@@ -137,10 +150,10 @@ function act(
 						issuedBy: ctx.memberId
 					})
 				);
-				return;
+				return true;
 			}
 			case 'points': {
-				if (ctx.ws.pointsLedger.has(key)) return;
+				if (ctx.ws.pointsLedger.has(key)) return true;
 				ctx.ws.pointsLedger.set(
 					key,
 					encodePointsEntry(
@@ -149,10 +162,10 @@ function act(
 					)
 				);
 				loyaltyIndexOf(ctx.ws).noteEntry(key);
-				return;
+				return true;
 			}
 			case 'greeting': {
-				if (ctx.ws.greetingQueue.has(key)) return;
+				if (ctx.ws.greetingQueue.has(key)) return true;
 				ctx.ws.greetingQueue.set(
 					key,
 					encodeEventValue({
@@ -163,10 +176,10 @@ function act(
 						at
 					})
 				);
-				return;
+				return true;
 			}
 		}
-	});
+	}
 }
 
 /**
@@ -176,17 +189,22 @@ function act(
  */
 export function applyAutomations(
 	ctx: CommandContext,
-	planned: PlannedResult[],
+	plan: PlannedResult[],
 	today: string
 ): number {
 	let applied = 0;
 	ctx.ws.doc.transact(() => {
 		const at = commandTime(ctx);
 		const taken: { codes?: Set<string> } = {};
-		for (const result of planned) {
+		// The rules as they are now: one changed or turned off since the plan acts as it says.
+		const rules = new Map(automationRules(ctx.ws).map((rule) => [rule.id, rule]));
+		for (const planned of plan) {
+			const rule = rules.get(planned.ruleId);
+			if (!rule?.enabled) continue;
+			const result = { ...planned, ruleName: rule.name, actions: rule.actions };
 			const id = resultId(result.ruleId, result.customerId, result.occasion);
 			if (ctx.ws.automationLog.has(id) || !liveCustomer(ctx.ws, result.customerId)) continue;
-			act(ctx, id, result, at, today, taken);
+			const done = act(ctx, id, result, at, today, taken);
 			ctx.ws.automationLog.set(
 				id,
 				encodeEventValue({
@@ -195,7 +213,7 @@ export function applyAutomations(
 					occasion: result.occasion,
 					at,
 					by: ctx.memberId,
-					actions: result.actions.map((action) => action.kind)
+					actions: done
 				})
 			);
 			applied++;

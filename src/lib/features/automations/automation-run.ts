@@ -10,7 +10,7 @@ import type { SegmentCustomer } from '../segments/rules/segment-match';
 import type { PlannedResult } from './automation-commands';
 import { planAutomations } from './automation-plan';
 import { automationRules } from './automation-reads';
-import type { AutomationRow } from './rules/automations';
+import { resultId, type AutomationRow } from './rules/automations';
 
 /**
  * What automation rules would do today, in the workspace worker: every enabled rule's, or only
@@ -78,5 +78,9 @@ export async function planInWorker(
 		}
 	});
 	performance.measure('clientbook:automation-plan', { start: started });
-	return plan;
+	// What was done already (here, or on a colleague's device and synced) is no part of the plan:
+	// a dry run counts only what turning the rule on would do now.
+	return plan.filter(
+		(result) => !ws.automationLog.has(resultId(result.ruleId, result.customerId, result.occasion))
+	);
 }

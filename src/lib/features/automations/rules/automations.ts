@@ -1,3 +1,4 @@
+import { cleanTagName } from '../../tags/rules/tags';
 /**
  * Automations: when a trigger happens to a customer (optionally one of a saved segment), do
  * the rule's actions. Pure rules: what a rule may be, the occasion a trigger finds for a
@@ -90,6 +91,11 @@ export function validateAutomation(fields: AutomationFields): AutomationErrors {
 				!action.text.trim()
 			)
 				errors.actions = 'automations.errors.actionText';
+			else if (
+				(action.kind === 'addTag' || action.kind === 'removeTag') &&
+				!cleanTagName(action.text).ok
+			)
+				errors.actions = 'automations.errors.tagName';
 			else if (action.kind === 'coupon' && !action.ref)
 				errors.actions = 'automations.errors.campaign';
 			else if (

@@ -14,6 +14,7 @@ import { issuedCodes } from '../../src/lib/features/coupons/coupon-records';
 import { derivedCouponCode } from '../../src/lib/features/coupons/rules/derived-code';
 import {
 	applyAutomations,
+	finishQueuedGreeting,
 	setAutomationEnabled,
 	createAutomation
 } from '../../src/lib/features/automations/automation-commands';
@@ -236,12 +237,14 @@ describe('running automations', () => {
 
 	describe('a task done or deleted on one device while the other, apart, made it too', () => {
 		const REPAIR = { repair: true };
-		function twoDevicesRan() {
-			const a: CommandContext = memberContext('member-a', new Y.Doc());
+		/** Which copy Yjs keeps follows the devices' client ids: each test runs both ways. */
+		const doc = (clientID: number) => Object.assign(new Y.Doc(), { clientID });
+		function twoDevicesRan(aWins: boolean) {
+			const a: CommandContext = memberContext('member-a', doc(aWins ? 2 : 1));
 			const made = createCustomer(a, customer({ name: '王芳', birthday: '1990-12-10' }));
 			if (!made.ok) throw new Error('not created');
 			createAutomation(a, { ...BIRTHDAY_CALL, actions: [BIRTHDAY_CALL.actions[0]!] });
-			const b: CommandContext = memberContext('member-b', new Y.Doc());
+			const b: CommandContext = memberContext('member-b', doc(aWins ? 1 : 2));
 			Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
 			run(a, '2026-12-07');
 			run(b, '2026-12-07');
@@ -260,8 +263,13 @@ describe('running automations', () => {
 			(device.ws.tasks.get(key) as Y.Map<unknown> | undefined)?.get('status');
 
 		it('stays done on both, whichever copy Yjs keeps', async () => {
-			for (const doneOn of ['a', 'b'] as const) {
-				const { a, b, key } = twoDevicesRan();
+			for (const [doneOn, aWins] of [
+				['a', true],
+				['a', false],
+				['b', true],
+				['b', false]
+			] as const) {
+				const { a, b, key } = twoDevicesRan(aWins);
 				completeTask(doneOn === 'a' ? a : b, key);
 				await meet(a, b);
 				expect(statusOn(a, key)).toBe('done');
@@ -270,8 +278,13 @@ describe('running automations', () => {
 		});
 
 		it('stays deleted on both', async () => {
-			for (const deletedOn of ['a', 'b'] as const) {
-				const { a, b, key } = twoDevicesRan();
+			for (const [deletedOn, aWins] of [
+				['a', true],
+				['a', false],
+				['b', true],
+				['b', false]
+			] as const) {
+				const { a, b, key } = twoDevicesRan(aWins);
 				deleteTask(deletedOn === 'a' ? a : b, key);
 				await meet(a, b);
 				expect(a.ws.tasks.has(key)).toBe(false);
@@ -279,8 +292,32 @@ describe('running automations', () => {
 			}
 		});
 
+		it('keeps a queued greeting greeted, whichever copy Yjs keeps', async () => {
+			for (const aWins of [true, false]) {
+				const a: CommandContext = memberContext('member-a', doc(aWins ? 2 : 1));
+				const made = createCustomer(a, customer({ name: '王芳', birthday: '1990-12-10' }));
+				if (!made.ok) throw new Error('not created');
+				createAutomation(a, {
+					...BIRTHDAY_CALL,
+					actions: [{ kind: 'greeting', text: 'template-1', ref: '', points: 0 }]
+				});
+				const b: CommandContext = memberContext('member-b', doc(aWins ? 1 : 2));
+				Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+				run(a, '2026-12-07');
+				run(b, '2026-12-07');
+				for (const device of [a, b]) settleResurrectedTasks(device.ws, REPAIR);
+				const key = [...a.ws.greetingQueue.keys()][0]!;
+				expect(finishQueuedGreeting(a, key)).toBe(true);
+				await meet(a, b);
+				for (const device of [a, b]) {
+					const value = JSON.parse(device.ws.greetingQueue.get(key) as string);
+					expect(value.doneAt).toBeTypeOf('number');
+				}
+			}
+		});
+
 		it('leaves a colleague’s undo of a deletion alone', async () => {
-			const { a, b, key } = twoDevicesRan();
+			const { a, b, key } = twoDevicesRan(true);
 			await meet(a, b);
 			const undo = createUndoManager(b.ws, b.origin);
 			deleteTask(b, key);

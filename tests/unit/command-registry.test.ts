@@ -141,4 +141,28 @@ describe('commands declared once', () => {
 		expect(notesOf({ ws: core.ws } as CommandContext).get('a')).toBe('Closed Monday');
 		expect(loads).toBe(1);
 	});
+
+	it('tries loading the commands again after a load that failed', async () => {
+		let loads = 0;
+		const id = `registry-retry-${opened++}`;
+		const core = new WorkspaceCore(
+			'member-1',
+			{
+				docDbName: `doc-${id}`,
+				projectionDbName: `projection-${id}`,
+				tabChannelName: `tabs-${id}`
+			},
+			{ onView: () => {}, onReplacedElsewhere: () => {} },
+			async () => {
+				if (++loads === 1) throw new Error('Failed to fetch dynamically imported module');
+				const registry = new CommandRegistry();
+				registry.register(noteCommands);
+				return registry;
+			}
+		);
+		await core.whenReady();
+		await expect(core.runCommand('pinNote', ['a', 'x'])).rejects.toThrow('Failed to fetch');
+		expect((await core.runCommand('pinNote', ['a', 'Open Sunday'])).result).toEqual({ ok: true });
+		expect(loads).toBe(2);
+	});
 });

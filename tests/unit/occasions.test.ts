@@ -5,6 +5,7 @@ import {
 	lunarToSolar
 } from '../../src/lib/features/care/rules/festivals';
 import { customerOccasions, occasionsBetween } from '../../src/lib/features/care/rules/occasions';
+import { triggerOccasion } from '../../src/lib/features/automations/rules/triggers';
 
 const dayOf = (year: number, festival: string) =>
 	festivalsOf(year).find((f) => f.festival === festival)?.day;
@@ -97,5 +98,33 @@ describe('customers as occasions read them from the doc', () => {
 				lastPurchaseAt: null
 			}
 		]);
+	});
+});
+
+describe('lunar birthdays that are no Gregorian date', () => {
+	const base = { id: 'c1', lastPurchaseAt: null, createdAt: 0, birthdayCalendar: 'lunar' as const };
+	it('greets 二月三十 (on 二月廿九 in a year without it) and counts 腊月 years in the lunar calendar', () => {
+		const thirtieth = customerOccasions(
+			{ ...base, birthday: '1985-02-30' },
+			'2026-01-01',
+			'2026-12-31',
+			0
+		);
+		expect(thirtieth.map((o) => o.day)).toEqual([lunarToSolar(2026, 2, 30)]);
+		// Born 腊月初八 of lunar 1990 (January 1991): in January 2026 they turn 35, not 36.
+		const twelfth = customerOccasions(
+			{ ...base, birthday: '1990-12-08' },
+			'2026-01-01',
+			'2026-01-31',
+			0
+		);
+		expect(twelfth).toHaveLength(1);
+		expect(twelfth[0]!.years).toBe(35);
+	});
+
+	it('runs a birthday automation for 二月三十 too', () => {
+		const day = lunarToSolar(2026, 2, 30);
+		const trigger = { kind: 'birthdayIn' as const, days: 0, tierId: '' };
+		expect(triggerOccasion(trigger, { ...base, birthday: '1985-02-30' }, day)).toBe(day);
 	});
 });

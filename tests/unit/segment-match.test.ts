@@ -305,6 +305,10 @@ describe('birthday months', () => {
 		expect(matching('9', 'is', false)).toEqual([]);
 		expect(matching('8', 'isNot', false)).toEqual([]);
 		expect(usesBirthdayMonth(when({ field: 'birthdayMonth', op: 'is', value: '9' }))).toBe(true);
+		// 冬月二十 fell twice in 2024: on 1 January (of lunar 2023) and on 20 December.
+		expect(lunarBirthdayMonths(2024)('1990-11-20')).toEqual([1, 12]);
+		expect(lunarBirthdayMonths(2024)('1990-02-30')).toHaveLength(1);
+		expect(lunarBirthdayMonths(2024)('not a date')).toEqual([]);
 	});
 });
 

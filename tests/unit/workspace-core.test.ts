@@ -174,6 +174,33 @@ describe('WorkspaceCore', () => {
 		expect(views.at(-1)?.valueSettings).toEqual(DEFAULT_VALUE_SETTINGS);
 	});
 
+	it('writes an automation over many customers in chunks, each its own stored change', async () => {
+		const { core } = openCore(namesForTest());
+		await core.whenReady();
+		const ctx = { ws: core.ws, memberId: 'member-1', origin: {} };
+		const made = createCustomers(
+			ctx,
+			Array.from({ length: 1_100 }, (_, i) => customer({ name: `Walk-in ${i}` }))
+		);
+		expect(made.ok).toBe(true);
+		await commandsOf(core).createAutomation({
+			name: 'Welcome',
+			enabled: true,
+			trigger: { kind: 'newCustomer', days: 0, tierId: '' },
+			segmentId: '',
+			actions: [{ kind: 'task', text: 'Say hello', ref: '', points: 0 }]
+		});
+		await core.settled();
+		let writes = 0;
+		core.ws.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+			if ((transaction.changed as Map<unknown, unknown>).has(core.ws.automationLog)) writes++;
+		});
+		expect(await core.runAutomations()).toBe(1_100);
+		expect(core.ws.automationLog.size).toBe(1_100);
+		expect(writes).toBe(3);
+		expect(await core.runAutomations()).toBe(0);
+	});
+
 	it('links the team before the archive is open, and answers a new device once it is', async () => {
 		const names = namesForTest();
 		const first = openCore(names);

@@ -69,6 +69,9 @@ const loadAppCommands = async () => (await import('./commands')).appCommandRegis
 /** Rows written per transaction during an import: small enough to keep each task short. */
 const IMPORT_CHUNK = 1000;
 
+/** Automation results written per transaction (see `runAutomations`). */
+const AUTOMATION_CHUNK = 500;
+
 /**
  * How many of the latest sales name the products suggested while recording one: enough to cover
  * what the shop sells now without reading every purchase.
@@ -196,7 +199,11 @@ export class WorkspaceCore {
 	async #prepare(name: string, given: unknown[]) {
 		const commands = this.#commands;
 		if (typeof commands !== 'function') return commands.prepare(name, given);
-		this.#loadedCommands ??= commands();
+		// A load that failed (offline with a stale cache) is tried again by the next command.
+		this.#loadedCommands ??= commands().catch((error: unknown) => {
+			this.#loadedCommands = null;
+			throw error;
+		});
 		return (await this.#loadedCommands).prepare(name, given);
 	}
 
@@ -214,10 +221,15 @@ export class WorkspaceCore {
 				if (readSettings) return this.events.onView({ currency, ...readSettings(this.ws) });
 				this.events.onView({ currency });
 				if (SHOP_SETTINGS_KEYS.some((key) => this.ws.meta.has(key))) {
-					void import('./shop-settings-view').then((module) => {
-						readSettings ??= module.readShopSettings;
-						showShopSettings();
-					});
+					import('./shop-settings-view')
+						.then((module) => {
+							readSettings ??= module.readShopSettings;
+							showShopSettings();
+						})
+						// The defaults stand meanwhile; the next change of settings tries again.
+						.catch((error: unknown) =>
+							console.warn('Clientbook could not read the shop’s settings', error)
+						);
 				}
 			};
 			this.ws.meta.observe(showShopSettings);
@@ -242,9 +254,15 @@ export class WorkspaceCore {
 			const watchDoubles = async () => {
 				if (this.#settlingDoubles || this.ws.automationLog.size === 0) return;
 				this.#settlingDoubles = true;
-				const { settleResurrectedTasks } =
-					await import('../features/automations/automation-repair');
-				settleResurrectedTasks(this.ws, NOT_UNDONE_ORIGIN);
+				try {
+					const { settleResurrectedTasks } =
+						await import('../features/automations/automation-repair');
+					settleResurrectedTasks(this.ws, NOT_UNDONE_ORIGIN);
+				} catch (error) {
+					// The archive opens all the same; the next result logged tries again.
+					this.#settlingDoubles = false;
+					console.warn('Clientbook could not watch for doubled automation tasks', error);
+				}
 			};
 			this.ws.automationLog.observe(() => void watchDoubles());
 			await watchDoubles();
@@ -430,9 +448,16 @@ export class WorkspaceCore {
 	/** Runs the enabled automation rules for today: what is new is written, once per result. */
 	async runAutomations(): Promise<number> {
 		const plan = await this.automationPlan();
-		if (plan.length === 0) return 0;
-		const { result } = await this.runCommand('applyAutomations', [plan, localDateKey(Date.now())]);
-		return typeof result === 'number' ? result : 0;
+		const today = localDateKey(Date.now());
+		let applied = 0;
+		// In chunks, each stored and projected before the next: a rule turned on over 20,000
+		// customers neither holds the worker for seconds nor waits in memory as one change.
+		for (let start = 0; start < plan.length; start += AUTOMATION_CHUNK) {
+			const chunk = plan.slice(start, start + AUTOMATION_CHUNK);
+			const { result } = await this.runCommand('applyAutomations', [chunk, today]);
+			if (typeof result === 'number') applied += result;
+		}
+		return applied;
 	}
 
 	/** What each rule did (counts and the latest results), and greetings waiting to be sent. */

@@ -144,7 +144,7 @@ function act(
 					key,
 					encodeEventValue({
 						campaignId: campaign.id,
-						code: unusedDerivedCode(ctx, key, taken),
+						code: unusedDerivedCode(ctx, `${campaign.id}:${key}`, taken),
 						customerId,
 						issuedAt: at,
 						issuedBy: ctx.memberId

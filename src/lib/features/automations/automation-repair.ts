@@ -2,8 +2,8 @@ import * as Y from 'yjs';
 import type { WorkspaceDoc } from '../../crdt/workspace-doc';
 
 /**
- * Two devices that run a rule while apart each write its task under the same key (the result's
- * id), and when they meet Yjs keeps one of the two. If the one dropped had been done, or the
+ * Two devices that run a rule while apart each write its task (and queued greeting) under the
+ * same key (the result's id), and when they meet Yjs keeps one of the two. If the one dropped had been done, or the
  * task had been deleted, meanwhile, the other device's open copy would bring it back. This
  * watches colleagues' changes to tasks and settles such a task again, as a change of this
  * device's that is never undone (`origin`).
@@ -40,7 +40,38 @@ export function settleResurrectedTasks(ws: WorkspaceDoc, origin: object): () => 
 		}
 	};
 	ws.tasks.observe(observer);
-	return () => ws.tasks.unobserve(observer);
+	// A queued greeting is one value: greeted (or dismissed) on one device, it can lose to the
+	// other's still-waiting copy; then it is marked done again, as it was.
+	const greetings = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
+		if (transaction.local) return;
+		const repairs: [string, string][] = [];
+		for (const [key, change] of event.changes.keys) {
+			const now = ws.greetingQueue.get(key);
+			if (change.action !== 'update' || typeof change.oldValue !== 'string') continue;
+			if (typeof now !== 'string' || isDone(now) || !isDone(change.oldValue)) continue;
+			repairs.push([key, change.oldValue]);
+		}
+		if (repairs.length > 0) {
+			queueMicrotask(() =>
+				ws.doc.transact(() => {
+					for (const [key, value] of repairs) ws.greetingQueue.set(key, value);
+				}, origin)
+			);
+		}
+	};
+	ws.greetingQueue.observe(greetings);
+	return () => {
+		ws.tasks.unobserve(observer);
+		ws.greetingQueue.unobserve(greetings);
+	};
+}
+
+function isDone(value: string): boolean {
+	try {
+		return typeof (JSON.parse(value) as { doneAt?: unknown }).doneAt === 'number';
+	} catch {
+		return false;
+	}
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readLunarBirthday } from '../customers/rules/lunar-birthday';
 import vCard from 'vcf';
 import { tableFromRows, type ImportTable } from './table';
 
@@ -106,7 +107,9 @@ function ordered(properties: Property[]): string[] {
 
 /** Our own export's lunar birthday (X-LUNAR-BIRTHDAY, as stored: lunar year, month, day). */
 function lunarBirthday(card: vCard): string {
-	return all(card, 'xLunarBirthday').map((p) => parts(p).join(''))[0] ?? '';
+	const [value] = all(card, 'xLunarBirthday').map((p) => parts(p).join(''));
+	// One that cannot be read leaves BDAY (if any) to stand.
+	return value ? (readLunarBirthday(value) ?? '') : '';
 }
 
 function birthday(card: vCard): string {

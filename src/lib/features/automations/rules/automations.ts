@@ -1,4 +1,3 @@
-import { cleanTagName } from '../../tags/rules/tags';
 /**
  * Automations: when a trigger happens to a customer (optionally one of a saved segment), do
  * the rule's actions. Pure rules: what a rule may be, the occasion a trigger finds for a
@@ -6,6 +5,8 @@ import { cleanTagName } from '../../tags/rules/tags';
  * and occasion, so devices that run the same rule on the same day write the same records, and
  * after they sync there is one task, one coupon, one points entry.
  */
+import { cleanTagName } from '../../tags/rules/tags';
+
 export const TRIGGER_KINDS = [
 	'birthdayIn',
 	'afterPurchase',

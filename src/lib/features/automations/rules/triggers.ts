@@ -1,4 +1,4 @@
-import { addDays, calendarDaysBetween, isDateKey, localDateKey } from '../../../domain/dates';
+import { addDays, calendarDaysBetween, localDateKey } from '../../../domain/dates';
 import { customerOccasions } from '../../care/rules/occasions';
 import type { Trigger } from './automations';
 
@@ -47,7 +47,7 @@ export function triggerOccasion(
 	const inWindow = (day: string) => day >= window[0]! && day <= today;
 	switch (trigger.kind) {
 		case 'birthdayIn': {
-			if (!isDateKey(facts.birthday)) return null;
+			if (!facts.birthday) return null;
 			for (const day of [...window].reverse()) {
 				const birthday = addDays(day, trigger.days);
 				const found = customerOccasions(

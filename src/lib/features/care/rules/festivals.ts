@@ -65,10 +65,19 @@ export function festivalsOf(year: number): { festival: Festival; day: string }[]
 
 /** The Gregorian days in year `year` of a lunar month and day (a birthday kept in 农历). */
 export function lunarDaysIn(year: number, month: number, day: number): string[] {
-	const found: string[] = [];
+	return lunarDatesIn(year, month, day).map((found) => found.day);
+}
+
+/** The same, each with the lunar year it belongs to (腊月 of one year falls in the next). */
+export function lunarDatesIn(
+	year: number,
+	month: number,
+	day: number
+): { day: string; lunarYear: number }[] {
+	const found: { day: string; lunarYear: number }[] = [];
 	for (const lunarYear of [year - 1, year]) {
 		const solar = lunarToSolar(lunarYear, month, day);
-		if (solar.startsWith(`${year}-`)) found.push(solar);
+		if (solar.startsWith(`${year}-`)) found.push({ day: solar, lunarYear });
 	}
 	return found;
 }

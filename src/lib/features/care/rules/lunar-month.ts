@@ -2,22 +2,22 @@ import { lunarParts } from '../../customers/rules/lunar-birthday';
 import { lunarDaysIn } from './festivals';
 
 /**
- * The Gregorian month (1–12) a lunar birthday falls in during `year`, for conditions such as
- * "birthday in March"; null when it is not a lunar birthday or falls in no day of that year.
- * Each month and day is converted once (a shop has thousands of birthdays, 360 distinct).
+ * The Gregorian months (1–12) a lunar birthday falls in during `year`, for conditions such as
+ * "birthday in March": usually one, none or two for a 冬月 or 腊月 day (冬月二十 fell on
+ * 1 January and 20 December 2024); empty when it is not a lunar birthday. Each month and day
+ * is converted once (a shop has thousands of birthdays, 360 distinct).
  */
-export function lunarBirthdayMonths(year: number): (birthday: string) => number | null {
-	const converted = new Map<string, number | null>();
+export function lunarBirthdayMonths(year: number): (birthday: string) => readonly number[] {
+	const converted = new Map<string, number[]>();
 	return (birthday) => {
 		const parts = lunarParts(birthday);
-		if (!parts) return null;
+		if (!parts) return [];
 		const key = birthday.slice(5);
-		let month = converted.get(key);
-		if (month === undefined) {
-			const first = lunarDaysIn(year, parts.month, parts.day)[0];
-			month = first ? Number(first.slice(5, 7)) : null;
-			converted.set(key, month);
+		let months = converted.get(key);
+		if (!months) {
+			months = lunarDaysIn(year, parts.month, parts.day).map((day) => Number(day.slice(5, 7)));
+			converted.set(key, months);
 		}
-		return month;
+		return months;
 	};
 }

@@ -1,5 +1,6 @@
 import { addDays, isDateKey, localDateKey } from '../../../domain/dates';
-import { festivalsOf, lunarDaysIn, type Festival } from './festivals';
+import { festivalsOf, lunarDatesIn, type Festival } from './festivals';
+import { lunarParts } from '../../customers/rules/lunar-birthday';
 
 /**
  * What the shop may greet a customer for, day by day: birthdays (Gregorian, or lunar for a
@@ -46,24 +47,26 @@ export function customerOccasions(
 ): Occasion[] {
 	const found: Occasion[] = [];
 	const within = (day: string) => day >= from && day <= to;
-	if (isDateKey(customer.birthday)) {
+	const lunar = customer.birthdayCalendar === 'lunar';
+	// A lunar birthday is read as a lunar date (二月三十 is one), never as a Gregorian one.
+	if (lunar ? lunarParts(customer.birthday) !== null : isDateKey(customer.birthday)) {
 		const born = yearOf(customer.birthday);
 		for (let year = yearOf(from); year <= yearOf(to); year++) {
-			const days =
-				customer.birthdayCalendar === 'lunar'
-					? lunarDaysIn(
-							year,
-							Number(customer.birthday.slice(5, 7)),
-							Number(customer.birthday.slice(8, 10))
-						)
-					: [solarBirthdayIn(year, customer.birthday)];
-			for (const day of days) {
+			// Years are counted in the birthday's own calendar: 腊月 of 1990 falls in 1991.
+			const dates = lunar
+				? lunarDatesIn(
+						year,
+						Number(customer.birthday.slice(5, 7)),
+						Number(customer.birthday.slice(8, 10))
+					)
+				: [{ day: solarBirthdayIn(year, customer.birthday), lunarYear: year }];
+			for (const { day, lunarYear } of dates) {
 				if (!within(day)) continue;
 				found.push({
 					day,
 					kind: 'birthday',
 					customerId: customer.id,
-					years: born > 1900 ? Math.max(0, year - born) : 0,
+					years: born > 1900 ? Math.max(0, lunarYear - born) : 0,
 					...(customer.birthdayCalendar === 'lunar' ? { lunar: true } : {})
 				});
 			}

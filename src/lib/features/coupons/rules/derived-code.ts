@@ -7,11 +7,12 @@ const encoder = new TextEncoder();
 const FAIR_BELOW = 256 - (256 % CODE_ALPHABET.length);
 
 /**
- * A coupon code worked out from what it is for (`key`: an automation result, which names the
- * rule, the customer and the occasion by their random ids): two devices that issue the same
- * result offline write the same code, so neither copy of it stops working once they sync. The
- * ids are 96 random bits each and never leave the shop, so the code is no easier to guess than
- * a drawn one. `attempt` gives another code when this one is taken.
+ * A coupon code worked out from what it is for (`key`: the campaign and an automation result,
+ * which names the rule, the customer and the occasion, by their random ids): two devices that
+ * issue the same result offline write the same code, so neither copy stops working once they
+ * sync. The ids are 96 random bits each and never leave the shop's devices and backups, so the
+ * code is no easier to guess than a drawn one for anyone outside it. `attempt` gives another
+ * code when this one is taken.
  */
 export function derivedCouponCode(key: string, attempt = 0): string {
 	let code = '';

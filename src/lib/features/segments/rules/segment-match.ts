@@ -63,7 +63,6 @@ export interface ValueLookup {
 	get(id: string): SegmentValueFacts | undefined;
 }
 
-/** Whether a definition looks at value scores (which are then worked out for it). */
 /** Whether any condition of the group looks at the birthday's month. */
 export function usesBirthdayMonth(group: ConditionGroup): boolean {
 	return group.items.some((item) =>
@@ -71,6 +70,7 @@ export function usesBirthdayMonth(group: ConditionGroup): boolean {
 	);
 }
 
+/** Whether a definition looks at value scores (which are then worked out for it). */
 export function usesValueFields(group: ConditionGroup): boolean {
 	return group.items.some((item) =>
 		isGroup(item) ? usesValueFields(item) : VALUE_FIELDS.some((field) => field.id === item.field)
@@ -86,10 +86,10 @@ export interface MatchContext {
 	/** The shop's fields in use: a condition on one removed since matches nobody. */
 	customFields: ReadonlySet<string>;
 	/**
-	 * The Gregorian month a lunar birthday falls in this year (see care/rules/lunar-month.ts);
-	 * without it, "birthday in …" matches no lunar birthday either way.
+	 * The Gregorian months a lunar birthday falls in this year (see care/rules/lunar-month.ts);
+	 * without them, "birthday in …" matches no lunar birthday either way.
 	 */
-	lunarMonthOf?: (birthday: string) => number | null;
+	lunarMonthOf?: (birthday: string) => readonly number[];
 }
 
 type Test = (customer: SegmentCustomer) => boolean;
@@ -138,15 +138,14 @@ function conditionTest(condition: Condition, context: MatchContext): Test {
 		case 'birthdayMonth': {
 			const month = Number(condition.value);
 			if (!Number.isInteger(month) || month < 1 || month > 12) return never;
-			// A lunar birthday's month is the one it falls in this year, not its lunar number.
-			const monthOf = (c: SegmentCustomer) =>
-				c.birthdayCalendar === 'lunar'
-					? (context.lunarMonthOf?.(c.birthday) ?? null)
-					: Number(c.birthday.slice(5, 7)) || null;
-			const is = (c: SegmentCustomer) => monthOf(c) === month;
-			return condition.op === 'isNot'
-				? (c) => c.birthday !== '' && monthOf(c) !== null && !is(c)
-				: is;
+			// A lunar birthday's months are those it falls in this year, not its lunar number.
+			const monthsOf = (c: SegmentCustomer): readonly number[] => {
+				if (c.birthdayCalendar === 'lunar') return context.lunarMonthOf?.(c.birthday) ?? [];
+				const solar = Number(c.birthday.slice(5, 7));
+				return solar ? [solar] : [];
+			};
+			const is = (c: SegmentCustomer) => monthsOf(c).includes(month);
+			return condition.op === 'isNot' ? (c) => monthsOf(c).length > 0 && !is(c) : is;
 		}
 		case 'createdAt':
 			return dateTest(condition, context, (c) => c.createdAt || null);

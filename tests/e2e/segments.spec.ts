@@ -154,6 +154,8 @@ async function saveSegment(
 	await first.getByLabel('Comparison').selectOption({ label: condition.comparison });
 	await first.getByLabel(condition.value[0]).fill(condition.value[1]);
 	await expect(page.getByTestId('segment-count')).toHaveText(/^\d+ customers? match/);
+	// The count of the last edit, not one still shown while it is worked out.
+	await expect(page.getByTestId('segment-count')).toHaveAttribute('aria-busy', 'false');
 	const count = Number((await page.getByTestId('segment-count').textContent())!.split(' ')[0]);
 	await page.getByRole('button', { name: 'Save segment' }).click();
 	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();

@@ -32,6 +32,7 @@ import {
 	type AutomationFacts
 } from '../../src/lib/features/automations/rules/triggers';
 import { entitiesOf } from '../../src/lib/crdt/workspace-doc';
+import { readTask } from '../../src/lib/features/activity/activity-records';
 import { readCustomer } from '../../src/lib/crdt/workspace-doc';
 import { EMPTY_METRICS } from '../../src/lib/features/customers/rules/customer-metrics';
 import type { SegmentCustomer } from '../../src/lib/features/segments/rules/segment-match';
@@ -373,5 +374,18 @@ describe('running automations', () => {
 		setAutomationEnabled(ctx, rule.value, true);
 		expect(applyAutomations(ctx, before, '2026-12-07')).toBe(1);
 		expect(await plan()).toEqual([]);
+	});
+
+	it('keeps who a task is for on the task’s row', () => {
+		const ctx: CommandContext = memberContext('member-a', new Y.Doc());
+		const made = createCustomer(ctx, customer({ name: '王芳', birthday: '1990-12-10' }));
+		if (!made.ok) throw new Error('not created');
+		createAutomation(ctx, {
+			...BIRTHDAY_CALL,
+			actions: [{ kind: 'task', text: 'Call about their birthday', ref: 'member-b', points: 0 }]
+		});
+		run(ctx, '2026-12-07');
+		const [id, map] = [...entitiesOf(ctx.ws.tasks)][0]!;
+		expect(readTask(id, map).assignedTo).toBe('member-b');
 	});
 });

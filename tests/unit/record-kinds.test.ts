@@ -13,6 +13,7 @@ import { campaignKind } from '../../src/lib/features/coupons/kinds';
 import { templateKind } from '../../src/lib/features/care/kinds';
 import { automationKind } from '../../src/lib/features/automations/kinds';
 import { reportKind } from '../../src/lib/features/insights/kinds';
+import { taskKind } from '../../src/lib/features/activity/kinds';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';
 import { WorkspaceCore } from '../../src/lib/workspace/workspace-core';
 
@@ -124,14 +125,16 @@ describe('a kind of record added by describing it', () => {
 			key: 'workspace',
 			projectorVersion: 1,
 			stateVector: new Uint8Array(),
-			tableVersions: Object.fromEntries(KINDS.map((kind) => [kind.table.name, 1]))
+			tableVersions: Object.fromEntries(KINDS.map((kind) => [kind.table.name, kind.table.version]))
 		};
 		expect(staleKinds(state, KINDS)).toEqual([]);
 		const newer = { ...noteKind, table: { ...noteKind.table, version: 2 } };
 		expect(staleKinds(state, [...APP_TABLE_KINDS, newer])).toEqual([newer]);
 		// A projection from before per-table versions holds the tables then known at version 1;
-		// a kind it does not name (added since) is built.
+		// a kind it does not name (added since) is built, and so is one at a later version
+		// (tasks, version 2: rows carry whom the task is for).
 		expect(staleKinds({ ...state, tableVersions: undefined }, KINDS)).toEqual([
+			taskKind,
 			segmentKind,
 			reportKind,
 			campaignKind,
@@ -140,7 +143,10 @@ describe('a kind of record added by describing it', () => {
 			noteKind
 		]);
 		expect(
-			staleKinds({ ...state, tableVersions: { tasks: 1 } }, [...APP_TABLE_KINDS, noteKind])
+			staleKinds({ ...state, tableVersions: { tasks: taskKind.table.version } }, [
+				...APP_TABLE_KINDS,
+				noteKind
+			])
 		).toEqual([...APP_TABLE_KINDS.filter((kind) => kind.table.name !== 'tasks'), noteKind]);
 	});
 

@@ -90,8 +90,10 @@ export interface TaskRecord {
 	snoozedUntil: string;
 	repeatAfterPurchaseDays: number;
 	seriesId: string;
-	/** The interaction that asked for this follow-up, if any. */
+	/** The interaction that asked for this follow-up, if any (or the automation result). */
 	sourceId: string;
+	/** The member it is for (an automation's task may name one), else ''. */
+	assignedTo: string;
 	createdAt: number;
 	createdBy: string;
 	updatedAt: number;
@@ -327,6 +329,7 @@ export function readTask(id: string, map: RecordMap): TaskRecord {
 		repeatAfterPurchaseDays: num(map, 'repeatAfterPurchaseDays'),
 		seriesId: str(map, 'seriesId') || id,
 		sourceId: str(map, 'sourceId'),
+		assignedTo: str(map, 'assignedTo'),
 		createdAt: num(map, 'createdAt'),
 		createdBy: str(map, 'createdBy'),
 		updatedAt: num(map, 'updatedAt'),

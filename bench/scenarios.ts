@@ -300,7 +300,7 @@ async function startProfile(page: Page) {
 			const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 			(profile.samples ?? []).forEach((id, i) => {
 				const frame = byId.get(id)!.callFrame;
-				const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
+				const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}:${frame.columnNumber}`;
 				self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
 			});
 			const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 40);
@@ -596,7 +596,7 @@ export async function measureInsightsOnly(
 				const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 				(profile.samples ?? []).forEach((id, i) => {
 					const frame = byId.get(id)!.callFrame;
-					const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
+					const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}:${frame.columnNumber}`;
 					self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
 				});
 				const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);

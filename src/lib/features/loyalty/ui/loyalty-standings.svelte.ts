@@ -1,17 +1,13 @@
 import type { WorkspaceSession } from '$lib/state/workspace.svelte';
 
-export interface ListStanding {
-	tier: number;
-	balance: number;
-}
-
 /**
- * Every customer's tier and points balance for the list, asked of the worker while the shop
- * has loyalty on, and asked again when points, purchases or the rules change. Customers the
- * answer leaves out have no purchases or points: the base tier and 0 points.
+ * Every customer's tier for the list, asked of the worker while the shop has loyalty on, and
+ * asked again when points, purchases or the rules change. Customers the answer leaves out have
+ * no purchases or points: the base tier.
  */
 class LoyaltyStandingsState {
-	byId = $state.raw<ReadonlyMap<string, ListStanding>>(new Map());
+	/** Each customer's tier index, by id (numbers: no object per customer). */
+	#tiers = $state.raw<ReadonlyMap<string, number>>(new Map());
 	baseTier = $state(-1);
 	#asked = 0;
 
@@ -23,9 +19,11 @@ class LoyaltyStandingsState {
 			.then((answer) => {
 				if (mine !== this.#asked) return;
 				performance.measure('clientbook:loyalty-list', { start: started });
-				this.byId = new Map(
-					answer.ids.map((id, i) => [id, { tier: answer.tier[i]!, balance: answer.balance[i]! }])
-				);
+				// Filled here, then only ever replaced whole ($state.raw): no reactivity inside.
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity
+				const tiers = new Map<string, number>();
+				answer.ids.forEach((id, i) => tiers.set(id, answer.tier[i]!));
+				this.#tiers = tiers;
 				this.baseTier = answer.baseTier;
 			})
 			.catch((error: unknown) =>
@@ -36,12 +34,12 @@ class LoyaltyStandingsState {
 
 	clear(): void {
 		this.#asked++;
-		this.byId = new Map();
+		this.#tiers = new Map();
 		this.baseTier = -1;
 	}
 
 	tierOf(customerId: string): number {
-		return this.byId.get(customerId)?.tier ?? this.baseTier;
+		return this.#tiers.get(customerId) ?? this.baseTier;
 	}
 }
 

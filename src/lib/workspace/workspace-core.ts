@@ -447,6 +447,11 @@ export class WorkspaceCore {
 
 	/** Runs the enabled automation rules for today: what is new is written, once per result. */
 	async runAutomations(): Promise<number> {
+		await this.#ready;
+		// Without a rule turned on nothing more loads: the planner brings the lunar calendar
+		// (80 KB gzip to parse), which a shop without automations should not pay at each start.
+		const { automationRules } = await import('../features/automations/automation-reads');
+		if (!automationRules(this.ws).some((rule) => rule.enabled)) return 0;
 		const plan = await this.automationPlan();
 		const today = localDateKey(Date.now());
 		let applied = 0;

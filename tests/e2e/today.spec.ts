@@ -59,3 +59,29 @@ test('a birthday row offers call, message and logging a conversation', async ({ 
 	await log.click();
 	await expect(page.getByRole('dialog', { name: 'Log interaction' })).toBeVisible();
 });
+
+test('a week of many birthdays shows the first 20, and all of them on request', async ({
+	page
+}) => {
+	const soon = new Date();
+	soon.setDate(soon.getDate() + 2);
+	const monthDay = `${String(soon.getMonth() + 1).padStart(2, '0')}-${String(soon.getDate()).padStart(2, '0')}`;
+	const rows = Array.from({ length: 25 }, (_, i) => `Guest ${i + 1},1990-${monthDay}`);
+	await page.goto('/import');
+	await page.getByLabel('Import file').setInputFiles({
+		name: 'birthdays.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(['Name,Birthday', ...rows].join('\n'))
+	});
+	await expect(page.getByRole('heading', { name: 'Match the columns' })).toBeVisible();
+	await page.getByRole('button', { name: 'Check rows' }).click();
+	await page.getByRole('button', { name: 'Import 25 customers' }).click();
+	await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+	const birthdays = page.getByRole('region', { name: /Birthdays in the next 7 days/ });
+	await expect(birthdays.getByRole('heading')).toHaveText('Birthdays in the next 7 days (25)');
+	await expect(birthdays.getByRole('listitem')).toHaveCount(20);
+	await birthdays.getByRole('button', { name: 'Show all 25 birthdays' }).click();
+	await expect(birthdays.getByRole('listitem')).toHaveCount(25);
+	await expect(birthdays.getByRole('button', { name: /^Show all/ })).toHaveCount(0);
+});

@@ -579,30 +579,10 @@ export async function measureInsightsOnly(
 		await firstOpen(page, origin);
 		for (let i = 0; i < COLD_RUNS; i++) await coldStart(page, origin);
 		await insightsPrepared(page);
-		// With BENCH_PROFILE=1, a CPU profile of the page over the first 400 ms after the click
-		// (the profiler slows the page: timings of such a run are not comparable).
-		const profiling = process.env.BENCH_PROFILE === '1';
-		const cdp = await page.context().newCDPSession(page);
-		if (profiling) {
-			await cdp.send('Profiler.enable');
-			await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-			await cdp.send('Profiler.start');
-		}
+		// With BENCH_PROFILE=1, a CPU profile of the page over the first 400 ms after the click.
+		const profiler = await startProfile(page);
 		const profiled = new Promise<void>((done) =>
-			setTimeout(async () => {
-				if (!profiling) return done();
-				const { profile } = await cdp.send('Profiler.stop');
-				const self = new Map<string, number>();
-				const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-				(profile.samples ?? []).forEach((id, i) => {
-					const frame = byId.get(id)!.callFrame;
-					const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}:${frame.columnNumber}`;
-					self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
-				});
-				const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
-				for (const [key, ms] of top) console.log(`  profile ${ms.toFixed(1)} ms ${key}`);
-				done();
-			}, 400)
+			setTimeout(() => void (profiler?.printTop() ?? Promise.resolve()).then(done), 400)
 		);
 		const clickedAt = await page.evaluate(() => performance.now());
 		const insights = await measureInsights(page);

@@ -8,10 +8,7 @@ import { readCurrency, type ShopCurrency } from '../features/shop/shop-settings'
 import type { ValueSettings } from '../features/value/rules/value-defaults';
 import type { LoyaltySettings } from '../features/loyalty/rules/loyalty-settings';
 import type { CareSettings } from '../features/care/rules/care-settings';
-import type { ShopSettingsView } from './shop-settings-view';
-import { VALUE_SETTINGS_KEY } from '../features/value/value-keys';
-import { LOYALTY_SETTINGS_KEY } from '../features/loyalty/loyalty-keys';
-import { CARE_SETTINGS_KEY } from '../features/care/care-keys';
+import { readShopSettings } from './shop-settings-view';
 import type { CareWeek } from '../features/care/care-week';
 import type { Occasion } from '../features/care/rules/occasions';
 
@@ -57,9 +54,6 @@ function isRefusal(result: unknown): boolean {
 
 /** What a command that is never undone writes with, when it names no origin of its own. */
 const NOT_UNDONE_ORIGIN = { notUndone: true };
-
-/** The meta keys of the shop's settings (see `readShopSettings`). */
-const SHOP_SETTINGS_KEYS = [VALUE_SETTINGS_KEY, LOYALTY_SETTINGS_KEY, CARE_SETTINGS_KEY];
 
 /**
  * The app's commands, loaded with the first one run: their declarations and the code they
@@ -212,26 +206,10 @@ export class WorkspaceCore {
 		try {
 			await this.#loadDoc();
 			stampSchemaVersion(this.ws);
-			// Settings nobody has changed are the defaults the page starts with: their readers
-			// load once the shop has settings of its own, and then read every change (an undo
-			// that removes them included).
-			let readSettings: ((ws: WorkspaceDoc) => ShopSettingsView) | null = null;
-			const showShopSettings = () => {
-				const currency = readCurrency(this.ws);
-				if (readSettings) return this.events.onView({ currency, ...readSettings(this.ws) });
-				this.events.onView({ currency });
-				if (SHOP_SETTINGS_KEYS.some((key) => this.ws.meta.has(key))) {
-					import('./shop-settings-view')
-						.then((module) => {
-							readSettings ??= module.readShopSettings;
-							showShopSettings();
-						})
-						// The defaults stand meanwhile; the next change of settings tries again.
-						.catch((error: unknown) =>
-							console.warn('Clientbook could not read the shop’s settings', error)
-						);
-				}
-			};
+			// Read before anything is shown: a page that asked with the defaults first would ask
+			// again once the shop's own arrived, and screens raced between the two answers.
+			const showShopSettings = () =>
+				this.events.onView({ currency: readCurrency(this.ws), ...readShopSettings(this.ws) });
 			this.ws.meta.observe(showShopSettings);
 			showShopSettings();
 			// The projector brings the pinyin dictionary; load it only once the doc is here.

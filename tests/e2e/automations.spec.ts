@@ -51,7 +51,7 @@ test('the same automation on two offline devices makes one follow-up, on both', 
 	await li.getByLabel('Name', { exact: true }).fill('Qian Hui');
 	await li.getByLabel('Birthday', { exact: true }).fill(birthdayIn(3));
 	await li.getByRole('button', { name: 'Save' }).click();
-	await expect(li.getByRole('heading', { level: 1, name: 'Qian Hui' })).toBeVisible();
+	await expect(li.getByRole('heading', { level: 1, name: 'Qian Hui', exact: true })).toBeVisible();
 
 	await openAutomations(li);
 	await li.getByRole('button', { name: 'New automation' }).first().click();

@@ -16,7 +16,7 @@ async function newCustomer(
 	if (who.lunar) await page.getByLabel('Kept in the lunar calendar (农历)').check();
 	if (who.declined) await page.getByLabel('Consent to marketing').selectOption('no');
 	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: who.name })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: who.name, exact: true })).toBeVisible();
 }
 
 async function openOccasions(page: Page) {
@@ -159,7 +159,7 @@ test('a lunar birthday on the 30th of a month is typed by year, month and day, a
 	await birthday.getByLabel('Month').selectOption({ label: 'Month 2 · 二月' });
 	await birthday.getByLabel('Day').selectOption({ label: '30 · 三十' });
 	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: '孙莉' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: '孙莉', exact: true })).toBeVisible();
 	await expect(page.getByText('Lunar calendar: month 2, day 30 (born 1985)')).toBeVisible();
 	// Editing shows it as typed.
 	await page.getByRole('link', { name: 'Edit', exact: true }).click();

@@ -22,7 +22,9 @@ test('a custom field made in Settings appears in the form, filters the list and 
 	await page.getByLabel('Name', { exact: true }).fill('Olivia Oil');
 	await page.getByLabel('Skin type').selectOption('Oily');
 	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Olivia Oil' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Olivia Oil', exact: true })
+	).toBeVisible();
 	await expect(page.getByRole('region', { name: 'More about this customer' })).toContainText(
 		'Oily'
 	);

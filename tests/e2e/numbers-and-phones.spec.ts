@@ -81,7 +81,7 @@ test('"12345" gets a warning at the phone field, and the customer still saves', 
 	await expect(phone).toHaveAccessibleDescription(/No phone can have this number/);
 	await expect(phone).not.toHaveAttribute('aria-invalid', 'true');
 	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Sun Li' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Sun Li', exact: true })).toBeVisible();
 	await expect(page.getByRole('region', { name: 'Contact' })).toContainText('12345');
 
 	await page.goto('/settings');
@@ -117,7 +117,7 @@ test('a landline with an extension and a foreign number save without a warning',
 	await page.getByLabel('Email', { exact: true }).click();
 	await expect(page.getByText(/No phone can have/)).toHaveCount(0);
 	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Li Ming' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Li Ming', exact: true })).toBeVisible();
 	const contact = page.getByRole('region', { name: 'Contact' });
 	await expect(contact.getByRole('link', { name: '010-6552 9988 ext 12' })).toHaveAttribute(
 		'href',

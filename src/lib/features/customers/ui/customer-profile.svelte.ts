@@ -2,6 +2,7 @@ import type { ActivityErrors, InteractionKind } from '$lib/features/activity/rul
 import type { CustomerActivityState } from '$lib/features/activity/ui/customer-activity.svelte';
 import { t } from '$lib/i18n/i18n.svelte';
 import type { CustomerRow, InteractionRow, PurchaseRow } from '$lib/projection/db';
+import { stillHere } from '$lib/state/still-here';
 import { toasts } from '$lib/state/toasts.svelte';
 import type { WorkspaceSession } from '$lib/state/workspace.svelte';
 
@@ -114,10 +115,11 @@ export class CustomerProfileActions {
 		this.deleting = true;
 		this.dialog = null;
 		const name = customer.name;
+		const here = stillHere();
 		const { result, undo } = await this.session.commands.deleteCustomer(customer.id);
 		this.deleting = false;
 		if (!result.ok) return;
-		await this.leave();
+		if (here()) await this.leave();
 		toasts.show(t('customers.deletedWithRestore', { name }), {
 			durationMs: 10000,
 			action: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inZone } from './helpers';
-import { calendarDaysBetween } from '../../src/lib/domain/dates';
+import { calendarDaysBetween, localDayNumber } from '../../src/lib/domain/dates';
 
 const at = (y: number, m: number, d: number, h = 12, min = 0) =>
 	new Date(y, m - 1, d, h, min).getTime();
@@ -50,4 +50,29 @@ describe('calendarDaysBetween', () => {
 			expect(calendarDaysBetween(at(2026, 7, 28, 23, 30), at(2026, 12, 6, 0, 15))).toBe(131);
 		});
 	});
+});
+
+describe('localDayNumber', () => {
+	// The day the calendar shows: its year, month and day, counted as days since 1970-01-01.
+	const calendarDay = (ms: number) => {
+		const date = new Date(ms);
+		return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86_400_000;
+	};
+	for (const zone of ['Asia/Shanghai', 'Europe/Berlin', 'America/New_York', 'Pacific/Chatham']) {
+		inZone(zone, () => {
+			it(`is the calendar's day for moments over thirty years in ${zone}`, () => {
+				let seed = 7;
+				const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+				const from = Date.UTC(1995, 0, 1);
+				const span = Date.UTC(2030, 0, 1) - from;
+				for (let i = 0; i < 20_000; i++) {
+					const ms = Math.floor(from + random() * span);
+					expect(localDayNumber(ms)).toBe(calendarDay(ms));
+				}
+				// Just before and after local midnight.
+				const midnight = new Date(2026, 2, 29).getTime();
+				expect(localDayNumber(midnight) - localDayNumber(midnight - 1)).toBe(1);
+			});
+		});
+	}
 });

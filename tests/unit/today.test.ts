@@ -6,7 +6,7 @@ import {
 	type TodayCounts
 } from '../../src/lib/features/activity/rules/today';
 import { EMPTY_METRICS } from '../../src/lib/features/customers/rules/customer-metrics';
-import { todayLists } from '../../src/lib/features/activity/ui/today-lists';
+import { customersAmong, todayLists } from '../../src/lib/features/activity/ui/today-lists';
 
 const base: TodayCounts = {
 	customers: 3,
@@ -130,5 +130,12 @@ describe('Today’s lists', () => {
 		expect(todayLists([...rows], now, '2026-12-07')).not.toBe(first);
 		const tomorrow = Date.parse('2026-12-08T00:00:01');
 		expect(todayLists(rows, tomorrow, '2026-12-08')).not.toBe(first);
+	});
+
+	it('find the customers of the day’s tasks, and only those still in the list', () => {
+		const rows = ['c1', 'c2', 'c3'].map((id) => ({ ...EMPTY_METRICS, id })) as never[];
+		const found = customersAmong(rows, new Set(['c3', 'gone', 'c1']));
+		expect([...found.keys()].sort()).toEqual(['c1', 'c3']);
+		expect(customersAmong(rows, new Set()).size).toBe(0);
 	});
 });

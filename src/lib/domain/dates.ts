@@ -29,13 +29,15 @@ export function addDays(dateKey: string, days: number): string {
  * so a daylight-saving change in between counts as one day like any other.
  */
 export function calendarDaysBetween(a: number, b: number): number {
-	const from = new Date(a);
-	const to = new Date(b);
-	return Math.round(
-		(Date.UTC(to.getFullYear(), to.getMonth(), to.getDate()) -
-			Date.UTC(from.getFullYear(), from.getMonth(), from.getDate())) /
-			DAY_MS
-	);
+	return localDayNumber(b) - localDayNumber(a);
+}
+
+/**
+ * A moment's local date as days since 1970-01-01: its wall-clock time read as UTC, in whole
+ * days. One Date per moment: Today and the automations count this for every customer.
+ */
+export function localDayNumber(ms: number): number {
+	return Math.floor((ms - new Date(ms).getTimezoneOffset() * 60_000) / DAY_MS);
 }
 
 /** @deprecated Counted 24-hour periods; kept as a name for callers that have not moved. */

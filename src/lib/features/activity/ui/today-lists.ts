@@ -2,7 +2,6 @@ import type { CustomerRow } from '../../../projection/db';
 import { becameHighRisk, newlyAtRisk, upcomingBirthdays } from '../rules/today';
 
 export interface TodayLists {
-	byId: ReadonlyMap<string, CustomerRow>;
 	birthdays: ReturnType<typeof upcomingBirthdays<CustomerRow>>;
 	atRisk: CustomerRow[];
 	highRisk: ReturnType<typeof becameHighRisk<CustomerRow>>;
@@ -21,11 +20,23 @@ export function todayLists(
 	const kept = worked.get(rows);
 	if (kept && kept.now === now) return kept.lists;
 	const lists: TodayLists = {
-		byId: new Map(rows.map((row) => [row.id, row])),
 		birthdays: upcomingBirthdays(rows, todayKey),
 		atRisk: newlyAtRisk(rows, now),
 		highRisk: becameHighRisk(rows, now)
 	};
 	worked.set(rows, { now, lists });
 	return lists;
+}
+
+/** The customers of `ids` (a day's tasks: a few), found in one pass without a map of everyone. */
+export function customersAmong(
+	rows: readonly CustomerRow[],
+	ids: ReadonlySet<string>
+): ReadonlyMap<string, CustomerRow> {
+	const found = new Map<string, CustomerRow>();
+	for (const row of rows) {
+		if (found.size === ids.size) break;
+		if (ids.has(row.id)) found.set(row.id, row);
+	}
+	return found;
 }

@@ -1,15 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { notices, openCustomers } from './support/app';
-import { SIGNALING_URL } from './support/sync-servers';
-import {
-	colleague,
-	joinTeam,
-	openCustomer,
-	setPaused,
-	startTeam,
-	syncStatus
-} from './support/sync';
+import { openCustomer, setPaused, syncStatus, syncedColleagues } from './support/sync';
 
 /** The local day `days` from now as YYYY-MM-DD, with another year (a birthday). */
 function birthdayIn(days: number): string {
@@ -40,11 +32,7 @@ test('the same automation on two offline devices makes one follow-up, on both', 
 	browser
 }) => {
 	test.slow();
-	const li = await colleague(browser);
-	const wang = await colleague(browser);
-	const invite = await startTeam(li, 'Li', { signaling: SIGNALING_URL });
-	await joinTeam(wang, invite, 'Wang');
-	await expect(syncStatus(wang)).toHaveText('Synced with 1 colleague');
+	const { li, wang } = await syncedColleagues(browser);
 
 	await openCustomers(li);
 	await li.getByRole('button', { name: 'New customer' }).first().click();

@@ -1,15 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { createCustomer, notices, openCustomers } from './support/app';
-import { SIGNALING_URL } from './support/sync-servers';
-import {
-	colleague,
-	joinTeam,
-	openCustomer,
-	setPaused,
-	startTeam,
-	syncStatus
-} from './support/sync';
+import { openCustomer, setPaused, syncStatus, syncedColleagues } from './support/sync';
 
 async function openCoupons(page: Page) {
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Care' }).click();
@@ -106,11 +98,7 @@ test('a single-use code redeemed on two offline devices is flagged “redeemed t
 	browser
 }) => {
 	test.slow();
-	const li = await colleague(browser);
-	const wang = await colleague(browser);
-	const invite = await startTeam(li, 'Li', { signaling: SIGNALING_URL });
-	await joinTeam(wang, invite, 'Wang');
-	await expect(syncStatus(wang)).toHaveText('Synced with 1 colleague');
+	const { li, wang } = await syncedColleagues(browser);
 
 	await openCustomers(li);
 	await createCustomer(li, { name: 'Sun Li', phone: '13700137000' });

@@ -171,6 +171,30 @@ const TOUCH_ROUTES: { path: string; label?: string; then?: (page: Page) => Promi
 		label: '/care/automations (a new rule)',
 		then: (page) => page.getByRole('button', { name: 'New automation' }).first().click()
 	},
+	{ path: '/sales', label: '/sales (no pipeline yet)' },
+	{
+		path: '/sales',
+		label: '/sales (a deal on the board, the deal form with a product line)',
+		then: async (page) => {
+			await page.getByRole('button', { name: 'Start with the usual steps' }).click();
+			await page.getByRole('button', { name: 'New deal' }).click();
+			const dialog = page.getByRole('dialog', { name: 'New deal' });
+			await dialog.getByLabel('What is being sold').fill('红木茶桌');
+			await dialog.getByLabel('Find the customer').fill('欧阳');
+			await dialog.getByRole('button', { name: 'Choose 欧阳娜娜' }).click();
+			await dialog.getByLabel('Value').fill('8800');
+			await dialog.getByRole('button', { name: 'Save' }).click();
+			await expect(page.getByRole('link', { name: '红木茶桌' })).toBeVisible();
+			await page.getByRole('button', { name: 'New deal' }).click();
+			await dialog.getByRole('button', { name: 'Add a product line' }).click();
+		}
+	},
+	{ path: '/sales/list' },
+	{
+		path: '/settings',
+		label: '/settings (a pipeline’s stages)',
+		then: (page) => page.getByRole('button', { name: 'Edit Sales' }).click()
+	},
 	{ path: '/import' },
 	{
 		path: '/import',

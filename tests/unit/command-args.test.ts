@@ -79,6 +79,31 @@ const segment = {
 	}
 };
 
+const pipeline = {
+	name: 'Sales',
+	lostReasons: ['Price'],
+	stages: [
+		{ id: 's1', name: 'New', kind: 'open' as const, probability: 10, staleAfterDays: 7 },
+		{ id: 's2', name: 'Won', kind: 'won' as const, probability: 100, staleAfterDays: 0 }
+	]
+};
+
+const deal = {
+	title: 'Sofa set',
+	customerId: 'c1',
+	valueCents: 1_200_000,
+	lines: [],
+	pipelineId: 'p1',
+	stageId: 's1',
+	probability: null,
+	closeDate: '',
+	ownerId: '',
+	source: '' as const,
+	nextStep: '',
+	nextStepDate: '',
+	notes: ''
+};
+
 /**
  * A call of every command as the page makes it, typed from the command's own code: a
  * declaration whose argument schema refused a well-typed call would break that screen.
@@ -180,7 +205,15 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 		'2026-12-06'
 	],
 	finishQueuedGreeting: ['q1'],
-	creditPastPurchases: []
+	creditPastPurchases: [],
+	createPipeline: [pipeline],
+	updatePipeline: ['p1', pipeline],
+	deletePipeline: ['p1'],
+	createDeal: [deal, null],
+	updateDeal: ['d1', deal],
+	moveDeal: ['d1', 's2', ''],
+	winDeal: ['d1', 's2', { at: 0, payment: 'cash', channel: 'in_store' }],
+	deleteDeal: ['d1']
 };
 
 describe('command argument schemas', () => {

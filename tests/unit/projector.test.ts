@@ -42,6 +42,12 @@ import {
 	updateAutomation
 } from '../../src/lib/features/automations/automation-commands';
 import {
+	createDeal,
+	createPipeline,
+	moveDeal,
+	updatePipeline
+} from '../../src/lib/features/deals/deal-commands';
+import {
 	createReport,
 	deleteReport,
 	updateReport
@@ -120,6 +126,44 @@ async function randomEdits(
 			};
 			if (step % 40 === 7 || ruleIds.length === 0) createAutomation(ctx, rule);
 			else updateAutomation(ctx, ruleIds[step % ruleIds.length]!, rule);
+			// And a sales pipeline with a deal that moves (its history is a table too).
+			const pipelineIds = [...ctx.ws.doc.getMap('pipelines').keys()];
+			const stages = [
+				{
+					id: 'open',
+					name: `Open ${step}`,
+					kind: 'open' as const,
+					probability: 20,
+					staleAfterDays: 7
+				},
+				{ id: 'won', name: 'Won', kind: 'won' as const, probability: 100, staleAfterDays: 0 },
+				{ id: 'lost', name: 'Lost', kind: 'lost' as const, probability: 0, staleAfterDays: 0 }
+			];
+			const pipeline = { name: `P${step}`, stages, lostReasons: ['Price'] };
+			let pipelineId = pipelineIds[step % Math.max(1, pipelineIds.length)];
+			if (step % 40 === 7 || !pipelineId) {
+				const made = createPipeline(ctx, pipeline);
+				pipelineId = made.ok ? made.value : '';
+			} else updatePipeline(ctx, pipelineId, pipeline);
+			const buyer = [...entitiesOf(ctx.ws.customers)].find(([, map]) => !isDeleted(map))?.[0];
+			if (buyer && pipelineId) {
+				const deal = createDeal(ctx, {
+					title: `Deal ${step}`,
+					customerId: buyer,
+					valueCents: 1000 * step,
+					lines: [],
+					pipelineId,
+					stageId: 'open',
+					probability: step % 3 === 0 ? 35 : null,
+					closeDate: '',
+					ownerId: '',
+					source: '',
+					nextStep: '',
+					nextStepDate: '',
+					notes: ''
+				});
+				if (deal.ok && step % 40 === 27) moveDeal(ctx, deal.value, 'lost', 'Price');
+			}
 		}
 		if (random() < 0.2) await projector.idle();
 		const roll = random();

@@ -11,6 +11,7 @@ import { appCommandRegistry } from '../../src/lib/workspace/commands';
 import { segmentKind } from '../../src/lib/features/segments/kinds';
 import { campaignKind } from '../../src/lib/features/coupons/kinds';
 import { templateKind } from '../../src/lib/features/care/kinds';
+import { dealKind, dealMoveKind, pipelineKind } from '../../src/lib/features/deals/kinds';
 import { automationKind } from '../../src/lib/features/automations/kinds';
 import { reportKind } from '../../src/lib/features/insights/kinds';
 import { taskKind } from '../../src/lib/features/activity/kinds';
@@ -140,6 +141,9 @@ describe('a kind of record added by describing it', () => {
 			campaignKind,
 			templateKind,
 			automationKind,
+			pipelineKind,
+			dealKind,
+			dealMoveKind,
 			noteKind
 		]);
 		expect(

@@ -6,7 +6,8 @@ import {
 	type TodayCounts
 } from '../../src/lib/features/activity/rules/today';
 import { EMPTY_METRICS } from '../../src/lib/features/customers/rules/customer-metrics';
-import { customersAmong, todayLists } from '../../src/lib/features/activity/ui/today-lists';
+import { todayLists } from '../../src/lib/features/activity/ui/today-lists';
+import { customersAmong } from '../../src/lib/features/customers/rules/customers-among';
 
 const base: TodayCounts = {
 	customers: 3,

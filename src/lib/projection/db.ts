@@ -12,6 +12,9 @@ import type { ReportRow } from '../features/insights/rules/report-definition';
 import type { CampaignRow } from '../features/coupons/rules/coupons';
 import type { TemplateRow } from '../features/care/rules/templates';
 import type { AutomationRow } from '../features/automations/rules/automations';
+import type { DealRow } from '../features/deals/rules/deal';
+import type { PipelineRow } from '../features/deals/rules/pipeline';
+import type { DealMoveRow } from '../features/deals/kinds';
 import type { ProductRecord } from '../features/products/product-records';
 import type { TagColor } from '../features/tags/rules/tags';
 import type { CustomerRecord } from '../features/customers/rules/customer';
@@ -82,6 +85,9 @@ export class ProjectionDb extends Dexie {
 	couponCampaigns!: Table<CampaignRow, string>;
 	messageTemplates!: Table<TemplateRow, string>;
 	automations!: Table<AutomationRow, string>;
+	pipelines!: Table<PipelineRow, string>;
+	deals!: Table<DealRow, string>;
+	dealMoves!: Table<DealMoveRow, string>;
 	projectionState!: Table<ProjectionState, string>;
 
 	/**
@@ -121,7 +127,12 @@ export class ProjectionDb extends Dexie {
 		this.version(15).stores({ couponCampaigns: 'id, name' });
 		this.version(16).stores({ messageTemplates: 'id, name' });
 		this.version(17).stores({ automations: 'id, name' });
-		if (Object.keys(extraTables).length > 0) this.version(18).stores(extraTables);
+		this.version(18).stores({
+			pipelines: 'id, name',
+			deals: 'id, pipelineId, customerId',
+			dealMoves: 'id, dealId'
+		});
+		if (Object.keys(extraTables).length > 0) this.version(19).stores(extraTables);
 	}
 }
 

@@ -16,6 +16,7 @@ import { loyaltyCommands } from '../features/loyalty/commands';
 import { couponCommands } from '../features/coupons/commands';
 import { careCommands } from '../features/care/commands';
 import { automationCommands } from '../features/automations/commands';
+import { dealCommands } from '../features/deals/commands';
 
 /** Each feature's commands; the registry refuses a name two of them declare. */
 export const FEATURE_COMMANDS = [
@@ -35,7 +36,8 @@ export const FEATURE_COMMANDS = [
 	loyaltyCommands,
 	couponCommands,
 	careCommands,
-	automationCommands
+	automationCommands,
+	dealCommands
 ] as const;
 
 /** The registry the worker dispatches by name. */

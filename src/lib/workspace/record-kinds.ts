@@ -10,6 +10,7 @@ import { tagColorKind } from '../features/tags/kinds';
 import { campaignKind } from '../features/coupons/kinds';
 import { templateKind } from '../features/care/kinds';
 import { automationKind } from '../features/automations/kinds';
+import { dealKind, dealMoveKind, pipelineKind } from '../features/deals/kinds';
 
 /**
  * The kinds of record the projector keeps a table of, besides customers (whose rows carry
@@ -28,5 +29,8 @@ export const APP_TABLE_KINDS: readonly TableKind[] = [
 	reportKind,
 	campaignKind,
 	templateKind,
-	automationKind
+	automationKind,
+	pipelineKind,
+	dealKind,
+	dealMoveKind
 ];

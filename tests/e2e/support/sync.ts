@@ -1,5 +1,6 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { customerList, openCustomers } from './app';
+import { SIGNALING_URL } from './sync-servers';
 
 /** A colleague's own browser: a separate context shares no storage or BroadcastChannel. */
 export async function colleague(browser: Browser): Promise<Page> {
@@ -38,6 +39,16 @@ export async function startTeam(
 	await expect(link).toHaveValue(/\/sync\/join#/);
 	await expect(page.getByRole('img', { name: 'QR code of the invite link' })).toBeVisible();
 	return link.inputValue();
+}
+
+/** Li and Wang, each in a browser of their own, in one team over the test's signaling server. */
+export async function syncedColleagues(browser: Browser): Promise<{ li: Page; wang: Page }> {
+	const li = await colleague(browser);
+	const wang = await colleague(browser);
+	const invite = await startTeam(li, 'Li', { signaling: SIGNALING_URL });
+	await joinTeam(wang, invite, 'Wang');
+	await expect(syncStatus(wang)).toHaveText('Synced with 1 colleague');
+	return { li, wang };
 }
 
 export async function joinTeam(page: Page, invite: string, name: string) {

@@ -27,16 +27,3 @@ export function todayLists(
 	worked.set(rows, { now, lists });
 	return lists;
 }
-
-/** The customers of `ids` (a day's tasks: a few), found in one pass without a map of everyone. */
-export function customersAmong(
-	rows: readonly CustomerRow[],
-	ids: ReadonlySet<string>
-): ReadonlyMap<string, CustomerRow> {
-	const found = new Map<string, CustomerRow>();
-	for (const row of rows) {
-		if (found.size === ids.size) break;
-		if (ids.has(row.id)) found.set(row.id, row);
-	}
-	return found;
-}

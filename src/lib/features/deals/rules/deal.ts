@@ -1,0 +1,199 @@
+/**
+ * Deals: a sale in the making, from a customer or lead, moving through a pipeline's stages.
+ * Pure rules: what a deal may be, its probability (its stage's, unless the deal says otherwise),
+ * a column's totals and when a deal has sat idle too long.
+ */
+import { calendarDaysBetween, isDateKey } from '../../../domain/dates';
+import type { PurchaseLine } from '../../activity/rules/activity-fields';
+import { linesSubtotalCents } from '../../activity/rules/purchase-total';
+import { CUSTOMER_SOURCES, type CustomerSource } from '../../customers/rules/customer';
+import { isPercent, type PipelineStage } from './pipeline';
+
+export interface DealFields {
+	title: string;
+	customerId: string;
+	/** Integer cents: the lines' total when there are lines. */
+	valueCents: number;
+	/** What is being sold, as a purchase's lines; may be empty (a value only). */
+	lines: PurchaseLine[];
+	pipelineId: string;
+	stageId: string;
+	/** The deal's own probability (0–100), or null to follow its stage's. */
+	probability: number | null;
+	/** YYYY-MM-DD, or '' when not known. */
+	closeDate: string;
+	/** A team member's id, or ''. */
+	ownerId: string;
+	/** Where the deal came from, as customers' sources are named; '' when not known. */
+	source: CustomerSource | '';
+	nextStep: string;
+	/** YYYY-MM-DD, or '': with a next step, a follow-up task on that day. */
+	nextStepDate: string;
+	notes: string;
+}
+
+export interface DealRow extends DealFields {
+	id: string;
+	/** When the deal entered its current stage. */
+	stageEnteredAt: number;
+	/** Why it was lost, when its stage is a lost one. */
+	lostReason: string;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export const MAX_DEAL_TITLE = 120;
+export const MAX_DEAL_TEXT = 2000;
+export const MAX_DEAL_CENTS = 1e13;
+export const MAX_REASON = 120;
+export const MAX_DEAL_LINES = 50;
+
+export type DealErrors = Partial<
+	Record<
+		| 'title'
+		| 'customerId'
+		| 'valueCents'
+		| 'stageId'
+		| 'probability'
+		| 'closeDate'
+		| 'nextStepDate'
+		| 'source'
+		| 'lines',
+		string
+	>
+>;
+
+/** What is wrong with a deal, as message keys by field; empty when it may be saved. */
+export function validateDeal(fields: DealFields, stages: readonly PipelineStage[]): DealErrors {
+	const errors: DealErrors = {};
+	const title = fields.title.trim();
+	if (!title) errors.title = 'deals.errors.titleRequired';
+	else if (title.length > MAX_DEAL_TITLE) errors.title = 'deals.errors.titleTooLong';
+	if (!fields.customerId) errors.customerId = 'deals.errors.customerRequired';
+	if (
+		!Number.isInteger(fields.valueCents) ||
+		fields.valueCents < 0 ||
+		fields.valueCents > MAX_DEAL_CENTS
+	)
+		errors.valueCents = 'deals.errors.value';
+	if (!stages.some((stage) => stage.id === fields.stageId)) errors.stageId = 'deals.errors.stage';
+	if (fields.probability !== null && !isPercent(fields.probability))
+		errors.probability = 'deals.errors.probability';
+	if (fields.closeDate && !isDateKey(fields.closeDate)) errors.closeDate = 'deals.errors.date';
+	if (fields.lines.length > MAX_DEAL_LINES || !fields.lines.every(isLine))
+		errors.lines = 'deals.errors.lines';
+	if (fields.source && !CUSTOMER_SOURCES.includes(fields.source))
+		errors.source = 'deals.errors.source';
+	if (fields.nextStepDate && !isDateKey(fields.nextStepDate))
+		errors.nextStepDate = 'deals.errors.date';
+	return errors;
+}
+
+/** The deal's probability and whether it is its own or its stage's. */
+export function probabilityOf(
+	deal: Pick<DealFields, 'probability' | 'stageId'>,
+	stages: readonly PipelineStage[]
+): { percent: number; own: boolean } {
+	const stage = stages.find((candidate) => candidate.id === deal.stageId);
+	// Won and lost are settled: an estimate kept from before says nothing any more.
+	if (stage && stage.kind !== 'open') return { percent: stage.probability, own: false };
+	if (deal.probability !== null) return { percent: deal.probability, own: true };
+	return { percent: stage?.probability ?? 0, own: false };
+}
+
+/** Cents times a percentage, rounded to the cent. */
+export function weightedCents(valueCents: number, percent: number): number {
+	return Math.round((valueCents * percent) / 100);
+}
+
+export interface ColumnTotals {
+	count: number;
+	valueCents: number;
+	weightedCents: number;
+}
+
+/** A stage's number of deals, their value and their value weighted by probability. */
+export function columnTotals(
+	deals: readonly Pick<DealFields, 'probability' | 'stageId' | 'valueCents'>[],
+	stages: readonly PipelineStage[]
+): ColumnTotals {
+	const totals: ColumnTotals = { count: 0, valueCents: 0, weightedCents: 0 };
+	for (const deal of deals) {
+		totals.count += 1;
+		totals.valueCents += deal.valueCents;
+		totals.weightedCents += weightedCents(deal.valueCents, probabilityOf(deal, stages).percent);
+	}
+	return totals;
+}
+
+/**
+ * Days a deal has sat in an open stage without a change, once past the stage's limit; null
+ * when it is not stale (closed, no limit, or within it). Calendar days, as the shop counts.
+ */
+export function staleDays(
+	deal: Pick<DealRow, 'stageId' | 'stageEnteredAt' | 'updatedAt'>,
+	stages: readonly PipelineStage[],
+	now: number
+): number | null {
+	const stage = stages.find((candidate) => candidate.id === deal.stageId);
+	if (!stage || stage.kind !== 'open' || stage.staleAfterDays === 0) return null;
+	const idle = calendarDaysBetween(Math.max(deal.stageEnteredAt, deal.updatedAt), now);
+	return idle > stage.staleAfterDays ? idle : null;
+}
+
+/** The deals of each stage, in the pipeline's order; a deal whose stage is gone goes first. */
+export function dealsByStage<T extends Pick<DealFields, 'stageId'>>(
+	deals: readonly T[],
+	stages: readonly PipelineStage[]
+): Map<string, T[]> {
+	const columns = new Map<string, T[]>(stages.map((stage) => [stage.id, []]));
+	const first = stages[0];
+	for (const deal of deals) {
+		const column = columns.get(deal.stageId) ?? (first ? columns.get(first.id) : undefined);
+		column?.push(deal);
+	}
+	return columns;
+}
+
+function isLine(line: PurchaseLine): boolean {
+	return (
+		line.product.trim() !== '' &&
+		line.product.length <= MAX_DEAL_TITLE &&
+		Number.isInteger(line.quantity) &&
+		line.quantity >= 1 &&
+		line.quantity <= 100_000 &&
+		Number.isInteger(line.unitPriceCents) &&
+		line.unitPriceCents >= 0 &&
+		line.unitPriceCents <= MAX_DEAL_CENTS
+	);
+}
+
+/** A deal's value: its lines' total when it has lines, else the value typed in. */
+export function dealValueCents(fields: Pick<DealFields, 'lines' | 'valueCents'>): number {
+	return fields.lines.length > 0 ? linesSubtotalCents(fields.lines) : fields.valueCents;
+}
+
+/** Reads stored lines, keeping the well-formed ones. */
+export function readLines(value: unknown): PurchaseLine[] {
+	if (typeof value !== 'string') return [];
+	let list: unknown;
+	try {
+		list = JSON.parse(value);
+	} catch {
+		return [];
+	}
+	if (!Array.isArray(list)) return [];
+	const lines: PurchaseLine[] = [];
+	for (const item of list.slice(0, MAX_DEAL_LINES)) {
+		if (typeof item !== 'object' || item === null) continue;
+		const v = item as Record<string, unknown>;
+		const line: PurchaseLine = {
+			product: typeof v['product'] === 'string' ? v['product'] : '',
+			quantity: typeof v['quantity'] === 'number' ? v['quantity'] : 0,
+			unitPriceCents: typeof v['unitPriceCents'] === 'number' ? v['unitPriceCents'] : -1,
+			...(typeof v['productId'] === 'string' ? { productId: v['productId'] } : {})
+		};
+		if (isLine(line)) lines.push(line);
+	}
+	return lines;
+}

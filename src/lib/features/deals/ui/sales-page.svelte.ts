@@ -1,0 +1,30 @@
+import { t } from '$lib/i18n/i18n.svelte';
+import { customerList } from '$lib/features/customers/ui/customer-list.svelte';
+import { customersAmong } from '$lib/features/customers/rules/customers-among';
+import { filterDeals } from '../rules/deal-filters';
+import { DealsState } from './deals.svelte';
+import { salesView } from './sales-view.svelte';
+
+/** What the board and the list both read: the pipeline on screen, its deals, their customers. */
+export class SalesPage {
+	readonly book = new DealsState();
+	readonly pipeline = $derived(
+		this.book.pipelines.find((row) => row.id === salesView.pipelineId) ?? this.book.pipelines[0]
+	);
+	/** Every deal of the pipeline on screen. */
+	readonly inPipeline = $derived(
+		this.pipeline ? this.book.deals.filter((deal) => deal.pipelineId === this.pipeline!.id) : []
+	);
+	/** Those the filters let through. */
+	readonly shown = $derived(
+		this.pipeline ? filterDeals(this.book.deals, this.pipeline.id, salesView.filter) : []
+	);
+	readonly #customers = $derived(
+		// A lookup made and read at once, never changed: nothing for reactivity to follow.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		customersAmong(customerList.rows, new Set(this.book.deals.map((deal) => deal.customerId)))
+	);
+
+	customerName = (id: string): string =>
+		this.#customers.get(id)?.name ?? t('deals.unknownCustomer');
+}

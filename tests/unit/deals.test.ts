@@ -1,0 +1,466 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createCustomer } from '../../src/lib/features/customers/customer-commands';
+import {
+	createDeal,
+	createPipeline,
+	deletePipeline,
+	moveDeal,
+	updateDeal,
+	updatePipeline
+} from '../../src/lib/features/deals/deal-commands';
+import {
+	DEALS_ROOT,
+	DEAL_MOVES_ROOT,
+	readDeal,
+	readDealMove,
+	readPipeline
+} from '../../src/lib/features/deals/kinds';
+import {
+	columnTotals,
+	dealsByStage,
+	probabilityOf,
+	staleDays,
+	validateDeal,
+	type DealFields,
+	type DealRow
+} from '../../src/lib/features/deals/rules/deal';
+import {
+	closeMonths,
+	filterDeals,
+	NO_DATE,
+	NOBODY,
+	sortDeals,
+	type DealFilter,
+	type DealSort
+} from '../../src/lib/features/deals/rules/deal-filters';
+import { staleDeals } from '../../src/lib/features/deals/rules/stale-deals';
+import { matchingCustomers } from '../../src/lib/features/deals/ui/customer-choice';
+import {
+	DEFAULT_STAGES,
+	defaultStages,
+	readStages,
+	validatePipeline,
+	type PipelineFields,
+	type PipelineStage
+} from '../../src/lib/features/deals/rules/pipeline';
+import { entityOf, type RecordMap } from '../../src/lib/crdt/workspace-doc';
+import type { CommandContext } from '../../src/lib/core/command-context';
+import { customer, memberContext } from './helpers';
+
+const STAGES: PipelineStage[] = [
+	{ id: 's-new', name: 'New', kind: 'open', probability: 10, staleAfterDays: 7 },
+	{ id: 's-offer', name: 'Proposal', kind: 'open', probability: 50, staleAfterDays: 0 },
+	{ id: 's-won', name: 'Won', kind: 'won', probability: 100, staleAfterDays: 0 },
+	{ id: 's-lost', name: 'Lost', kind: 'lost', probability: 0, staleAfterDays: 0 }
+];
+
+const pipeline = (over: Partial<PipelineFields> = {}): PipelineFields => ({
+	name: 'Furniture',
+	stages: STAGES,
+	lostReasons: ['Price', 'Chose another shop'],
+	...over
+});
+
+const dealFields = (over: Partial<DealFields> = {}): DealFields => ({
+	title: 'Sofa set',
+	customerId: 'c1',
+	valueCents: 1_250_000,
+	lines: [],
+	pipelineId: 'p1',
+	stageId: 's-new',
+	probability: null,
+	closeDate: '',
+	ownerId: '',
+	source: '',
+	nextStep: '',
+	nextStepDate: '',
+	notes: '',
+	...over
+});
+
+const DAY = 86_400_000;
+
+describe('pipeline rules', () => {
+	it('needs a name and an open, a won and a lost stage', () => {
+		expect(validatePipeline(pipeline())).toEqual({});
+		expect(validatePipeline(pipeline({ name: ' ' })).name).toBe('deals.errors.nameRequired');
+		expect(
+			validatePipeline(pipeline({ stages: STAGES.filter((s) => s.kind !== 'won') })).stages
+		).toBe('deals.errors.needsWonStage');
+		expect(
+			validatePipeline(pipeline({ stages: STAGES.filter((s) => s.kind !== 'lost') })).stages
+		).toBe('deals.errors.needsLostStage');
+	});
+
+	it('refuses a stage without a name, a name twice and a probability outside 0–100', () => {
+		const stages = STAGES.map((stage) => ({ ...stage }));
+		stages[1]!.name = 'new';
+		expect(validatePipeline(pipeline({ stages }))['stage.1']).toBe('deals.errors.stageNameTwice');
+		stages[1]!.name = 'Proposal';
+		stages[1]!.probability = 101;
+		expect(validatePipeline(pipeline({ stages }))['stage.1']).toBe('deals.errors.probability');
+		stages[1]!.probability = 50;
+		stages[0]!.name = '';
+		expect(validatePipeline(pipeline({ stages }))['stage.0']).toBe(
+			'deals.errors.stageNameRequired'
+		);
+	});
+
+	it('starts a new pipeline with the usual stages, named in the shop’s language', () => {
+		let n = 0;
+		const names = Object.fromEntries(DEFAULT_STAGES.map((s) => [s.key, `名${s.key}`])) as Record<
+			(typeof DEFAULT_STAGES)[number]['key'],
+			string
+		>;
+		const stages = defaultStages(names, () => `id${n++}`);
+		expect(stages.map((s) => s.probability)).toEqual([10, 25, 50, 75, 90, 100, 0]);
+		expect(stages.map((s) => s.kind)).toEqual([
+			'open',
+			'open',
+			'open',
+			'open',
+			'open',
+			'won',
+			'lost'
+		]);
+		expect(new Set(stages.map((s) => s.id)).size).toBe(7);
+		expect(validatePipeline({ name: 'Sales', stages, lostReasons: [] })).toEqual({});
+	});
+
+	it('reads what a stranger stored without throwing, keeping the well-formed stages', () => {
+		expect(readStages('not json')).toEqual([]);
+		expect(readStages(42)).toEqual([]);
+		const read = readStages(
+			JSON.stringify([
+				{ id: 'a', name: 'A', kind: 'open', probability: 30, staleAfterDays: 5 },
+				{ id: 'a', name: 'Again', kind: 'open', probability: 30, staleAfterDays: 5 },
+				{ id: 'b', name: 'B', kind: 'bogus' },
+				{ id: 'c', name: 'C', kind: 'won', probability: 'x', staleAfterDays: -1 },
+				null
+			])
+		);
+		expect(read).toEqual([
+			{ id: 'a', name: 'A', kind: 'open', probability: 30, staleAfterDays: 5 },
+			{ id: 'c', name: 'C', kind: 'won', probability: 0, staleAfterDays: 0 }
+		]);
+	});
+});
+
+describe('deal rules', () => {
+	it('needs a title, a customer, whole cents and a stage of its pipeline', () => {
+		expect(validateDeal(dealFields(), STAGES)).toEqual({});
+		const errors = validateDeal(
+			dealFields({ title: '', customerId: '', valueCents: 10.5, stageId: 'elsewhere' }),
+			STAGES
+		);
+		expect(Object.keys(errors).sort()).toEqual(['customerId', 'stageId', 'title', 'valueCents']);
+		expect(validateDeal(dealFields({ closeDate: '2026-02-30' }), STAGES).closeDate).toBe(
+			'deals.errors.date'
+		);
+		expect(validateDeal(dealFields({ probability: 120 }), STAGES).probability).toBe(
+			'deals.errors.probability'
+		);
+	});
+
+	it('follows its stage’s probability unless it has its own, which won and lost override', () => {
+		expect(probabilityOf({ stageId: 's-offer', probability: null }, STAGES)).toEqual({
+			percent: 50,
+			own: false
+		});
+		expect(probabilityOf({ stageId: 's-offer', probability: 65 }, STAGES)).toEqual({
+			percent: 65,
+			own: true
+		});
+		expect(probabilityOf({ stageId: 's-won', probability: 65 }, STAGES).percent).toBe(100);
+		expect(probabilityOf({ stageId: 's-lost', probability: 65 }, STAGES).percent).toBe(0);
+	});
+
+	it('totals a column’s value and its value weighted by probability, in whole cents', () => {
+		const totals = columnTotals(
+			[
+				{ stageId: 's-new', probability: null, valueCents: 999 },
+				{ stageId: 's-new', probability: 33, valueCents: 1_001 }
+			],
+			STAGES
+		);
+		// 10 % of 9.99 = 0.999 → 1.00; 33 % of 10.01 = 3.3033 → 3.30.
+		expect(totals).toEqual({ count: 2, valueCents: 2_000, weightedCents: 100 + 330 });
+	});
+
+	it('is stale once idle in an open stage longer than the stage allows, by calendar days', () => {
+		const now = new Date(2026, 11, 20, 9).getTime();
+		const entered = new Date(2026, 11, 12, 23).getTime();
+		const deal = { stageId: 's-new', stageEnteredAt: entered, updatedAt: entered };
+		expect(staleDays(deal, STAGES, now)).toBe(8);
+		expect(staleDays({ ...deal, updatedAt: now - DAY }, STAGES, now)).toBeNull();
+		expect(staleDays({ ...deal, stageId: 's-offer' }, STAGES, now)).toBeNull();
+		expect(staleDays({ ...deal, stageId: 's-won' }, STAGES, now)).toBeNull();
+		expect(staleDays(deal, STAGES, new Date(2026, 11, 19, 23).getTime())).toBeNull();
+	});
+
+	it('puts each deal in its stage’s column, and one whose stage is gone in the first', () => {
+		const columns = dealsByStage(
+			[
+				{ id: 'a', stageId: 's-offer' },
+				{ id: 'b', stageId: 'removed' },
+				{ id: 'c', stageId: 's-new' }
+			],
+			STAGES
+		);
+		expect(columns.get('s-new')!.map((d) => d.id)).toEqual(['b', 'c']);
+		expect(columns.get('s-offer')!.map((d) => d.id)).toEqual(['a']);
+		expect(columns.get('s-won')).toEqual([]);
+	});
+});
+
+function shop(ctx: CommandContext = memberContext()) {
+	const created = createPipeline(ctx, pipeline());
+	if (!created.ok) throw new Error('no pipeline');
+	const buyer = createCustomer(ctx, customer({ name: 'Li Na', phone: '13800138000' }));
+	if (!buyer.ok) throw new Error('no customer');
+	return { ctx, pipelineId: created.value, customerId: buyer.value };
+}
+
+const dealOf = (ctx: CommandContext, id: string) =>
+	readDeal(id, entityOf(ctx.ws.doc.getMap(DEALS_ROOT), id) as RecordMap)!;
+const movesOf = (ctx: CommandContext, dealId: string) =>
+	[...ctx.ws.doc.getMap(DEAL_MOVES_ROOT).entries()]
+		.map(([id, value]) => readDealMove(id, value))
+		.filter((move) => move?.dealId === dealId)
+		.sort((a, b) => a!.at - b!.at);
+
+describe('deal commands', () => {
+	it('create a deal in its stage with its first history entry and its next step’s task', () => {
+		const { ctx, pipelineId, customerId } = shop();
+		const made = createDeal(
+			ctx,
+			dealFields({
+				pipelineId,
+				customerId,
+				nextStep: 'Send the offer',
+				nextStepDate: '2026-12-10',
+				ownerId: 'member-b'
+			})
+		);
+		expect(made.ok).toBe(true);
+		const id = made.ok ? made.value : '';
+		expect(dealOf(ctx, id)).toMatchObject({ title: 'Sofa set', stageId: 's-new', customerId });
+		expect(movesOf(ctx, id).map((m) => [m!.from, m!.to, m!.by])).toEqual([
+			['', 's-new', 'member-a']
+		]);
+		const tasks = [...ctx.ws.tasks.values()] as Y.Map<unknown>[];
+		expect(
+			tasks.map((task) => [task.get('title'), task.get('due'), task.get('assignedTo')])
+		).toEqual([['Send the offer · Sofa set', '2026-12-10', 'member-b']]);
+	});
+
+	it('create a lead typed in with the deal in the same step, or neither', () => {
+		const { ctx, pipelineId } = shop();
+		const made = createDeal(ctx, dealFields({ pipelineId, customerId: '', source: 'walk_in' }), {
+			name: 'Zhao Lei',
+			phone: '13900139000'
+		});
+		expect(made.ok).toBe(true);
+		const deal = dealOf(ctx, made.ok ? made.value : '');
+		const lead = entityOf(ctx.ws.customers, deal.customerId)!;
+		expect([lead.get('name'), lead.get('stage'), lead.get('source')]).toEqual([
+			'Zhao Lei',
+			'lead',
+			'walk_in'
+		]);
+		const customersBefore = ctx.ws.customers.size;
+		const refused = createDeal(ctx, dealFields({ pipelineId, customerId: '' }), {
+			name: '',
+			phone: ''
+		});
+		expect(refused).toEqual({
+			ok: false,
+			reason: 'invalid',
+			errors: { customerId: 'deals.errors.leadInvalid' }
+		});
+		expect(ctx.ws.customers.size).toBe(customersBefore);
+	});
+
+	it('refuse a deal for a customer who is gone', () => {
+		const { ctx, pipelineId } = shop();
+		const made = createDeal(ctx, dealFields({ pipelineId, customerId: 'nobody' }));
+		expect(made).toMatchObject({ ok: false, errors: { customerId: 'deals.errors.customerGone' } });
+	});
+
+	it('move a deal with a history entry, keep a lost reason only while lost', () => {
+		const { ctx, pipelineId, customerId } = shop();
+		const made = createDeal(ctx, dealFields({ pipelineId, customerId }));
+		const id = made.ok ? made.value : '';
+		expect(moveDeal(ctx, id, 's-lost', ' Too expensive ').ok).toBe(true);
+		expect(dealOf(ctx, id)).toMatchObject({ stageId: 's-lost', lostReason: 'Too expensive' });
+		expect(moveDeal(ctx, id, 's-offer', 'ignored').ok).toBe(true);
+		expect(dealOf(ctx, id)).toMatchObject({ stageId: 's-offer', lostReason: '' });
+		expect(movesOf(ctx, id).map((m) => [m!.from, m!.to, m!.reason])).toEqual([
+			['', 's-new', ''],
+			['s-new', 's-lost', 'Too expensive'],
+			['s-lost', 's-offer', '']
+		]);
+		expect(moveDeal(ctx, id, 'not-a-stage', '')).toMatchObject({ ok: false, reason: 'invalid' });
+		// The same stage again changes nothing and adds no history.
+		expect(moveDeal(ctx, id, 's-offer', '').ok).toBe(true);
+		expect(movesOf(ctx, id)).toHaveLength(3);
+	});
+
+	it('keep a deal’s own probability when it moves, and say which one applies', () => {
+		const { ctx, pipelineId, customerId } = shop();
+		const made = createDeal(ctx, dealFields({ pipelineId, customerId, probability: 40 }));
+		const id = made.ok ? made.value : '';
+		moveDeal(ctx, id, 's-offer', '');
+		expect(dealOf(ctx, id).probability).toBe(40);
+		expect(probabilityOf(dealOf(ctx, id), STAGES)).toEqual({ percent: 40, own: true });
+	});
+
+	it('refuse to delete a pipeline that still has deals', () => {
+		const { ctx, pipelineId, customerId } = shop();
+		createDeal(ctx, dealFields({ pipelineId, customerId }));
+		expect(deletePipeline(ctx, pipelineId)).toEqual({ ok: false, reason: 'hasDeals' });
+		const empty = createPipeline(ctx, pipeline({ name: 'Wholesale' }));
+		expect(deletePipeline(ctx, empty.ok ? empty.value : '').ok).toBe(true);
+	});
+
+	it('rename a pipeline’s stages without moving its deals', () => {
+		const { ctx, pipelineId, customerId } = shop();
+		const made = createDeal(ctx, dealFields({ pipelineId, customerId }));
+		const renamed = STAGES.map((stage) => ({ ...stage, name: `${stage.name}!` }));
+		expect(updatePipeline(ctx, pipelineId, pipeline({ stages: renamed })).ok).toBe(true);
+		const stored = readPipeline(pipelineId, entityOf(ctx.ws.doc.getMap('pipelines'), pipelineId)!)!;
+		expect(stored.stages.map((s) => s.name)).toEqual(['New!', 'Proposal!', 'Won!', 'Lost!']);
+		expect(dealOf(ctx, made.ok ? made.value : '').stageId).toBe('s-new');
+	});
+});
+
+describe('two devices working on the same deal offline', () => {
+	function twoDevices() {
+		const a = memberContext('member-a');
+		const { pipelineId, customerId } = shop(a);
+		const made = createDeal(a, dealFields({ pipelineId, customerId }));
+		const b = memberContext('member-b');
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		const sync = () => {
+			Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+			Y.applyUpdate(a.ws.doc, Y.encodeStateAsUpdate(b.ws.doc));
+		};
+		return { a, b, sync, id: made.ok ? made.value : '', pipelineId, customerId };
+	}
+
+	it('keep both edits of different fields: the value from one, the close date from the other', () => {
+		const { a, b, sync, id, pipelineId, customerId } = twoDevices();
+		const base = { pipelineId, customerId };
+		expect(updateDeal(a, id, dealFields({ ...base, valueCents: 1_500_000 })).ok).toBe(true);
+		expect(updateDeal(b, id, dealFields({ ...base, closeDate: '2027-01-15' })).ok).toBe(true);
+		sync();
+		for (const device of [a, b]) {
+			expect(dealOf(device, id)).toMatchObject({ valueCents: 1_500_000, closeDate: '2027-01-15' });
+		}
+	});
+
+	it('agree on one stage after both moved it, and keep both moves in its history', () => {
+		const { a, b, sync, id } = twoDevices();
+		moveDeal(a, id, 's-offer', '');
+		moveDeal(b, id, 's-won', '');
+		sync();
+		expect(dealOf(a, id).stageId).toBe(dealOf(b, id).stageId);
+		expect(
+			movesOf(a, id)
+				.map((m) => m!.to)
+				.sort()
+		).toEqual(['s-new', 's-offer', 's-won']);
+		expect(movesOf(b, id)).toHaveLength(3);
+	});
+});
+
+describe('the board’s and list’s filters and order', () => {
+	const row = (over: Partial<DealRow>): DealRow => ({
+		...dealFields(),
+		id: over.title ?? 'x',
+		pipelineId: 'p1',
+		stageEnteredAt: 0,
+		lostReason: '',
+		createdAt: 0,
+		updatedAt: 0,
+		...over
+	});
+	const deals = [
+		row({ title: 'Sofa', ownerId: 'm1', closeDate: '2026-12-20', valueCents: 100, updatedAt: 3 }),
+		row({ title: 'Bed', ownerId: '', closeDate: '', valueCents: 300, updatedAt: 1 }),
+		row({
+			title: 'Chair',
+			ownerId: 'm2',
+			closeDate: '2027-01-05',
+			valueCents: 200,
+			stageId: 's-offer',
+			updatedAt: 2
+		}),
+		row({ title: 'Lamp', pipelineId: 'p2', valueCents: 999 })
+	];
+
+	it('keep a pipeline’s deals by owner, nobody, close month or no date', () => {
+		const titles = (filter: DealFilter) =>
+			filterDeals(deals, 'p1', filter).map((deal) => deal.title);
+		expect(titles({ ownerId: '', closeMonth: '' })).toEqual(['Sofa', 'Bed', 'Chair']);
+		expect(titles({ ownerId: 'm1', closeMonth: '' })).toEqual(['Sofa']);
+		expect(titles({ ownerId: NOBODY, closeMonth: '' })).toEqual(['Bed']);
+		expect(titles({ ownerId: '', closeMonth: '2027-01' })).toEqual(['Chair']);
+		expect(titles({ ownerId: '', closeMonth: NO_DATE })).toEqual(['Bed']);
+		expect(closeMonths(deals)).toEqual(['2026-12', '2027-01']);
+	});
+
+	it('sort by value, weighted value, soonest close (no date last), latest change or title', () => {
+		const order = (sort: DealSort) =>
+			sortDeals(deals.slice(0, 3), sort, STAGES, 'en').map((deal) => deal.title);
+		expect(order('value')).toEqual(['Bed', 'Chair', 'Sofa']);
+		// Chair: 200 × 50 % = 100; Bed: 300 × 10 % = 30; Sofa: 100 × 10 % = 10.
+		expect(order('weighted')).toEqual(['Chair', 'Bed', 'Sofa']);
+		expect(order('closeDate')).toEqual(['Sofa', 'Chair', 'Bed']);
+		expect(order('updated')).toEqual(['Sofa', 'Chair', 'Bed']);
+		expect(order('title')).toEqual(['Bed', 'Chair', 'Sofa']);
+	});
+
+	it('list the deals idle past their stage’s limit, longest first, for Today', () => {
+		const now = new Date(2026, 11, 20, 12).getTime();
+		const at = (day: number) => new Date(2026, 11, day, 10).getTime();
+		const pipelines = [{ id: 'p1', name: 'Sales', stages: STAGES, lostReasons: [], createdAt: 0 }];
+		const found = staleDeals(
+			[
+				row({ title: 'Nine days', stageEnteredAt: at(11), updatedAt: at(11) }),
+				row({ title: 'Twelve days', stageEnteredAt: at(8), updatedAt: at(8) }),
+				row({ title: 'Fresh', stageEnteredAt: at(18), updatedAt: at(18) }),
+				row({ title: 'Won long ago', stageId: 's-won', stageEnteredAt: at(1), updatedAt: at(1) }),
+				row({ title: 'No pipeline', pipelineId: 'gone', stageEnteredAt: at(1), updatedAt: at(1) })
+			],
+			pipelines,
+			now
+		);
+		expect(found.map((item) => [item.deal.title, item.idleDays, item.stage.name])).toEqual([
+			['Twelve days', 12, 'New'],
+			['Nine days', 9, 'New']
+		]);
+	});
+});
+
+describe('choosing a deal’s customer', () => {
+	const people = [
+		{
+			id: 'a',
+			name: '欧阳娜娜',
+			phone: '186 1234 5678',
+			phoneDigits: '18612345678',
+			searchText: '欧阳娜娜 ouyangnana oynn'
+		},
+		{ id: 'b', name: 'Li Na', phone: '', phoneDigits: '', searchText: 'li na ln' }
+	];
+	it('finds by name, pinyin or three digits of a phone, and nothing for nothing typed', () => {
+		expect(matchingCustomers(people, '欧阳').map((row) => row.id)).toEqual(['a']);
+		expect(matchingCustomers(people, 'ouyang').map((row) => row.id)).toEqual(['a']);
+		expect(matchingCustomers(people, '5678').map((row) => row.id)).toEqual(['a']);
+		expect(matchingCustomers(people, '56')).toEqual([]);
+		expect(matchingCustomers(people, 'NA').map((row) => row.id)).toEqual(['a', 'b']);
+		expect(matchingCustomers(people, '  ')).toEqual([]);
+	});
+});

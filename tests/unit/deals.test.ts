@@ -35,6 +35,7 @@ import {
 	type DealSort
 } from '../../src/lib/features/deals/rules/deal-filters';
 import { staleDeals } from '../../src/lib/features/deals/rules/stale-deals';
+import { pipelineFunnel } from '../../src/lib/features/deals/rules/funnel';
 import { matchingCustomers } from '../../src/lib/features/deals/ui/customer-choice';
 import {
 	DEFAULT_STAGES,
@@ -462,5 +463,91 @@ describe('choosing a deal’s customer', () => {
 		expect(matchingCustomers(people, '56')).toEqual([]);
 		expect(matchingCustomers(people, 'NA').map((row) => row.id)).toEqual(['a', 'b']);
 		expect(matchingCustomers(people, '  ')).toEqual([]);
+	});
+});
+
+describe('the funnel', () => {
+	const at = (day: number) => new Date(2026, 10, day, 10).getTime();
+	const move = (dealId: string, from: string, to: string, day: number, reason = '') => ({
+		id: `${dealId}-${day}-${to}`,
+		dealId,
+		from,
+		to,
+		at: at(day),
+		by: 'm1',
+		reason
+	});
+	const deal = (over: Partial<DealRow>): DealRow => ({
+		...dealFields(),
+		id: 'x',
+		stageEnteredAt: 0,
+		lostReason: '',
+		createdAt: 0,
+		updatedAt: 0,
+		...over
+	});
+	const deals = [
+		deal({
+			id: 'sofa',
+			stageId: 's-won',
+			valueCents: 12_000_00,
+			source: 'referral',
+			ownerId: 'm1'
+		}),
+		deal({
+			id: 'table',
+			stageId: 's-lost',
+			valueCents: 4_500_50,
+			lostReason: 'Price',
+			ownerId: 'm1'
+		}),
+		deal({ id: 'bed', stageId: 's-offer', valueCents: 8_000_00, closeDate: '2026-12-20' }),
+		deal({ id: 'lamp', stageId: 's-new', valueCents: 99_00, probability: 60 })
+	];
+	const moves = [
+		move('sofa', '', 's-new', 1),
+		move('sofa', 's-new', 's-offer', 3),
+		move('sofa', 's-offer', 's-won', 10),
+		move('table', '', 's-new', 2),
+		move('table', 's-new', 's-lost', 4, 'Price'),
+		move('bed', '', 's-new', 5),
+		move('bed', 's-new', 's-offer', 6),
+		move('lamp', '', 's-new', 8),
+		// A deal deleted since: its history is left out.
+		move('gone', '', 's-new', 1)
+	];
+	const funnel = pipelineFunnel(STAGES, deals, moves, at(12));
+
+	it('counts deals reaching each stage, and those in it now, as the board does', () => {
+		expect(
+			funnel.steps.map((step) => [step.stage.name, step.reached, step.now, step.onward])
+		).toEqual([
+			['New', 4, 1, 50],
+			['Proposal', 2, 1, 50],
+			['Won', 1, 1, null]
+		]);
+		// By value: 12,000 + 8,000 of 12,000 + 4,500.50 + 8,000 + 99.
+		expect(funnel.steps[0]!.reachedCents).toBe(24_599_50);
+		expect(funnel.steps[0]!.onwardByValue).toBe(81.3);
+	});
+
+	it('averages days in a stage over every stay, the current one until now', () => {
+		// New: sofa 2, table 2, bed 1, lamp 4 (still there) → 9 / 4; Proposal: sofa 7, bed 6.
+		expect(funnel.steps.map((step) => step.averageDays)).toEqual([2.3, 6.5, null]);
+	});
+
+	it('gives win rates by source and owner, lost reasons and the weighted forecast by month', () => {
+		expect(funnel.bySource).toEqual([
+			{ key: '', won: 0, closed: 1, rate: 0, wonCents: 0 },
+			{ key: 'referral', won: 1, closed: 1, rate: 100, wonCents: 12_000_00 }
+		]);
+		expect(funnel.byOwner).toEqual([
+			{ key: 'm1', won: 1, closed: 2, rate: 50, wonCents: 12_000_00 }
+		]);
+		expect(funnel.lostReasons).toEqual([{ reason: 'Price', count: 1, cents: 4_500_50 }]);
+		expect(funnel.forecast).toEqual([
+			{ month: '2026-12', count: 1, valueCents: 8_000_00, weightedCents: 4_000_00 },
+			{ month: '', count: 1, valueCents: 99_00, weightedCents: 59_40 }
+		]);
 	});
 });

@@ -8,8 +8,11 @@ import {
 	MAX_DEAL_TEXT,
 	MAX_DEAL_TITLE,
 	MAX_REASON,
+	type DealMoveRow,
 	type DealRow
 } from './rules/deal';
+
+export type { DealMoveRow };
 import {
 	isPercent,
 	MAX_PIPELINE_NAME,
@@ -21,19 +24,6 @@ import {
 export const PIPELINES_ROOT = 'pipelines';
 export const DEALS_ROOT = 'deals';
 export const DEAL_MOVES_ROOT = 'dealMoves';
-
-/** A stage change of a deal: who moved it, when, from where to where. */
-export interface DealMoveRow {
-	id: string;
-	dealId: string;
-	/** The stage it left ('' for a new deal's first stage). */
-	from: string;
-	to: string;
-	at: number;
-	by: string;
-	/** Why, for a deal lost. */
-	reason: string;
-}
 
 /** A stored pipeline as its row; one without a name is no pipeline. */
 export function readPipeline(id: string, map: RecordMap): PipelineRow | null {

@@ -42,6 +42,19 @@ export interface DealRow extends DealFields {
 	updatedAt: number;
 }
 
+/** A stage change of a deal: who moved it, when, from where to where. */
+export interface DealMoveRow {
+	id: string;
+	dealId: string;
+	/** The stage it left ('' for a new deal's first stage). */
+	from: string;
+	to: string;
+	at: number;
+	by: string;
+	/** Why, for a deal lost. */
+	reason: string;
+}
+
 export const MAX_DEAL_TITLE = 120;
 export const MAX_DEAL_TEXT = 2000;
 export const MAX_DEAL_CENTS = 1e13;

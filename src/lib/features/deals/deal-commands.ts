@@ -2,13 +2,14 @@ import type { CommandContext } from '../../core/command-context';
 import { changeEntity, insertEntity, writeChangedFields } from '../../crdt/entity-writes';
 import { newId } from '../../crdt/ids';
 import { commandTime, stampUpdated } from '../../crdt/stamps';
-import { entitiesOf, entityOf, liveCustomer } from '../../crdt/workspace-doc';
+import { entitiesOf, entityOf, liveCustomer, str, type RecordMap } from '../../crdt/workspace-doc';
 import { addPurchase, addTask } from '../activity/activity-commands';
 import type { PaymentMethod, PurchaseChannel } from '../activity/rules/activity-fields';
 import { createCustomer } from '../customers/customer-commands';
 import { emptyCustomerFields } from '../customers/rules/customer';
 import { DEAL_MOVES_ROOT, DEALS_ROOT, PIPELINES_ROOT, readDeal, readPipeline } from './kinds';
 import {
+	dealFieldsOf,
 	dealValueCents,
 	MAX_REASON,
 	validateDeal,
@@ -68,6 +69,13 @@ export function updatePipeline(
 ): PipelineResult {
 	const errors = validatePipeline(fields);
 	if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
+	// A stage with deals in it stays until they are moved: they would have nowhere to be.
+	const kept = new Set(fields.stages.map((stage) => stage.id));
+	for (const [dealId, map] of entitiesOf(deals(ctx))) {
+		const deal = readDeal(dealId, map);
+		if (deal?.pipelineId === id && !kept.has(deal.stageId))
+			return { ok: false, reason: 'invalid', errors: { stages: 'deals.errors.stageHasDeals' } };
+	}
 	return changeEntity(ctx, pipelines(ctx), id, storedPipeline(fields))
 		? { ok: true, value: id }
 		: { ok: false, reason: 'notFound' };
@@ -114,18 +122,41 @@ function recordMove(
 	moves(ctx).set(newId(), { dealId, from, to, at, by: ctx.memberId, reason });
 }
 
-/** A follow-up task for the deal's next step, for its owner, when it has both a step and a day. */
-function scheduleNextStep(ctx: CommandContext, fields: DealFields) {
-	if (!fields.nextStep.trim() || !fields.nextStepDate) return;
-	const task = addTask(ctx, {
+/**
+ * The deal's follow-up task for its next step, for its owner: made when the deal gets a step
+ * and a day, moved or retitled when they change, taken away when the step is cleared. One
+ * task per deal, remembered on it (`nextStepTaskId`); one already done is left as it was.
+ */
+function scheduleNextStep(ctx: CommandContext, deal: RecordMap, fields: DealFields) {
+	const step = fields.nextStep.trim();
+	const taskId = str(deal, 'nextStepTaskId');
+	const task = taskId ? entityOf(ctx.ws.tasks, taskId) : undefined;
+	const open = task && task.get('status') === 'open' ? task : undefined;
+	if (!step || !fields.nextStepDate) {
+		if (open) ctx.ws.tasks.delete(taskId);
+		return;
+	}
+	const title = `${step} · ${fields.title.trim()}`.slice(0, 200);
+	if (open) {
+		writeChangedFields(open, {
+			title,
+			due: fields.nextStepDate,
+			customerId: fields.customerId,
+			assignedTo: fields.ownerId
+		});
+		stampUpdated(open, ctx, commandTime(ctx));
+		return;
+	}
+	const made = addTask(ctx, {
 		customerId: fields.customerId,
-		title: `${fields.nextStep.trim()} · ${fields.title.trim()}`.slice(0, 200),
+		title,
 		due: fields.nextStepDate,
 		dueTime: '',
 		repeatAfterPurchaseDays: 0
 	});
-	if (task.ok && fields.ownerId)
-		entityOf(ctx.ws.tasks, task.value)?.set('assignedTo', fields.ownerId);
+	if (!made.ok) return;
+	if (fields.ownerId) entityOf(ctx.ws.tasks, made.value)?.set('assignedTo', fields.ownerId);
+	deal.set('nextStepTaskId', made.value);
 }
 
 /**
@@ -169,33 +200,47 @@ export function createDeal(
 			stageEnteredAt: at
 		});
 		recordMove(ctx, id, '', input.stageId, at);
-		scheduleNextStep(ctx, deal);
+		const map = entityOf(deals(ctx), id);
+		if (map) scheduleNextStep(ctx, map, deal);
 	}, ctx.origin);
 	if (leadErrors) return { ok: false, reason: 'invalid', errors: leadErrors };
 	return { ok: true, value: id };
 }
 
 /**
- * Changes a deal's fields, writing only those that differ so a colleague's change of another
- * field stands; a new stage is a move (with its history entry), a new next step a new task.
+ * Changes the fields the shopkeeper changed (`patch`: what differs from the deal as the form
+ * opened it), so a colleague's change of another field meanwhile stands, their move of the deal
+ * too; a new stage is a move (with its history entry), a new next step moves its task.
  */
-export function updateDeal(ctx: CommandContext, id: string, input: DealFields): DealResult {
+export function updateDeal(
+	ctx: CommandContext,
+	id: string,
+	patch: Partial<DealFields>
+): DealResult {
 	const map = entityOf(deals(ctx), id);
 	const before = map ? readDeal(id, map) : null;
 	if (!map || !before) return { ok: false, reason: 'notFound' };
-	const stages = stagesOf(ctx, input.pipelineId);
-	const errors = validateDeal(input, stages);
+	if (Object.keys(patch).length === 0) return { ok: true, value: id };
+	const merged: DealFields = { ...dealFieldsOf(before), ...patch, pipelineId: before.pipelineId };
+	const stages = stagesOf(ctx, before.pipelineId);
+	const errors = validateDeal(merged, stages);
 	if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
+	const stored = storedDeal(merged);
+	const written = Object.keys(patch).filter((key): key is keyof typeof stored => key in stored);
+	// The value follows the lines: both are written when either changed.
+	if (written.includes('lines') || written.includes('valueCents'))
+		written.push('lines', 'valueCents');
 	ctx.ws.doc.transact(() => {
 		const at = commandTime(ctx);
-		writeChangedFields(map, storedDeal(input));
-		if (input.stageId !== before.stageId) {
-			map.set('stageId', input.stageId);
+		writeChangedFields(map, Object.fromEntries(written.map((key) => [key, stored[key]])));
+		if (merged.stageId !== before.stageId) {
+			const lostReason = '';
+			map.set('stageId', merged.stageId);
 			map.set('stageEnteredAt', at);
-			recordMove(ctx, id, before.stageId, input.stageId, at);
+			map.set('lostReason', lostReason);
+			recordMove(ctx, id, before.stageId, merged.stageId, at);
 		}
-		if (input.nextStep.trim() !== before.nextStep || input.nextStepDate !== before.nextStepDate)
-			scheduleNextStep(ctx, input);
+		if ('nextStep' in patch || 'nextStepDate' in patch) scheduleNextStep(ctx, map, merged);
 		stampUpdated(map, ctx, at);
 	}, ctx.origin);
 	return { ok: true, value: id };
@@ -222,7 +267,8 @@ export function moveDeal(
 		const at = commandTime(ctx);
 		map.set('stageId', stageId);
 		map.set('stageEnteredAt', at);
-		if (map.get('lostReason') !== lostReason) map.set('lostReason', lostReason);
+		// Written with the stage, even unchanged: a merge keeps both from the same device.
+		map.set('lostReason', lostReason);
 		recordMove(ctx, id, deal.stageId, stageId, at, lostReason);
 		stampUpdated(map, ctx, at);
 	}, ctx.origin);

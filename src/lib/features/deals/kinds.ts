@@ -2,6 +2,7 @@ import type { TableKind } from '../../core/record-kind';
 import { num, str, type RecordMap } from '../../crdt/workspace-doc';
 import { isDateKey } from '../../domain/dates';
 import { CUSTOMER_SOURCES } from '../customers/rules/customer';
+import { linesSubtotalCents } from '../activity/rules/purchase-total';
 import {
 	readLines,
 	MAX_DEAL_CENTS,
@@ -34,10 +35,18 @@ export function readPipeline(id: string, map: RecordMap): PipelineRow | null {
 		name,
 		stages: readStages(map.get('stages')),
 		lostReasons: readReasons(map.get('lostReasons')),
-		createdAt: num(map, 'createdAt')
+		createdAt: moment(map, 'createdAt')
 	};
 }
 
+/** The largest moment a Date holds: beyond it (or NaN) a stranger's value reads as 0. */
+const MAX_MOMENT = 8.64e15;
+const isMoment = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_MOMENT;
+const moment = (map: RecordMap, key: string) => {
+	const value = map.get(key);
+	return isMoment(value) ? value : 0;
+};
 const text = (map: RecordMap, key: string, max: number) => str(map, key).slice(0, max);
 const day = (map: RecordMap, key: string) => {
 	const value = str(map, key);
@@ -51,13 +60,20 @@ export function readDeal(id: string, map: RecordMap): DealRow | null {
 	const stageId = str(map, 'stageId');
 	if (!title || !pipelineId || !stageId) return null;
 	const value = num(map, 'valueCents');
+	const lines = readLines(map.get('lines'));
 	const probability = map.get('probability');
 	return {
 		id,
 		title,
 		customerId: str(map, 'customerId'),
-		valueCents: Number.isInteger(value) && value >= 0 && value <= MAX_DEAL_CENTS ? value : 0,
-		lines: readLines(map.get('lines')),
+		// With lines the value is their total, whatever a merge left in `valueCents`.
+		valueCents:
+			lines.length > 0
+				? linesSubtotalCents(lines)
+				: Number.isInteger(value) && value >= 0 && value <= MAX_DEAL_CENTS
+					? value
+					: 0,
+		lines,
 		pipelineId,
 		stageId,
 		probability: typeof probability === 'number' && isPercent(probability) ? probability : null,
@@ -67,10 +83,10 @@ export function readDeal(id: string, map: RecordMap): DealRow | null {
 		nextStep: text(map, 'nextStep', MAX_DEAL_TITLE),
 		nextStepDate: day(map, 'nextStepDate'),
 		notes: text(map, 'notes', MAX_DEAL_TEXT),
-		stageEnteredAt: num(map, 'stageEnteredAt') || num(map, 'createdAt'),
+		stageEnteredAt: moment(map, 'stageEnteredAt') || moment(map, 'createdAt'),
 		lostReason: text(map, 'lostReason', MAX_REASON),
-		createdAt: num(map, 'createdAt'),
-		updatedAt: num(map, 'updatedAt')
+		createdAt: moment(map, 'createdAt'),
+		updatedAt: moment(map, 'updatedAt')
 	};
 }
 
@@ -81,8 +97,7 @@ export function readDealMove(id: string, stored: unknown): DealMoveRow | null {
 	const textOf = (key: string, max = 40) =>
 		typeof v[key] === 'string' ? (v[key] as string).slice(0, max) : '';
 	const at = v['at'];
-	if (!textOf('dealId') || !textOf('to') || typeof at !== 'number' || !Number.isFinite(at))
-		return null;
+	if (!textOf('dealId') || !textOf('to') || !isMoment(at)) return null;
 	return {
 		id,
 		dealId: textOf('dealId'),

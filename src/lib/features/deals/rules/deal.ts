@@ -57,7 +57,8 @@ export interface DealMoveRow {
 
 export const MAX_DEAL_TITLE = 120;
 export const MAX_DEAL_TEXT = 2000;
-export const MAX_DEAL_CENTS = 1e13;
+/** A deal's value, and a line's price, at most what a purchase may hold (it may become one). */
+export const MAX_DEAL_CENTS = 1e11;
 export const MAX_REASON = 120;
 export const MAX_DEAL_LINES = 50;
 
@@ -83,11 +84,9 @@ export function validateDeal(fields: DealFields, stages: readonly PipelineStage[
 	if (!title) errors.title = 'deals.errors.titleRequired';
 	else if (title.length > MAX_DEAL_TITLE) errors.title = 'deals.errors.titleTooLong';
 	if (!fields.customerId) errors.customerId = 'deals.errors.customerRequired';
-	if (
-		!Number.isInteger(fields.valueCents) ||
-		fields.valueCents < 0 ||
-		fields.valueCents > MAX_DEAL_CENTS
-	)
+	// With lines the value is their total, and what was typed in the value field is not used.
+	const value = dealValueCents(fields);
+	if (!Number.isInteger(value) || value < 0 || value > MAX_DEAL_CENTS)
 		errors.valueCents = 'deals.errors.value';
 	if (!stages.some((stage) => stage.id === fields.stageId)) errors.stageId = 'deals.errors.stage';
 	if (fields.probability !== null && !isPercent(fields.probability))
@@ -179,6 +178,34 @@ function isLine(line: PurchaseLine): boolean {
 		line.unitPriceCents >= 0 &&
 		line.unitPriceCents <= MAX_DEAL_CENTS
 	);
+}
+
+/** The fields of a stored deal, as the form and the commands take them. */
+export function dealFieldsOf(row: DealRow): DealFields {
+	return {
+		title: row.title,
+		customerId: row.customerId,
+		valueCents: row.valueCents,
+		lines: row.lines,
+		pipelineId: row.pipelineId,
+		stageId: row.stageId,
+		probability: row.probability,
+		closeDate: row.closeDate,
+		ownerId: row.ownerId,
+		source: row.source,
+		nextStep: row.nextStep,
+		nextStepDate: row.nextStepDate,
+		notes: row.notes
+	};
+}
+
+/** The fields the form changed from the deal as it opened: all an edit writes. */
+export function changedDealFields(initial: DealFields, fields: DealFields): Partial<DealFields> {
+	const changed: Partial<Record<keyof DealFields, unknown>> = {};
+	for (const key of Object.keys(fields) as (keyof DealFields)[]) {
+		if (JSON.stringify(fields[key]) !== JSON.stringify(initial[key])) changed[key] = fields[key];
+	}
+	return changed as Partial<DealFields>;
 }
 
 /** A deal's value: its lines' total when it has lines, else the value typed in. */

@@ -6,7 +6,13 @@ import { members } from '$lib/features/shop/ui/members.svelte';
 import { newId } from '$lib/crdt/ids';
 import { suggestStage } from '$lib/features/customers/rules/customer-metrics';
 import type { PaymentMethod } from '$lib/features/activity/rules/activity-fields';
-import type { DealErrors, DealFields, DealRow } from '../rules/deal';
+import {
+	changedDealFields,
+	dealFieldsOf,
+	type DealErrors,
+	type DealFields,
+	type DealRow
+} from '../rules/deal';
 import {
 	DEFAULT_LOST_REASON_KEYS,
 	DEFAULT_STAGES,
@@ -77,7 +83,7 @@ export class DealActions {
 
 	edit(deal: DealRow): void {
 		const pipeline = this.pipelines().find((row) => row.id === deal.pipelineId);
-		if (pipeline) this.dialog = { pipeline, deal, initial: { ...deal } };
+		if (pipeline) this.dialog = { pipeline, deal, initial: dealFieldsOf(deal) };
 	}
 
 	/** Saves the dialog's deal; the form's errors when refused, null when saved. */
@@ -86,9 +92,11 @@ export class DealActions {
 		lead: { name: string; phone: string } | null
 	): Promise<DealErrors | null> => {
 		const editing = this.dialog?.deal ?? null;
-		const result = editing
-			? await this.session.commands.updateDeal(editing.id, fields)
-			: await this.session.commands.createDeal(fields, lead);
+		const initial = this.dialog?.initial;
+		const result =
+			editing && initial
+				? await this.session.commands.updateDeal(editing.id, changedDealFields(initial, fields))
+				: await this.session.commands.createDeal(fields, lead);
 		if (!result.ok) {
 			return result.reason === 'invalid'
 				? result.errors

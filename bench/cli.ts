@@ -37,6 +37,7 @@ export const onlyInsights = args.includes('--only=insights');
 
 /** `--only=loyalty`: the loyalty steps after the import, as in a full run; only printed. */
 export const onlyLoyalty = args.includes('--only=loyalty');
+export const onlySales = args.includes('--only=sales');
 
 export const profileDir = args
 	.find((arg) => arg.startsWith('--profile='))

@@ -50,7 +50,12 @@ const OBSERVE_STARTUP = `
 	if (document.documentElement) watch(); else document.addEventListener('DOMContentLoaded', watch);
 `;
 
-export async function injectArchive(page: Page, origin: string, size: ArchiveSize, parts: number) {
+export async function injectArchive(
+	page: Page,
+	origin: string,
+	size: ArchiveSize | { name: string },
+	parts: number
+) {
 	// Any same-origin page that does not start the app will do to reach its IndexedDB.
 	await page.goto(`${origin}/favicon.svg`);
 	await page.evaluate(

@@ -6,6 +6,10 @@ import { workspaceDoc } from '../src/lib/crdt/workspace-doc';
 import { demoCustomers } from '../src/lib/features/demo/demo-shop';
 import { INTERACTION_KINDS, PAYMENT_METHODS } from '../src/lib/features/activity/rules/activity';
 import { toCsv } from '../src/lib/features/export/csv';
+import { createDeal, createPipeline, moveDeal } from '../src/lib/features/deals/deal-commands';
+import { readPipeline } from '../src/lib/features/deals/kinds';
+import { DEFAULT_STAGES, defaultStages } from '../src/lib/features/deals/rules/pipeline';
+import { newId } from '../src/lib/crdt/ids';
 import { seededRandom } from '../tests/unit/helpers';
 
 export interface ArchiveSize {
@@ -32,7 +36,15 @@ export interface GeneratedArchive {
 	queries: string[];
 	singleEditBytes: number;
 	generateMs: number;
+	/**
+	 * A sales pipeline with 5,000 deals of the archive's customers (1,000 open, the rest won or
+	 * lost, each with its stage history), as updates of their own: the sales steps add them to
+	 * the stored archive, so no other measurement carries them.
+	 */
+	salesUpdates: Uint8Array[];
 }
+
+export const DEALS = { total: 5_000, open: 1_000 };
 
 const PRODUCTS: [string, number][] = [
 	['乌龙茶', 12_800],
@@ -106,6 +118,11 @@ export function generateArchive(size: ArchiveSize, seed = 7): GeneratedArchive {
 		if (!result.ok) throw new Error(`generated event refused: ${JSON.stringify(result)}`);
 	}
 
+	// The sales steps' updates start with this edit: left out, it would hold the deals that
+	// follow back as pending in the app's doc (they build on the same client's clock).
+	const salesUpdates: Uint8Array[] = [];
+	const collectSales = (update: Uint8Array) => salesUpdates.push(update);
+	ctx.ws.doc.on('update', collectSales);
 	// The size of what a colleague receives when one field of one customer changes, edited by
 	// another member than the one who made it, with a member id as long as the app's.
 	let singleEditBytes = 0;
@@ -115,6 +132,8 @@ export function generateArchive(size: ArchiveSize, seed = 7): GeneratedArchive {
 		city: '苏州市'
 	});
 	ctx.ws.doc.off('update', capture);
+	addDeals(ctx, ids, random, now);
+	ctx.ws.doc.off('update', collectSales);
 
 	const chinese = fields.find((f) => /\p{Script=Han}/u.test(f.name))!;
 	const english = fields.find((f) => !/\p{Script=Han}/u.test(f.name))!;
@@ -133,8 +152,64 @@ export function generateArchive(size: ArchiveSize, seed = 7): GeneratedArchive {
 			'zzqxv'
 		],
 		singleEditBytes,
-		generateMs: performance.now() - started
+		generateMs: performance.now() - started,
+		salesUpdates
 	};
+}
+
+/**
+ * The sales steps' deals, through the app's own commands: the usual seven stages, open deals
+ * spread over the five open ones, the others won or lost within the last year.
+ */
+function addDeals(ctx: CommandContext, customerIds: string[], random: () => number, now: number) {
+	const names = Object.fromEntries(DEFAULT_STAGES.map((stage) => [stage.key, stage.key]));
+	const made = createPipeline(ctx, {
+		name: 'Sales',
+		stages: defaultStages(names as Record<(typeof DEFAULT_STAGES)[number]['key'], string>, newId),
+		lostReasons: ['Price', 'Timing']
+	});
+	if (!made.ok) throw new Error('the bench pipeline was refused');
+	const pipeline = readPipeline(
+		made.value,
+		ctx.ws.doc.getMap('pipelines').get(made.value) as Y.Map<unknown>
+	)!;
+	const open = pipeline.stages.filter((stage) => stage.kind === 'open');
+	const won = pipeline.stages.find((stage) => stage.kind === 'won')!;
+	const lost = pipeline.stages.find((stage) => stage.kind === 'lost')!;
+	for (let start = 0; start < DEALS.total; start += 1_000) {
+		inOneStep(ctx, () => {
+			for (let i = start; i < start + 1_000; i++) {
+				const at = now - Math.floor(random() * 365 * 86_400_000);
+				const deal = createDeal(
+					{ ...ctx, now: () => at },
+					{
+						title: `Deal ${i}`,
+						customerId: customerIds[Math.floor(random() * customerIds.length)]!,
+						valueCents: 1_000 + Math.floor(random() * 5_000_000),
+						lines: [],
+						pipelineId: pipeline.id,
+						stageId: open[0]!.id,
+						probability: null,
+						closeDate: '',
+						ownerId: '',
+						source: 'walk_in',
+						nextStep: '',
+						nextStepDate: '',
+						notes: ''
+					}
+				);
+				if (!deal.ok) throw new Error(`a bench deal was refused: ${JSON.stringify(deal)}`);
+				const later = { ...ctx, now: () => at + 86_400_000 };
+				if (i < DEALS.open) {
+					const stage = open[i % open.length]!;
+					if (stage.id !== open[0]!.id) moveDeal(later, deal.value, stage.id, '');
+				} else if (random() < 0.4) {
+					moveDeal(later, deal.value, open[1]!.id, '');
+					moveDeal({ ...ctx, now: () => at + 3 * 86_400_000 }, deal.value, won.id, '');
+				} else moveDeal(later, deal.value, lost.id, random() < 0.5 ? 'Price' : 'Timing');
+			}
+		});
+	}
 }
 
 /** A customer file as a shop would bring it (Chinese headers, UTF-8 with BOM), for the import. */

@@ -18,6 +18,7 @@ import {
 	build,
 	onlyInsights,
 	onlyLoyalty,
+	onlySales,
 	onlySearch,
 	onlySync,
 	quick,
@@ -28,6 +29,7 @@ import {
 	measure,
 	measureInsightsOnly,
 	measureLoyaltyOnly,
+	measureSalesOnly,
 	measureSearchOnly,
 	measureSyncOnly,
 	step
@@ -85,6 +87,20 @@ async function main() {
 		}
 		return;
 	}
+	if (onlySales) {
+		try {
+			for (const size of sizes) {
+				const archive = generateArchive(size);
+				archiveUpdates.set(size.name, archive.updates);
+				archiveUpdates.set(`${size.name}sales`, archive.salesUpdates);
+				console.log(`Sales at ${size.name}…`);
+				await measureSalesOnly(origin, size, archive);
+			}
+		} finally {
+			server.close();
+		}
+		return;
+	}
 	if (onlyLoyalty) {
 		try {
 			for (const size of sizes) {
@@ -129,6 +145,7 @@ async function main() {
 		const archive = generateArchive(size);
 		archives.set(size.name, archive);
 		archiveUpdates.set(size.name, archive.updates);
+		archiveUpdates.set(`${size.name}sales`, archive.salesUpdates);
 	}
 	const environment = `${process.platform} ${process.arch}, Node ${process.version}, headless Chromium`;
 	const results: SizeResult[] = [];

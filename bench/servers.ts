@@ -29,7 +29,7 @@ export function serve(archives: Map<string, Uint8Array[]>): Promise<Server> {
 			res.writeHead(200, { 'content-type': 'text/javascript' });
 			return void res.end(analyticsProbe);
 		}
-		const match = /^\/__bench\/(\w)-(\d+)\.bin$/.exec(req.url ?? '');
+		const match = /^\/__bench\/(\w+)-(\d+)\.bin$/.exec(req.url ?? '');
 		if (match) {
 			const body = archives.get(match[1]!)?.[Number(match[2])];
 			if (!body) return void res.writeHead(404).end();

@@ -20,7 +20,9 @@ import {
 	columnTotals,
 	dealsByStage,
 	changedDealFields,
+	columnOrder,
 	dealFieldsOf,
+	onBoard,
 	probabilityOf,
 	staleDays,
 	validateDeal,
@@ -637,6 +639,48 @@ describe('the funnel', () => {
 		expect(funnel.forecast).toEqual([
 			{ month: '2026-12', count: 1, valueCents: 8_000_00, weightedCents: 4_000_00 },
 			{ month: '', count: 1, valueCents: 99_00, weightedCents: 59_40 }
+		]);
+	});
+});
+
+describe('the board', () => {
+	it('shows every open deal and those won or lost in the last 30 calendar days', () => {
+		const now = new Date(2026, 11, 31, 9).getTime();
+		const entered = (month: number, day: number) => new Date(2026, month - 1, day, 20).getTime();
+		const { shown, closedEarlier } = onBoard(
+			[
+				{ id: 'open-old', stageId: 's-new', stageEnteredAt: entered(1, 1) },
+				{ id: 'won-29', stageId: 's-won', stageEnteredAt: entered(12, 2) },
+				{ id: 'won-30', stageId: 's-won', stageEnteredAt: entered(12, 1) },
+				{ id: 'lost-old', stageId: 's-lost', stageEnteredAt: entered(6, 1) }
+			],
+			STAGES,
+			now
+		);
+		expect(shown.map((deal) => deal.id)).toEqual(['open-old', 'won-29']);
+		expect(closedEarlier).toBe(2);
+	});
+});
+
+describe('a board column', () => {
+	it('puts the soonest expected close first, deals without a date last, then the largest', () => {
+		const row = (title: string, closeDate: string, valueCents: number) =>
+			({ ...dealFields({ title, closeDate, valueCents }), id: title }) as DealRow;
+		const order = [
+			row('undated small', '', 100),
+			row('january', '2027-01-10', 100),
+			row('december big', '2026-12-20', 900),
+			row('december small', '2026-12-20', 100),
+			row('undated big', '', 900)
+		]
+			.sort(columnOrder)
+			.map((deal) => deal.title);
+		expect(order).toEqual([
+			'december big',
+			'december small',
+			'january',
+			'undated big',
+			'undated small'
 		]);
 	});
 });

@@ -153,6 +153,41 @@ export function staleDays(
 	return idle > stage.staleAfterDays ? idle : null;
 }
 
+/** How long a won or lost deal stays on the board: older ones are in the list. */
+export const CLOSED_ON_BOARD_DAYS = 30;
+
+/**
+ * The deals the board shows: every open one, and those won or lost in the last
+ * `CLOSED_ON_BOARD_DAYS` calendar days (a shop's years of closed deals would bury the board).
+ */
+export function onBoard<T extends Pick<DealRow, 'stageId' | 'stageEnteredAt'>>(
+	deals: readonly T[],
+	stages: readonly PipelineStage[],
+	now: number
+): { shown: T[]; closedEarlier: number } {
+	const closed = new Set(stages.filter((stage) => stage.kind !== 'open').map((stage) => stage.id));
+	const shown: T[] = [];
+	let closedEarlier = 0;
+	for (const deal of deals) {
+		if (
+			closed.has(deal.stageId) &&
+			calendarDaysBetween(deal.stageEnteredAt, now) >= CLOSED_ON_BOARD_DAYS
+		)
+			closedEarlier += 1;
+		else shown.push(deal);
+	}
+	return { shown, closedEarlier };
+}
+
+/** A column's order: the soonest expected close first (none last), then the largest value. */
+export function columnOrder(a: DealRow, b: DealRow): number {
+	return (
+		(a.closeDate || '9999').localeCompare(b.closeDate || '9999') ||
+		b.valueCents - a.valueCents ||
+		a.title.localeCompare(b.title)
+	);
+}
+
 /** The deals of each stage, in the pipeline's order; a deal whose stage is gone goes first. */
 export function dealsByStage<T extends Pick<DealFields, 'stageId'>>(
 	deals: readonly T[],

@@ -612,7 +612,7 @@ async function measureSales(
 		page
 			.waitForFunction(
 				(want) =>
-					(document.querySelector('.summary')?.textContent ?? '').includes(`${want} open deals`) &&
+					(document.querySelector('.summary')?.textContent ?? '').includes(`${want.toLocaleString('en')} open deals`) &&
 					document.querySelectorAll('[data-deal]').length >= 5 * 40,
 				want,
 				{ timeout: 30_000 }
@@ -645,7 +645,7 @@ async function measureSales(
 					const check = () => {
 						const summary = document.querySelector('.summary')?.textContent ?? '';
 						if (
-							summary.includes(`${want} open deals`) &&
+							summary.includes(`${want.toLocaleString('en')} open deals`) &&
 							document.querySelectorAll('[data-deal]').length >= 5 * 40
 						)
 							return resolve();

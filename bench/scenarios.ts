@@ -612,8 +612,9 @@ async function measureSales(
 		page
 			.waitForFunction(
 				(want) =>
-					(document.querySelector('.summary')?.textContent ?? '').includes(`${want.toLocaleString('en')} open deals`) &&
-					document.querySelectorAll('[data-deal]').length >= 5 * 40,
+					(document.querySelector('.summary')?.textContent ?? '').includes(
+						`${want.toLocaleString('en')} open deals`
+					) && document.querySelectorAll('[data-deal]').length >= 5 * 40,
 				want,
 				{ timeout: 30_000 }
 			)

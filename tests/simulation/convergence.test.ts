@@ -23,6 +23,12 @@ import {
 	useProjectionDbs
 } from '../unit/projection-helpers';
 import { LossyNetwork } from './lossy-network';
+import {
+	createDeal,
+	createPipeline,
+	moveDeal,
+	updateDeal
+} from '../../src/lib/features/deals/deal-commands';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';
 
 const freshDb = useProjectionDbs('simulation');
@@ -110,11 +116,53 @@ function act(replica: Replica, random: () => number, step: number): void {
 		replica.undo.undo();
 	} else if (roll < 0.94) {
 		setMemberProfile(ctx, { name: `${pick(NAMES)} ${step}`, color: pick(MEMBER_COLORS) });
+	} else if (roll < 0.97) {
+		dealAction(ctx, id, random, step);
 	} else {
 		const other = pick(ids);
 		const kept = liveCustomer(ctx.ws, id);
 		if (kept && other !== id) mergeCustomers(ctx, id, other, { ...kept, notes: `merged ${step}` });
 	}
+}
+
+const SIM_STAGES = [
+	{ id: 'open', name: 'Open', kind: 'open' as const, probability: 30, staleAfterDays: 7 },
+	{ id: 'won', name: 'Won', kind: 'won' as const, probability: 100, staleAfterDays: 0 },
+	{ id: 'lost', name: 'Lost', kind: 'lost' as const, probability: 0, staleAfterDays: 0 }
+];
+
+/** A pipeline made, a deal added for a customer, moved, or one of its fields changed. */
+function dealAction(ctx: CommandContext, customerId: string, random: () => number, step: number) {
+	const pipelines = [...ctx.ws.doc.getMap('pipelines').keys()];
+	if (pipelines.length === 0) {
+		createPipeline(ctx, { name: `Sales ${step}`, stages: SIM_STAGES, lostReasons: ['Price'] });
+		return;
+	}
+	const deals = [...ctx.ws.doc.getMap('deals').keys()];
+	const dealId = deals[Math.floor(random() * deals.length)];
+	const roll = random();
+	if (roll < 0.4 || !dealId) {
+		createDeal(ctx, {
+			title: `Deal ${step}`,
+			customerId,
+			valueCents: 1_000 * step,
+			lines: [],
+			pipelineId: pipelines[0]!,
+			stageId: 'open',
+			probability: null,
+			closeDate: '',
+			ownerId: '',
+			source: '',
+			nextStep: roll < 0.1 ? `Call ${step}` : '',
+			nextStepDate: roll < 0.1 ? '2026-12-20' : '',
+			notes: ''
+		});
+	} else if (roll < 0.7) {
+		moveDeal(ctx, dealId, SIM_STAGES[Math.floor(random() * 3)]!.id, 'Price');
+	} else if (roll < 0.85) {
+		updateDeal(ctx, dealId, { valueCents: 500 * step });
+	} else
+		updateDeal(ctx, dealId, { closeDate: `2027-01-${String(1 + (step % 28)).padStart(2, '0')}` });
 }
 
 async function expectConverged(list: Replica[]): Promise<void> {
@@ -168,6 +216,7 @@ describe('replicas over a lossy network', () => {
 			// The run did real work: customers, purchases and deletions all happened.
 			expect(liveIds(list[0]!.ctx).length).toBeGreaterThan(10);
 			expect(list[0]!.ctx.ws.purchases.size).toBeGreaterThan(10);
+			expect(list[0]!.ctx.ws.doc.getMap('deals').size).toBeGreaterThan(3);
 		},
 		60_000
 	);

@@ -6,7 +6,12 @@ import {
 	type TodayCounts
 } from '../../src/lib/features/activity/rules/today';
 import { EMPTY_METRICS } from '../../src/lib/features/customers/rules/customer-metrics';
-import { todayLists } from '../../src/lib/features/activity/ui/today-lists';
+import {
+	knownRiskLists,
+	riskLists,
+	riskListsLater,
+	todayBirthdays
+} from '../../src/lib/features/activity/ui/today-lists';
 import { customersAmong } from '../../src/lib/features/customers/rules/customers-among';
 
 const base: TodayCounts = {
@@ -125,12 +130,27 @@ describe('Today’s lists', () => {
 			{ ...EMPTY_METRICS, id: 'c1', birthday: '1990-12-08', stage: 'active' }
 		] as never[];
 		const now = Date.parse('2026-12-07T09:00:00');
-		const first = todayLists(rows, now, '2026-12-07');
-		expect(first.birthdays).toHaveLength(1);
-		expect(todayLists(rows, now, '2026-12-07')).toBe(first);
-		expect(todayLists([...rows], now, '2026-12-07')).not.toBe(first);
-		const tomorrow = Date.parse('2026-12-08T00:00:01');
-		expect(todayLists(rows, tomorrow, '2026-12-08')).not.toBe(first);
+		const first = todayBirthdays(rows, '2026-12-07');
+		expect(first).toHaveLength(1);
+		expect(todayBirthdays(rows, '2026-12-07')).toBe(first);
+		expect(todayBirthdays([...rows], '2026-12-07')).not.toBe(first);
+		expect(todayBirthdays(rows, '2026-12-08')).not.toBe(first);
+		expect(knownRiskLists(rows, now)).toBeNull();
+		const risks = riskLists(rows, now);
+		expect(knownRiskLists(rows, now)).toBe(risks);
+		expect(knownRiskLists(rows, now + 1)).toBeNull();
+	});
+
+	it('work the risk lists out in a task of their own, which a newer list cancels', async () => {
+		const rows = [{ ...EMPTY_METRICS, id: 'c1', stage: 'active' }] as never[];
+		const now = Date.parse('2026-12-07T09:00:00');
+		const seen: unknown[] = [];
+		const cancel = riskListsLater(rows, now, (lists) => seen.push(lists));
+		expect(seen).toEqual([]);
+		riskListsLater(rows, now + 1, (lists) => seen.push(lists))();
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		expect(seen).toHaveLength(1);
+		cancel();
 	});
 
 	it('find the customers of the day’s tasks, and only those still in the list', () => {

@@ -55,7 +55,7 @@ async function fillTheDisk(page: Page): Promise<number> {
 			request.onerror = () => reject(request.error);
 		});
 		let written = 0;
-		for (let size = 4 << 20; size >= 4 << 10;) {
+		for (let size = 4 << 20; size >= 256;) {
 			const bytes = new Uint8Array(size);
 			for (let i = 0; i < size; i += 65_536) crypto.getRandomValues(bytes.subarray(i, i + 65_536));
 			const stored = await new Promise<boolean>((resolve) => {

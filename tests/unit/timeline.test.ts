@@ -1,4 +1,4 @@
-import { listRow } from './helpers';
+import { listRow, seededRandom } from './helpers';
 import { describe, expect, it } from 'vitest';
 import { buildTimeline } from '../../src/lib/features/activity/rules/timeline';
 
@@ -102,6 +102,39 @@ describe('sortCustomers', () => {
 		];
 		expect(sortCustomers(counted, 'purchaseCount').map((r) => r.sortName)).toEqual(['a', 'c', 'b']);
 		expect(sortCustomers(counted, 'lastContact').map((r) => r.sortName)).toEqual(['c', 'b', 'a']);
+	});
+
+	it('sorts the same from any earlier order; that order only saves work', () => {
+		const random = seededRandom(7);
+		const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+		for (let round = 0; round < 200; round++) {
+			const rows = Array.from({ length: 1 + Math.floor(random() * 30) }, (_, i) =>
+				listRow({
+					id: `c${Math.floor(random() * 1_000)}-${i}`,
+					sortName: pick(['an', 'bo', 'bo', 'chen', '']),
+					updatedAt: pick([1, 2, 3]),
+					totalSpentCents: pick([0, 100, 100, 900]),
+					lastPurchaseAt: pick([null, 5, 9]),
+					purchaseCount: pick([0, 1, 1, 4]),
+					lastContactAt: pick([null, 50, 90])
+				})
+			);
+			// An earlier list: some rows gone, some changed copies, some twice, in any order.
+			const earlier = rows
+				.filter(() => random() < 0.8)
+				.flatMap((row) => (random() < 0.1 ? [row, row] : [{ ...row, sortName: 'zz' }]))
+				.sort(() => random() - 0.5);
+			for (const sort of [
+				'name',
+				'updated',
+				'totalSpent',
+				'purchaseCount',
+				'lastPurchase',
+				'lastContact'
+			] as const) {
+				expect(sortCustomers(rows, sort, null, earlier)).toEqual(sortCustomers(rows, sort));
+			}
+		}
 	});
 
 	it('sorts by value scores once they are there; customers without any go last', () => {

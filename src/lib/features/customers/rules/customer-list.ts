@@ -83,15 +83,28 @@ export interface CustomerListFilter {
 
 /**
  * The rows in the order asked for. A sort by a value score needs `scores` (by customer id);
- * until they come, the list keeps its name order.
+ * until they come, the list keeps its name order. Every order is total (ties go by name, then
+ * id), so `startFrom` — the list as sorted before a change — only makes the sort faster: the
+ * sort is adaptive, and rows already in order cost one comparison each (a fresh sort of 20,000
+ * names compares about 300,000 pairs).
  */
 export function sortCustomers<T extends ListableCustomer>(
 	rows: readonly T[],
 	sort: CustomerSort,
-	scores: ValueLookup | null = null
+	scores: ValueLookup | null = null,
+	startFrom: readonly T[] = []
 ): T[] {
-	const byName = (a: T, b: T) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0);
-	const sorted = [...rows];
+	const byName = (a: T, b: T) =>
+		a.sortName < b.sortName
+			? -1
+			: a.sortName > b.sortName
+				? 1
+				: a.id < b.id
+					? -1
+					: a.id > b.id
+						? 1
+						: 0;
+	const sorted = inEarlierOrder(rows, startFrom);
 	if (isValueSort(sort) && scores) {
 		const rank = new Map(rows.map((row) => [row.id, valueRank(sort, scores.get(row.id))]));
 		const order = (a: T, b: T) => {
@@ -100,7 +113,7 @@ export function sortCustomers<T extends ListableCustomer>(
 			return x === y ? 0 : x < y ? -1 : 1;
 		};
 		sorted.sort((a, b) => order(a, b) || byName(a, b));
-	} else if (sort === 'updated') sorted.sort((a, b) => b.updatedAt - a.updatedAt);
+	} else if (sort === 'updated') sorted.sort((a, b) => b.updatedAt - a.updatedAt || byName(a, b));
 	else if (sort === 'totalSpent') {
 		sorted.sort((a, b) => (b.totalSpentCents ?? 0) - (a.totalSpentCents ?? 0) || byName(a, b));
 	} else if (sort === 'purchaseCount') {
@@ -111,6 +124,24 @@ export function sortCustomers<T extends ListableCustomer>(
 		sorted.sort((a, b) => (b.lastPurchaseAt ?? 0) - (a.lastPurchaseAt ?? 0) || byName(a, b));
 	} else sorted.sort(byName);
 	return sorted;
+}
+
+/** `rows` in the order their ids have in `earlier`; rows it lacks follow in their own order. */
+function inEarlierOrder<T extends { id: string }>(rows: readonly T[], earlier: readonly T[]): T[] {
+	if (earlier.length === 0) return [...rows];
+	const place = new Map<string, number>();
+	for (let i = 0; i < earlier.length; i++) place.set(earlier[i]!.id, i);
+	const slots: (T | undefined)[] = new Array<T | undefined>(earlier.length);
+	const newcomers: T[] = [];
+	for (const row of rows) {
+		const at = place.get(row.id);
+		if (at === undefined || slots[at] !== undefined) newcomers.push(row);
+		else slots[at] = row;
+	}
+	const ordered: T[] = [];
+	for (const row of slots) if (row !== undefined) ordered.push(row);
+	for (const row of newcomers) ordered.push(row);
+	return ordered;
 }
 
 export function isFiltered(filter: CustomerListFilter): boolean {

@@ -47,10 +47,14 @@ export class CustomerListState {
 	 * warm-up brings them): rows then show their ABC class and risk.
 	 */
 	valueScores = $state.raw<ValueLookup | null>(null);
+	/** The list as last sorted: a re-sort after a change starts from it (see `sortCustomers`). */
+	#lastSorted: readonly CustomerRow[] = [];
 	// Only a value sort reads the scores: their arrival must not re-sort a list by name.
-	readonly sorted = $derived(
-		sortCustomers(this.rows, this.sort, isValueSort(this.sort) ? this.valueScores : null)
-	);
+	readonly sorted = $derived.by(() => {
+		const scores = isValueSort(this.sort) ? this.valueScores : null;
+		this.#lastSorted = sortCustomers(this.rows, this.sort, scores, this.#lastSorted);
+		return this.#lastSorted;
+	});
 	readonly #filter = $derived({
 		query: this.query,
 		tag: this.tag,

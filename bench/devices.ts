@@ -33,7 +33,7 @@ const OBSERVE_STARTUP = `
 					layout: Math.round(entry.startTime + entry.duration - (entry.styleAndLayoutStart || entry.startTime + entry.duration)),
 					render: Math.round(entry.startTime + entry.duration - (entry.renderStart || entry.startTime + entry.duration)),
 					scripts: entry.scripts.map((script) =>
-						[Math.round(script.duration), script.invoker, script.sourceFunctionName, script.sourceURL.split('/').pop()].join(' ')
+						[Math.round(script.duration), script.invoker, script.sourceFunctionName, script.sourceURL.split('/').pop() + ':' + script.sourceCharPosition].join(' ')
 					)
 				});
 			}

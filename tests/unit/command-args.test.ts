@@ -213,7 +213,32 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 	updateDeal: ['d1', deal],
 	moveDeal: ['d1', 's2', ''],
 	winDeal: ['d1', 's2', { at: 0, payment: 'cash', channel: 'in_store' }],
-	deleteDeal: ['d1']
+	deleteDeal: ['d1'],
+	addLead: [{ name: 'Li Na', phone: '13800138000', source: 'walk_in', ownerId: '', notes: '' }],
+	assignLead: ['c1', 'm1'],
+	discardLead: ['c1', 'other', 'moved away'],
+	reopenLead: ['c1'],
+	keepLeadApart: ['c1', 'c2'],
+	qualifyLead: ['c1', deal],
+	setKioskSettings: [
+		{
+			fields: ['email'],
+			customFields: ['f1'],
+			consentText: { en: 'I agree', 'zh-CN': '我同意' },
+			welcome: { kind: 'points', points: 50, campaignId: '' }
+		}
+	],
+	signUpWalkIn: [
+		{
+			name: 'Li Na',
+			phone: '13800138000',
+			fields: { email: 'li@example.com' },
+			custom: { f1: 'yes' },
+			consents: { sms: true, wechat: false, email: false },
+			language: 'zh-CN',
+			welcomeNote: '新客礼'
+		}
+	]
 };
 
 describe('command argument schemas', () => {

@@ -48,6 +48,13 @@ import {
 	updatePipeline
 } from '../../src/lib/features/deals/deal-commands';
 import {
+	discardLead,
+	reopenLead,
+	setKioskSettings,
+	signUpWalkIn
+} from '../../src/lib/features/leads/lead-commands';
+import { defaultKioskSettings } from '../../src/lib/features/leads/rules/kiosk';
+import {
 	createReport,
 	deleteReport,
 	updateReport
@@ -163,6 +170,21 @@ async function randomEdits(
 					notes: ''
 				});
 				if (deal.ok && step % 40 === 27) moveDeal(ctx, deal.value, 'lost', 'Price');
+				// Leads' decisions and kiosk consents are tables too.
+				if (step % 40 === 7) discardLead(ctx, buyer, 'spam', '');
+				if (step % 80 === 27) reopenLead(ctx, buyer);
+			}
+			if (step % 40 === 27) {
+				setKioskSettings(ctx, { ...defaultKioskSettings(), fields: ['email'] });
+				signUpWalkIn(ctx, {
+					name: `Walk-in ${step}`,
+					phone: `137${String(step).padStart(8, '0')}`,
+					fields: {},
+					custom: {},
+					consents: { sms: step % 2 === 0, wechat: true, email: false },
+					language: 'en',
+					welcomeNote: 'Welcome'
+				});
 			}
 		}
 		if (random() < 0.2) await projector.idle();

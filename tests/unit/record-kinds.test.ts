@@ -12,6 +12,7 @@ import { segmentKind } from '../../src/lib/features/segments/kinds';
 import { campaignKind } from '../../src/lib/features/coupons/kinds';
 import { templateKind } from '../../src/lib/features/care/kinds';
 import { dealKind, dealMoveKind, pipelineKind } from '../../src/lib/features/deals/kinds';
+import { consentKind, leadEventKind } from '../../src/lib/features/leads/kinds';
 import { automationKind } from '../../src/lib/features/automations/kinds';
 import { reportKind } from '../../src/lib/features/insights/kinds';
 import { taskKind } from '../../src/lib/features/activity/kinds';
@@ -144,6 +145,8 @@ describe('a kind of record added by describing it', () => {
 			pipelineKind,
 			dealKind,
 			dealMoveKind,
+			leadEventKind,
+			consentKind,
 			noteKind
 		]);
 		expect(

@@ -15,6 +15,8 @@ import type { AutomationRow } from '../features/automations/rules/automations';
 import type { DealRow } from '../features/deals/rules/deal';
 import type { PipelineRow } from '../features/deals/rules/pipeline';
 import type { DealMoveRow } from '../features/deals/kinds';
+import type { LeadEventRow } from '../features/leads/rules/lead';
+import type { ConsentRow } from '../features/leads/rules/consent';
 import type { ProductRecord } from '../features/products/product-records';
 import type { TagColor } from '../features/tags/rules/tags';
 import type { CustomerRecord } from '../features/customers/rules/customer';
@@ -88,6 +90,8 @@ export class ProjectionDb extends Dexie {
 	pipelines!: Table<PipelineRow, string>;
 	deals!: Table<DealRow, string>;
 	dealMoves!: Table<DealMoveRow, string>;
+	leadEvents!: Table<LeadEventRow, string>;
+	consents!: Table<ConsentRow, string>;
 	projectionState!: Table<ProjectionState, string>;
 
 	/**
@@ -132,7 +136,8 @@ export class ProjectionDb extends Dexie {
 			deals: 'id, pipelineId, customerId',
 			dealMoves: 'id, dealId'
 		});
-		if (Object.keys(extraTables).length > 0) this.version(19).stores(extraTables);
+		this.version(19).stores({ leadEvents: 'id, customerId', consents: 'id, customerId' });
+		if (Object.keys(extraTables).length > 0) this.version(20).stores(extraTables);
 	}
 }
 

@@ -17,6 +17,7 @@ import { couponCommands } from '../features/coupons/commands';
 import { careCommands } from '../features/care/commands';
 import { automationCommands } from '../features/automations/commands';
 import { dealCommands } from '../features/deals/commands';
+import { leadCommands } from '../features/leads/commands';
 
 /** Each feature's commands; the registry refuses a name two of them declare. */
 export const FEATURE_COMMANDS = [
@@ -37,7 +38,8 @@ export const FEATURE_COMMANDS = [
 	couponCommands,
 	careCommands,
 	automationCommands,
-	dealCommands
+	dealCommands,
+	leadCommands
 ] as const;
 
 /** The registry the worker dispatches by name. */

@@ -11,6 +11,7 @@ import { campaignKind } from '../features/coupons/kinds';
 import { templateKind } from '../features/care/kinds';
 import { automationKind } from '../features/automations/kinds';
 import { dealKind, dealMoveKind, pipelineKind } from '../features/deals/kinds';
+import { consentKind, leadEventKind } from '../features/leads/kinds';
 
 /**
  * The kinds of record the projector keeps a table of, besides customers (whose rows carry
@@ -32,5 +33,7 @@ export const APP_TABLE_KINDS: readonly TableKind[] = [
 	automationKind,
 	pipelineKind,
 	dealKind,
-	dealMoveKind
+	dealMoveKind,
+	leadEventKind,
+	consentKind
 ];

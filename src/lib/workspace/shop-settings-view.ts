@@ -8,11 +8,14 @@ import {
 import { LOYALTY_SETTINGS_KEY } from '../features/loyalty/loyalty-keys';
 import { readCareSettings, type CareSettings } from '../features/care/rules/care-settings';
 import { CARE_SETTINGS_KEY } from '../features/care/care-keys';
+import { readKioskSettings, type KioskSettings } from '../features/leads/rules/kiosk';
+import { KIOSK_LEADS_KEY } from '../features/leads/leads-keys';
 
 export interface ShopSettingsView {
 	valueSettings: ValueSettings;
 	loyaltySettings: LoyaltySettings;
 	careSettings: CareSettings;
+	kioskSettings: KioskSettings;
 }
 
 /** The shop's settings as the page shows them, each unreadable part as its default. */
@@ -20,6 +23,7 @@ export function readShopSettings(ws: WorkspaceDoc): ShopSettingsView {
 	return {
 		valueSettings: readValueSettings(ws.meta.get(VALUE_SETTINGS_KEY)),
 		loyaltySettings: readLoyaltySettings(ws.meta.get(LOYALTY_SETTINGS_KEY)),
-		careSettings: readCareSettings(ws.meta.get(CARE_SETTINGS_KEY))
+		careSettings: readCareSettings(ws.meta.get(CARE_SETTINGS_KEY)),
+		kioskSettings: readKioskSettings(ws.meta.get(KIOSK_LEADS_KEY))
 	};
 }

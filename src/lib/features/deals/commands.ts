@@ -16,7 +16,7 @@ const pipelineFields = shape({
 	)
 });
 
-const dealFields = shape({
+export const dealFields = shape({
 	title: text,
 	customerId: text,
 	valueCents: v.number(),

@@ -32,6 +32,7 @@ export const CONSENT_METHODS = [
 	'online',
 	'wechat',
 	'phone',
+	'kiosk',
 	'other'
 ] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
@@ -173,6 +174,7 @@ export function emptyCustomerFields(): CustomerFields {
  */
 export type ValidationMessageKey =
 	| 'validation.nameRequired'
+	| 'validation.required'
 	| 'validation.tooLong'
 	| 'validation.emailInvalid'
 	| 'validation.phoneCharacters'

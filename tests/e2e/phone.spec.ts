@@ -191,6 +191,18 @@ const TOUCH_ROUTES: { path: string; label?: string; then?: (page: Page) => Promi
 	},
 	{ path: '/sales/list' },
 	{
+		path: '/sales/leads',
+		label: '/sales/leads (a lead to qualify)',
+		then: async (page) => {
+			await page.getByRole('button', { name: 'New lead' }).click();
+			const dialog = page.getByRole('dialog', { name: 'New lead' });
+			await dialog.getByLabel('Name').fill('张伟');
+			await dialog.getByLabel('Phone').fill('139 0013 9000');
+			await dialog.getByRole('button', { name: 'Add lead' }).click();
+			await expect(page.getByRole('button', { name: 'Qualify into a deal' })).toBeVisible();
+		}
+	},
+	{
 		path: '/settings',
 		label: '/settings (a pipeline’s stages)',
 		then: (page) => page.getByRole('button', { name: 'Edit Sales' }).click()
@@ -220,6 +232,19 @@ const TOUCH_ROUTES: { path: string; label?: string; then?: (page: Page) => Promi
 			await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
 			await page.goto('/customers/deleted');
 			await expect(page.getByRole('button', { name: /^Restore 欧阳娜娜/ })).toBeVisible();
+		}
+	},
+	{
+		// After everything else: the device stays a kiosk.
+		path: '/sales/leads',
+		label: '/kiosk (kiosk mode on)',
+		then: async (page) => {
+			await page.getByRole('button', { name: 'Kiosk mode' }).click();
+			const dialog = page.getByRole('dialog', { name: 'Start kiosk mode' });
+			await dialog.getByLabel('PIN', { exact: true }).fill('2468');
+			await dialog.getByLabel('PIN again').fill('2468');
+			await dialog.getByRole('button', { name: 'Start kiosk' }).click();
+			await expect(page.getByRole('heading', { name: 'Welcome! Sign up' })).toBeVisible();
 		}
 	}
 ];

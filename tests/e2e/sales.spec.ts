@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { createCustomer, createCustomers, notices, openCustomers } from './support/app';
 import { setPaused, syncStatus, syncedColleagues } from './support/sync';
+import { smallTargets } from './support/layout';
 
 const board = (page: Page) => page.getByRole('group', { name: 'Deals of Sales, by stage' });
 const column = (page: Page, stage: string) =>
@@ -268,4 +269,48 @@ test('a deal idle past its stage’s limit is flagged on the board and on Today,
 	await waiting.getByRole('link', { name: 'Office chairs' }).click();
 	await expect(page.getByRole('dialog', { name: 'Deal “Office chairs”' })).toBeVisible();
 	await expect(page).toHaveURL(/\/sales$/);
+});
+
+test.describe('on a tablet (1024 × 768, touch)', () => {
+	test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
+
+	test('a deal is carried to the next stage with a finger, and the column totals follow', async ({
+		page
+	}) => {
+		await createCustomers(page, [{ name: 'Lin Feng', phone: '13800138001' }]);
+		await page.goto('/sales');
+		await page.getByRole('button', { name: 'Start with the usual steps' }).tap();
+		await expect(column(page, 'New')).toBeVisible();
+		await addDeal(page, { title: 'Sofa set', customer: 'Lin Feng', value: '12000' });
+		await expect(column(page, 'Contacted')).toContainText('0 deals');
+
+		// A long press lifts the card (a quick swipe scrolls the board), then the finger carries it.
+		const from = (await card(page, 'Sofa set').boundingBox())!;
+		const to = column(page, 'Contacted').getByRole('list');
+		const target = (await to.boundingBox())!;
+		const cdp = await page.context().newCDPSession(page);
+		const touch = (type: string, x: number, y: number) =>
+			cdp.send('Input.dispatchTouchEvent', {
+				type,
+				touchPoints: type === 'touchEnd' ? [] : [{ x, y }]
+			});
+		const start = { x: from.x + 24, y: from.y + 14 };
+		await touch('touchStart', start.x, start.y);
+		await page.waitForTimeout(300);
+		const end = { x: target.x + target.width / 2, y: target.y + 40 };
+		for (let step = 1; step <= 15; step++) {
+			await touch(
+				'touchMove',
+				start.x + ((end.x - start.x) * step) / 15,
+				start.y + ((end.y - start.y) * step) / 15
+			);
+		}
+		await expect(to).toContainText('Sofa set');
+		await touch('touchEnd', end.x, end.y);
+
+		await expect(column(page, 'Contacted')).toContainText('1 deal');
+		await expect(column(page, 'New')).toContainText('0 deals');
+		await expect(column(page, 'Contacted')).toContainText('¥12,000.00');
+		expect(await smallTargets(page)).toEqual([]);
+	});
 });

@@ -24,8 +24,7 @@ import {
 	qualifyLead,
 	reopenLead,
 	setKioskSettings,
-	signUpWalkIn,
-	type WalkInAnswers
+	signUpWalkIn
 } from '../../src/lib/features/leads/lead-commands';
 import { currentConsents, type ConsentRow } from '../../src/lib/features/leads/rules/consent';
 import {
@@ -33,7 +32,8 @@ import {
 	defaultKioskSettings,
 	readKioskSettings,
 	validateKioskSettings,
-	type KioskSettings
+	type KioskSettings,
+	type WalkInAnswers
 } from '../../src/lib/features/leads/rules/kiosk';
 import {
 	inboxCounts,

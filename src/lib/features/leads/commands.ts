@@ -16,7 +16,7 @@ const walkIn = shape({
 	name: text,
 	phone: text,
 	fields: v.record(v.string(), text),
-	custom: v.record(v.string(), text),
+	custom: shape({}),
 	consents: shape({ sms: v.boolean(), wechat: v.boolean(), email: v.boolean() }),
 	language: v.picklist(['en', 'zh-CN']),
 	welcomeNote: text

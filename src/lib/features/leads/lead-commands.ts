@@ -9,7 +9,6 @@ import { createCustomer, updateCustomer } from '../customers/customer-commands';
 import {
 	emptyCustomerFields,
 	type CustomerFields,
-	type CustomerSource,
 	type FieldErrors
 } from '../customers/rules/customer';
 import { createDeal } from '../deals/deal-commands';
@@ -21,13 +20,20 @@ import { KIOSK_LEADS_KEY } from './leads-keys';
 import { KIOSK_PURPOSES, type ConsentDecision, type ConsentPurpose } from './rules/consent';
 import {
 	consentTextFor,
-	KIOSK_FIELDS,
 	readKioskSettings,
 	validateKioskSettings,
 	type KioskSettings,
-	type KioskSettingsErrors
+	type KioskSettingsErrors,
+	type WalkInAnswers,
+	type WalkInWelcome
 } from './rules/kiosk';
-import { DISCARD_REASONS, MAX_LEAD_NOTE, type LeadEventKind, type LeadVia } from './rules/lead';
+import {
+	DISCARD_REASONS,
+	MAX_LEAD_NOTE,
+	type LeadEventKind,
+	type LeadVia,
+	type NewLeadFields
+} from './rules/lead';
 
 type Result<T, E> = { ok: true; value: T } | { ok: false; reason: 'invalid'; errors: E } | NotFound;
 type NotFound = { ok: false; reason: 'notFound' };
@@ -118,15 +124,6 @@ export function qualifyLead(
 	return result;
 }
 
-/** A lead typed in at the inbox. */
-export interface NewLeadFields {
-	name: string;
-	phone: string;
-	source: CustomerSource | '';
-	ownerId: string;
-	notes: string;
-}
-
 /** A new customer at the lead stage, with who follows it up. */
 export function addLead(ctx: CommandContext, fields: NewLeadFields): Result<string, FieldErrors> {
 	return arrive(
@@ -190,24 +187,6 @@ export function setKioskSettings(
 	return { ok: true, value: null };
 }
 
-/** What a walk-in typed at the kiosk: name and phone, and the fields the shop asks for. */
-export interface WalkInAnswers {
-	name: string;
-	phone: string;
-	fields: Partial<Record<(typeof KIOSK_FIELDS)[number], string>>;
-	custom: Record<string, string>;
-	consents: Record<(typeof KIOSK_PURPOSES)[number], boolean>;
-	/** The language the form was shown in: the consent text recorded is the one shown. */
-	language: 'en' | 'zh-CN';
-	/** What the points ledger says of the welcome points, in the shop's words. */
-	welcomeNote: string;
-}
-
-export interface WalkInWelcome {
-	points: number;
-	code: string;
-}
-
 /**
  * Signs a walk-in up from the kiosk, in one step: a customer at the lead stage from a walk-in,
  * a decision per purpose asked (agreed or declined) with the time, the method "kiosk" and the
@@ -239,9 +218,9 @@ export function signUpWalkIn(
 		consentDate: localDateKey(at),
 		consentMethod: 'kiosk',
 		custom: Object.fromEntries(
-			settings.customFields
-				.map((id) => [id, (answers.custom[id] ?? '').trim()] as const)
-				.filter(([, value]) => value !== '')
+			settings.customFields.flatMap((id) =>
+				id in answers.custom ? [[id, answers.custom[id]!]] : []
+			)
 		)
 	};
 	const text = consentTextFor(settings, answers.language);

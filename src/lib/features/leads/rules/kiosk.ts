@@ -1,5 +1,6 @@
 import type { CustomerFieldName } from '../../customers/rules/customer';
-import { MAX_CONSENT_TEXT } from './consent';
+import type { CustomValues } from '../../custom-fields/rules/custom-fields';
+import { MAX_CONSENT_TEXT, type KIOSK_PURPOSES } from './consent';
 
 /** Fields a shop may ask walk-ins for, besides name and phone (always asked). */
 export const KIOSK_FIELDS = [
@@ -98,4 +99,38 @@ export function consentTextFor(settings: KioskSettings, language: 'en' | 'zh-CN'
 	const own = settings.consentText[language].trim();
 	if (own) return own;
 	return settings.consentText[language === 'en' ? 'zh-CN' : 'en'].trim();
+}
+
+/** A kiosk PIN is 4 to 8 digits: typed on a tablet's number pad, remembered by the staff. */
+export function pinProblem(pin: string): 'leads.errors.pinDigits' | null {
+	return /^\d{4,8}$/.test(pin) ? null : 'leads.errors.pinDigits';
+}
+
+/** Wrong PINs allowed in a row before the kiosk waits before taking another. */
+export const PIN_TRIES = 5;
+export const PIN_WAIT_MS = 30_000;
+
+/** How long until another PIN may be tried after `wrong` wrong ones in a row, the last at `lastAt`. */
+export function pinWaitMs(wrong: number, lastAt: number, now: number): number {
+	if (wrong < PIN_TRIES) return 0;
+	return Math.max(0, lastAt + PIN_WAIT_MS - now);
+}
+
+/** What a walk-in typed at the kiosk: name and phone, and the fields the shop asks for. */
+export interface WalkInAnswers {
+	name: string;
+	phone: string;
+	fields: Partial<Record<(typeof KIOSK_FIELDS)[number], string>>;
+	/** Values of the shop's own fields, as the customer form parses them. */
+	custom: CustomValues;
+	consents: Record<(typeof KIOSK_PURPOSES)[number], boolean>;
+	/** The language the form was shown in: the consent text recorded is the one shown. */
+	language: 'en' | 'zh-CN';
+	/** What the points ledger says of the welcome points, in the shop's words. */
+	welcomeNote: string;
+}
+
+export interface WalkInWelcome {
+	points: number;
+	code: string;
 }

@@ -216,3 +216,12 @@ export function inboxCounts(
 	}
 	return counts;
 }
+
+/** A lead typed in at the inbox. */
+export interface NewLeadFields {
+	name: string;
+	phone: string;
+	source: CustomerSource | '';
+	ownerId: string;
+	notes: string;
+}

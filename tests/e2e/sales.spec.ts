@@ -289,7 +289,7 @@ test.describe('on a tablet (1024 × 768, touch)', () => {
 		const to = column(page, 'Contacted').getByRole('list');
 		const target = (await to.boundingBox())!;
 		const cdp = await page.context().newCDPSession(page);
-		const touch = (type: string, x: number, y: number) =>
+		const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
 			cdp.send('Input.dispatchTouchEvent', {
 				type,
 				touchPoints: type === 'touchEnd' ? [] : [{ x, y }]

@@ -55,6 +55,37 @@ async function drag(page: Page, title: string, stage: string) {
 test.describe('on a desktop monitor', () => {
 	test.use({ viewport: { width: 1800, height: 1000 } });
 
+	test('a deal won again after it was reopened does not record its purchase twice unless asked', async ({
+		page
+	}) => {
+		await createCustomers(page, [{ name: 'Lin Feng', phone: '13800138001' }]);
+		await page.goto('/sales');
+		await page.getByRole('button', { name: 'Start with the usual steps' }).click();
+		await addDeal(page, { title: 'Sofa set', customer: 'Lin Feng', value: '12000' });
+		await drag(page, 'Sofa set', 'Won');
+		const won = page.getByRole('dialog', { name: '“Sofa set” won' });
+		await won.getByRole('button', { name: 'Mark as won' }).click();
+		await expect(won).toBeHidden();
+		await drag(page, 'Sofa set', 'Negotiation');
+		await expect(column(page, 'Negotiation')).toContainText('Sofa set');
+		await drag(page, 'Sofa set', 'Won');
+		await expect(won).toContainText('This deal was won before and its purchase recorded then.');
+		const record = won.getByLabel('Record the purchase of ¥12,000.00 for Lin Feng');
+		await expect(record).not.toBeChecked();
+		await won.getByRole('button', { name: 'Mark as won' }).click();
+		await expect(notices(page)).toContainText('“Sofa set” won.');
+
+		// Lin Feng's record holds one purchase of ¥12,000.00, not two.
+		await openCustomers(page);
+		await page
+			.getByRole('link', { name: /Lin Feng/ })
+			.first()
+			.click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Lin Feng' })).toBeVisible();
+		await expect(page.getByText('¥12,000.00').first()).toBeVisible();
+		await expect(page.getByText('¥24,000.00')).toHaveCount(0);
+	});
+
 	test('a pipeline’s deals move by mouse and keyboard, totals follow, one is won with its purchase and one lost with a reason', async ({
 		page
 	}) => {

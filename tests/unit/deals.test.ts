@@ -7,7 +7,8 @@ import {
 	deletePipeline,
 	moveDeal,
 	updateDeal,
-	updatePipeline
+	updatePipeline,
+	winDeal
 } from '../../src/lib/features/deals/deal-commands';
 import {
 	DEALS_ROOT,
@@ -467,9 +468,51 @@ describe('two devices working on the same deal offline', () => {
 	});
 });
 
+describe('winning a deal with its purchase', () => {
+	const sale = {
+		at: Date.UTC(2026, 11, 7),
+		payment: 'cash' as const,
+		channel: 'in_store' as const
+	};
+
+	it('records one purchase when two devices win it apart, and names it on the deal', () => {
+		const a = memberContext('member-a');
+		const { pipelineId, customerId } = shop(a);
+		const made = createDeal(a, dealFields({ pipelineId, customerId }));
+		if (!made.ok) throw new Error('no deal');
+		const b = memberContext('member-b');
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		expect(winDeal(a, made.value, 's-won', sale).ok).toBe(true);
+		expect(winDeal(b, made.value, 's-won', sale).ok).toBe(true);
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		Y.applyUpdate(a.ws.doc, Y.encodeStateAsUpdate(b.ws.doc));
+		for (const device of [a, b]) {
+			expect([...device.ws.purchases.keys()]).toEqual([`${made.value}.won.0`]);
+			expect(dealOf(device, made.value).purchaseId).toBe(`${made.value}.won.0`);
+		}
+	});
+
+	it('records a second purchase when a reopened deal is won again', () => {
+		const { ctx, pipelineId, customerId } = shop();
+		const made = createDeal(ctx, dealFields({ pipelineId, customerId }));
+		if (!made.ok) throw new Error('no deal');
+		winDeal(ctx, made.value, 's-won', sale);
+		moveDeal(ctx, made.value, 's-offer', '');
+		expect(dealOf(ctx, made.value).purchaseId).toBe(`${made.value}.won.0`);
+		winDeal(ctx, made.value, 's-won', sale);
+		expect(ctx.ws.purchases.size).toBe(2);
+		expect(dealOf(ctx, made.value).purchaseId).toBe(`${made.value}.won.1`);
+		// Won without its purchase: nothing more is recorded.
+		moveDeal(ctx, made.value, 's-offer', '');
+		winDeal(ctx, made.value, 's-won', null);
+		expect(ctx.ws.purchases.size).toBe(2);
+	});
+});
+
 describe('the board’s and list’s filters and order', () => {
 	const row = (over: Partial<DealRow>): DealRow => ({
 		...dealFields(),
+		purchaseId: '',
 		id: over.title ?? 'x',
 		pipelineId: 'p1',
 		stageEnteredAt: 0,
@@ -570,6 +613,7 @@ describe('the funnel', () => {
 	});
 	const deal = (over: Partial<DealRow>): DealRow => ({
 		...dealFields(),
+		purchaseId: '',
 		id: 'x',
 		stageEnteredAt: 0,
 		lostReason: '',

@@ -77,7 +77,12 @@ export function purchaseRefusal(ctx: CommandContext, input: PurchaseFields): boo
  */
 export function addPurchase(
 	ctx: CommandContext,
-	input: PurchaseFields
+	input: PurchaseFields,
+	/**
+	 * The purchase's key. A won deal's purchase has one worked out from the deal, so two devices
+	 * winning it apart write one purchase, not two (see `winDeal`).
+	 */
+	id = newId()
 ): ActivityCommandResult<string, PurchaseFields> {
 	const checked = validatePurchase(input);
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
@@ -108,7 +113,6 @@ export function addPurchase(
 		...given
 	} = checked.value;
 	const fields: PurchaseFields = { ...given, ...couponFields, ...redemption.value };
-	const id = newId();
 	ctx.ws.doc.transact(() => {
 		const at = commandTime(ctx);
 		ctx.ws.purchases.set(id, encodeEventValue({ ...fields, ...eventCreated(ctx, at) }));

@@ -7,7 +7,14 @@ import { addPurchase, addTask } from '../activity/activity-commands';
 import type { PaymentMethod, PurchaseChannel } from '../activity/rules/activity-fields';
 import { createCustomer } from '../customers/customer-commands';
 import { emptyCustomerFields } from '../customers/rules/customer';
-import { DEAL_MOVES_ROOT, DEALS_ROOT, PIPELINES_ROOT, readDeal, readPipeline } from './kinds';
+import {
+	DEAL_MOVES_ROOT,
+	DEALS_ROOT,
+	PIPELINES_ROOT,
+	readDeal,
+	readDealMove,
+	readPipeline
+} from './kinds';
 import {
 	dealFieldsOf,
 	dealValueCents,
@@ -304,25 +311,41 @@ export function winDeal(
 	const stage = stagesOf(ctx, deal.pipelineId).find((candidate) => candidate.id === stageId);
 	if (stage?.kind !== 'won') return { ok: false, reason: 'notWon' };
 	let result: WinResult = { ok: false, reason: 'purchaseRefused' };
+	const wonStages = new Set(
+		stagesOf(ctx, deal.pipelineId)
+			.filter((candidate) => candidate.kind === 'won')
+			.map((candidate) => candidate.id)
+	);
 	ctx.ws.doc.transact(() => {
 		let purchaseId: string | null = null;
 		if (purchase) {
+			// The nth win of this deal records the nth won purchase: a device that won it too,
+			// apart, wrote the same key, and after syncing there is one purchase.
+			const wins = [...moves(ctx).values()].filter((stored) => {
+				const move = readDealMove('', stored);
+				return move?.dealId === id && wonStages.has(move.to);
+			}).length;
 			const lines =
 				deal.lines.length > 0
 					? deal.lines
 					: [{ product: deal.title, quantity: 1, unitPriceCents: deal.valueCents }];
-			const added = addPurchase(ctx, {
-				customerId: deal.customerId,
-				at: purchase.at,
-				lines,
-				discountCents: 0,
-				payment: purchase.payment,
-				channel: purchase.channel,
-				note: deal.title
-			});
+			const added = addPurchase(
+				ctx,
+				{
+					customerId: deal.customerId,
+					at: purchase.at,
+					lines,
+					discountCents: 0,
+					payment: purchase.payment,
+					channel: purchase.channel,
+					note: deal.title
+				},
+				`${id}.won.${wins}`
+			);
 			// Refused (the customer is gone, say): nothing is written, the deal stays where it was.
 			if (!added.ok) return;
 			purchaseId = added.value;
+			map!.set('purchaseId', purchaseId);
 		}
 		const moved = moveDeal(ctx, id, stageId, '');
 		result = moved.ok ? { ok: true, value: { dealId: id, purchaseId } } : moved;

@@ -85,6 +85,7 @@ export function readDeal(id: string, map: RecordMap): DealRow | null {
 		notes: text(map, 'notes', MAX_DEAL_TEXT),
 		stageEnteredAt: moment(map, 'stageEnteredAt') || moment(map, 'createdAt'),
 		lostReason: text(map, 'lostReason', MAX_REASON),
+		purchaseId: text(map, 'purchaseId', 80),
 		createdAt: moment(map, 'createdAt'),
 		updatedAt: moment(map, 'updatedAt')
 	};
@@ -123,7 +124,7 @@ export const dealKind: TableKind<DealRow> = {
 	root: DEALS_ROOT,
 	storage: 'entity',
 	read: (id, map) => readDeal(id, map as RecordMap),
-	table: { name: 'deals', schema: 'id, pipelineId, customerId', version: 1 },
+	table: { name: 'deals', schema: 'id, pipelineId, customerId', version: 2 },
 	summary: 'deals'
 };
 

@@ -38,6 +38,8 @@ export interface DealRow extends DealFields {
 	stageEnteredAt: number;
 	/** Why it was lost, when its stage is a lost one. */
 	lostReason: string;
+	/** The purchase recorded when it was last won ('' when none was). */
+	purchaseId: string;
 	createdAt: number;
 	updatedAt: number;
 }

@@ -22,6 +22,7 @@ import {
 	dealsByStage,
 	changedDealFields,
 	columnOrder,
+	closedShownSince,
 	dealFieldsOf,
 	onBoard,
 	probabilityOf,
@@ -42,6 +43,8 @@ import {
 import { staleDeals } from '../../src/lib/features/deals/rules/stale-deals';
 import { pipelineFunnel } from '../../src/lib/features/deals/rules/funnel';
 import { matchingCustomers } from '../../src/lib/features/deals/ui/customer-choice';
+import { readBoardDeals } from '../../src/lib/features/deals/ui/board-deals';
+import { ProjectionDb } from '../../src/lib/projection/db';
 import {
 	DEFAULT_STAGES,
 	defaultStages,
@@ -703,6 +706,61 @@ describe('the board', () => {
 		);
 		expect(shown.map((deal) => deal.id)).toEqual(['open-old', 'won-29']);
 		expect(closedEarlier).toBe(2);
+	});
+});
+
+describe('the board’s read of the projection', () => {
+	const day = (d: number, h = 12) => new Date(2026, 11, d, h).getTime();
+	const now = day(7, 9);
+	const stored = (id: string, stageId: string, stageEnteredAt: number, pipelineId = 'p1') => ({
+		...dealFields({ pipelineId, stageId, title: id }),
+		id,
+		purchaseId: '',
+		stageEnteredAt,
+		lostReason: '',
+		createdAt: 0,
+		updatedAt: 0
+	});
+	const pipelineRow = { id: 'p1', name: 'Sales', stages: STAGES, lostReasons: [], createdAt: 0 };
+
+	it('starts the closed window at local midnight 29 days back, where onBoard does', () => {
+		const since = closedShownSince(now);
+		expect(since).toBe(new Date(2026, 10, 8).getTime());
+		const edge = [stored('in', 's-won', since), stored('out', 's-won', since - 1)];
+		const { shown, closedEarlier } = onBoard(edge, STAGES, now);
+		expect(shown.map((deal) => deal.id)).toEqual(['in']);
+		expect(closedEarlier).toBe(1);
+	});
+
+	it('reads what onBoard would keep of the whole table, and counts the rest', async () => {
+		const db = new ProjectionDb(`board-${Math.random()}`);
+		const rows = [
+			stored('open-old', 's-new', day(1, 0) - 400 * DAY),
+			stored('offer', 's-offer', day(6)),
+			stored('won-lately', 's-won', day(2)),
+			stored('won-long-ago', 's-won', day(1) - 90 * DAY),
+			stored('lost-long-ago', 's-lost', day(1) - 40 * DAY),
+			stored('other-pipeline', 's-new', day(6), 'p2')
+		];
+		await db.deals.bulkPut(rows);
+		const board = await readBoardDeals(db, pipelineRow, closedShownSince(now));
+		const whole = onBoard(
+			rows.filter((row) => row.pipelineId === 'p1'),
+			STAGES,
+			now
+		);
+		expect(board.deals.map((deal) => deal.id).sort()).toEqual(
+			whole.shown.map((deal) => deal.id).sort()
+		);
+		expect(board.closedEarlier).toBe(whole.closedEarlier);
+		expect(board.total).toBe(5);
+
+		// A deal left in a stage the pipeline no longer has is still read (shown in the first).
+		await db.deals.put(stored('orphan', 's-gone', day(6)));
+		const again = await readBoardDeals(db, pipelineRow, closedShownSince(now));
+		expect(again.deals.map((deal) => deal.id)).toContain('orphan');
+		expect(again.deals).toHaveLength(board.deals.length + 1);
+		db.close();
 	});
 });
 

@@ -137,7 +137,11 @@ export class ProjectionDb extends Dexie {
 			dealMoves: 'id, dealId'
 		});
 		this.version(19).stores({ leadEvents: 'id, customerId', consents: 'id, customerId' });
-		if (Object.keys(extraTables).length > 0) this.version(20).stores(extraTables);
+		// The board reads a pipeline's deals stage by stage, closed ones by when they closed.
+		this.version(20).stores({
+			deals: 'id, pipelineId, customerId, [pipelineId+stageId+stageEnteredAt]'
+		});
+		if (Object.keys(extraTables).length > 0) this.version(21).stores(extraTables);
 	}
 }
 

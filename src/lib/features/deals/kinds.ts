@@ -124,7 +124,11 @@ export const dealKind: TableKind<DealRow> = {
 	root: DEALS_ROOT,
 	storage: 'entity',
 	read: (id, map) => readDeal(id, map as RecordMap),
-	table: { name: 'deals', schema: 'id, pipelineId, customerId', version: 2 },
+	table: {
+		name: 'deals',
+		schema: 'id, pipelineId, customerId, [pipelineId+stageId+stageEnteredAt]',
+		version: 2
+	},
 	summary: 'deals'
 };
 

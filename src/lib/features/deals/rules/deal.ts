@@ -181,6 +181,18 @@ export function onBoard<T extends Pick<DealRow, 'stageId' | 'stageEnteredAt'>>(
 	return { shown, closedEarlier };
 }
 
+/**
+ * The first moment a won or lost deal is still on the board as of `now`: local midnight
+ * `CLOSED_ON_BOARD_DAYS - 1` calendar days ago (what `onBoard` keeps), so the board can read
+ * just those from the projection's index.
+ */
+export function closedShownSince(now: number): number {
+	const day = new Date(now);
+	day.setHours(0, 0, 0, 0);
+	day.setDate(day.getDate() - (CLOSED_ON_BOARD_DAYS - 1));
+	return day.getTime();
+}
+
 /** A column's order: the soonest expected close first (none last), then the largest value. */
 export function columnOrder(a: DealRow, b: DealRow): number {
 	return (

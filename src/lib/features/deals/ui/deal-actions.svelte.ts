@@ -76,9 +76,16 @@ export class DealActions {
 	/** A deal's own address (`?deal=<id>`, a card opened in a new tab): its dialog, once. */
 	openFromAddress(url: URL, deals: readonly DealRow[]): boolean {
 		const wanted = url.searchParams.get('deal');
-		const deal = wanted ? deals.find((row) => row.id === wanted) : undefined;
+		if (wanted === null) return false;
+		const deal = deals.find((row) => row.id === wanted);
 		if (deal) this.edit(deal);
-		return wanted !== null;
+		// One the board does not hold (closed long ago) is read on its own.
+		else
+			void this.session.db.deals
+				.get(wanted)
+				.then((row) => row && this.edit(row))
+				.catch((error: unknown) => console.warn('Clientbook could not open the deal', error));
+		return true;
 	}
 
 	edit(deal: DealRow): void {

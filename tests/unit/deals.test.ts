@@ -495,6 +495,22 @@ describe('winning a deal with its purchase', () => {
 		}
 	});
 
+	it('records its lines with the catalogue products they name', () => {
+		const { ctx, pipelineId, customerId } = shop();
+		const lines = [
+			{ product: 'Oak table', quantity: 1, unitPriceCents: 450_000, productId: 'prod-oak' },
+			{ product: 'Delivery', quantity: 1, unitPriceCents: 20_000 }
+		];
+		const made = createDeal(ctx, dealFields({ pipelineId, customerId, lines }));
+		if (!made.ok) throw new Error('no deal');
+		expect(dealOf(ctx, made.value).lines).toEqual(lines);
+		winDeal(ctx, made.value, 's-won', sale);
+		const stored = JSON.parse(ctx.ws.purchases.get(`${made.value}.won.0`) as string) as {
+			lines: unknown[];
+		};
+		expect(stored.lines).toEqual(lines);
+	});
+
 	it('records a second purchase when a reopened deal is won again', () => {
 		const { ctx, pipelineId, customerId } = shop();
 		const made = createDeal(ctx, dealFields({ pipelineId, customerId }));

@@ -211,6 +211,18 @@ test.describe('on a tablet at the counter (1024 × 768, touch)', () => {
 	test('a walk-in signs up by touch: every control is large enough and nothing runs off the screen', async ({
 		page
 	}) => {
+		// The shop gives 50 points to every sign-up, loyalty being on.
+		await page.goto('/settings');
+		const loyalty = page.getByRole('region', { name: 'Loyalty' });
+		await loyalty.getByRole('checkbox', { name: 'Turn on loyalty points and tiers' }).check();
+		await loyalty.getByRole('button', { name: 'Save loyalty settings' }).click();
+		await expect(notices(page).getByText('Loyalty is on')).toBeVisible();
+		const kioskSettings = page.getByRole('region', { name: 'Walk-in kiosk' });
+		await kioskSettings.getByRole('radio', { name: 'Points' }).check();
+		await kioskSettings.getByLabel('Points given').fill('50');
+		await kioskSettings.getByRole('button', { name: 'Save kiosk settings' }).click();
+		await expect(notices(page)).toContainText('Kiosk settings saved.');
+
 		await page.goto('/sales/leads');
 		await page.getByRole('button', { name: 'Kiosk mode' }).tap();
 		const dialog = page.getByRole('dialog', { name: 'Start kiosk mode' });
@@ -235,6 +247,7 @@ test.describe('on a tablet at the counter (1024 × 768, touch)', () => {
 		await expect(page.getByRole('checkbox', { name: '同意通过微信接收优惠信息' })).toBeChecked();
 		await page.getByRole('button', { name: '登记' }).tap();
 		await expect(page.getByRole('heading', { name: '谢谢！' })).toBeVisible();
+		await expect(page.getByText('新客礼：50 积分已存入您的账户。')).toBeVisible();
 		// Left alone, the thank-you clears itself for the next person.
 		await expect(page.getByRole('heading', { level: 1, name: '欢迎！请登记' })).toBeVisible({
 			timeout: 20_000

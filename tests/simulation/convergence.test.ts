@@ -27,8 +27,15 @@ import {
 	createDeal,
 	createPipeline,
 	moveDeal,
-	updateDeal
+	updateDeal,
+	winDeal
 } from '../../src/lib/features/deals/deal-commands';
+import {
+	assignLead,
+	discardLead,
+	reopenLead,
+	signUpWalkIn
+} from '../../src/lib/features/leads/lead-commands';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';
 
 const freshDb = useProjectionDbs('simulation');
@@ -157,10 +164,29 @@ function dealAction(ctx: CommandContext, customerId: string, random: () => numbe
 			nextStepDate: roll < 0.1 ? '2026-12-20' : '',
 			notes: ''
 		});
-	} else if (roll < 0.7) {
+	} else if (roll < 0.6) {
 		moveDeal(ctx, dealId, SIM_STAGES[Math.floor(random() * 3)]!.id, 'Price');
-	} else if (roll < 0.85) {
+	} else if (roll < 0.68) {
+		// Won with its purchase: two replicas winning it apart must agree on one purchase.
+		winDeal(ctx, dealId, 'won', { at: Date.UTC(2026, 5, 1), payment: 'cash', channel: 'in_store' });
+	} else if (roll < 0.75) {
 		updateDeal(ctx, dealId, { valueCents: 500 * step });
+	} else if (roll < 0.8) {
+		discardLead(ctx, customerId, 'unreachable', '');
+	} else if (roll < 0.83) {
+		reopenLead(ctx, customerId);
+	} else if (roll < 0.86) {
+		assignLead(ctx, customerId, ctx.memberId);
+	} else if (roll < 0.9) {
+		signUpWalkIn(ctx, {
+			name: `Walk-in ${step}`,
+			phone: `137${String(step).padStart(8, '0')}`,
+			fields: {},
+			custom: {},
+			consents: { sms: random() < 0.5, wechat: false, email: true },
+			language: 'zh-CN',
+			welcomeNote: ''
+		});
 	} else
 		updateDeal(ctx, dealId, { closeDate: `2027-01-${String(1 + (step % 28)).padStart(2, '0')}` });
 }
@@ -217,6 +243,8 @@ describe('replicas over a lossy network', () => {
 			expect(liveIds(list[0]!.ctx).length).toBeGreaterThan(10);
 			expect(list[0]!.ctx.ws.purchases.size).toBeGreaterThan(10);
 			expect(list[0]!.ctx.ws.doc.getMap('deals').size).toBeGreaterThan(3);
+			expect(list[0]!.ctx.ws.doc.getMap('leadEvents').size).toBeGreaterThan(3);
+			expect(list[0]!.ctx.ws.doc.getMap('consents').size).toBeGreaterThan(0);
 		},
 		60_000
 	);

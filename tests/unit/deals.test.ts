@@ -43,12 +43,7 @@ import {
 import { staleDeals } from '../../src/lib/features/deals/rules/stale-deals';
 import { pipelineFunnel } from '../../src/lib/features/deals/rules/funnel';
 import { matchingCustomers } from '../../src/lib/features/deals/ui/customer-choice';
-import {
-	countClosedBefore,
-	countPipelineDeals,
-	readStageDeals,
-	readStrayDeals
-} from '../../src/lib/features/deals/ui/board-deals';
+import { readBoardDeals } from '../../src/lib/features/deals/ui/board-deals';
 import { ProjectionDb } from '../../src/lib/projection/db';
 import {
 	DEFAULT_STAGES,
@@ -743,17 +738,6 @@ describe('the board’s read of the projection', () => {
 		updatedAt: 0
 	});
 	const pipelineRow = { id: 'p1', name: 'Sales', stages: STAGES, lostReasons: [], createdAt: 0 };
-	/** The board's queries, as the page runs them (each its own live query). */
-	async function readBoardDeals(db: ProjectionDb, pipeline: typeof pipelineRow, since: number) {
-		const stages = await Promise.all(
-			pipeline.stages.map((stage) => readStageDeals(db, pipeline.id, stage, since))
-		);
-		return {
-			deals: [...stages.flat(), ...(await readStrayDeals(db, pipeline))],
-			closedEarlier: await countClosedBefore(db, pipeline, since),
-			total: await countPipelineDeals(db, pipeline.id)
-		};
-	}
 
 	it('starts the closed window at local midnight 29 days back, where onBoard does', () => {
 		const since = closedShownSince(now);

@@ -1,71 +1,58 @@
 import Dexie from 'dexie';
 import type { ProjectionDb } from '$lib/projection/db';
 import type { DealRow } from '../rules/deal';
-import type { PipelineRow, PipelineStage } from '../rules/pipeline';
+import type { PipelineRow } from '../rules/pipeline';
 
-/*
- * The board reads its pipeline stage by stage from the index [pipelineId+stageId+stageEnteredAt],
- * each stage a query of its own: a drop changes one deal's key, and only the two stages whose
- * ranges hold its old and new key are read again. Reading the whole table on every drop turned
- * every deal the shop ever had (5,000 in the bench, 4,000 of them closed) into objects.
- */
-
-const byStage = (db: ProjectionDb) => db.deals.where('[pipelineId+stageId+stageEnteredAt]');
-
-/** A stage's deals on the board: all of an open stage, those closed since `since` of another. */
-export function readStageDeals(
-	db: ProjectionDb,
-	pipelineId: string,
-	stage: PipelineStage,
-	since: number
-): Promise<DealRow[]> {
-	const from = stage.kind === 'open' ? Dexie.minKey : since;
-	return byStage(db)
-		.between([pipelineId, stage.id, from], [pipelineId, stage.id, Dexie.maxKey], true, true)
-		.toArray();
-}
-
-/** How many of the pipeline's deals were won or lost before `since`: counted, not read. */
-export async function countClosedBefore(
-	db: ProjectionDb,
-	pipeline: PipelineRow,
-	since: number
-): Promise<number> {
-	const counts = await Promise.all(
-		pipeline.stages
-			.filter((stage) => stage.kind !== 'open')
-			.map((stage) =>
-				byStage(db)
-					.between(
-						[pipeline.id, stage.id, Dexie.minKey],
-						[pipeline.id, stage.id, since],
-						true,
-						false
-					)
-					.count()
-			)
-	);
-	return counts.reduce((sum, count) => sum + count, 0);
-}
-
-export function countPipelineDeals(db: ProjectionDb, pipelineId: string): Promise<number> {
-	return db.deals.where('pipelineId').equals(pipelineId).count();
+export interface BoardDeals {
+	/** Every open deal of the pipeline and those closed since `since`. */
+	deals: DealRow[];
+	/** Its deals won or lost before `since`, which the board only counts. */
+	closedEarlier: number;
+	/** How many deals the pipeline has in all. */
+	total: number;
 }
 
 /**
- * Deals in a stage the pipeline no longer has (a colleague removed it meanwhile), shown in the
- * first stage: read from the index between the known stages' ranges, so a move between known
- * stages never touches these ranges and never reads them again.
+ * The deals a pipeline's board shows, read stage by stage from the projection's index rather
+ * than the whole table: a drop re-reads these, and a shop's years of closed deals (4,000 of the
+ * bench's 5,000) would be turned into objects on every one. Deals in a stage the pipeline no
+ * longer has (a colleague removed it meanwhile) are found by the counts, and then the
+ * pipeline's deals are read whole, so none goes missing.
  */
-export function readStrayDeals(db: ProjectionDb, pipeline: PipelineRow): Promise<DealRow[]> {
-	const p = pipeline.id;
-	const known = [...new Set(pipeline.stages.map((stage) => stage.id))].sort();
-	const bounds: [unknown[], unknown[]][] = [];
-	let from: unknown[] = [p, Dexie.minKey];
-	for (const id of known) {
-		bounds.push([from, [p, id, Dexie.minKey]]);
-		from = [p, id, Dexie.maxKey];
-	}
-	bounds.push([from, [p, Dexie.maxKey]]);
-	return byStage(db).inAnyRange(bounds, { includeLowers: false, includeUppers: false }).toArray();
+export async function readBoardDeals(
+	db: ProjectionDb,
+	pipeline: PipelineRow,
+	since: number
+): Promise<BoardDeals> {
+	const byStage = db.deals.where('[pipelineId+stageId+stageEnteredAt]');
+	const stage = (id: string, from: unknown, to: unknown) =>
+		byStage.between([pipeline.id, id, from], [pipeline.id, id, to], true, false);
+	const [shown, earlier, total] = await Promise.all([
+		Promise.all(
+			pipeline.stages.map((row) =>
+				stage(row.id, row.kind === 'open' ? Dexie.minKey : since, Dexie.maxKey).toArray()
+			)
+		),
+		Promise.all(
+			pipeline.stages
+				.filter((row) => row.kind !== 'open')
+				.map((row) => stage(row.id, Dexie.minKey, since).count())
+		),
+		db.deals.where('pipelineId').equals(pipeline.id).count()
+	]);
+	const deals = shown.flat();
+	const closedEarlier = earlier.reduce((sum, count) => sum + count, 0);
+	if (deals.length + closedEarlier >= total) return { deals, closedEarlier, total };
+	const all = await db.deals.where('pipelineId').equals(pipeline.id).toArray();
+	const known = new Set(deals.map((deal) => deal.id));
+	return {
+		deals: [...deals, ...all.filter((deal) => !known.has(deal.id) && !onStageRead(deal, pipeline))],
+		closedEarlier,
+		total
+	};
+}
+
+/** Whether a deal sits in one of the pipeline's stages (and so was read or counted already). */
+function onStageRead(deal: DealRow, pipeline: PipelineRow): boolean {
+	return pipeline.stages.some((stage) => stage.id === deal.stageId);
 }

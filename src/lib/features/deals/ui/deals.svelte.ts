@@ -3,12 +3,7 @@ import type { ProjectionDb } from '$lib/projection/db';
 import type { DealRow } from '../rules/deal';
 import type { PipelineRow } from '../rules/pipeline';
 import type { DealMoveRow } from '../kinds';
-import {
-	countClosedBefore,
-	countPipelineDeals,
-	readStageDeals,
-	readStrayDeals
-} from './board-deals';
+import { readBoardDeals } from './board-deals';
 
 export interface DealsReading {
 	/** Every stage change too (the funnel's); the board and the list need none. */
@@ -32,7 +27,7 @@ export class DealsState {
 	pipelineTotal = $state(0);
 	loaded = $state(false);
 	#subscriptions: Subscription[] = [];
-	#board: { key: string; stop: () => void } | null = null;
+	#board: { key: string; subscription: Subscription } | null = null;
 	#read = { pipelines: false, deals: false, moves: false };
 	#boardOnly = false;
 
@@ -72,70 +67,36 @@ export class DealsState {
 		return () => {
 			for (const subscription of this.#subscriptions) subscription.unsubscribe();
 			this.#subscriptions = [];
-			this.#stopBoard();
+			this.#board?.subscription.unsubscribe();
+			this.#board = null;
 		};
 	}
 
 	/**
-	 * Follows the board of `pipeline` as of `since` (see `closedShownSince`), a query per stage
-	 * (see board-deals.ts); again only when the pipeline, its stages or the day changed.
+	 * Follows the board of `pipeline` as of `since` (see `closedShownSince`); again only when
+	 * the pipeline, its stages or the day changed. No pipeline: nothing to read.
 	 */
 	followBoard(db: ProjectionDb, pipeline: PipelineRow | undefined, since: number): void {
 		const key = pipeline
 			? JSON.stringify([pipeline.id, pipeline.stages.map((s) => [s.id, s.kind]), since])
 			: '';
 		if (this.#board?.key === key) return;
-		this.#stopBoard();
+		this.#board?.subscription.unsubscribe();
+		this.#board = null;
 		// Another pipeline's deals are not this one's: the board waits for its own.
 		this.#read.deals = false;
 		this.loaded = false;
 		if (!pipeline) return;
-		const board = new BoardReading(pipeline);
-		const show = () => {
-			this.deals = board.deals();
-			this.closedEarlier = board.closedEarlier;
-			this.pipelineTotal = board.total;
-			if (board.complete()) this.#settle('deals');
-		};
-		const follow = <T>(query: () => Promise<T>, next: (value: T) => void) =>
-			liveQuery(query).subscribe({
-				next: (value) => {
-					next(value);
-					show();
-				},
-				error: failed
-			});
-		const subscriptions = [
-			...pipeline.stages.map((stage) =>
-				follow(
-					() => readStageDeals(db, pipeline.id, stage, since),
-					(rows) => board.stages.set(stage.id, rows)
-				)
-			),
-			follow(
-				() => countClosedBefore(db, pipeline, since),
-				(count) => (board.closedEarlier = count)
-			),
-			follow(
-				() => readStrayDeals(db, pipeline),
-				(rows) => (board.strayRows = rows)
-			),
-			follow(
-				() => countPipelineDeals(db, pipeline.id),
-				(total) => (board.total = total)
-			)
-		];
-		this.#board = {
-			key,
-			stop: () => {
-				for (const subscription of subscriptions) subscription.unsubscribe();
-			}
-		};
-	}
-
-	#stopBoard(): void {
-		this.#board?.stop();
-		this.#board = null;
+		const subscription = liveQuery(() => readBoardDeals(db, pipeline, since)).subscribe({
+			next: (board) => {
+				this.deals = board.deals;
+				this.closedEarlier = board.closedEarlier;
+				this.pipelineTotal = board.total;
+				this.#settle('deals');
+			},
+			error: failed
+		});
+		this.#board = { key, subscription };
 	}
 
 	#settle(part: 'pipelines' | 'deals' | 'moves'): void {
@@ -147,25 +108,3 @@ export class DealsState {
 }
 
 const failed = (error: unknown) => console.error('Clientbook could not read deals', error);
-
-/** What a board's queries have answered so far. */
-class BoardReading {
-	// Filled by the queries, read whole into the state's `deals`: no reactivity inside.
-	readonly stages = new Map<string, DealRow[]>();
-	closedEarlier = 0;
-	total = -1;
-	strayRows: DealRow[] | null = null;
-
-	constructor(private readonly pipeline: PipelineRow) {}
-
-	deals(): DealRow[] {
-		const shown = this.pipeline.stages.flatMap((stage) => this.stages.get(stage.id) ?? []);
-		return this.strayRows?.length ? [...shown, ...this.strayRows] : shown;
-	}
-
-	complete(): boolean {
-		return (
-			this.total >= 0 && this.strayRows !== null && this.stages.size === this.pipeline.stages.length
-		);
-	}
-}

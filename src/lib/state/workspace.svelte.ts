@@ -4,7 +4,6 @@ import type { ShopCurrency } from '../features/shop/shop-settings';
 import { DEFAULT_CURRENCY } from '../features/shop/shop-settings';
 import { DEFAULT_VALUE_SETTINGS, type ValueSettings } from '../features/value/rules/value-defaults';
 import type { LoyaltySettings } from '../features/loyalty/rules/loyalty-settings';
-import type { KioskSettings } from '../features/leads/rules/kiosk';
 import type { CareSettings } from '../features/care/rules/care-settings';
 import type { MemberProfile } from '../features/shop/rules/member-profile';
 import type { UnwrittenCustomers } from '../projection/projector';
@@ -47,8 +46,8 @@ export class WorkspaceSession {
 	/** Null until the worker has read them: loyalty counts as off meanwhile. */
 	loyaltySettings = $state.raw<LoyaltySettings | null>(null);
 	careSettings = $state.raw<CareSettings | null>(null);
-	/** Null until the worker has read them. */
-	kioskSettings = $state.raw<KioskSettings | null>(null);
+	/** The kiosk's settings as stored: undefined until the worker has said, null when never set. */
+	kioskSettings = $state.raw<unknown>(undefined);
 	/** Moves on whenever purchases or interactions change (see CustomerActivityState). */
 	eventsVersion = $state(0);
 

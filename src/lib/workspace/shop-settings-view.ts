@@ -8,14 +8,17 @@ import {
 import { LOYALTY_SETTINGS_KEY } from '../features/loyalty/loyalty-keys';
 import { readCareSettings, type CareSettings } from '../features/care/rules/care-settings';
 import { CARE_SETTINGS_KEY } from '../features/care/care-keys';
-import { readKioskSettings, type KioskSettings } from '../features/leads/rules/kiosk';
 import { KIOSK_LEADS_KEY } from '../features/leads/leads-keys';
 
 export interface ShopSettingsView {
 	valueSettings: ValueSettings;
 	loyaltySettings: LoyaltySettings;
 	careSettings: CareSettings;
-	kioskSettings: KioskSettings;
+	/**
+	 * The walk-in kiosk's settings as stored (null when never set): read on the page by the kiosk
+	 * screens (`readKioskSettings`), so the workspace's first load does not carry their rules.
+	 */
+	kioskSettings: unknown;
 }
 
 /** The shop's settings as the page shows them, each unreadable part as its default. */
@@ -24,6 +27,6 @@ export function readShopSettings(ws: WorkspaceDoc): ShopSettingsView {
 		valueSettings: readValueSettings(ws.meta.get(VALUE_SETTINGS_KEY)),
 		loyaltySettings: readLoyaltySettings(ws.meta.get(LOYALTY_SETTINGS_KEY)),
 		careSettings: readCareSettings(ws.meta.get(CARE_SETTINGS_KEY)),
-		kioskSettings: readKioskSettings(ws.meta.get(KIOSK_LEADS_KEY))
+		kioskSettings: ws.meta.get(KIOSK_LEADS_KEY) ?? null
 	};
 }

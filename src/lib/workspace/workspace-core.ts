@@ -9,7 +9,6 @@ import type { ValueSettings } from '../features/value/rules/value-defaults';
 import type { LoyaltySettings } from '../features/loyalty/rules/loyalty-settings';
 import type { CareSettings } from '../features/care/rules/care-settings';
 import { readShopSettings } from './shop-settings-view';
-import type { KioskSettings } from '../features/leads/rules/kiosk';
 import type { CareWeek } from '../features/care/care-week';
 import type { Occasion } from '../features/care/rules/occasions';
 
@@ -102,8 +101,8 @@ export interface WorkspaceView {
 	loyaltySettings: LoyaltySettings;
 	/** The shop's name in greetings, and the call-back day after a purchase. */
 	careSettings: CareSettings;
-	/** What the walk-in kiosk asks and gives. */
-	kioskSettings: KioskSettings;
+	/** What the walk-in kiosk asks and gives, as stored (see ShopSettingsView). */
+	kioskSettings: unknown;
 	/** Moves on whenever purchases or interactions change: screens showing them read again. */
 	eventsVersion: number;
 }

@@ -11,7 +11,7 @@ import {
 	MAX_REASON,
 	type DealMoveRow,
 	type DealRow
-} from './rules/deal';
+} from './rules/deal-records';
 
 export type { DealMoveRow };
 import {
@@ -20,7 +20,7 @@ import {
 	readReasons,
 	readStages,
 	type PipelineRow
-} from './rules/pipeline';
+} from './rules/pipeline-records';
 
 export const PIPELINES_ROOT = 'pipelines';
 export const DEALS_ROOT = 'deals';

@@ -6,7 +6,7 @@ import {
 	MAX_CONSENT_TEXT,
 	type ConsentRow
 } from './rules/consent';
-import { LEAD_EVENT_KINDS, MAX_LEAD_NOTE, type LeadEventRow } from './rules/lead';
+import { LEAD_EVENT_KINDS, MAX_LEAD_NOTE, type LeadEventRow } from './rules/lead-records';
 
 export const LEAD_EVENTS_ROOT = 'leadEvents';
 export const CONSENTS_ROOT = 'consents';

@@ -4,65 +4,19 @@
  * a column's totals and when a deal has sat idle too long.
  */
 import { calendarDaysBetween, isDateKey } from '../../../domain/dates';
-import type { PurchaseLine } from '../../activity/rules/activity-fields';
 import { linesSubtotalCents } from '../../activity/rules/purchase-total';
-import { CUSTOMER_SOURCES, type CustomerSource } from '../../customers/rules/customer';
+import { CUSTOMER_SOURCES } from '../../customers/rules/customer';
 import { isPercent, type PipelineStage } from './pipeline';
+import {
+	isLine,
+	MAX_DEAL_CENTS,
+	MAX_DEAL_LINES,
+	MAX_DEAL_TITLE,
+	type DealFields,
+	type DealRow
+} from './deal-records';
 
-export interface DealFields {
-	title: string;
-	customerId: string;
-	/** Integer cents: the lines' total when there are lines. */
-	valueCents: number;
-	/** What is being sold, as a purchase's lines; may be empty (a value only). */
-	lines: PurchaseLine[];
-	pipelineId: string;
-	stageId: string;
-	/** The deal's own probability (0–100), or null to follow its stage's. */
-	probability: number | null;
-	/** YYYY-MM-DD, or '' when not known. */
-	closeDate: string;
-	/** A team member's id, or ''. */
-	ownerId: string;
-	/** Where the deal came from, as customers' sources are named; '' when not known. */
-	source: CustomerSource | '';
-	nextStep: string;
-	/** YYYY-MM-DD, or '': with a next step, a follow-up task on that day. */
-	nextStepDate: string;
-	notes: string;
-}
-
-export interface DealRow extends DealFields {
-	id: string;
-	/** When the deal entered its current stage. */
-	stageEnteredAt: number;
-	/** Why it was lost, when its stage is a lost one. */
-	lostReason: string;
-	/** The purchase recorded when it was last won ('' when none was). */
-	purchaseId: string;
-	createdAt: number;
-	updatedAt: number;
-}
-
-/** A stage change of a deal: who moved it, when, from where to where. */
-export interface DealMoveRow {
-	id: string;
-	dealId: string;
-	/** The stage it left ('' for a new deal's first stage). */
-	from: string;
-	to: string;
-	at: number;
-	by: string;
-	/** Why, for a deal lost. */
-	reason: string;
-}
-
-export const MAX_DEAL_TITLE = 120;
-export const MAX_DEAL_TEXT = 2000;
-/** A deal's value, and a line's price, at most what a purchase may hold (it may become one). */
-export const MAX_DEAL_CENTS = 1e11;
-export const MAX_REASON = 120;
-export const MAX_DEAL_LINES = 50;
+export * from './deal-records';
 
 export type DealErrors = Partial<
 	Record<
@@ -216,19 +170,6 @@ export function dealsByStage<T extends Pick<DealFields, 'stageId'>>(
 	return columns;
 }
 
-function isLine(line: PurchaseLine): boolean {
-	return (
-		line.product.trim() !== '' &&
-		line.product.length <= MAX_DEAL_TITLE &&
-		Number.isInteger(line.quantity) &&
-		line.quantity >= 1 &&
-		line.quantity <= 100_000 &&
-		Number.isInteger(line.unitPriceCents) &&
-		line.unitPriceCents >= 0 &&
-		line.unitPriceCents <= MAX_DEAL_CENTS
-	);
-}
-
 /** The fields of a stored deal, as the form and the commands take them. */
 export function dealFieldsOf(row: DealRow): DealFields {
 	return {
@@ -260,29 +201,4 @@ export function changedDealFields(initial: DealFields, fields: DealFields): Part
 /** A deal's value: its lines' total when it has lines, else the value typed in. */
 export function dealValueCents(fields: Pick<DealFields, 'lines' | 'valueCents'>): number {
 	return fields.lines.length > 0 ? linesSubtotalCents(fields.lines) : fields.valueCents;
-}
-
-/** Reads stored lines, keeping the well-formed ones. */
-export function readLines(value: unknown): PurchaseLine[] {
-	if (typeof value !== 'string') return [];
-	let list: unknown;
-	try {
-		list = JSON.parse(value);
-	} catch {
-		return [];
-	}
-	if (!Array.isArray(list)) return [];
-	const lines: PurchaseLine[] = [];
-	for (const item of list.slice(0, MAX_DEAL_LINES)) {
-		if (typeof item !== 'object' || item === null) continue;
-		const v = item as Record<string, unknown>;
-		const line: PurchaseLine = {
-			product: typeof v['product'] === 'string' ? v['product'] : '',
-			quantity: typeof v['quantity'] === 'number' ? v['quantity'] : 0,
-			unitPriceCents: typeof v['unitPriceCents'] === 'number' ? v['unitPriceCents'] : -1,
-			...(typeof v['productId'] === 'string' ? { productId: v['productId'] } : {})
-		};
-		if (isLine(line)) lines.push(line);
-	}
-	return lines;
 }

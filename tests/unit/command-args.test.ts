@@ -238,7 +238,24 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 			language: 'zh-CN',
 			welcomeNote: '新客礼'
 		}
-	]
+	],
+	logFeedback: [
+		{
+			kind: 'complaint',
+			channel: 'phone',
+			customerId: 'c1',
+			purchaseId: '',
+			products: ['Oolong'],
+			severity: 'high',
+			description: 'The tea arrived cold',
+			ownerId: ''
+		},
+		{ taskDue: '2026-12-08', taskTitle: 'Call back', goodwillCampaignId: '' }
+	],
+	setFeedbackStatus: ['f1', 'resolved', 'Replaced the order'],
+	assignFeedback: ['f1', 'm1'],
+	updateFeedback: ['f1', { severity: 'low', satisfaction: 4 }],
+	setResponseRules: [{ hours: { high: 24, medium: 72, low: 168 } }]
 };
 
 describe('command argument schemas', () => {

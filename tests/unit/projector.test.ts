@@ -54,6 +54,7 @@ import {
 	signUpWalkIn
 } from '../../src/lib/features/leads/lead-commands';
 import { defaultKioskSettings } from '../../src/lib/features/leads/rules/kiosk';
+import { logFeedback, setFeedbackStatus } from '../../src/lib/features/feedback/feedback-commands';
 import {
 	createReport,
 	deleteReport,
@@ -173,6 +174,18 @@ async function randomEdits(
 				// Leads' decisions and kiosk consents are tables too.
 				if (step % 40 === 7) discardLead(ctx, buyer, 'spam', '');
 				if (step % 80 === 27) reopenLead(ctx, buyer);
+				// Feedback items and their history are tables too.
+				const logged = logFeedback(ctx, {
+					kind: 'complaint',
+					channel: 'phone',
+					customerId: buyer,
+					purchaseId: '',
+					products: [`Tea ${step}`],
+					severity: 'high',
+					description: `Complaint ${step}`,
+					ownerId: ''
+				});
+				if (logged.ok && step % 40 === 27) setFeedbackStatus(ctx, logged.value, 'acknowledged');
 			}
 			if (step % 40 === 27) {
 				setKioskSettings(ctx, { ...defaultKioskSettings(), fields: ['email'] });

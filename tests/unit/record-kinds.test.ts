@@ -13,6 +13,7 @@ import { campaignKind } from '../../src/lib/features/coupons/kinds';
 import { templateKind } from '../../src/lib/features/care/kinds';
 import { dealKind, dealMoveKind, pipelineKind } from '../../src/lib/features/deals/kinds';
 import { consentKind, leadEventKind } from '../../src/lib/features/leads/kinds';
+import { feedbackEventKind, feedbackKind } from '../../src/lib/features/feedback/kinds';
 import { automationKind } from '../../src/lib/features/automations/kinds';
 import { reportKind } from '../../src/lib/features/insights/kinds';
 import { taskKind } from '../../src/lib/features/activity/kinds';
@@ -147,6 +148,8 @@ describe('a kind of record added by describing it', () => {
 			dealMoveKind,
 			leadEventKind,
 			consentKind,
+			feedbackKind,
+			feedbackEventKind,
 			noteKind
 		]);
 		expect(

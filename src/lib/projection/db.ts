@@ -17,6 +17,7 @@ import type { PipelineRow } from '../features/deals/rules/pipeline';
 import type { DealMoveRow } from '../features/deals/kinds';
 import type { LeadEventRow } from '../features/leads/rules/lead';
 import type { ConsentRow } from '../features/leads/rules/consent';
+import type { FeedbackEventRow, FeedbackRow } from '../features/feedback/rules/feedback';
 import type { ProductRecord } from '../features/products/product-records';
 import type { TagColor } from '../features/tags/rules/tags';
 import type { CustomerRecord } from '../features/customers/rules/customer';
@@ -92,6 +93,8 @@ export class ProjectionDb extends Dexie {
 	dealMoves!: Table<DealMoveRow, string>;
 	leadEvents!: Table<LeadEventRow, string>;
 	consents!: Table<ConsentRow, string>;
+	feedback!: Table<FeedbackRow, string>;
+	feedbackEvents!: Table<FeedbackEventRow, string>;
 	projectionState!: Table<ProjectionState, string>;
 
 	/**
@@ -141,7 +144,11 @@ export class ProjectionDb extends Dexie {
 		this.version(20).stores({
 			deals: 'id, pipelineId, customerId, [pipelineId+stageId+stageEnteredAt]'
 		});
-		if (Object.keys(extraTables).length > 0) this.version(21).stores(extraTables);
+		this.version(21).stores({
+			feedback: 'id, customerId, status, dueAt',
+			feedbackEvents: 'id, feedbackId'
+		});
+		if (Object.keys(extraTables).length > 0) this.version(22).stores(extraTables);
 	}
 }
 

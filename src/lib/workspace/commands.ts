@@ -18,6 +18,7 @@ import { careCommands } from '../features/care/commands';
 import { automationCommands } from '../features/automations/commands';
 import { dealCommands } from '../features/deals/commands';
 import { leadCommands } from '../features/leads/commands';
+import { feedbackCommands } from '../features/feedback/commands';
 
 /** Each feature's commands; the registry refuses a name two of them declare. */
 export const FEATURE_COMMANDS = [
@@ -39,7 +40,8 @@ export const FEATURE_COMMANDS = [
 	careCommands,
 	automationCommands,
 	dealCommands,
-	leadCommands
+	leadCommands,
+	feedbackCommands
 ] as const;
 
 /** The registry the worker dispatches by name. */

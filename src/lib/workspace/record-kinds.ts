@@ -12,6 +12,7 @@ import { templateKind } from '../features/care/kinds';
 import { automationKind } from '../features/automations/kinds';
 import { dealKind, dealMoveKind, pipelineKind } from '../features/deals/kinds';
 import { consentKind, leadEventKind } from '../features/leads/kinds';
+import { feedbackEventKind, feedbackKind } from '../features/feedback/kinds';
 
 /**
  * The kinds of record the projector keeps a table of, besides customers (whose rows carry
@@ -35,5 +36,7 @@ export const APP_TABLE_KINDS: readonly TableKind[] = [
 	dealKind,
 	dealMoveKind,
 	leadEventKind,
-	consentKind
+	consentKind,
+	feedbackKind,
+	feedbackEventKind
 ];

@@ -191,6 +191,20 @@ const TOUCH_ROUTES: { path: string; label?: string; then?: (page: Page) => Promi
 	},
 	{ path: '/sales/list' },
 	{
+		path: '/care/feedback',
+		label: '/care/feedback (a complaint, the log dialog)',
+		then: async (page) => {
+			await page.getByRole('button', { name: 'Log feedback' }).click();
+			const dialog = page.getByRole('dialog', { name: 'Log feedback' });
+			await dialog.getByLabel('Find the customer').fill('欧阳');
+			await dialog.getByRole('button', { name: 'Choose 欧阳娜娜' }).click();
+			await dialog.getByLabel('What the customer said').fill('茶叶罐有凹痕');
+			await dialog.getByRole('button', { name: 'Save feedback' }).click();
+			await expect(page.getByRole('article').filter({ hasText: '茶叶罐有凹痕' })).toBeVisible();
+			await page.getByRole('button', { name: 'Log feedback' }).click();
+		}
+	},
+	{
 		path: '/sales/leads',
 		label: '/sales/leads (a lead to qualify)',
 		then: async (page) => {

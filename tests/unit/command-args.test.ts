@@ -248,7 +248,8 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 			products: ['Oolong'],
 			severity: 'high',
 			description: 'The tea arrived cold',
-			ownerId: ''
+			ownerId: '',
+			receivedAt: 0
 		},
 		{ taskDue: '2026-12-08', taskTitle: 'Call back', goodwillCampaignId: '' }
 	],

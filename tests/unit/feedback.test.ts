@@ -43,6 +43,7 @@ const fields = (over: Partial<FeedbackFields> = {}): FeedbackFields => ({
 	severity: 'high',
 	description: 'The tea arrived cold',
 	ownerId: '',
+	receivedAt: T0,
 	...over
 });
 
@@ -132,9 +133,17 @@ describe('a complaint handled to its end', () => {
 		expect(item).toMatchObject({ status: 'new', dueAt: T0 + 24 * HOUR, createdAt: T0 });
 		expect(isOverdue(item, T0 + 23 * HOUR)).toBe(false);
 		expect(isOverdue(item, T0 + 25 * HOUR)).toBe(true);
-		// A lower severity is due by its own rule, from when it was logged.
+		// A lower severity is due by its own rule, from when it was heard.
 		updateFeedback(ctx, logged.value, { severity: 'medium' });
 		expect(itemOf(ctx, logged.value).dueAt).toBe(T0 + 72 * HOUR);
+		// A call from last night, logged this morning, is due a day after the call.
+		const lastNight = logFeedback(ctx, fields({ customerId, receivedAt: T0 - 10 * HOUR }));
+		if (!lastNight.ok) throw new Error('not logged');
+		expect(itemOf(ctx, lastNight.value)).toMatchObject({
+			createdAt: T0,
+			receivedAt: T0 - 10 * HOUR,
+			dueAt: T0 + 14 * HOUR
+		});
 	});
 
 	it('moves through every status, each change an entry of who and when; resolved it is no longer overdue', () => {

@@ -183,7 +183,8 @@ async function randomEdits(
 					products: [`Tea ${step}`],
 					severity: 'high',
 					description: `Complaint ${step}`,
-					ownerId: ''
+					ownerId: '',
+					receivedAt: Date.UTC(2026, 0, 1) + step * 60_000
 				});
 				if (logged.ok && step % 40 === 27) setFeedbackStatus(ctx, logged.value, 'acknowledged');
 			}

@@ -48,6 +48,8 @@ export class WorkspaceSession {
 	careSettings = $state.raw<CareSettings | null>(null);
 	/** The kiosk's settings as stored: undefined until the worker has said, null when never set. */
 	kioskSettings = $state.raw<unknown>(undefined);
+	/** The feedback response-time rules as stored, likewise. */
+	feedbackRules = $state.raw<unknown>(undefined);
 	/** Moves on whenever purchases or interactions change (see CustomerActivityState). */
 	eventsVersion = $state(0);
 

@@ -9,6 +9,7 @@ import { LOYALTY_SETTINGS_KEY } from '../features/loyalty/loyalty-keys';
 import { readCareSettings, type CareSettings } from '../features/care/rules/care-settings';
 import { CARE_SETTINGS_KEY } from '../features/care/care-keys';
 import { KIOSK_LEADS_KEY } from '../features/leads/leads-keys';
+import { FEEDBACK_RULES_KEY } from '../features/feedback/feedback-keys';
 
 export interface ShopSettingsView {
 	valueSettings: ValueSettings;
@@ -19,6 +20,8 @@ export interface ShopSettingsView {
 	 * screens (`readKioskSettings`), so the workspace's first load does not carry their rules.
 	 */
 	kioskSettings: unknown;
+	/** The feedback response-time rules as stored (null when never set), read likewise. */
+	feedbackRules: unknown;
 }
 
 /** The shop's settings as the page shows them, each unreadable part as its default. */
@@ -27,6 +30,7 @@ export function readShopSettings(ws: WorkspaceDoc): ShopSettingsView {
 		valueSettings: readValueSettings(ws.meta.get(VALUE_SETTINGS_KEY)),
 		loyaltySettings: readLoyaltySettings(ws.meta.get(LOYALTY_SETTINGS_KEY)),
 		careSettings: readCareSettings(ws.meta.get(CARE_SETTINGS_KEY)),
-		kioskSettings: ws.meta.get(KIOSK_LEADS_KEY) ?? null
+		kioskSettings: ws.meta.get(KIOSK_LEADS_KEY) ?? null,
+		feedbackRules: ws.meta.get(FEEDBACK_RULES_KEY) ?? null
 	};
 }

@@ -103,6 +103,8 @@ export interface WorkspaceView {
 	careSettings: CareSettings;
 	/** What the walk-in kiosk asks and gives, as stored (see ShopSettingsView). */
 	kioskSettings: unknown;
+	/** The feedback response-time rules, as stored (see ShopSettingsView). */
+	feedbackRules: unknown;
 	/** Moves on whenever purchases or interactions change: screens showing them read again. */
 	eventsVersion: number;
 }

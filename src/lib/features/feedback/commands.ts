@@ -10,7 +10,8 @@ const feedbackFields = shape({
 	products: v.array(text),
 	severity: text,
 	description: text,
-	ownerId: text
+	ownerId: text,
+	receivedAt: v.number()
 });
 
 const followUp = v.nullable(shape({ taskDue: text, taskTitle: text, goodwillCampaignId: text }));

@@ -53,7 +53,8 @@ function record(
 const rulesOf = (ctx: CommandContext) => readResponseRules(ctx.ws.meta.get(FEEDBACK_RULES_KEY));
 
 /**
- * Logs feedback as new, due by the shop's response-time rule for its severity, with its first
+ * Logs feedback as new, due by the shop's response-time rule for its severity counted from when
+ * it was received, with its first
  * history entry; a follow-up task and a goodwill coupon in the same step when asked.
  */
 export function logFeedback(
@@ -86,7 +87,7 @@ export function logFeedback(
 		writeChangedFields(map, {
 			...stored(fields),
 			status: 'new',
-			dueAt: dueAtFor(at, fields.severity, rulesOf(ctx))
+			dueAt: dueAtFor(fields.receivedAt, fields.severity, rulesOf(ctx))
 		});
 		stampCreated(map, ctx, at);
 		record(ctx, id, 'status', '', 'new', at);
@@ -107,7 +108,8 @@ function stored(fields: FeedbackFields) {
 		products: JSON.stringify(fields.products.map((product) => product.trim()).filter(Boolean)),
 		severity: fields.severity,
 		description: fields.description.trim(),
-		ownerId: fields.ownerId
+		ownerId: fields.ownerId,
+		receivedAt: fields.receivedAt
 	};
 }
 
@@ -176,7 +178,7 @@ export interface FeedbackPatch {
 
 /**
  * Changes only the given fields (a colleague's change of another stands). A new severity is due
- * by its own rule, counted from when the item was logged.
+ * by its own rule, counted from when the shop heard it.
  */
 export function updateFeedback(
 	ctx: CommandContext,
@@ -205,7 +207,7 @@ export function updateFeedback(
 			} else if (map.get(key) !== next[key]) map.set(key, next[key]);
 		}
 		if (patch.severity && patch.severity !== current.severity)
-			map.set('dueAt', dueAtFor(current.createdAt, patch.severity, rulesOf(ctx)));
+			map.set('dueAt', dueAtFor(current.receivedAt, patch.severity, rulesOf(ctx)));
 		stampUpdated(map, ctx, at);
 	}, ctx.origin);
 	return { ok: true, value: id };

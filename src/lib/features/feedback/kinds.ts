@@ -58,6 +58,7 @@ export function readFeedback(id: string, map: RecordMap): FeedbackRow | null {
 		severity: oneOf(SEVERITIES, map.get('severity'), 'medium'),
 		description,
 		ownerId: str(map, 'ownerId').slice(0, 80),
+		receivedAt: moment(map, 'receivedAt') || moment(map, 'createdAt'),
 		status: oneOf(FEEDBACK_STATUSES, map.get('status'), 'new'),
 		dueAt: moment(map, 'dueAt'),
 		resolution: str(map, 'resolution').slice(0, MAX_FEEDBACK_NOTE),

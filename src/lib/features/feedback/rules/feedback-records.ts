@@ -45,6 +45,8 @@ export interface FeedbackFields {
 	severity: Severity;
 	description: string;
 	ownerId: string;
+	/** When the shop heard it (a call last night is logged this morning): due counts from here. */
+	receivedAt: number;
 }
 
 export interface FeedbackRow extends FeedbackFields {

@@ -88,6 +88,8 @@ export function validateFeedback(fields: FeedbackFields): FeedbackErrors {
 	if (!FEEDBACK_CHANNELS.includes(fields.channel)) errors.channel = 'validation.choiceInvalid';
 	if (!SEVERITIES.includes(fields.severity)) errors.severity = 'validation.choiceInvalid';
 	if (!fields.customerId) errors.customerId = 'validation.required';
+	if (!Number.isFinite(fields.receivedAt) || fields.receivedAt <= 0 || fields.receivedAt > 8.64e15)
+		errors.receivedAt = 'validation.dateInvalid';
 	const description = fields.description.trim();
 	if (!description) errors.description = 'validation.required';
 	else if (description.length > MAX_FEEDBACK_TEXT) errors.description = 'validation.tooLong';

@@ -34,6 +34,10 @@ test('a complaint logged on a profile is assigned and moved through every status
 	const complaint = item(page, 'The oolong tin arrived dented');
 	await expect(complaint).toContainText('High');
 	await expect(complaint).toContainText('New');
+	// In the customer's timeline too, where the shop heard it.
+	const timeline = page.getByRole('region', { name: 'Timeline' });
+	await expect(timeline).toContainText('Complaint (New)');
+	await expect(timeline).toContainText('The oolong tin arrived dented');
 
 	await page.goto('/care/feedback');
 	const inInbox = item(page, 'The oolong tin arrived dented');

@@ -41,6 +41,16 @@ describe('buildTimeline', () => {
 		]);
 	});
 
+	it('puts feedback where the shop heard it, not where it was typed in, and filters it', () => {
+		const feedback = [{ id: 'f1', receivedAt: 150, createdAt: 400 }];
+		expect(
+			buildTimeline(purchases, interactions, tasks, 'all', [], feedback).map((e) => e.id)
+		).toEqual(['p2', 'i2', 't1', 'i1', 'f1', 'p1']);
+		expect(
+			buildTimeline(purchases, interactions, tasks, 'feedback', [], feedback).map((e) => e.kind)
+		).toEqual(['feedback']);
+	});
+
 	it('filters by kind', () => {
 		expect(buildTimeline(purchases, interactions, tasks, 'interaction').map((e) => e.id)).toEqual([
 			'i2',

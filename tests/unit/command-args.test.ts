@@ -104,6 +104,26 @@ const deal = {
 	notes: ''
 };
 
+const survey = {
+	name: 'After a visit',
+	questions: [
+		{
+			id: 'q-nps',
+			type: 'nps' as const,
+			text: { en: 'Recommend us?', 'zh-CN': '' },
+			options: [],
+			required: true
+		},
+		{
+			id: 'q-tea',
+			type: 'multi' as const,
+			text: { en: 'Which teas?', 'zh-CN': '哪些茶？' },
+			options: ['Oolong', 'Green'],
+			required: false
+		}
+	]
+};
+
 /**
  * A call of every command as the page makes it, typed from the command's own code: a
  * declaration whose argument schema refused a well-typed call would break that screen.
@@ -256,7 +276,18 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 	setFeedbackStatus: ['f1', 'resolved', 'Replaced the order'],
 	assignFeedback: ['f1', 'm1'],
 	updateFeedback: ['f1', { severity: 'low', satisfaction: 4 }],
-	setResponseRules: [{ hours: { high: 24, medium: 72, low: 168 } }]
+	setResponseRules: [{ hours: { high: 24, medium: 72, low: 168 } }],
+	createSurvey: [survey],
+	updateSurvey: ['s1', survey],
+	inviteToSurvey: ['s1', 'c1', ''],
+	recordResponse: [
+		's1',
+		'c1',
+		{ 'q-nps': 9, 'q-tea': ['Oolong'] },
+		'link',
+		'i1',
+		{ nps: 'NPS', csat: 'CSAT' }
+	]
 };
 
 describe('command argument schemas', () => {

@@ -56,6 +56,11 @@ import {
 import { defaultKioskSettings } from '../../src/lib/features/leads/rules/kiosk';
 import { logFeedback, setFeedbackStatus } from '../../src/lib/features/feedback/feedback-commands';
 import {
+	createSurvey,
+	inviteToSurvey,
+	recordResponse
+} from '../../src/lib/features/feedback/survey-commands';
+import {
 	createReport,
 	deleteReport,
 	updateReport
@@ -187,6 +192,36 @@ async function randomEdits(
 					receivedAt: Date.UTC(2026, 0, 1) + step * 60_000
 				});
 				if (logged.ok && step % 40 === 27) setFeedbackStatus(ctx, logged.value, 'acknowledged');
+				// Surveys, invitations and responses are tables too.
+				const surveyIds = [...ctx.ws.doc.getMap('surveys').keys()];
+				const surveyId =
+					surveyIds[0] ??
+					(() => {
+						const made = createSurvey(ctx, {
+							name: `Survey ${step}`,
+							questions: [
+								{
+									id: 'q-nps',
+									type: 'nps',
+									text: { en: 'Recommend us?', 'zh-CN': '' },
+									options: [],
+									required: true
+								}
+							]
+						});
+						return made.ok ? made.value : '';
+					})();
+				const invited = inviteToSurvey(ctx, surveyId, buyer, '');
+				if (invited.ok)
+					recordResponse(
+						ctx,
+						surveyId,
+						buyer,
+						{ 'q-nps': step % 11 },
+						'link',
+						invited.value.invitationId,
+						{ nps: 'NPS', csat: 'CSAT' }
+					);
 			}
 			if (step % 40 === 27) {
 				setKioskSettings(ctx, { ...defaultKioskSettings(), fields: ['email'] });

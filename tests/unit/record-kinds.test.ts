@@ -14,6 +14,11 @@ import { templateKind } from '../../src/lib/features/care/kinds';
 import { dealKind, dealMoveKind, pipelineKind } from '../../src/lib/features/deals/kinds';
 import { consentKind, leadEventKind } from '../../src/lib/features/leads/kinds';
 import { feedbackEventKind, feedbackKind } from '../../src/lib/features/feedback/kinds';
+import {
+	invitationKind,
+	responseKind,
+	surveyKind
+} from '../../src/lib/features/feedback/survey-kinds';
 import { automationKind } from '../../src/lib/features/automations/kinds';
 import { reportKind } from '../../src/lib/features/insights/kinds';
 import { taskKind } from '../../src/lib/features/activity/kinds';
@@ -150,6 +155,9 @@ describe('a kind of record added by describing it', () => {
 			consentKind,
 			feedbackKind,
 			feedbackEventKind,
+			surveyKind,
+			invitationKind,
+			responseKind,
 			noteKind
 		]);
 		expect(

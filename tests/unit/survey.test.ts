@@ -1,4 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createCustomer } from '../../src/lib/features/customers/customer-commands';
+import {
+	createSurvey,
+	inviteToSurvey,
+	recordResponse
+} from '../../src/lib/features/feedback/survey-commands';
+import {
+	INVITATIONS_ROOT,
+	readInvitation,
+	readResponse,
+	RESPONSES_ROOT
+} from '../../src/lib/features/feedback/survey-kinds';
+import { FEEDBACK_ROOT, readFeedback } from '../../src/lib/features/feedback/kinds';
+import { nps } from '../../src/lib/features/feedback/rules/scores';
+import { entityOf, type RecordMap } from '../../src/lib/crdt/workspace-doc';
+import { customer, memberContext } from './helpers';
 import {
 	checkAnswers,
 	scoresOf,
@@ -120,5 +137,120 @@ describe('a survey link and its answer code', () => {
 			expect(decodeInvitation(junk)).toBeNull();
 		const noQuestions = encodeInvitation({ ...link, questions: [] });
 		expect(decodeInvitation(noQuestions)).toBeNull();
+	});
+});
+
+describe('responses recorded in the shop', () => {
+	const WORDS = { nps: 'NPS', csat: 'CSAT' };
+	function shop(ctx = memberContext()) {
+		const buyer = createCustomer(ctx, customer({ name: 'Li Na' }));
+		const survey = createSurvey(ctx, { name: 'After a visit', questions: QUESTIONS });
+		if (!buyer.ok || !survey.ok) throw new Error('setup');
+		return { ctx, customerId: buyer.value, surveyId: survey.value };
+	}
+	const responsesOf = (ctx: ReturnType<typeof memberContext>) =>
+		[...ctx.ws.doc.getMap(RESPONSES_ROOT).entries()]
+			.map(([id, value]) => readResponse(id, value))
+			.filter((row) => row !== null);
+
+	it('ten answers at the counter (three 0–6, two 7–8, five 9–10) give NPS 20', () => {
+		const { ctx, customerId, surveyId } = shop();
+		for (const score of [0, 5, 6, 7, 8, 9, 9, 10, 10, 9])
+			expect(
+				recordResponse(ctx, surveyId, customerId, { 'q-nps-0001': score }, 'counter', '', WORDS).ok
+			).toBe(true);
+		const scores = responsesOf(ctx).map((row) => row.answers['q-nps-0001'] as number);
+		expect(nps(scores).score).toBe(20);
+	});
+
+	it('records a code once however often it is pasted, on one device or two', async () => {
+		const { ctx: a, customerId, surveyId } = shop(memberContext('member-a'));
+		const invited = inviteToSurvey(a, surveyId, customerId, '');
+		if (!invited.ok) throw new Error('no invitation');
+		const b = memberContext('member-b');
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		const stored = readInvitation(
+			invited.value.invitationId,
+			a.ws.doc.getMap(INVITATIONS_ROOT).get(invited.value.invitationId)
+		)!;
+		const code = await answerCode(
+			{
+				invitation: stored.id,
+				token: stored.token,
+				shop: '',
+				language: 'en',
+				questions: QUESTIONS
+			},
+			{ 'q-nps-0001': 10 }
+		);
+		const read = await readAnswerCode(code, (id) =>
+			id === stored.id ? { token: stored.token, questions: QUESTIONS } : null
+		);
+		if (!read.ok) throw new Error('code refused');
+		const record = (ctx: typeof a) =>
+			recordResponse(ctx, surveyId, customerId, read.answers, 'link', read.invitation, WORDS);
+		expect(record(a)).toMatchObject({ ok: true, value: { duplicate: false } });
+		expect(record(a)).toMatchObject({ ok: true, value: { duplicate: true } });
+		expect(record(b)).toMatchObject({ ok: true, value: { duplicate: false } });
+		Y.applyUpdate(a.ws.doc, Y.encodeStateAsUpdate(b.ws.doc));
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ws.doc));
+		for (const device of [a, b]) expect(responsesOf(device)).toHaveLength(1);
+	});
+
+	it('opens a complaint for a detractor, saying the score and the written answer', () => {
+		const { ctx, customerId, surveyId } = shop();
+		const answered = recordResponse(
+			ctx,
+			surveyId,
+			customerId,
+			{ 'q-nps-0001': 3, 'q-text-003': '等了很久' },
+			'paper',
+			'',
+			WORDS
+		);
+		if (!answered.ok) throw new Error('refused');
+		const complaint = readFeedback(
+			answered.value.complaintId,
+			entityOf(ctx.ws.doc.getMap(FEEDBACK_ROOT), answered.value.complaintId) as RecordMap
+		);
+		expect(complaint).toMatchObject({
+			kind: 'complaint',
+			channel: 'survey',
+			customerId,
+			description: 'NPS 3 · 等了很久'
+		});
+		// A promoter opens none.
+		const happy = recordResponse(
+			ctx,
+			surveyId,
+			customerId,
+			{ 'q-nps-0001': 10 },
+			'counter',
+			'',
+			WORDS
+		);
+		expect(happy).toMatchObject({ ok: true, value: { complaintId: '' } });
+	});
+
+	it('refuses answers that do not fit, and an invitation of someone else', () => {
+		const { ctx, customerId, surveyId } = shop();
+		expect(
+			recordResponse(ctx, surveyId, customerId, { 'q-nps-0001': 12 }, 'counter', '', WORDS)
+		).toMatchObject({ ok: false, reason: 'invalid' });
+		const other = createCustomer(ctx, customer({ name: 'Wang Fang' }));
+		const invited = inviteToSurvey(ctx, surveyId, customerId, '');
+		if (!other.ok || !invited.ok) throw new Error('setup');
+		expect(
+			recordResponse(
+				ctx,
+				surveyId,
+				other.value,
+				{ 'q-nps-0001': 9 },
+				'link',
+				invited.value.invitationId,
+				WORDS
+			)
+		).toMatchObject({ ok: false, reason: 'notFound' });
+		expect(responsesOf(ctx)).toEqual([]);
 	});
 });

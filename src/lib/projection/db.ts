@@ -18,6 +18,11 @@ import type { DealMoveRow } from '../features/deals/kinds';
 import type { LeadEventRow } from '../features/leads/rules/lead';
 import type { ConsentRow } from '../features/leads/rules/consent';
 import type { FeedbackEventRow, FeedbackRow } from '../features/feedback/rules/feedback';
+import type {
+	InvitationRow,
+	ResponseRow,
+	SurveyRow
+} from '../features/feedback/rules/survey-records';
 import type { ProductRecord } from '../features/products/product-records';
 import type { TagColor } from '../features/tags/rules/tags';
 import type { CustomerRecord } from '../features/customers/rules/customer';
@@ -95,6 +100,9 @@ export class ProjectionDb extends Dexie {
 	consents!: Table<ConsentRow, string>;
 	feedback!: Table<FeedbackRow, string>;
 	feedbackEvents!: Table<FeedbackEventRow, string>;
+	surveys!: Table<SurveyRow, string>;
+	surveyInvitations!: Table<InvitationRow, string>;
+	surveyResponses!: Table<ResponseRow, string>;
 	projectionState!: Table<ProjectionState, string>;
 
 	/**
@@ -148,7 +156,12 @@ export class ProjectionDb extends Dexie {
 			feedback: 'id, customerId, status, dueAt',
 			feedbackEvents: 'id, feedbackId'
 		});
-		if (Object.keys(extraTables).length > 0) this.version(22).stores(extraTables);
+		this.version(22).stores({
+			surveys: 'id, name',
+			surveyInvitations: 'id, customerId, surveyId',
+			surveyResponses: 'id, customerId, surveyId, at'
+		});
+		if (Object.keys(extraTables).length > 0) this.version(23).stores(extraTables);
 	}
 }
 

@@ -13,6 +13,7 @@ import { automationKind } from '../features/automations/kinds';
 import { dealKind, dealMoveKind, pipelineKind } from '../features/deals/kinds';
 import { consentKind, leadEventKind } from '../features/leads/kinds';
 import { feedbackEventKind, feedbackKind } from '../features/feedback/kinds';
+import { invitationKind, responseKind, surveyKind } from '../features/feedback/survey-kinds';
 
 /**
  * The kinds of record the projector keeps a table of, besides customers (whose rows carry
@@ -38,5 +39,8 @@ export const APP_TABLE_KINDS: readonly TableKind[] = [
 	leadEventKind,
 	consentKind,
 	feedbackKind,
-	feedbackEventKind
+	feedbackEventKind,
+	surveyKind,
+	invitationKind,
+	responseKind
 ];

@@ -16,9 +16,23 @@ const feedbackFields = shape({
 
 const followUp = v.nullable(shape({ taskDue: text, taskTitle: text, goodwillCampaignId: text }));
 
+const surveyFields = shape({
+	name: text,
+	questions: v.array(
+		shape({
+			id: text,
+			type: text,
+			text: shape({ en: text, 'zh-CN': text }),
+			options: v.array(text),
+			required: v.boolean()
+		})
+	)
+});
+
 // Loaded on first use: the worker's first load (part of the first route's budget) need not
 // carry them.
 const load = () => import('./feedback-commands');
+const loadSurveys = () => import('./survey-commands');
 
 /** Feedback items handled to their end, and the shop's response-time rules. */
 export const feedbackCommands = {
@@ -47,5 +61,25 @@ export const feedbackCommands = {
 		args: args(shape({ hours: shape({ low: v.number(), medium: v.number(), high: v.number() }) })),
 		undo: 'step',
 		load: async () => (await load()).setResponseRules
+	}),
+	createSurvey: command({
+		args: args(surveyFields),
+		undo: 'step',
+		load: async () => (await loadSurveys()).createSurvey
+	}),
+	updateSurvey: command({
+		args: args(id, surveyFields),
+		undo: 'step',
+		load: async () => (await loadSurveys()).updateSurvey
+	}),
+	inviteToSurvey: command({
+		args: args(id, id, text),
+		undo: 'step',
+		load: async () => (await loadSurveys()).inviteToSurvey
+	}),
+	recordResponse: command({
+		args: args(id, id, shape({}), text, text, shape({ nps: text, csat: text })),
+		undo: 'step',
+		load: async () => (await loadSurveys()).recordResponse
 	})
 };

@@ -7,13 +7,8 @@
  * anything else looks at it: the link and the code are a stranger's text.
  */
 import { fromBase64, toBase64Url } from '../../../domain/base64';
-import {
-	checkAnswers,
-	QUESTION_TYPES,
-	MAX_QUESTIONS,
-	type Answers,
-	type SurveyQuestion
-} from './survey';
+import { checkAnswers, type Answers, type SurveyQuestion } from './survey';
+import { readSurveyQuestions } from './survey-records';
 
 export const MAX_LINK_PAYLOAD = 8_000;
 export const MAX_CODE = 4_000;
@@ -79,8 +74,10 @@ export function decodeInvitation(fragment: string): SurveyInvitationLink | null 
 	if (typeof value !== 'object' || value === null) return null;
 	const v = value as Record<string, unknown>;
 	if (v['v'] !== 1 || !isId(v['i']) || !isId(v['k'])) return null;
-	const questions = readQuestions(v['q']);
-	if (!questions) return null;
+	// A link is all or nothing: one question not well-formed and it is none.
+	const questions = readSurveyQuestions(v['q']);
+	if (questions.length === 0 || !Array.isArray(v['q']) || questions.length !== v['q'].length)
+		return null;
 	return {
 		invitation: v['i'],
 		token: v['k'],
@@ -88,35 +85,6 @@ export function decodeInvitation(fragment: string): SurveyInvitationLink | null 
 		language: v['l'] === 'zh-CN' ? 'zh-CN' : 'en',
 		questions
 	};
-}
-
-function readQuestions(value: unknown): SurveyQuestion[] | null {
-	if (!Array.isArray(value) || value.length === 0 || value.length > MAX_QUESTIONS) return null;
-	const questions: SurveyQuestion[] = [];
-	for (const item of value) {
-		if (typeof item !== 'object' || item === null) return null;
-		const q = item as Record<string, unknown>;
-		const type = QUESTION_TYPES.find((known) => known === q['type']);
-		const text = (typeof q['text'] === 'object' && q['text']) || {};
-		const words = (key: string) => {
-			const found = (text as Record<string, unknown>)[key];
-			return typeof found === 'string' ? found.slice(0, 200) : '';
-		};
-		if (!isId(q['id']) || !type) return null;
-		questions.push({
-			id: q['id'],
-			type,
-			text: { en: words('en'), 'zh-CN': words('zh-CN') },
-			options: Array.isArray(q['options'])
-				? q['options']
-						.filter((o): o is string => typeof o === 'string')
-						.slice(0, 10)
-						.map((o) => o.slice(0, 60))
-				: [],
-			required: q['required'] === true
-		});
-	}
-	return questions;
 }
 
 async function signature(token: string, body: string): Promise<string> {

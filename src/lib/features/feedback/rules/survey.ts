@@ -3,35 +3,21 @@
  * answer code that carry them between the shop and the customer's phone are `survey-code.ts`.
  */
 import { isCsatAnswer, isNpsAnswer } from './scores';
+import {
+	MAX_OPTION_TEXT,
+	MAX_OPTIONS,
+	MAX_QUESTION_TEXT,
+	MAX_QUESTIONS,
+	MAX_TEXT_ANSWER,
+	QUESTION_TYPES,
+	type Answer,
+	type Answers,
+	type QuestionType,
+	type SurveyFields,
+	type SurveyQuestion
+} from './survey-records';
 
-export const QUESTION_TYPES = ['nps', 'csat', 'rating', 'single', 'multi', 'text'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-
-export const MAX_QUESTIONS = 12;
-export const MAX_OPTIONS = 10;
-export const MAX_QUESTION_TEXT = 200;
-export const MAX_OPTION_TEXT = 60;
-export const MAX_TEXT_ANSWER = 500;
-
-export interface SurveyQuestion {
-	/** Kept when the question is edited, so answers stay with it. */
-	id: string;
-	type: QuestionType;
-	/** The question in each language; one of them may be empty (the other shows). */
-	text: { en: string; 'zh-CN': string };
-	/** For single and multiple choice: the choices, in the shop's words. */
-	options: string[];
-	required: boolean;
-}
-
-export interface SurveyFields {
-	name: string;
-	questions: SurveyQuestion[];
-}
-
-/** An answer: a number (nps 0–10, csat 1–5, rating 1–5), a choice, choices, or text. */
-export type Answer = number | string | string[];
-export type Answers = Record<string, Answer>;
+export * from './survey-records';
 
 export type SurveyErrors = Partial<Record<'name' | 'questions', string>> &
 	Partial<Record<`question.${number}`, string>>;
@@ -134,4 +120,21 @@ export function scoresOf(
 		return typeof value === 'number' ? value : null;
 	};
 	return { nps: first('nps'), csat: first('csat') };
+}
+
+/** What a complaint opened by a response says: its scores and its written answers. */
+export function complaintText(
+	questions: readonly SurveyQuestion[],
+	answers: Answers,
+	label: { nps: string; csat: string }
+): string {
+	const { nps, csat } = scoresOf(questions, answers);
+	const parts = [
+		...(nps !== null ? [`${label.nps} ${nps}`] : []),
+		...(csat !== null ? [`${label.csat} ${csat}`] : []),
+		...questions
+			.filter((question) => question.type === 'text' && typeof answers[question.id] === 'string')
+			.map((question) => answers[question.id] as string)
+	];
+	return parts.join(' · ');
 }

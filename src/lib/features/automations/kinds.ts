@@ -7,7 +7,7 @@ import {
 	type Action,
 	type AutomationRow,
 	type Trigger
-} from './rules/automations';
+} from './rules/automation-records';
 
 export const AUTOMATIONS_ROOT = 'automations';
 

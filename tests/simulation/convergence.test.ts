@@ -123,8 +123,10 @@ function act(replica: Replica, random: () => number, step: number): void {
 		replica.undo.undo();
 	} else if (roll < 0.94) {
 		setMemberProfile(ctx, { name: `${pick(NAMES)} ${step}`, color: pick(MEMBER_COLORS) });
-	} else if (roll < 0.97) {
+	} else if (roll < 0.96) {
 		dealAction(ctx, id, random, step);
+	} else if (roll < 0.98) {
+		leadAction(ctx, id, random, step);
 	} else {
 		const other = pick(ids);
 		const kept = liveCustomer(ctx.ws, id);
@@ -169,15 +171,19 @@ function dealAction(ctx: CommandContext, customerId: string, random: () => numbe
 	} else if (roll < 0.68) {
 		// Won with its purchase: two replicas winning it apart must agree on one purchase.
 		winDeal(ctx, dealId, 'won', { at: Date.UTC(2026, 5, 1), payment: 'cash', channel: 'in_store' });
-	} else if (roll < 0.75) {
+	} else if (roll < 0.85) {
 		updateDeal(ctx, dealId, { valueCents: 500 * step });
-	} else if (roll < 0.8) {
-		discardLead(ctx, customerId, 'unreachable', '');
-	} else if (roll < 0.83) {
-		reopenLead(ctx, customerId);
-	} else if (roll < 0.86) {
-		assignLead(ctx, customerId, ctx.memberId);
-	} else if (roll < 0.9) {
+	} else
+		updateDeal(ctx, dealId, { closeDate: `2027-01-${String(1 + (step % 28)).padStart(2, '0')}` });
+}
+
+/** A lead discarded, reopened or assigned, or a walk-in signed up at the kiosk. */
+function leadAction(ctx: CommandContext, customerId: string, random: () => number, step: number) {
+	const roll = random();
+	if (roll < 0.25) discardLead(ctx, customerId, 'unreachable', '');
+	else if (roll < 0.45) reopenLead(ctx, customerId);
+	else if (roll < 0.65) assignLead(ctx, customerId, ctx.memberId);
+	else
 		signUpWalkIn(ctx, {
 			name: `Walk-in ${step}`,
 			phone: `137${String(step).padStart(8, '0')}`,
@@ -187,8 +193,6 @@ function dealAction(ctx: CommandContext, customerId: string, random: () => numbe
 			language: 'zh-CN',
 			welcomeNote: ''
 		});
-	} else
-		updateDeal(ctx, dealId, { closeDate: `2027-01-${String(1 + (step % 28)).padStart(2, '0')}` });
 }
 
 async function expectConverged(list: Replica[]): Promise<void> {

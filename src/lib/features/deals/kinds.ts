@@ -1,4 +1,5 @@
 import type { TableKind } from '../../core/record-kind';
+import { isMoment } from '../../core/stored-values';
 import { num, str, type RecordMap } from '../../crdt/workspace-doc';
 import { isDateKey } from '../../domain/dates';
 import { CUSTOMER_SOURCES } from '../customers/rules/customer';
@@ -39,10 +40,6 @@ export function readPipeline(id: string, map: RecordMap): PipelineRow | null {
 	};
 }
 
-/** The largest moment a Date holds: beyond it (or NaN) a stranger's value reads as 0. */
-const MAX_MOMENT = 8.64e15;
-const isMoment = (value: unknown): value is number =>
-	typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_MOMENT;
 const moment = (map: RecordMap, key: string) => {
 	const value = map.get(key);
 	return isMoment(value) ? value : 0;

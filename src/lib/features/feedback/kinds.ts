@@ -1,4 +1,5 @@
 import type { TableKind } from '../../core/record-kind';
+import { isMoment } from '../../core/stored-values';
 import { str, type RecordMap } from '../../crdt/workspace-doc';
 import {
 	FEEDBACK_CHANNELS,
@@ -16,10 +17,6 @@ import {
 export const FEEDBACK_ROOT = 'feedback';
 export const FEEDBACK_EVENTS_ROOT = 'feedbackEvents';
 
-/** The largest moment a Date holds: beyond it (or NaN) a value is no moment. */
-const MAX_MOMENT = 8.64e15;
-const isMoment = (value: unknown): value is number =>
-	typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_MOMENT;
 const moment = (map: RecordMap, key: string) => {
 	const value = map.get(key);
 	return isMoment(value) ? value : 0;

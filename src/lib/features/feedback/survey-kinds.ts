@@ -1,4 +1,5 @@
 import type { TableKind } from '../../core/record-kind';
+import { isMoment, plainFields, textField } from '../../core/stored-values';
 import { str, type RecordMap } from '../../crdt/workspace-doc';
 import {
 	readSurveyQuestions,
@@ -13,18 +14,8 @@ export const SURVEYS_ROOT = 'surveys';
 export const INVITATIONS_ROOT = 'surveyInvitations';
 export const RESPONSES_ROOT = 'surveyResponses';
 
-/** The largest moment a Date holds: beyond it (or NaN) a value is no moment. */
-const MAX_MOMENT = 8.64e15;
-const isMoment = (value: unknown): value is number =>
-	typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_MOMENT;
-
-function fieldsOf(stored: unknown): Record<string, unknown> | null {
-	return typeof stored === 'object' && stored !== null && !Array.isArray(stored)
-		? (stored as Record<string, unknown>)
-		: null;
-}
 const textIn = (fields: Record<string, unknown>, key: string, max = 80) =>
-	typeof fields[key] === 'string' ? fields[key].slice(0, max) : '';
+	textField(fields, key, max);
 
 export function readSurvey(id: string, map: RecordMap): SurveyRow | null {
 	const name = str(map, 'name').slice(0, 80);
@@ -35,7 +26,7 @@ export function readSurvey(id: string, map: RecordMap): SurveyRow | null {
 }
 
 export function readInvitation(id: string, stored: unknown): InvitationRow | null {
-	const v = fieldsOf(stored);
+	const v = plainFields(stored);
 	if (!v || !isMoment(v['at'])) return null;
 	const row = {
 		id,
@@ -63,7 +54,7 @@ function readAnswers(value: unknown): Answers | null {
 }
 
 export function readResponse(id: string, stored: unknown): ResponseRow | null {
-	const v = fieldsOf(stored);
+	const v = plainFields(stored);
 	if (!v || !isMoment(v['at'])) return null;
 	const answers = readAnswers(v['answers']);
 	const channel = RESPONSE_CHANNELS.find((known) => known === v['channel']);

@@ -1,4 +1,5 @@
 import type { TableKind } from '../../core/record-kind';
+import { isMoment, plainFields, textField } from '../../core/stored-values';
 import {
 	CONSENT_DECISIONS,
 	CONSENT_PURPOSES,
@@ -11,26 +12,12 @@ import { LEAD_EVENT_KINDS, MAX_LEAD_NOTE, type LeadEventRow } from './rules/lead
 export const LEAD_EVENTS_ROOT = 'leadEvents';
 export const CONSENTS_ROOT = 'consents';
 
-/** The largest moment a Date holds: beyond it (or NaN) a value is no moment. */
-const MAX_MOMENT = 8.64e15;
-const isMoment = (value: unknown): value is number =>
-	typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_MOMENT;
-
-function fieldsOf(stored: unknown): Record<string, unknown> | null {
-	return typeof stored === 'object' && stored !== null && !Array.isArray(stored)
-		? (stored as Record<string, unknown>)
-		: null;
-}
-
-const textIn = (fields: Record<string, unknown>, key: string, max: number) =>
-	typeof fields[key] === 'string' ? fields[key].slice(0, max) : '';
-
 /** A stored lead decision as its row; anything else is none. */
 export function readLeadEvent(id: string, stored: unknown): LeadEventRow | null {
-	const fields = fieldsOf(stored);
+	const fields = plainFields(stored);
 	if (!fields) return null;
 	const kind = LEAD_EVENT_KINDS.find((known) => known === fields['kind']);
-	const customerId = textIn(fields, 'customerId', 40);
+	const customerId = textField(fields, 'customerId', 40);
 	const at = fields['at'];
 	if (!kind || !customerId || !isMoment(at)) return null;
 	return {
@@ -38,21 +25,21 @@ export function readLeadEvent(id: string, stored: unknown): LeadEventRow | null 
 		customerId,
 		kind,
 		at,
-		by: textIn(fields, 'by', 80),
-		ref: textIn(fields, 'ref', 40),
-		reason: textIn(fields, 'reason', 40),
-		note: textIn(fields, 'note', MAX_LEAD_NOTE)
+		by: textField(fields, 'by', 80),
+		ref: textField(fields, 'ref', 40),
+		reason: textField(fields, 'reason', 40),
+		note: textField(fields, 'note', MAX_LEAD_NOTE)
 	};
 }
 
 /** A stored consent decision as its row; anything else is none. */
 export function readConsent(id: string, stored: unknown): ConsentRow | null {
-	const fields = fieldsOf(stored);
+	const fields = plainFields(stored);
 	if (!fields) return null;
 	const purpose = CONSENT_PURPOSES.find((known) => known === fields['purpose']);
 	const decision = CONSENT_DECISIONS.find((known) => known === fields['decision']);
 	const method = CONSENT_WAYS.find((known) => known === fields['method']);
-	const customerId = textIn(fields, 'customerId', 40);
+	const customerId = textField(fields, 'customerId', 40);
 	const at = fields['at'];
 	if (!purpose || !decision || !method || !customerId || !isMoment(at)) return null;
 	return {
@@ -62,8 +49,8 @@ export function readConsent(id: string, stored: unknown): ConsentRow | null {
 		decision,
 		at,
 		method,
-		by: textIn(fields, 'by', 80),
-		text: textIn(fields, 'text', MAX_CONSENT_TEXT)
+		by: textField(fields, 'by', 80),
+		text: textField(fields, 'text', MAX_CONSENT_TEXT)
 	};
 }
 

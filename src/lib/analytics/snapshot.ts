@@ -16,7 +16,7 @@ import {
 	PAYMENT_METHODS,
 	PURCHASE_CHANNELS
 } from '../features/activity/rules/activity-fields';
-import { productNameKey } from '../features/products/rules/product';
+import { productNameKey } from '../features/products/rules/product-catalogue';
 import { shareOutCents } from '../domain/money';
 import { Dictionary, InteractionTable, LineTable, PurchaseTable } from './columns';
 

@@ -28,7 +28,7 @@ import { liveEventValue } from './event-tombstones';
 import { loadPurchaseEffects } from './purchase-effects';
 import { createProduct } from '../products/product-commands';
 import { validatePurchase, type PurchaseFields } from './rules/activity';
-import { productNameKey, type NewCatalogueProduct } from '../products/rules/product';
+import { productNameKey, type NewCatalogueProduct } from '../products/rules/product-catalogue';
 
 /** Loads loyalty's and coupons' part of the purchase commands first (see purchase-effects). */
 const withEffects =

@@ -9,7 +9,7 @@ import {
 	type ValueDimension
 } from './rules/pivot-fields';
 import type { ValueSettings } from '../value/rules/value-settings';
-import { productNameKey } from '../products/rules/product';
+import { productNameKey } from '../products/rules/product-catalogue';
 
 /**
  * A pivot table over purchases, as a spreadsheet makes one: rows × columns × a measure, for a

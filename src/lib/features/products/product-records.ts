@@ -1,4 +1,4 @@
-import type { ProductFields } from './rules/product';
+import type { ProductFields } from './rules/product-catalogue';
 import { num, str, type RecordMap } from '../../crdt/workspace-doc';
 
 export interface ProductRecord extends ProductFields {

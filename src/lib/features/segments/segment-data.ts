@@ -1,5 +1,5 @@
 import type { AnalyticsColumns } from '../../analytics/snapshot';
-import { productNameKey } from '../products/rules/product';
+import { productNameKey } from '../products/rules/product-catalogue';
 import type { BehaviourData } from './rules/segment-match';
 
 /** A catalogue product as the matcher needs it. */

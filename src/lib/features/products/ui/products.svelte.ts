@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { likelyDuplicateProducts, unmergedProducts } from '../rules/product';
+import { likelyDuplicateProducts, unmergedProducts } from '../rules/product-catalogue';
 import type { ProductRow, ProjectionDb } from '../../../projection/db';
 
 /** The product catalogue, sorted by name, following every change. */

@@ -3,7 +3,7 @@ import { parseMoney } from '../../../domain/money';
 import type { CustomerRecord } from '../../customers/rules/customer';
 import type { CustomerMetrics } from '../../customers/rules/customer-metrics';
 import { INTERACTION_KINDS } from '../../activity/rules/activity-fields';
-import { productNameKey } from '../../products/rules/product';
+import { productNameKey } from '../../products/rules/product-catalogue';
 import { dayStart } from '../../insights/rules/periods';
 import {
 	countConditions,

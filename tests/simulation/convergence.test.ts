@@ -31,6 +31,16 @@ import {
 	winDeal
 } from '../../src/lib/features/deals/deal-commands';
 import {
+	assignFeedback,
+	logFeedback,
+	setFeedbackStatus
+} from '../../src/lib/features/feedback/feedback-commands';
+import {
+	createSurvey,
+	inviteToSurvey,
+	recordResponse
+} from '../../src/lib/features/feedback/survey-commands';
+import {
 	assignLead,
 	discardLead,
 	reopenLead,
@@ -127,6 +137,8 @@ function act(replica: Replica, random: () => number, step: number): void {
 		dealAction(ctx, id, random, step);
 	} else if (roll < 0.98) {
 		leadAction(ctx, id, random, step);
+	} else if (roll < 0.995) {
+		feedbackAction(ctx, id, random, step);
 	} else {
 		const other = pick(ids);
 		const kept = liveCustomer(ctx.ws, id);
@@ -195,6 +207,65 @@ function leadAction(ctx: CommandContext, customerId: string, random: () => numbe
 		});
 }
 
+/** Feedback logged, assigned or moved on, or a survey answered (the same code on two replicas is one response). */
+function feedbackAction(
+	ctx: CommandContext,
+	customerId: string,
+	random: () => number,
+	step: number
+) {
+	const items = [...ctx.ws.doc.getMap('feedback').keys()];
+	const itemId = items[Math.floor(random() * items.length)];
+	const roll = random();
+	if (roll < 0.4 || !itemId)
+		logFeedback(ctx, {
+			kind: 'complaint',
+			channel: 'phone',
+			customerId,
+			purchaseId: '',
+			products: [],
+			severity: 'high',
+			description: `Complaint ${step}`,
+			ownerId: '',
+			receivedAt: Date.UTC(2026, 5, 1)
+		});
+	else if (roll < 0.6) assignFeedback(ctx, itemId, ctx.memberId);
+	else if (roll < 0.8) setFeedbackStatus(ctx, itemId, random() < 0.5 ? 'acknowledged' : 'resolved');
+	else {
+		const surveyId =
+			[...ctx.ws.doc.getMap('surveys').keys()][0] ??
+			(() => {
+				const made = createSurvey(ctx, {
+					name: 'After a visit',
+					questions: [
+						{
+							id: 'q-nps',
+							type: 'nps',
+							text: { en: 'Recommend us?', 'zh-CN': '' },
+							options: [],
+							required: true
+						}
+					]
+				});
+				return made.ok ? made.value : '';
+			})();
+		const invited = inviteToSurvey(ctx, surveyId, customerId, '');
+		if (invited.ok)
+			recordResponse(
+				ctx,
+				surveyId,
+				customerId,
+				{ 'q-nps': step % 11 },
+				'link',
+				invited.value.invitationId,
+				{
+					nps: 'NPS',
+					csat: 'CSAT'
+				}
+			);
+	}
+}
+
 async function expectConverged(list: Replica[]): Promise<void> {
 	const [first, ...rest] = list;
 	for (const replica of rest) {
@@ -249,6 +320,7 @@ describe('replicas over a lossy network', () => {
 			expect(list[0]!.ctx.ws.doc.getMap('deals').size).toBeGreaterThan(3);
 			expect(list[0]!.ctx.ws.doc.getMap('leadEvents').size).toBeGreaterThan(3);
 			expect(list[0]!.ctx.ws.doc.getMap('consents').size).toBeGreaterThan(0);
+			expect(list[0]!.ctx.ws.doc.getMap('feedback').size).toBeGreaterThan(0);
 		},
 		60_000
 	);

@@ -679,6 +679,8 @@ async function measureSales(
 		};
 		requestAnimationFrame(step);
 	});
+	const dragStartedAt = await page.evaluate(() => performance.now());
+	const dragProfile = await startProfile(page);
 	await page.mouse.move(start.x + 24, start.y + 14);
 	await page.mouse.down();
 	const STEPS = 90;
@@ -695,6 +697,16 @@ async function measureSales(
 		bench.__dragging = false;
 		return bench.__dragFrames.slice(1);
 	});
+	// Where a drag missed frames, what held them (the drop's read-back, the library's clone…).
+	if (droppedFrames(dragFrames) > 0) {
+		let at = 0;
+		const late = dragFrames
+			.map((interval) => ((at += interval), [Math.round(at), Math.round(interval)]))
+			.filter(([, interval]) => interval > 25);
+		console.log(`  drag's late frames (ms into the drag, length): ${JSON.stringify(late)}`);
+		await printLongFrames(page, dragStartedAt, 'drag ');
+	}
+	await dragProfile?.printTop();
 
 	const funnel: number[] = [];
 	for (let run = 0; run < 3; run++) {

@@ -23,7 +23,7 @@ import {
 	type PivotCustomer,
 	type PivotSpec
 } from './pivot-report';
-import { sameRows } from './same-rows';
+import { sameRows } from '$lib/core/same-rows';
 import { ValueEngine } from '../value/value-engine';
 import { holdoutCheck } from '../value/holdout';
 import { columnsTransfer, toColumns } from '../value/value-facts';

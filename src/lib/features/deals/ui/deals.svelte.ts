@@ -3,6 +3,7 @@ import type { ProjectionDb } from '$lib/projection/db';
 import type { DealRow } from '../rules/deal';
 import type { PipelineRow } from '../rules/pipeline';
 import type { DealMoveRow } from '../kinds';
+import { keepUnchangedRows } from '$lib/core/same-rows';
 import { readBoardDeals } from './board-deals';
 
 export interface DealsReading {
@@ -48,7 +49,7 @@ export class DealsState {
 			this.#subscriptions.push(
 				liveQuery(() => db.deals.toArray()).subscribe({
 					next: (rows) => {
-						this.deals = rows;
+						this.deals = keepUnchangedRows(this.deals, rows);
 						this.#settle('deals');
 					},
 					error: failed
@@ -89,7 +90,8 @@ export class DealsState {
 		if (!pipeline) return;
 		const subscription = liveQuery(() => readBoardDeals(db, pipeline, since)).subscribe({
 			next: (board) => {
-				this.deals = board.deals;
+				// A drop re-reads the board: only the moved card is a new object to draw.
+				this.deals = keepUnchangedRows(this.deals, board.deals);
 				this.closedEarlier = board.closedEarlier;
 				this.pipelineTotal = board.total;
 				this.#settle('deals');

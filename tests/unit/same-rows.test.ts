@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameRows } from '../../src/lib/features/insights/same-rows';
+import { keepUnchangedRows, sameRows } from '../../src/lib/core/same-rows';
 
 const li = { id: 'a', name: 'Li', tags: ['VIP'], custom: { skin: 'dry' }, totalSpentCents: 100 };
 const wang = { id: 'b', name: 'Wang', tags: [], custom: {}, totalSpentCents: 0 };
@@ -21,5 +21,30 @@ describe('two reads of the customers', () => {
 		expect(
 			sameRows([{ ...withoutTotal, note: undefined }], [{ ...li, totalSpentCents: undefined }])
 		).toBe(false);
+	});
+});
+
+describe('a new read that keeps the rows that did not change', () => {
+	it('hands back the earlier object for an unchanged row and the new one for a changed row', () => {
+		const moved = { ...structuredClone(wang), stageId: 'next' };
+		const kept = keepUnchangedRows([li, wang], [structuredClone(li), moved]);
+		expect(kept[0]).toBe(li);
+		expect(kept[1]).toBe(moved);
+	});
+
+	it('sees a change deep in a row, a row that is new, and keeps the new order', () => {
+		const lines = { ...li, custom: { skin: 'oily' } };
+		const added = { id: 'c', name: 'Zhao', tags: [], custom: {}, totalSpentCents: 5 };
+		const kept = keepUnchangedRows([li, wang], [structuredClone(wang), lines, added]);
+		expect(kept.map((row) => row.id)).toEqual(['b', 'a', 'c']);
+		expect(kept[0]).toBe(wang);
+		expect(kept[1]).toBe(lines);
+		expect(kept[2]).toBe(added);
+	});
+
+	it('tells an empty list from an empty object', () => {
+		const before = [{ id: 'a', lines: [] as unknown }];
+		const after = [{ id: 'a', lines: {} as unknown }];
+		expect(keepUnchangedRows(before, after)[0]).toBe(after[0]);
 	});
 });

@@ -296,6 +296,9 @@ async function startProfile(page: Page) {
 	return {
 		async printTop() {
 			const { profile } = await cdp.send('Profiler.stop');
+			// The whole profile for a closer look (DevTools, or a script with the build's maps).
+			if (process.env.BENCH_PROFILE_OUT)
+				writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
 			const self = new Map<string, number>();
 			const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 			(profile.samples ?? []).forEach((id, i) => {
@@ -691,6 +694,7 @@ async function measureSales(
 	}
 	// Profiled from the drop: what the drop's store and read-back cost the page.
 	const dragProfile = await startProfile(page);
+	const droppedAt = await page.evaluate(() => performance.now());
 	await page.mouse.up();
 	const dragFrames = await page.evaluate(async () => {
 		await new Promise((resolve) => setTimeout(resolve, 300));
@@ -704,7 +708,9 @@ async function measureSales(
 		const late = dragFrames
 			.map((interval) => ((at += interval), [Math.round(at), Math.round(interval)]))
 			.filter(([, interval]) => interval > 25);
-		console.log(`  drag's late frames (ms into the drag, length): ${JSON.stringify(late)}`);
+		console.log(
+			`  drag's late frames (ms into the drag, length): ${JSON.stringify(late)}; dropped at ${Math.round(droppedAt - dragStartedAt)} ms`
+		);
 		await printLongFrames(page, dragStartedAt, 'drag ');
 	}
 	await dragProfile?.printTop();
@@ -814,6 +820,9 @@ export async function measureSearchOnly(
 			console.log(`  trace: ${file}`);
 		} else if (cdp) {
 			const { profile } = await cdp.send('Profiler.stop');
+			// The whole profile for a closer look (DevTools, or a script with the build's maps).
+			if (process.env.BENCH_PROFILE_OUT)
+				writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
 			const file = join(profileDir!, `search-${size.name}.cpuprofile`);
 			writeFileSync(file, JSON.stringify(profile));
 			console.log(`  profile: ${file}`);

@@ -706,7 +706,10 @@ async function measureSales(
 	if (droppedFrames(dragFrames) > 0) {
 		let at = 0;
 		const late = dragFrames
-			.map((interval) => ((at += interval), [Math.round(at), Math.round(interval)]))
+			.map((interval): [number, number] => {
+				at += interval;
+				return [Math.round(at), Math.round(interval)];
+			})
 			.filter(([, interval]) => interval > 25);
 		console.log(
 			`  drag's late frames (ms into the drag, length): ${JSON.stringify(late)}; dropped at ${Math.round(droppedAt - dragStartedAt)} ms`

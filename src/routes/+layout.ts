@@ -1,4 +1,5 @@
 import { nextTask } from '$lib/shell-boot/next-task';
+import { isStandaloneRoute } from '$lib/shell-boot/standalone-routes';
 import { workspace } from '$lib/state/workspace.svelte';
 import type { LayoutLoad } from './$types';
 
@@ -21,6 +22,12 @@ let opened: Promise<void> | undefined;
 export const load: LayoutLoad = async ({ route }) => {
 	const { locale, loadAllMessages, FIRST_ROUTE_IDS } = await import('$lib/i18n/i18n.svelte');
 	const allMessages = route.id === null || !FIRST_ROUTE_IDS.includes(route.id);
+	// A survey link on a customer's phone: their language and the page, no archive.
+	if (opened === undefined && isStandaloneRoute(route.id)) {
+		await locale.init();
+		await loadAllMessages();
+		return;
+	}
 	opened ??= (async () => {
 		await locale.init();
 		await nextTask();

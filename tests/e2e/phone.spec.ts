@@ -205,6 +205,18 @@ const TOUCH_ROUTES: { path: string; label?: string; then?: (page: Page) => Promi
 		}
 	},
 	{
+		path: '/care/surveys',
+		label: '/care/surveys (a survey, the editor)',
+		then: async (page) => {
+			await page.getByRole('button', { name: 'New survey' }).first().click();
+			const editor = page.getByRole('dialog', { name: 'New survey' });
+			await editor.getByLabel('Name').fill('到店回访');
+			await editor.getByRole('button', { name: 'One choice' }).click();
+			await editor.getByRole('button', { name: 'Save survey' }).click();
+			await expect(editor.getByText('Give the question in at least one language.')).toBeVisible();
+		}
+	},
+	{
 		path: '/sales/leads',
 		label: '/sales/leads (a lead to qualify)',
 		then: async (page) => {

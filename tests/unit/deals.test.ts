@@ -42,7 +42,7 @@ import {
 } from '../../src/lib/features/deals/rules/deal-filters';
 import { staleDeals } from '../../src/lib/features/deals/rules/stale-deals';
 import { pipelineFunnel } from '../../src/lib/features/deals/rules/funnel';
-import { matchingCustomers } from '../../src/lib/features/deals/ui/customer-choice';
+import { matchingCustomers } from '../../src/lib/features/customers/ui/customer-choice';
 import { readBoardDeals } from '../../src/lib/features/deals/ui/board-deals';
 import { ProjectionDb } from '../../src/lib/projection/db';
 import {

@@ -17,7 +17,10 @@ import { nps } from '../../src/lib/features/feedback/rules/scores';
 import { entityOf, type RecordMap } from '../../src/lib/crdt/workspace-doc';
 import { customer, memberContext } from './helpers';
 import {
+	answersFromDraft,
 	checkAnswers,
+	missingAnswers,
+	questionText,
 	scoresOf,
 	validateSurvey,
 	type SurveyQuestion
@@ -252,5 +255,29 @@ describe('responses recorded in the shop', () => {
 			)
 		).toMatchObject({ ok: false, reason: 'notFound' });
 		expect(responsesOf(ctx)).toEqual([]);
+	});
+});
+
+describe('a survey form as filled in', () => {
+	it('shows each question in the chosen language, or the other when only that was given', () => {
+		expect(questionText(QUESTIONS[0]!, 'zh-CN')).toBe('您有多大可能向朋友推荐我们？');
+		expect(questionText(QUESTIONS[1]!, 'zh-CN')).toBe('What did you buy?');
+		expect(questionText(QUESTIONS[2]!, 'en')).toBe('还有什么建议？');
+	});
+
+	it('gives scores as numbers, choices in the survey’s order, words trimmed, blanks left out', () => {
+		const draft = { 'q-nps-0001': '0', 'q-tea-0002': ['Green', 'Oolong'], 'q-text-003': '  ' };
+		const answers = answersFromDraft(QUESTIONS, draft);
+		expect(answers).toEqual({ 'q-nps-0001': 0, 'q-tea-0002': ['Oolong', 'Green'] });
+		expect(checkAnswers(QUESTIONS, answers)).toEqual(answers);
+		expect(answersFromDraft(QUESTIONS, { 'q-text-003': ' more tea ' })).toEqual({
+			'q-text-003': 'more tea'
+		});
+	});
+
+	it('names the required questions left blank, and none once they are answered', () => {
+		expect(missingAnswers(QUESTIONS, {})).toEqual(['q-nps-0001']);
+		expect(missingAnswers(QUESTIONS, { 'q-nps-0001': '' })).toEqual(['q-nps-0001']);
+		expect(missingAnswers(QUESTIONS, { 'q-nps-0001': '10' })).toEqual([]);
 	});
 });

@@ -107,17 +107,23 @@ export async function answerCode(link: SurveyInvitationLink, answers: Answers): 
 	return `${body}.${await signature(link.token, body)}`;
 }
 
+/** What checks an answer code: its invitation's token and its survey's questions. */
+export interface InvitationSecret {
+	token: string;
+	questions: SurveyQuestion[];
+}
+
 export type ReadCode =
 	| { ok: true; invitation: string; answers: Answers }
 	| { ok: false; reason: 'garbled' | 'unknown' | 'forged' };
 
 /**
  * What a pasted or scanned code says, checked against its invitation (`invitationOf` gives its
- * token and questions, or null when the shop has none such).
+ * token and questions, or null when the shop has none such; it may read them from storage).
  */
 export async function readAnswerCode(
 	code: string,
-	invitationOf: (id: string) => { token: string; questions: SurveyQuestion[] } | null
+	invitationOf: (id: string) => InvitationSecret | null | Promise<InvitationSecret | null>
 ): Promise<ReadCode> {
 	const text = code.replace(/\s+/g, '');
 	if (text.length === 0 || text.length > MAX_CODE) return { ok: false, reason: 'garbled' };
@@ -127,7 +133,7 @@ export async function readAnswerCode(
 	if (typeof value !== 'object' || value === null) return { ok: false, reason: 'garbled' };
 	const v = value as Record<string, unknown>;
 	if (v['v'] !== 1 || !isId(v['i'])) return { ok: false, reason: 'garbled' };
-	const invitation = invitationOf(v['i']);
+	const invitation = await invitationOf(v['i']);
 	if (!invitation) return { ok: false, reason: 'unknown' };
 	if ((await signature(invitation.token, body)) !== mac) return { ok: false, reason: 'forged' };
 	const answers = checkAnswers(invitation.questions, v['a']);

@@ -138,3 +138,46 @@ export function complaintText(
 	];
 	return parts.join(' · ');
 }
+
+/** A question's words in `language`, or in the other language when the shop gave only that. */
+export function questionText(question: SurveyQuestion, language: 'en' | 'zh-CN'): string {
+	const other = language === 'en' ? 'zh-CN' : 'en';
+	return question.text[language].trim() || question.text[other].trim();
+}
+
+/** What a survey form holds while it is filled in: a choice's or a score's text, choices, words. */
+export type AnswerDraft = Record<string, string | string[]>;
+
+/**
+ * The answers a filled-in form gives: scores as whole numbers, choices as chosen, words trimmed;
+ * a question left blank has no entry (`checkAnswers` then says whether that may be).
+ */
+export function answersFromDraft(
+	questions: readonly SurveyQuestion[],
+	draft: AnswerDraft
+): Answers {
+	const answers: Answers = {};
+	for (const question of questions) {
+		const value = draft[question.id];
+		if (value === undefined) continue;
+		if (Array.isArray(value)) {
+			if (question.type === 'multi' && value.length > 0)
+				answers[question.id] = question.options.filter((option) => value.includes(option));
+			continue;
+		}
+		const text = value.trim();
+		if (text === '') continue;
+		if (question.type === 'nps' || question.type === 'csat' || question.type === 'rating') {
+			if (/^\d{1,2}$/.test(text)) answers[question.id] = Number(text);
+		} else if (question.type !== 'multi') answers[question.id] = text;
+	}
+	return answers;
+}
+
+/** The required questions a draft leaves unanswered, in the survey's order. */
+export function missingAnswers(questions: readonly SurveyQuestion[], draft: AnswerDraft): string[] {
+	const answers = answersFromDraft(questions, draft);
+	return questions
+		.filter((question) => question.required && !(question.id in answers))
+		.map((question) => question.id);
+}

@@ -4,7 +4,7 @@ const SHOWN = 6;
 
 /**
  * The first customers whose name, or phone number's digits, hold what was typed: enough to
- * pick one for a deal without a list of every customer.
+ * pick one for a deal, a feedback item or a survey answer without a list of every customer.
  */
 export function matchingCustomers(
 	rows: readonly Pick<CustomerRow, 'id' | 'name' | 'phone' | 'phoneDigits' | 'searchText'>[],

@@ -1,0 +1,131 @@
+import { writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
+import { createCustomers, notices } from './support/app';
+
+/** Makes a survey with the two questions a new one starts with (NPS, then the reason). */
+async function makeSurvey(page: Page, name: string) {
+	await page.goto('/care/surveys');
+	await expect(page.getByRole('heading', { name: 'No surveys yet' })).toBeVisible();
+	await page.getByRole('button', { name: 'New survey' }).first().click();
+	const editor = page.getByRole('dialog', { name: 'New survey' });
+	await editor.getByLabel('Name').fill(name);
+	await expect(editor.getByLabel('Question in English').first()).toHaveValue(
+		'How likely are you to recommend us to a friend?'
+	);
+	await editor.getByRole('button', { name: 'Save survey' }).click();
+	await expect(editor).toBeHidden();
+	await expect(notices(page)).toContainText(`Survey “${name}” made.`);
+}
+
+/** A survey link for `customer`, made on their profile. */
+async function surveyLink(page: Page, customer: string): Promise<string> {
+	await page.goto('/customers');
+	await page
+		.getByRole('link', { name: new RegExp(customer) })
+		.first()
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: customer })).toBeVisible();
+	await page.getByRole('button', { name: 'Survey link' }).click();
+	const dialog = page.getByRole('dialog', { name: `Survey for ${customer}` });
+	await dialog.getByLabel("Your shop's name, as the customer sees it").fill('Tea House');
+	await dialog.getByRole('button', { name: 'Make the link' }).click();
+	await expect(
+		dialog.getByRole('img', { name: `QR code of the survey link for ${customer}` })
+	).toBeVisible();
+	const link = await dialog.getByLabel('Survey link').inputValue();
+	await dialog.getByRole('button', { name: 'Dismiss' }).click();
+	return link;
+}
+
+test('a survey link is answered offline on the customer’s phone; its code is recorded once, an edited one refused, and a detractor’s answer opens a complaint', async ({
+	page,
+	browser
+}, testInfo) => {
+	test.slow();
+	await createCustomers(page, [
+		{ name: 'Li Na', phone: '13800138000' },
+		{ name: 'Zhang Wei', phone: '13900139000' }
+	]);
+	await makeSurvey(page, 'After a visit');
+	const link = await surveyLink(page, 'Li Na');
+	expect(new URL(link).pathname).toBe('/survey');
+
+	// The customer's own phone: another browser, which has never opened the shop's app.
+	const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
+	const customer = await phone.newPage();
+	await customer.goto(link);
+	await expect(
+		customer.getByRole('heading', { level: 1, name: 'Tea House would like your opinion' })
+	).toBeVisible();
+	// No archive is opened on a customer's phone: no app navigation, no shop of its own.
+	await expect(customer.getByRole('navigation')).toHaveCount(0);
+	await customer.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await customer.reload();
+	await expect.poll(() => customer.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	await phone.setOffline(true);
+	await customer.reload();
+
+	const recommend = customer.getByRole('group', { name: /recommend us to a friend/ });
+	await expect(recommend).toBeVisible();
+	// A required question left blank is said, and nothing is made.
+	await customer.getByRole('button', { name: 'Finish and get my code' }).click();
+	await expect(recommend).toContainText('Please answer this question.');
+	await recommend.getByRole('radio', { name: '3', exact: true }).check({ force: true });
+	await customer.getByLabel(/main reason for your score/).fill('The tea was served cold');
+	await customer.getByRole('button', { name: 'Finish and get my code' }).click();
+	await expect(customer.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+	const code = await customer.getByLabel('Your answer code').inputValue();
+	expect(code).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+	const qr = customer.getByRole('img', { name: 'QR code of your answers' });
+	await expect(qr).toBeVisible();
+	// It fits a 360-px phone: nothing wider than the screen.
+	expect(
+		await customer.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+	).toBe(true);
+	const photo = testInfo.outputPath('answer-qr.png');
+	writeFileSync(photo, await qr.screenshot());
+	// Opened again (still offline), the phone shows the code it made rather than a blank form.
+	await customer.reload();
+	await expect(customer.getByLabel('Your answer code')).toHaveValue(code);
+	await phone.close();
+
+	await page.goto('/care/surveys');
+	await page.getByRole('button', { name: 'Enter an answer code' }).click();
+	const enter = page.getByRole('dialog', { name: 'Enter an answer code' });
+	// One character changed: refused whole, with a message.
+	const last = code.at(-1) === 'A' ? 'B' : 'A';
+	await enter.getByLabel('Answer code').fill(code.slice(0, -1) + last);
+	await enter.getByRole('button', { name: 'Check and record' }).click();
+	await expect(enter.getByRole('alert')).toContainText(
+		'This code does not match its survey link: it was changed or made up. Nothing was recorded.'
+	);
+	// Cut short in copying: refused too.
+	await enter.getByLabel('Answer code').fill(code.slice(0, 20));
+	await enter.getByRole('button', { name: 'Check and record' }).click();
+	await expect(enter.getByRole('alert')).toContainText('This is not a complete answer code.');
+
+	// Scanned from a photo of the phone's screen: recorded on Li Na, and the low score complains.
+	await enter.getByLabel('Read a QR code from a photo').setInputFiles(photo);
+	await expect(enter.getByRole('status')).toContainText(
+		'Answers recorded for Li Na. The low score opened a complaint in Feedback.'
+	);
+	// The same code pasted again adds nothing.
+	await enter.getByLabel('Answer code').fill(code);
+	await enter.getByRole('button', { name: 'Check and record' }).click();
+	await expect(enter.getByRole('status')).toContainText(
+		'This code was already recorded for Li Na; nothing was added.'
+	);
+	await enter.getByRole('button', { name: 'Dismiss' }).click();
+	await expect(page.getByRole('listitem').filter({ hasText: 'After a visit' })).toContainText(
+		'Links sent: 1 · Answers: 1'
+	);
+
+	await page.goto('/care/feedback');
+	const complaint = page.getByRole('article').filter({ hasText: 'The tea was served cold' });
+	await expect(complaint).toContainText('Recommend score 3');
+	await expect(complaint).toContainText('Survey');
+	await expect(complaint.getByRole('link', { name: 'Li Na' })).toBeVisible();
+});

@@ -233,6 +233,8 @@ const TOUCH_ROUTES: { path: string; label?: string; then?: (page: Page) => Promi
 		label: '/settings (a pipeline’s stages)',
 		then: (page) => page.getByRole('button', { name: 'Edit Sales' }).click()
 	},
+	{ path: '/insights/feedback' },
+	{ path: '/survey', label: '/survey (a link cut short)' },
 	{ path: '/import' },
 	{
 		path: '/import',

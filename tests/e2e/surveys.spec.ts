@@ -129,3 +129,48 @@ test('a survey link is answered offline on the customer’s phone; its code is r
 	await expect(complaint).toContainText('Survey');
 	await expect(complaint.getByRole('link', { name: 'Li Na' })).toBeVisible();
 });
+
+test('ten paper cards — three 0–6, two 7–8, five 9–10 — show an NPS of 20 in Insights, and in the chart’s table', async ({
+	page
+}) => {
+	test.slow();
+	await createCustomers(page, [{ name: 'Li Na', phone: '13800138000' }]);
+	await makeSurvey(page, 'Counter card');
+	await page.getByRole('button', { name: 'Type in a paper card' }).click();
+	const paper = page.getByRole('dialog', { name: 'Type in a paper card' });
+	for (const score of [0, 5, 6, 7, 8, 9, 9, 10, 10, 10]) {
+		await paper.getByLabel('Find the customer').fill('Li Na');
+		await paper.getByRole('button', { name: 'Choose Li Na' }).click();
+		await paper
+			.getByRole('group', { name: /recommend us to a friend/ })
+			.getByRole('radio', { name: String(score), exact: true })
+			.check({ force: true });
+		await paper.getByRole('button', { name: 'Record answers' }).click();
+		await expect(paper.getByRole('status')).toContainText('Answers recorded for Li Na.');
+		// Each card starts blank: the last one's score is not carried over.
+		await expect(paper.getByRole('radio', { checked: true })).toHaveCount(0);
+	}
+	await paper.getByRole('button', { name: 'Dismiss' }).click();
+
+	await page.getByRole('link', { name: 'Insights' }).first().click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
+	await page
+		.getByRole('navigation', { name: 'Insights sections' })
+		.getByRole('link', { name: 'Feedback' })
+		.click();
+	const summary = page.getByRole('definition').filter({ hasText: /^20$/ });
+	await expect(summary).toBeVisible();
+	await expect(
+		page.getByText('10 answers: 5 promoters (9–10), 2 passives (7–8), 3 detractors (0–6).')
+	).toBeVisible();
+	const chart = page.getByRole('region', { name: 'NPS by month' });
+	await expect(chart.getByRole('img')).toHaveAccessibleName(/NPS by month/);
+	await chart.getByRole('switch', { name: 'Show as table' }).click();
+	const row = chart.getByRole('row').nth(1);
+	await expect(row.getByRole('cell').first()).toHaveText('20');
+	await expect(row.getByRole('cell').nth(1)).toHaveText('10');
+	// The three detractors' cards opened complaints, counted by kind.
+	const kinds = page.getByRole('region', { name: 'Feedback by kind' });
+	await kinds.getByRole('switch', { name: 'Show as table' }).click();
+	await expect(kinds.getByRole('row', { name: /Complaint/ }).getByRole('cell')).toHaveText('3');
+});

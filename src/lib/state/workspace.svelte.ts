@@ -111,6 +111,8 @@ export class WorkspaceSession {
 	loyaltyStandings = () => this.#client.call('loyaltyStandings', []);
 	checkCoupon = (...args: Args<'checkCoupon'>) => this.#client.call('checkCoupon', args);
 	couponFigures = () => this.#client.call('couponFigures', []);
+	feedbackFigures = (...args: Args<'feedbackFigures'>) =>
+		this.#client.call('feedbackFigures', args);
 	campaignCodes = (campaignId: string) => this.#client.call('campaignCodes', [campaignId]);
 	customerCoupons = (customerId: string) => this.#client.call('customerCoupons', [customerId]);
 	automationPlan = (...args: Args<'automationPlan'>) => this.#client.call('automationPlan', args);

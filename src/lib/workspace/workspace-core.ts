@@ -1,3 +1,5 @@
+import type { FeedbackPeriod } from '../features/feedback/feedback-figures';
+import type { FeedbackFigures } from '../features/feedback/rules/feedback-insights';
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import { DurablePersistence } from './durable-persistence';
 import { nextTask } from '../shell-boot/next-task';
@@ -395,6 +397,13 @@ export class WorkspaceCore {
 		await this.#ready;
 		const { campaignFigures } = await import('../features/coupons/coupon-commands');
 		return campaignFigures(this.ws);
+	}
+
+	/** Insights → Feedback's figures for a period (see features/feedback/feedback-figures.ts). */
+	async feedbackFigures(period: FeedbackPeriod): Promise<FeedbackFigures> {
+		await this.#ready;
+		const { feedbackFiguresOf } = await import('../features/feedback/feedback-figures');
+		return feedbackFiguresOf(this.ws, period);
 	}
 
 	/** A campaign's codes, each with how often it was used. */

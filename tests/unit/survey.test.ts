@@ -128,15 +128,36 @@ describe('a survey link and its answer code', () => {
 		const otherToken = { ...link, token: 'tok-somebody-else-0000' };
 		expect(await readAnswerCode(code, () => otherToken)).toEqual({ ok: false, reason: 'forged' });
 		expect(await readAnswerCode(code, () => null)).toEqual({ ok: false, reason: 'unknown' });
-		for (const junk of ['', '.', 'abc', 'a.b.c', '!!!.???', 'x'.repeat(5_000)])
+		for (const junk of ['', '.', 'abc', 'a.b.c', '!!!.???', 'x'.repeat(40_000)])
 			expect(await readAnswerCode(junk, () => link)).toMatchObject({
 				ok: false,
 				reason: 'garbled'
 			});
 	});
 
+	it('carry the largest survey there and its longest answers back', async () => {
+		const questions: SurveyQuestion[] = Array.from({ length: 12 }, (_, i) => ({
+			id: `question-${i}`,
+			type: i % 2 === 0 ? 'text' : 'multi',
+			text: { en: 'w'.repeat(200), 'zh-CN': '字'.repeat(200) },
+			options: i % 2 === 0 ? [] : Array.from({ length: 10 }, (_, o) => `${o}${'选'.repeat(59)}`),
+			required: false
+		}));
+		const biggest = { ...link, questions };
+		expect(validateSurvey({ name: 'x', questions })).toEqual({});
+		expect(decodeInvitation(encodeInvitation(biggest))).toEqual(biggest);
+		const answers = Object.fromEntries(
+			questions.map((question) => [
+				question.id,
+				question.type === 'text' ? '长'.repeat(500) : question.options
+			])
+		);
+		const read = await readAnswerCode(await answerCode(biggest, answers), () => biggest);
+		expect(read).toEqual({ ok: true, invitation: link.invitation, answers });
+	});
+
 	it('refuse a link that is not one', () => {
-		for (const junk of ['', '#', '#%%%', '#' + 'A'.repeat(9_000), '#eyJ2IjoyfQ'])
+		for (const junk of ['', '#', '#%%%', '#' + 'A'.repeat(50_000), '#eyJ2IjoyfQ'])
 			expect(decodeInvitation(junk)).toBeNull();
 		const noQuestions = encodeInvitation({ ...link, questions: [] });
 		expect(decodeInvitation(noQuestions)).toBeNull();

@@ -10,8 +10,15 @@ import { fromBase64, toBase64Url } from '../../../domain/base64';
 import { checkAnswers, type Answers, type SurveyQuestion } from './survey';
 import { readSurveyQuestions } from './survey-records';
 
-export const MAX_LINK_PAYLOAD = 8_000;
-export const MAX_CODE = 4_000;
+/**
+ * The largest link fragment and answer code read: room for the largest survey (12 questions of
+ * 200 characters in each language with 10 choices, in Chinese) and for its longest answers (12
+ * written answers of 500 characters), and no more.
+ */
+export const MAX_LINK_PAYLOAD = 48_000;
+export const MAX_CODE = 32_000;
+/** Beyond this a QR code cannot hold the text, and some messaging apps cut a link. */
+export const LONG_TEXT = 2_000;
 /** Bytes of the signature kept in a code: 96 bits, far beyond guessing. */
 const SIGNATURE_BYTES = 12;
 

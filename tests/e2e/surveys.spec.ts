@@ -174,3 +174,68 @@ test('ten paper cards — three 0–6, two 7–8, five 9–10 — show an NPS of
 	await kinds.getByRole('switch', { name: 'Show as table' }).click();
 	await expect(kinds.getByRole('row', { name: /Complaint/ }).getByRole('cell')).toHaveText('3');
 });
+
+test('at the counter, the kiosk asks a survey: a known number goes to its customer, a new one needs a name and arrives as a lead, and each person starts blank', async ({
+	page
+}) => {
+	test.slow();
+	await createCustomers(page, [{ name: 'Li Na', phone: '13800138000' }]);
+	await makeSurvey(page, 'At the till');
+	await page.goto('/settings');
+	const settings = page.getByRole('region', { name: 'Walk-in kiosk' });
+	await settings
+		.getByLabel('At the counter, the kiosk shows')
+		.selectOption({ label: 'Survey: At the till' });
+	await settings.getByRole('button', { name: 'Save kiosk settings' }).click();
+	await expect(notices(page)).toContainText('Kiosk settings saved.');
+
+	await page.goto('/sales/leads');
+	await page.getByRole('button', { name: 'Kiosk mode' }).click();
+	const entering = page.getByRole('dialog', { name: 'Start kiosk mode' });
+	await entering.getByLabel('PIN', { exact: true }).fill('2468');
+	await entering.getByLabel('PIN again').fill('2468');
+	await entering.getByRole('button', { name: 'Start kiosk' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Tell us how we did' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Customers' })).toHaveCount(0);
+
+	const answer = async (score: number) => {
+		await page
+			.getByRole('group', { name: /recommend us to a friend/ })
+			.getByRole('radio', { name: String(score), exact: true })
+			.check({ force: true });
+		await page.getByRole('button', { name: 'Next' }).click();
+		await expect(page.getByLabel('Phone')).toBeFocused();
+	};
+	// Li Na, by her number written another way.
+	await answer(10);
+	await page.getByLabel('Phone').fill('+86 138 0013 8000');
+	await page.getByRole('button', { name: 'Send my answers' }).click();
+	await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+	await page.getByRole('button', { name: 'Done — next person' }).click();
+
+	// Someone new: the number is unknown, so their name is asked before anything is written.
+	await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
+	await answer(2);
+	await page.getByLabel('Phone').fill('137 0000 1111');
+	await page.getByRole('button', { name: 'Send my answers' }).click();
+	await expect(page.getByText('We do not know this number yet. Your name, please:')).toBeVisible();
+	await page.getByLabel('Name').fill('Sun Yue');
+	await page.getByRole('button', { name: 'Send my answers' }).click();
+	await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+
+	await page.getByRole('button', { name: 'Staff' }).click();
+	const leaving = page.getByRole('dialog', { name: 'Leave kiosk mode' });
+	await leaving.getByLabel('PIN').fill('2468');
+	await leaving.getByRole('button', { name: 'Leave kiosk' }).click();
+	await expect(page.getByRole('article', { name: 'Sun Yue', exact: true })).toBeVisible();
+
+	await page.goto('/care/surveys');
+	await expect(page.getByRole('listitem').filter({ hasText: 'At the till' })).toContainText(
+		'Answers: 2'
+	);
+	// Sun Yue's 2 opened a complaint on her; Li Na's 10 did not.
+	await page.goto('/care/feedback');
+	const complaint = page.getByRole('article').filter({ hasText: 'Recommend score 2' });
+	await expect(complaint.getByRole('link', { name: 'Sun Yue' })).toBeVisible();
+	await expect(page.getByRole('article').filter({ hasText: 'Recommend score 10' })).toHaveCount(0);
+});

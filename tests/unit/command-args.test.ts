@@ -245,7 +245,8 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 			fields: ['email'],
 			customFields: ['f1'],
 			consentText: { en: 'I agree', 'zh-CN': '我同意' },
-			welcome: { kind: 'points', points: 50, campaignId: '' }
+			welcome: { kind: 'points', points: 50, campaignId: '' },
+			surveyId: ''
 		}
 	],
 	signUpWalkIn: [
@@ -280,6 +281,12 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 	createSurvey: [survey],
 	updateSurvey: ['s1', survey],
 	inviteToSurvey: ['s1', 'c1', ''],
+	answerAtCounter: [
+		's1',
+		{ phone: '13800138000', name: '' },
+		{ 'q-nps': 9 },
+		{ nps: 'NPS', csat: 'CSAT' }
+	],
 	recordResponse: [
 		's1',
 		'c1',

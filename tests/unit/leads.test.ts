@@ -364,13 +364,15 @@ describe('kiosk settings', () => {
 				fields: ['email', 'password', 7, 'city'],
 				customFields: ['f1', 'f1', 3],
 				consentText: { en: 5, 'zh-CN': 'x'.repeat(3_000) },
-				welcome: { kind: 'cash', points: -4 }
+				welcome: { kind: 'cash', points: -4 },
+				surveyId: 42
 			})
 		).toEqual({
 			fields: ['email', 'city'],
 			customFields: ['f1'],
 			consentText: { en: '', 'zh-CN': 'x'.repeat(2_000) },
-			welcome: { kind: 'none', points: 0, campaignId: '' }
+			welcome: { kind: 'none', points: 0, campaignId: '' },
+			surveyId: ''
 		});
 	});
 

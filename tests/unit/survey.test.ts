@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createCustomer } from '../../src/lib/features/customers/customer-commands';
 import {
+	answerAtCounter,
 	createSurvey,
 	inviteToSurvey,
 	recordResponse
@@ -14,7 +15,12 @@ import {
 } from '../../src/lib/features/feedback/survey-kinds';
 import { FEEDBACK_ROOT, readFeedback } from '../../src/lib/features/feedback/kinds';
 import { nps } from '../../src/lib/features/feedback/rules/scores';
-import { entityOf, type RecordMap } from '../../src/lib/crdt/workspace-doc';
+import {
+	entitiesOf,
+	entityOf,
+	readCustomer,
+	type RecordMap
+} from '../../src/lib/crdt/workspace-doc';
 import { customer, memberContext } from './helpers';
 import {
 	answersFromDraft,
@@ -300,5 +306,101 @@ describe('a survey form as filled in', () => {
 		expect(missingAnswers(QUESTIONS, {})).toEqual(['q-nps-0001']);
 		expect(missingAnswers(QUESTIONS, { 'q-nps-0001': '' })).toEqual(['q-nps-0001']);
 		expect(missingAnswers(QUESTIONS, { 'q-nps-0001': '10' })).toEqual([]);
+	});
+});
+
+describe('answers given at the counter', () => {
+	const WORDS = { nps: 'NPS', csat: 'CSAT' };
+	function counter() {
+		const ctx = memberContext();
+		createCustomer(ctx, customer({ name: 'Li Na', phone: '13800138000' }));
+		createCustomer(
+			ctx,
+			customer({ name: 'Zhao Lei', phone: '021 6234 5678', otherPhones: '139 0013 9000' })
+		);
+		const survey = createSurvey(ctx, { name: 'At the till', questions: QUESTIONS });
+		if (!survey.ok) throw new Error('setup');
+		const people = () =>
+			[...entitiesOf(ctx.ws.customers)].map(([id, map]) => readCustomer(id, map));
+		return { ctx, surveyId: survey.value, people };
+	}
+
+	it('go to the customer with that number, however it is written, or one of their others', () => {
+		const { ctx, surveyId, people } = counter();
+		const li = people().find((person) => person.name === 'Li Na')!;
+		const zhao = people().find((person) => person.name === 'Zhao Lei')!;
+		const first = answerAtCounter(
+			ctx,
+			surveyId,
+			{ phone: '+86 138-0013-8000', name: '' },
+			{ 'q-nps-0001': 9 },
+			WORDS
+		);
+		expect(first).toEqual({
+			ok: true,
+			value: { customerId: li.id, created: false, complaintId: '' }
+		});
+		const second = answerAtCounter(
+			ctx,
+			surveyId,
+			{ phone: '13900139000', name: 'ignored' },
+			{ 'q-nps-0001': 10 },
+			WORDS
+		);
+		expect(second.ok && second.value.customerId).toBe(zhao.id);
+		expect(people()).toHaveLength(2);
+	});
+
+	it('ask the name of a number the shop does not know, then sign the person up as a walk-in lead', () => {
+		const { ctx, surveyId, people } = counter();
+		const unknown = { phone: '137 0000 1111', name: '' };
+		expect(answerAtCounter(ctx, surveyId, unknown, { 'q-nps-0001': 3 }, WORDS)).toEqual({
+			ok: false,
+			reason: 'invalid',
+			errors: { name: 'survey.kiosk.nameNeeded' }
+		});
+		const answered = answerAtCounter(
+			ctx,
+			surveyId,
+			{ ...unknown, name: 'Sun Yue' },
+			{ 'q-nps-0001': 3 },
+			WORDS
+		);
+		if (!answered.ok) throw new Error('refused');
+		expect(answered.value.created).toBe(true);
+		// A detractor: the complaint opens on the new lead.
+		expect(answered.value.complaintId).not.toBe('');
+		const sun = people().find((person) => person.id === answered.value.customerId)!;
+		// Consent is not asked at the counter (the kiosk's sign-up form asks it).
+		expect(sun).toMatchObject({
+			name: 'Sun Yue',
+			stage: 'lead',
+			source: 'walk_in',
+			consent: 'unknown'
+		});
+		const responses = [...ctx.ws.doc.getMap(RESPONSES_ROOT).entries()].map(([id, value]) =>
+			readResponse(id, value)
+		);
+		expect(responses).toEqual([
+			expect.objectContaining({ customerId: sun.id, channel: 'counter', invitationId: '' })
+		]);
+	});
+
+	it('refuse a phone that cannot be one, and answers that do not fit, writing nothing', () => {
+		const { ctx, surveyId, people } = counter();
+		expect(
+			answerAtCounter(ctx, surveyId, { phone: 'call me', name: 'X' }, { 'q-nps-0001': 3 }, WORDS)
+		).toMatchObject({ ok: false, errors: { phone: 'survey.kiosk.phoneInvalid' } });
+		expect(
+			answerAtCounter(
+				ctx,
+				surveyId,
+				{ phone: '13800138000', name: '' },
+				{ 'q-nps-0001': 11 },
+				WORDS
+			)
+		).toMatchObject({ ok: false, errors: { answers: 'feedback.errors.answers' } });
+		expect(people()).toHaveLength(2);
+		expect(ctx.ws.doc.getMap(RESPONSES_ROOT).size).toBe(0);
 	});
 });

@@ -77,6 +77,11 @@ export const feedbackCommands = {
 		undo: 'step',
 		load: async () => (await loadSurveys()).inviteToSurvey
 	}),
+	answerAtCounter: command({
+		args: args(id, shape({ phone: text, name: text }), shape({}), shape({ nps: text, csat: text })),
+		undo: 'step',
+		load: async () => (await loadSurveys()).answerAtCounter
+	}),
 	recordResponse: command({
 		args: args(id, id, shape({}), text, text, shape({ nps: text, csat: text })),
 		undo: 'step',

@@ -3,8 +3,17 @@ import type { CommandContext } from '../../core/command-context';
 import { writeChangedFields } from '../../crdt/entity-writes';
 import { newId } from '../../crdt/ids';
 import { commandTime, stampCreated, stampUpdated } from '../../crdt/stamps';
-import { entityOf, liveCustomer } from '../../crdt/workspace-doc';
+import {
+	entitiesOf,
+	entityOf,
+	isDeleted,
+	liveCustomer,
+	readCustomer
+} from '../../crdt/workspace-doc';
 import { toBase64Url } from '../../domain/base64';
+import { emptyCustomerFields } from '../customers/rules/customer';
+import { phoneDigits, phoneProblem } from '../customers/rules/phone';
+import { arrive } from '../leads/lead-commands';
 import { logFeedback } from './feedback-commands';
 import { callsForComplaint } from './rules/scores';
 import {
@@ -177,4 +186,82 @@ export function recordResponse(
 		}
 	}, ctx.origin);
 	return { ok: true, value: { responseId, duplicate: false, complaintId } };
+}
+
+/** Who answered at the counter: their phone, and their name when the shop does not know it. */
+export interface CounterAnswerer {
+	phone: string;
+	name: string;
+}
+
+/**
+ * Answers given on the shop's own device in kiosk mode. The phone finds the customer (any of
+ * their numbers); a number the shop does not know needs a name, and the person arrives as a
+ * walk-in lead in the same step — no consent asked, none given.
+ */
+export function answerAtCounter(
+	ctx: CommandContext,
+	surveyId: string,
+	who: CounterAnswerer,
+	answers: Answers,
+	words: ComplaintWords
+): Result<
+	{ customerId: string; created: boolean; complaintId: string },
+	{ phone?: string; name?: string; answers?: string }
+> {
+	const surveyMap = entityOf(surveys(ctx), surveyId);
+	const survey = surveyMap ? readSurvey(surveyId, surveyMap) : null;
+	if (!survey) return { ok: false, reason: 'notFound' };
+	if (!checkAnswers(survey.questions, answers))
+		return { ok: false, reason: 'invalid', errors: { answers: 'feedback.errors.answers' } };
+	const digits = phoneDigits(who.phone);
+	if (!who.phone.trim() || phoneProblem(who.phone) !== null || digits.length < 5)
+		return { ok: false, reason: 'invalid', errors: { phone: 'survey.kiosk.phoneInvalid' } };
+	let customerId = customerWithPhone(ctx, digits);
+	const created = customerId === null;
+	if (customerId === null && !who.name.trim())
+		return { ok: false, reason: 'invalid', errors: { name: 'survey.kiosk.nameNeeded' } };
+	let outcome: ReturnType<typeof answerAtCounter> = { ok: false, reason: 'notFound' };
+	ctx.ws.doc.transact(() => {
+		if (customerId === null) {
+			const arrived = arrive(
+				ctx,
+				{
+					...emptyCustomerFields(),
+					name: who.name.trim(),
+					phone: who.phone.trim(),
+					stage: 'lead',
+					source: 'walk_in'
+				},
+				'kiosk',
+				() => {}
+			);
+			if (!arrived.ok) {
+				outcome = { ok: false, reason: 'invalid', errors: { name: 'survey.kiosk.nameNeeded' } };
+				return;
+			}
+			customerId = arrived.value;
+		}
+		const recorded = recordResponse(ctx, surveyId, customerId, answers, 'counter', '', words);
+		outcome = recorded.ok
+			? { ok: true, value: { customerId, created, complaintId: recorded.value.complaintId } }
+			: recorded;
+	}, ctx.origin);
+	return outcome;
+}
+
+/** The customer (not deleted) with this number as their phone or one of their others. */
+function customerWithPhone(ctx: CommandContext, digits: string): string | null {
+	let other: string | null = null;
+	for (const [id, map] of entitiesOf(ctx.ws.customers)) {
+		if (isDeleted(map)) continue;
+		const customer = readCustomer(id, map);
+		if (phoneDigits(customer.phone) === digits) return id;
+		if (
+			other === null &&
+			customer.otherPhones.split(',').some((phone) => phone.trim() && phoneDigits(phone) === digits)
+		)
+			other = id;
+	}
+	return other;
 }

@@ -143,7 +143,7 @@ export function addLead(ctx: CommandContext, fields: NewLeadFields): Result<stri
 	);
 }
 
-function arrive(
+export function arrive(
 	ctx: CommandContext,
 	fields: CustomerFields,
 	via: LeadVia,

@@ -26,6 +26,8 @@ export interface KioskSettings {
 	/** The consent text the shop writes, per language; the other shows when one is empty. */
 	consentText: { en: string; 'zh-CN': string };
 	welcome: { kind: WelcomeKind; points: number; campaignId: string };
+	/** A survey the kiosk asks instead of the sign-up form ('' for the sign-up form). */
+	surveyId: string;
 }
 
 export function defaultKioskSettings(): KioskSettings {
@@ -33,7 +35,8 @@ export function defaultKioskSettings(): KioskSettings {
 		fields: ['email', 'wechat', 'birthday'],
 		customFields: [],
 		consentText: { en: '', 'zh-CN': '' },
-		welcome: { kind: 'none', points: 0, campaignId: '' }
+		welcome: { kind: 'none', points: 0, campaignId: '' },
+		surveyId: ''
 	};
 }
 
@@ -68,7 +71,8 @@ export function readKioskSettings(stored: unknown): KioskSettings {
 					? points
 					: 0,
 			campaignId: typeof w['campaignId'] === 'string' ? w['campaignId'].slice(0, 40) : ''
-		}
+		},
+		surveyId: typeof v['surveyId'] === 'string' ? v['surveyId'].slice(0, 40) : ''
 	};
 }
 

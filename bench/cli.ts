@@ -38,6 +38,8 @@ export const onlyInsights = args.includes('--only=insights');
 /** `--only=loyalty`: the loyalty steps after the import, as in a full run; only printed. */
 export const onlyLoyalty = args.includes('--only=loyalty');
 export const onlySales = args.includes('--only=sales');
+/** `--only=feedback`: the feedback inbox's filters and Insights → Feedback; only printed. */
+export const onlyFeedback = args.includes('--only=feedback');
 
 export const profileDir = args
 	.find((arg) => arg.startsWith('--profile='))

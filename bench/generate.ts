@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { addPurchase, logInteraction } from '../src/lib/features/activity/activity-commands';
+import { readPurchase } from '../src/lib/features/activity/activity-records';
 import { createCustomers, updateCustomer } from '../src/lib/features/customers/customer-commands';
 import { inOneStep, type CommandContext } from '../src/lib/core/command-context';
 import { workspaceDoc } from '../src/lib/crdt/workspace-doc';
@@ -10,6 +11,13 @@ import { createDeal, createPipeline, moveDeal } from '../src/lib/features/deals/
 import { readPipeline } from '../src/lib/features/deals/kinds';
 import { DEFAULT_STAGES, defaultStages } from '../src/lib/features/deals/rules/pipeline';
 import { newId } from '../src/lib/crdt/ids';
+import { logFeedback, setFeedbackStatus } from '../src/lib/features/feedback/feedback-commands';
+import {
+	createSurvey,
+	inviteToSurvey,
+	recordResponse
+} from '../src/lib/features/feedback/survey-commands';
+import { FEEDBACK_KINDS, SEVERITIES } from '../src/lib/features/feedback/rules/feedback';
 import { seededRandom } from '../tests/unit/helpers';
 
 export interface ArchiveSize {
@@ -42,9 +50,16 @@ export interface GeneratedArchive {
 	 * the stored archive, so no other measurement carries them.
 	 */
 	salesUpdates: Uint8Array[];
+	/**
+	 * 5,000 feedback items and 20,000 survey answers, for the feedback steps; they build on the
+	 * sales updates, which must be stored before them.
+	 */
+	feedbackUpdates: Uint8Array[];
 }
 
 export const DEALS = { total: 5_000, open: 1_000 };
+/** Answers (a tenth of them detractors, whose answers open complaints) and feedback in all. */
+export const FEEDBACK = { responses: 20_000, items: 5_000 };
 
 const PRODUCTS: [string, number][] = [
 	['乌龙茶', 12_800],
@@ -73,6 +88,8 @@ export function generateArchive(size: ArchiveSize, seed = 7): GeneratedArchive {
 		if (!created.ok) throw new Error(`invalid generated customers: ${created.failures.length}`);
 		return created.value;
 	});
+	/** Purchases a survey can be about (the first few thousand made). */
+	const purchaseIds: string[] = [];
 	const EVENTS_PER_UPDATE = 50_000;
 	for (let start = 0; start < size.events; start += EVENTS_PER_UPDATE) {
 		inOneStep(ctx, () => {
@@ -116,6 +133,8 @@ export function generateArchive(size: ArchiveSize, seed = 7): GeneratedArchive {
 						products: []
 					});
 		if (!result.ok) throw new Error(`generated event refused: ${JSON.stringify(result)}`);
+		if (random() < 0.7 && purchaseIds.length < 5_000 && typeof result.value === 'string')
+			purchaseIds.push(result.value);
 	}
 
 	// The sales steps' updates start with this edit: left out, it would hold the deals that
@@ -134,6 +153,13 @@ export function generateArchive(size: ArchiveSize, seed = 7): GeneratedArchive {
 	ctx.ws.doc.off('update', capture);
 	addDeals(ctx, ids, random, now);
 	ctx.ws.doc.off('update', collectSales);
+	// The feedback steps' updates build on the sales steps' (the same client's clock): that step
+	// stores both.
+	const feedbackUpdates: Uint8Array[] = [];
+	const collectFeedback = (update: Uint8Array) => feedbackUpdates.push(update);
+	ctx.ws.doc.on('update', collectFeedback);
+	addFeedback(ctx, ids, purchaseIds, random, now);
+	ctx.ws.doc.off('update', collectFeedback);
 
 	const chinese = fields.find((f) => /\p{Script=Han}/u.test(f.name))!;
 	const english = fields.find((f) => !/\p{Script=Han}/u.test(f.name))!;
@@ -153,7 +179,8 @@ export function generateArchive(size: ArchiveSize, seed = 7): GeneratedArchive {
 		],
 		singleEditBytes,
 		generateMs: performance.now() - started,
-		salesUpdates
+		salesUpdates,
+		feedbackUpdates
 	};
 }
 
@@ -207,6 +234,100 @@ function addDeals(ctx: CommandContext, customerIds: string[], random: () => numb
 					moveDeal(later, deal.value, open[1]!.id, '');
 					moveDeal({ ...ctx, now: () => at + 3 * 86_400_000 }, deal.value, won.id, '');
 				} else moveDeal(later, deal.value, lost.id, random() < 0.5 ? 'Price' : 'Timing');
+			}
+		});
+	}
+}
+
+/**
+ * The feedback steps' records, through the app's own commands: one survey (NPS, satisfaction,
+ * a written reason) answered 20,000 times over the last year — a quarter through links sent
+ * after a purchase, the rest on paper — a tenth by detractors, whose answers open complaints;
+ * and the rest of the 5,000 feedback items logged by hand, many answered and resolved.
+ */
+function addFeedback(
+	ctx: CommandContext,
+	customerIds: string[],
+	purchaseIds: string[],
+	random: () => number,
+	now: number
+) {
+	const text = (en: string) => ({ en, 'zh-CN': '' });
+	const survey = createSurvey(ctx, {
+		name: 'After a visit',
+		questions: [
+			{ id: 'nps', type: 'nps', text: text('Recommend us?'), options: [], required: true },
+			{ id: 'csat', type: 'csat', text: text('Satisfied?'), options: [], required: false },
+			{ id: 'why', type: 'text', text: text('Why?'), options: [], required: false }
+		]
+	});
+	if (!survey.ok) throw new Error('the bench survey was refused');
+	const words = { nps: 'NPS', csat: 'CSAT' };
+	const REASONS = ['Friendly staff', 'Tea was cold', 'Good prices', 'Long wait', 'Great oolong'];
+	for (let start = 0; start < FEEDBACK.responses; start += 1_000) {
+		inOneStep(ctx, () => {
+			for (let i = start; i < start + 1_000; i++) {
+				const at = now - Math.floor(random() * 365 * 86_400_000);
+				const when = { ...ctx, now: () => at };
+				const nps = i % 10 === 0 ? Math.floor(random() * 7) : 7 + Math.floor(random() * 4);
+				const answers = {
+					nps,
+					...(random() < 0.6 ? { csat: 1 + Math.floor(random() * 5) } : {}),
+					...(random() < 0.3 ? { why: REASONS[i % REASONS.length]! } : {})
+				};
+				let customerId = customerIds[Math.floor(random() * customerIds.length)]!;
+				let invitationId = '';
+				if (i % 4 === 0 && purchaseIds.length > 0) {
+					const purchaseId = purchaseIds[Math.floor(random() * purchaseIds.length)]!;
+					const bought = readPurchase(purchaseId, ctx.ws.purchases.get(purchaseId));
+					if (bought) customerId = bought.customerId;
+					const invited = inviteToSurvey(when, survey.value, customerId, purchaseId);
+					if (invited.ok) invitationId = invited.value.invitationId;
+				}
+				const channel = invitationId ? 'link' : 'paper';
+				const recorded = recordResponse(
+					when,
+					survey.value,
+					customerId,
+					answers,
+					channel,
+					invitationId,
+					words
+				);
+				if (!recorded.ok)
+					throw new Error(`a bench answer was refused: ${JSON.stringify(recorded)}`);
+			}
+		});
+	}
+	const logged = FEEDBACK.items - FEEDBACK.responses / 10;
+	for (let start = 0; start < logged; start += 1_000) {
+		inOneStep(ctx, () => {
+			for (let i = start; i < Math.min(logged, start + 1_000); i++) {
+				const at = now - Math.floor(random() * 365 * 86_400_000);
+				const item = logFeedback(
+					{ ...ctx, now: () => at },
+					{
+						kind: FEEDBACK_KINDS[i % FEEDBACK_KINDS.length]!,
+						channel: 'in_store',
+						customerId: customerIds[Math.floor(random() * customerIds.length)]!,
+						purchaseId: '',
+						products: [],
+						severity: SEVERITIES[i % SEVERITIES.length]!,
+						description: `Feedback ${i}`,
+						ownerId: '',
+						receivedAt: at
+					}
+				);
+				if (!item.ok) throw new Error(`a bench feedback item was refused: ${JSON.stringify(item)}`);
+				if (random() < 0.7)
+					setFeedbackStatus({ ...ctx, now: () => at + 3_600_000 }, item.value, 'acknowledged', '');
+				if (random() < 0.5)
+					setFeedbackStatus(
+						{ ...ctx, now: () => at + 30 * 3_600_000 },
+						item.value,
+						'resolved',
+						'Done'
+					);
 			}
 		});
 	}

@@ -19,6 +19,7 @@ import {
 	onlyInsights,
 	onlyLoyalty,
 	onlySales,
+	onlyFeedback,
 	onlySearch,
 	onlySync,
 	quick,
@@ -30,6 +31,7 @@ import {
 	measureInsightsOnly,
 	measureLoyaltyOnly,
 	measureSalesOnly,
+	measureFeedbackOnly,
 	measureSearchOnly,
 	measureSyncOnly,
 	step
@@ -101,6 +103,23 @@ async function main() {
 		}
 		return;
 	}
+	if (onlyFeedback) {
+		try {
+			for (const size of sizes) {
+				const archive = generateArchive(size);
+				archiveUpdates.set(size.name, archive.updates);
+				archiveUpdates.set(`${size.name}feedback`, [
+					...archive.salesUpdates,
+					...archive.feedbackUpdates
+				]);
+				console.log(`Feedback at ${size.name}…`);
+				await measureFeedbackOnly(origin, size, archive);
+			}
+		} finally {
+			server.close();
+		}
+		return;
+	}
 	if (onlyLoyalty) {
 		try {
 			for (const size of sizes) {
@@ -146,6 +165,7 @@ async function main() {
 		archives.set(size.name, archive);
 		archiveUpdates.set(size.name, archive.updates);
 		archiveUpdates.set(`${size.name}sales`, archive.salesUpdates);
+		archiveUpdates.set(`${size.name}feedback`, archive.feedbackUpdates);
 	}
 	const environment = `${process.platform} ${process.arch}, Node ${process.version}, headless Chromium`;
 	const results: SizeResult[] = [];

@@ -6,7 +6,13 @@ import { type Page } from '@playwright/test';
 import { CUSTOMER_INDEXES } from '../src/lib/projection/customer-indexes';
 import { WORKSPACE_WORKER_NAME } from '../src/lib/workspace/worker-name';
 import { droppedFrames } from './frames';
-import { DEALS, generateImportCsv, type ArchiveSize, type GeneratedArchive } from './generate';
+import {
+	DEALS,
+	FEEDBACK,
+	generateImportCsv,
+	type ArchiveSize,
+	type GeneratedArchive
+} from './generate';
 import { COLD_RUNS, SYNC_RUNS, profileDir, traceDir } from './cli';
 import { startSignaling } from './servers';
 import {
@@ -592,6 +598,138 @@ export async function measureSalesOnly(
 	}
 }
 
+/** The feedback steps alone, after the archive's first open (see `onlyFeedback`). */
+export async function measureFeedbackOnly(
+	origin: string,
+	size: ArchiveSize,
+	archive: GeneratedArchive
+) {
+	const device = await launchDevice();
+	try {
+		const page = await firstPage(device);
+		await injectArchive(page, origin, size, archive.updates.length);
+		await firstOpen(page, origin);
+		const feedback = await measureFeedback(
+			page,
+			origin,
+			size,
+			archive.salesUpdates.length + archive.feedbackUpdates.length
+		);
+		console.log(
+			`  inbox filters ${feedback.filters.map((ms) => ms.toFixed(1)).join(', ')} ms; insights ${feedback.insights.map(Math.round).join(', ')} ms; period change ${Math.round(feedback.periodChange)} ms; longest task ${Math.round(feedback.longestTask)} ms`
+		);
+		await printLongFrames(page, feedback.startedAt, 'feedback: ');
+	} finally {
+		await device.close();
+	}
+}
+
+/**
+ * Feedback: the stored archive given 5,000 feedback items and 20,000 survey answers and opened
+ * again; the inbox's filters changed one after another, each timed until the list is drawn;
+ * Insights → Feedback opened from another tab until every chart is drawn (3 times), then its
+ * period changed; the page's longest task throughout.
+ */
+async function measureFeedback(page: Page, origin: string, size: ArchiveSize, parts: number) {
+	await closeApp(page);
+	await injectArchive(page, origin, { name: `${size.name}feedback` }, parts);
+	await page.goto(`${origin}/customers`);
+	await page.locator(ROW_SELECTOR).first().waitFor({ timeout: 120_000 });
+	const nav = (href: string) => page.locator(`a[href="${href}"]`).first().click();
+	await nav('/care');
+	await nav('/care/feedback');
+	// Every item projected and counted in the inbox's "All" choice.
+	await page.waitForFunction(
+		(want) =>
+			[...document.querySelectorAll('.filters option')].some((option) =>
+				(option.textContent ?? '').includes(`(${want.toLocaleString('en')})`)
+			),
+		FEEDBACK.items,
+		{ timeout: 120_000 }
+	);
+	const startedAt = await page.evaluate(() => {
+		(window as unknown as { __bench: { longestTask: number } }).__bench.longestTask = 0;
+		return performance.now();
+	});
+	// Status (0), owner (1), kind (2), severity (3): each change until the list is on screen.
+	const changes: [number, string][] = [
+		[0, ''],
+		[2, 'complaint'],
+		[3, 'high'],
+		[0, 'resolved'],
+		[2, ''],
+		[3, ''],
+		[0, 'open'],
+		[0, '']
+	];
+	const filters: number[] = [];
+	for (const [index, value] of changes) {
+		filters.push(
+			await page.evaluate(
+				({ index, value }) =>
+					new Promise<number>((resolve) => {
+						const select = document.querySelectorAll<HTMLSelectElement>('.filters select')[index]!;
+						const started = performance.now();
+						select.value = value;
+						select.dispatchEvent(new Event('change', { bubbles: true }));
+						// Drawn: the frame after the change has been painted.
+						requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+					}),
+				{ index, value }
+			)
+		);
+	}
+
+	// Insights → Feedback, from another of Insights' tabs, until all its charts are drawn.
+	const chartsDrawn = (since: number) =>
+		page.evaluate(
+			(since) =>
+				new Promise<number>((resolve, reject) => {
+					const clicked = performance.now();
+					const check = () => {
+						const cards = [...document.querySelectorAll('[data-testid^="chart-feedback-"]')];
+						const shown = cards.map((card) => Number(card.getAttribute('data-shown-version')));
+						if (
+							cards.length >= 9 &&
+							shown.every((version) => version > since && version === shown[0])
+						)
+							return resolve(performance.now() - clicked);
+						if (performance.now() - clicked > 60_000)
+							return reject(new Error('no feedback charts'));
+						requestAnimationFrame(check);
+					};
+					check();
+				}),
+			since
+		);
+	await nav('/insights');
+	await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
+	const insights: number[] = [];
+	for (let run = 0; run < 4; run++) {
+		await nav('/insights/segments');
+		await page.waitForURL('**/insights/segments');
+		const drawn = chartsDrawn(0);
+		await nav('/insights/feedback');
+		// The first visit loads the page's code and Chart.js: counted apart, as a first visit.
+		const ms = await drawn;
+		if (run > 0) insights.push(ms);
+	}
+	const drawnBefore = await page.evaluate(() =>
+		Number(
+			document
+				.querySelector('[data-testid="chart-feedback-nps"]')
+				?.getAttribute('data-shown-version')
+		)
+	);
+	const periodDrawn = chartsDrawn(drawnBefore);
+	await page.getByLabel('Period').selectOption('all');
+	const periodChange = await periodDrawn;
+	const longestTask = await page.evaluate(
+		() => (window as unknown as { __bench: { longestTask: number } }).__bench.longestTask
+	);
+	return { filters, insights, periodChange, longestTask, startedAt };
+}
+
 /**
  * Sales: the stored archive given a pipeline of 5,000 deals (1,000 open) and opened again;
  * then the board opened from the list until every open deal is on it (3 times), a card dragged
@@ -1051,6 +1189,8 @@ async function measurePage(
 	const loyalty = await measureLoyalty(page);
 	step = 'sales';
 	const sales = await measureSales(page, origin, size, archive);
+	step = 'feedback';
+	const feedback = await measureFeedback(page, origin, size, archive.feedbackUpdates.length);
 	return {
 		size: size.name,
 		measuredAt: new Date().toISOString(),
@@ -1108,7 +1248,11 @@ async function measurePage(
 		funnelMs: round(median(sales.funnel), 1),
 		dealDragFrames: sales.dragFrames,
 		dealDragFramesDropped: sales.dragDropped,
-		longestTaskSalesMs: Math.round(sales.longestTask)
+		longestTaskSalesMs: Math.round(sales.longestTask),
+		feedbackFilterMs: round(Math.max(...feedback.filters), 1),
+		feedbackFilterMedianMs: round(median(feedback.filters), 1),
+		feedbackInsightsMs: Math.round(median(feedback.insights)),
+		longestTaskFeedbackMs: Math.round(feedback.longestTask)
 	};
 }
 

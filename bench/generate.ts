@@ -272,7 +272,11 @@ function addFeedback(
 				const nps = i % 10 === 0 ? Math.floor(random() * 7) : 7 + Math.floor(random() * 4);
 				const answers = {
 					nps,
-					...(random() < 0.6 ? { csat: 1 + Math.floor(random() * 5) } : {}),
+					// A satisfaction of 1–2 opens a complaint too: only detractors give one here, so
+					// their answers are the complaints (one each).
+					...(random() < 0.6
+						? { csat: nps <= 6 ? 1 + Math.floor(random() * 5) : 3 + Math.floor(random() * 3) }
+						: {}),
 					...(random() < 0.3 ? { why: REASONS[i % REASONS.length]! } : {})
 				};
 				let customerId = customerIds[Math.floor(random() * customerIds.length)]!;

@@ -404,3 +404,22 @@ describe('answers given at the counter', () => {
 		expect(ctx.ws.doc.getMap(RESPONSES_ROOT).size).toBe(0);
 	});
 });
+
+describe('the feedback figures the worker keeps', () => {
+	it('are worked out again once the doc changes, and not before', async () => {
+		const { feedbackFiguresOf } = await import('../../src/lib/features/feedback/feedback-figures');
+		const ctx = memberContext();
+		const buyer = createCustomer(ctx, customer({ name: 'Li Na' }));
+		const survey = createSurvey(ctx, { name: 'After a visit', questions: QUESTIONS });
+		if (!buyer.ok || !survey.ok) throw new Error('setup');
+		const WORDS = { nps: 'NPS', csat: 'CSAT' };
+		const period = { from: 0, until: Date.now() + 60_000 };
+		recordResponse(ctx, survey.value, buyer.value, { 'q-nps-0001': 10 }, 'paper', '', WORDS);
+		const first = feedbackFiguresOf(ctx.ws, period);
+		expect(first.nps.score).toBe(100);
+		expect(feedbackFiguresOf(ctx.ws, period)).toBe(first);
+		recordResponse(ctx, survey.value, buyer.value, { 'q-nps-0001': 0 }, 'paper', '', WORDS);
+		const second = feedbackFiguresOf(ctx.ws, period);
+		expect(second.nps).toMatchObject({ responses: 2, score: 0 });
+	});
+});

@@ -25,7 +25,50 @@ export interface FeedbackPeriod {
 	until: number;
 }
 
+/**
+ * The last answers worked out, by period, until the doc changes: opening Insights → Feedback
+ * again (or another chart's table) costs nothing, and a change anywhere (an answer, a deleted
+ * customer) has them worked out afresh.
+ */
+const lastFigures = new WeakMap<
+	WorkspaceDoc,
+	{ version: number; byPeriod: Map<string, FeedbackFigures> }
+>();
+const docVersions = new WeakMap<Y.Doc, { version: number }>();
+
+function versionOf(doc: Y.Doc): number {
+	let counter = docVersions.get(doc);
+	if (!counter) {
+		const created = { version: 0 };
+		doc.on('update', () => created.version++);
+		docVersions.set(doc, created);
+		counter = created;
+	}
+	return counter.version;
+}
+
+/**
+ * Answers as read from the doc, by the stored value: an answer is never changed once written,
+ * so each is parsed once (20,000 JSON texts took most of the work each time).
+ */
+const readAnswers = new WeakMap<object, ResponseRow | null>();
+
 export function feedbackFiguresOf(ws: WorkspaceDoc, period: FeedbackPeriod): FeedbackFigures {
+	const version = versionOf(ws.doc);
+	let cache = lastFigures.get(ws);
+	if (!cache || cache.version !== version) {
+		cache = { version, byPeriod: new Map() };
+		lastFigures.set(ws, cache);
+	}
+	const key = `${period.from}-${period.until}`;
+	const known = cache.byPeriod.get(key);
+	if (known) return known;
+	const figures = workOut(ws, period);
+	cache.byPeriod.set(key, figures);
+	return figures;
+}
+
+function workOut(ws: WorkspaceDoc, period: FeedbackPeriod): FeedbackFigures {
 	const { doc } = ws;
 	const surveys = new Map<string, SurveyRow>();
 	for (const [id, map] of entitiesOf(doc.getMap<unknown>(SURVEYS_ROOT))) {
@@ -62,7 +105,11 @@ export function feedbackFiguresOf(ws: WorkspaceDoc, period: FeedbackPeriod): Fee
 
 function* responsesOf(root: Y.Map<unknown>): Generator<ResponseRow> {
 	for (const [id, stored] of root.entries()) {
-		const response = readResponse(id, stored);
+		let response: ResponseRow | null | undefined;
+		if (typeof stored === 'object' && stored !== null) {
+			response = readAnswers.get(stored);
+			if (response === undefined) readAnswers.set(stored, (response = readResponse(id, stored)));
+		} else response = readResponse(id, stored);
 		if (response) yield response;
 	}
 }

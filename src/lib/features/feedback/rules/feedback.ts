@@ -135,14 +135,19 @@ export function filterFeedback<T extends FeedbackRow>(
 			(filter.severity === '' || row.severity === filter.severity) &&
 			(!filter.overdueOnly || isOverdue(row, now))
 	);
-	const late = (row: T) => (isOverdue(row, now) ? 0 : 1);
-	return shown.sort(
+	// Each row's place worked out once, not in every comparison (5,000 items: 60,000 of them).
+	const keyed = shown.map((row) => ({
+		row,
+		late: isOverdue(row, now) ? 0 : 1,
+		due: OPEN_STATUSES.includes(row.status) ? row.dueAt : Infinity
+	}));
+	keyed.sort(
 		(a, b) =>
-			late(a) - late(b) ||
-			(OPEN_STATUSES.includes(a.status) ? a.dueAt : Infinity) -
-				(OPEN_STATUSES.includes(b.status) ? b.dueAt : Infinity) ||
-			b.createdAt - a.createdAt
+			a.late - b.late ||
+			(a.due === b.due ? 0 : a.due - b.due) ||
+			b.row.createdAt - a.row.createdAt
 	);
+	return keyed.map((entry) => entry.row);
 }
 
 /** How many items are in each status, and how many are overdue. */

@@ -192,9 +192,28 @@ export async function loadAllMessages(): Promise<void> {
  * version makes callers reactive: to a language switch, and to messages that arrive later.
  */
 export function t(key: MessageKey, params?: MessageParams): string {
-	void catalogue.version;
-	return translators[locale.current](key, params ?? {}) as string;
+	const version = catalogue.version;
+	const language = locale.current;
+	if (params !== undefined) return translators[language](key, params) as string;
+	// A label without values is the same every time until the language or the catalogue changes:
+	// lists of hundreds of rows ask for the same few (25 feedback items, 300 lookups).
+	const stamp = `${language}|${version}`;
+	if (stamp !== plainStamp) {
+		plainTexts.clear();
+		plainStamp = stamp;
+	}
+	let text = plainTexts.get(key);
+	if (text === undefined) {
+		text = translators[language](key, {}) as string;
+		plainTexts.set(key, text);
+	}
+	return text;
 }
+
+// A plain cache: nothing renders from it, so it need not be reactive.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const plainTexts = new Map<string, string>();
+let plainStamp = '';
 
 // Timelines and tables format a date per row; building the formatter is the costly part.
 // A plain cache: nothing renders from it, so it need not be reactive.

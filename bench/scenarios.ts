@@ -647,6 +647,8 @@ async function measureFeedback(page: Page, origin: string, size: ArchiveSize, pa
 		FEEDBACK.items,
 		{ timeout: 120_000 }
 	);
+	// Settled: every answer projected and Insights prepared, as a shop's device is after a while.
+	await insightsPrepared(page);
 	const startedAt = await page.evaluate(() => {
 		(window as unknown as { __bench: { longestTask: number } }).__bench.longestTask = 0;
 		return performance.now();

@@ -128,6 +128,17 @@ test('a survey link is answered offline on the customer’s phone; its code is r
 	await expect(complaint).toContainText('Recommend score 3');
 	await expect(complaint).toContainText('Survey');
 	await expect(complaint.getByRole('link', { name: 'Li Na' })).toBeVisible();
+
+	// Her words are in Insights → Feedback, as text, found by searching.
+	await page
+		.getByRole('link', { name: 'NPS, satisfaction and response times in Insights' })
+		.click();
+	const written = page.getByRole('region', { name: 'What customers wrote' });
+	await expect(written.getByRole('status')).toHaveText('1 answer');
+	await written.getByLabel('Search the answers').fill('COLD tea');
+	await expect(written.getByRole('blockquote')).toHaveText('The tea was served cold');
+	await written.getByLabel('Search the answers').fill('warm');
+	await expect(written.getByRole('status')).toHaveText('0 answers');
 });
 
 test('ten paper cards — three 0–6, two 7–8, five 9–10 — show an NPS of 20 in Insights, and in the chart’s table', async ({

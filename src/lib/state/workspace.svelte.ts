@@ -113,6 +113,7 @@ export class WorkspaceSession {
 	couponFigures = () => this.#client.call('couponFigures', []);
 	feedbackFigures = (...args: Args<'feedbackFigures'>) =>
 		this.#client.call('feedbackFigures', args);
+	feedbackTexts = (...args: Args<'feedbackTexts'>) => this.#client.call('feedbackTexts', args);
 	campaignCodes = (campaignId: string) => this.#client.call('campaignCodes', [campaignId]);
 	customerCoupons = (customerId: string) => this.#client.call('customerCoupons', [customerId]);
 	automationPlan = (...args: Args<'automationPlan'>) => this.#client.call('automationPlan', args);

@@ -1,5 +1,5 @@
 import type { FeedbackPeriod } from '../features/feedback/feedback-figures';
-import type { FeedbackFigures } from '../features/feedback/rules/feedback-insights';
+import type { FeedbackFigures, TextAnswer } from '../features/feedback/rules/feedback-insights';
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import { DurablePersistence } from './durable-persistence';
 import { nextTask } from '../shell-boot/next-task';
@@ -399,11 +399,21 @@ export class WorkspaceCore {
 		return campaignFigures(this.ws);
 	}
 
-	/** Insights → Feedback's figures for a period (see features/feedback/feedback-figures.ts). */
+	/**
+	 * Insights → Feedback's figures for a period (see features/feedback/feedback-figures.ts),
+	 * without the written answers: thousands of them would travel with every look at the charts.
+	 */
 	async feedbackFigures(period: FeedbackPeriod): Promise<FeedbackFigures> {
 		await this.#ready;
 		const { feedbackFiguresOf } = await import('../features/feedback/feedback-figures');
-		return feedbackFiguresOf(this.ws, period);
+		return { ...feedbackFiguresOf(this.ws, period), texts: [] };
+	}
+
+	/** The period's written answers, newest first, asked for once the charts are drawn. */
+	async feedbackTexts(period: FeedbackPeriod): Promise<TextAnswer[]> {
+		await this.#ready;
+		const { feedbackFiguresOf } = await import('../features/feedback/feedback-figures');
+		return feedbackFiguresOf(this.ws, period).texts;
 	}
 
 	/** A campaign's codes, each with how often it was used. */

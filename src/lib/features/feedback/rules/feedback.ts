@@ -143,9 +143,7 @@ export function filterFeedback<T extends FeedbackRow>(
 	}));
 	keyed.sort(
 		(a, b) =>
-			a.late - b.late ||
-			(a.due === b.due ? 0 : a.due - b.due) ||
-			b.row.createdAt - a.row.createdAt
+			a.late - b.late || (a.due === b.due ? 0 : a.due - b.due) || b.row.createdAt - a.row.createdAt
 	);
 	return keyed.map((entry) => entry.row);
 }

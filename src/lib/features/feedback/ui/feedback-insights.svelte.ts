@@ -1,6 +1,6 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { WorkspaceSession } from '$lib/state/workspace.svelte';
-import type { FeedbackFigures } from '../rules/feedback-insights';
+import type { FeedbackFigures, TextAnswer } from '../rules/feedback-insights';
 
 export {
 	FEEDBACK_PERIODS,
@@ -14,6 +14,8 @@ export {
  */
 export class FeedbackInsightsState {
 	figures = $state.raw<FeedbackFigures | null>(null);
+	/** The period's written answers, which follow the figures (null until they come). */
+	texts = $state.raw<readonly TextAnswer[] | null>(null);
 	failed = $state(false);
 	/** Moves on with each new answer from the worker (charts and tests wait on it). */
 	version = $state(0);
@@ -51,6 +53,8 @@ export class FeedbackInsightsState {
 			this.figures = figures;
 			this.failed = false;
 			this.version++;
+			const texts = await this.session.feedbackTexts(period);
+			if (asked === this.#asked) this.texts = texts;
 		} catch (error) {
 			console.error('Clientbook could not work out feedback figures', error);
 			if (asked === this.#asked) this.failed = true;

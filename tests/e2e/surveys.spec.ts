@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { createCustomers, notices } from './support/app';
+import { clippedText, smallTargets } from './support/layout';
 
 /** Makes a survey with the two questions a new one starts with (NPS, then the reason). */
 async function makeSurvey(page: Page, name: string) {
@@ -70,6 +71,9 @@ test('a survey link is answered offline on the customer’s phone; its code is r
 
 	const recommend = customer.getByRole('group', { name: /recommend us to a friend/ });
 	await expect(recommend).toBeVisible();
+	// Every answer is a target a thumb can hit on a 360-px phone, and no words are cut off.
+	expect(await smallTargets(customer)).toEqual([]);
+	expect(await clippedText(customer)).toEqual([]);
 	// A required question left blank is said, and nothing is made.
 	await customer.getByRole('button', { name: 'Finish and get my code' }).click();
 	await expect(recommend).toContainText('Please answer this question.');

@@ -124,16 +124,16 @@ export function filterFeedback<T extends FeedbackRow>(
 	filter: FeedbackFilter,
 	now: number
 ): T[] {
+	// Read once: the filter may be reactive state, each read of it tracked.
+	const { status, ownerId, kind, severity, overdueOnly } = filter;
 	const shown = rows.filter(
 		(row) =>
-			(filter.status === '' ||
-				(filter.status === 'open'
-					? OPEN_STATUSES.includes(row.status)
-					: row.status === filter.status)) &&
-			(filter.ownerId === '' || row.ownerId === filter.ownerId) &&
-			(filter.kind === '' || row.kind === filter.kind) &&
-			(filter.severity === '' || row.severity === filter.severity) &&
-			(!filter.overdueOnly || isOverdue(row, now))
+			(status === '' ||
+				(status === 'open' ? OPEN_STATUSES.includes(row.status) : row.status === status)) &&
+			(ownerId === '' || row.ownerId === ownerId) &&
+			(kind === '' || row.kind === kind) &&
+			(severity === '' || row.severity === severity) &&
+			(!overdueOnly || isOverdue(row, now))
 	);
 	// Each row's place worked out once, not in every comparison (5,000 items: 60,000 of them).
 	const keyed = shown.map((row) => ({

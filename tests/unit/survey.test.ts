@@ -418,6 +418,9 @@ describe('the feedback figures the worker keeps', () => {
 		const first = feedbackFiguresOf(ctx.ws, period);
 		expect(first.nps.score).toBe(100);
 		expect(feedbackFiguresOf(ctx.ws, period)).toBe(first);
+		// A change they are not made of (the shop's settings) keeps them.
+		ctx.ws.doc.transact(() => ctx.ws.meta.set('currency', 'CNY'));
+		expect(feedbackFiguresOf(ctx.ws, period)).toBe(first);
 		recordResponse(ctx, survey.value, buyer.value, { 'q-nps-0001': 0 }, 'paper', '', WORDS);
 		const second = feedbackFiguresOf(ctx.ws, period);
 		expect(second.nps).toMatchObject({ responses: 2, score: 0 });

@@ -26,22 +26,32 @@ export interface FeedbackPeriod {
 }
 
 /**
- * The last answers worked out, by period, until the doc changes: opening Insights → Feedback
- * again (or another chart's table) costs nothing, and a change anywhere (an answer, a deleted
- * customer) has them worked out afresh.
+ * The last answers worked out, by period, until what they are made of changes: opening
+ * Insights → Feedback again costs nothing, while a new answer, a feedback item's change, a
+ * customer deleted or merged, or a purchase edited has them worked out afresh. Changes
+ * elsewhere (points, tasks, a colleague's presence) leave them be.
  */
 const lastFigures = new WeakMap<
 	WorkspaceDoc,
 	{ version: number; byPeriod: Map<string, FeedbackFigures> }
 >();
-const docVersions = new WeakMap<Y.Doc, { version: number }>();
+const versions = new WeakMap<WorkspaceDoc, { version: number }>();
 
-function versionOf(doc: Y.Doc): number {
-	let counter = docVersions.get(doc);
+function versionOf(ws: WorkspaceDoc): number {
+	let counter = versions.get(ws);
 	if (!counter) {
 		const created = { version: 0 };
-		doc.on('update', () => created.version++);
-		docVersions.set(doc, created);
+		const bump = () => created.version++;
+		for (const root of [
+			ws.doc.getMap<unknown>(SURVEYS_ROOT),
+			ws.doc.getMap<unknown>(RESPONSES_ROOT),
+			ws.doc.getMap<unknown>(INVITATIONS_ROOT),
+			ws.doc.getMap<unknown>(FEEDBACK_ROOT),
+			ws.customers,
+			ws.purchases
+		])
+			root.observeDeep(bump);
+		versions.set(ws, created);
 		counter = created;
 	}
 	return counter.version;
@@ -54,7 +64,7 @@ function versionOf(doc: Y.Doc): number {
 const readAnswers = new WeakMap<object, ResponseRow | null>();
 
 export function feedbackFiguresOf(ws: WorkspaceDoc, period: FeedbackPeriod): FeedbackFigures {
-	const version = versionOf(ws.doc);
+	const version = versionOf(ws);
 	let cache = lastFigures.get(ws);
 	if (!cache || cache.version !== version) {
 		cache = { version, byPeriod: new Map() };

@@ -1204,6 +1204,10 @@ async function measurePage(
 	const sales = await measureSales(page, origin, size, archive);
 	step = 'feedback';
 	const feedback = await measureFeedback(page, origin, size, archive.feedbackUpdates.length);
+	console.log(
+		`  feedback: filters ${feedback.filters.map((ms) => ms.toFixed(1)).join(', ')} ms; insights ${feedback.insights.map(Math.round).join(', ')} ms (the worker's figures ${feedback.figures.map(Math.round).join(', ')} ms)`
+	);
+	await printLongFrames(page, feedback.startedAt, 'feedback: ');
 	return {
 		size: size.name,
 		measuredAt: new Date().toISOString(),

@@ -37,6 +37,7 @@ import {
 } from '../../src/lib/features/feedback/feedback-commands';
 import {
 	createSurvey,
+	answerAtCounter,
 	inviteToSurvey,
 	recordResponse
 } from '../../src/lib/features/feedback/survey-commands';
@@ -249,6 +250,18 @@ function feedbackAction(
 				});
 				return made.ok ? made.value : '';
 			})();
+		// At the counter, by phone: replicas apart answer for the same few numbers, some of them
+		// new to the shop (each then signs the person up as a lead of its own).
+		if (random() < 0.5) {
+			answerAtCounter(
+				ctx,
+				surveyId,
+				{ phone: `1370000${1000 + (step % 4)}`, name: `Walk-in ${step % 4}` },
+				{ 'q-nps': step % 11 },
+				{ nps: 'NPS', csat: 'CSAT' }
+			);
+			return;
+		}
 		const invited = inviteToSurvey(ctx, surveyId, customerId, '');
 		if (invited.ok)
 			recordResponse(

@@ -386,6 +386,27 @@ describe('answers given at the counter', () => {
 		]);
 	});
 
+	it('from two devices apart for one new number make two leads with that phone, both answers standing', () => {
+		const a = counter();
+		const b = memberContext('member-b');
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ctx.ws.doc));
+		const who = { phone: '137 0000 2222', name: 'Sun Yue' };
+		const onA = answerAtCounter(a.ctx, a.surveyId, who, { 'q-nps-0001': 9 }, WORDS);
+		const onB = answerAtCounter(b, a.surveyId, who, { 'q-nps-0001': 4 }, WORDS);
+		if (!onA.ok || !onB.ok) throw new Error('refused');
+		Y.applyUpdate(a.ctx.ws.doc, Y.encodeStateAsUpdate(b.ws.doc));
+		Y.applyUpdate(b.ws.doc, Y.encodeStateAsUpdate(a.ctx.ws.doc));
+		// Neither knew of the other's lead: two, which the duplicates screen offers to merge.
+		const suns = a.people().filter((person) => person.name === 'Sun Yue');
+		expect(suns.map((person) => person.id).sort()).toEqual(
+			[onA.value.customerId, onB.value.customerId].sort()
+		);
+		expect(a.ctx.ws.doc.getMap(RESPONSES_ROOT).size).toBe(2);
+		expect(b.ws.doc.getMap(RESPONSES_ROOT).toJSON()).toEqual(
+			a.ctx.ws.doc.getMap(RESPONSES_ROOT).toJSON()
+		);
+	});
+
 	it('refuse a phone that cannot be one, and answers that do not fit, writing nothing', () => {
 		const { ctx, surveyId, people } = counter();
 		expect(

@@ -201,6 +201,42 @@ describe('WorkspaceCore', () => {
 		expect(await core.runAutomations()).toBe(0);
 	});
 
+	it('moves feedbackVersion on for what Insights → Feedback is made of, and only for that', async () => {
+		const { core, views } = openCore(namesForTest());
+		await core.whenReady();
+		const latest = () =>
+			views.reduce((last, view) => view.feedbackVersion ?? last, 0 as number | undefined);
+		const commands = commandsOf(core);
+		const made = await commands.createCustomer(customer({ name: 'Li Na' }));
+		const customerId = made.ok ? made.value! : '';
+		const afterCustomer = latest()!;
+		expect(afterCustomer).toBeGreaterThan(0);
+
+		// A task is not part of the figures: nothing to ask again.
+		await commands.addTask({ customerId, title: 'Call back', due: '2026-12-08', dueTime: '' });
+		expect(latest()).toBe(afterCustomer);
+
+		// A complaint logged, then one field of one customer changed (a merge or a deletion is one).
+		await commands.logFeedback(
+			{
+				kind: 'complaint',
+				channel: 'phone',
+				customerId,
+				purchaseId: '',
+				products: [],
+				severity: 'high',
+				description: 'The tea arrived cold',
+				ownerId: '',
+				receivedAt: Date.now()
+			},
+			null
+		);
+		const afterFeedback = latest()!;
+		expect(afterFeedback).toBeGreaterThan(afterCustomer);
+		await commands.updateCustomer(customerId, { city: 'Hangzhou' });
+		expect(latest()).toBeGreaterThan(afterFeedback);
+	});
+
 	it('links the team before the archive is open, and answers a new device once it is', async () => {
 		const names = namesForTest();
 		const first = openCore(names);

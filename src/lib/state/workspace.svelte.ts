@@ -52,6 +52,8 @@ export class WorkspaceSession {
 	feedbackRules = $state.raw<unknown>(undefined);
 	/** Moves on whenever purchases or interactions change (see CustomerActivityState). */
 	eventsVersion = $state(0);
+	/** Moves on whenever what Insights → Feedback is made of changes. */
+	feedbackVersion = $state(0);
 
 	readonly db = new ProjectionDb(projectionDbName(WORKSPACE_ID));
 	readonly memberId = loadMemberId();

@@ -32,6 +32,8 @@ import type { AnyCommand, JobOutcome, WriteInSteps } from '../core/command';
 import { CommandRefused } from '../core/command-refused';
 import type { CommandRegistry } from '../core/command-registry';
 import { APP_TABLE_KINDS } from './record-kinds';
+import { feedbackKind } from '../features/feedback/kinds';
+import { invitationKind, responseKind, surveyKind } from '../features/feedback/survey-kinds';
 import type { SkippedRecords } from '../features/data-health/data-health';
 import type { AnalyticsKeeper } from '../analytics/keeper';
 import type { AnalyticsColumns } from '../analytics/snapshot';
@@ -109,6 +111,11 @@ export interface WorkspaceView {
 	feedbackRules: unknown;
 	/** Moves on whenever purchases or interactions change: screens showing them read again. */
 	eventsVersion: number;
+	/**
+	 * Moves on whenever what Insights → Feedback is made of changes (surveys, answers,
+	 * invitations, feedback, customers, purchases): it asks again without reading the projection.
+	 */
+	feedbackVersion: number;
 }
 
 export interface WorkspaceNames {
@@ -157,6 +164,7 @@ export class WorkspaceCore {
 	#nextUndoToken = 1;
 	#projector: Projector | null = null;
 	#eventsVersion = 0;
+	#feedbackVersion = 0;
 	#persistence: DurablePersistence | null = null;
 	#tabs: TabConnection | null = null;
 	#analytics: AnalyticsKeeper | null = null;
@@ -259,10 +267,22 @@ export class WorkspaceCore {
 				this.ws.automationLog,
 				this.ws.greetingQueue
 			];
+			const feedbackMadeOf = [
+				...[surveyKind, responseKind, invitationKind, feedbackKind].map((kind) =>
+					rootOf(this.ws.doc, kind)
+				),
+				this.ws.customers,
+				this.ws.purchases
+			];
 			this.ws.doc.on('afterTransaction', (transaction: Y.Transaction) => {
 				const changed = transaction.changed as Map<unknown, unknown>;
 				if (readAgain.some((root) => changed.has(root))) {
 					this.events.onView({ eventsVersion: ++this.#eventsVersion });
+				}
+				// A field of one item changes the item's own map: its root is among the parents.
+				const deep = transaction.changedParentTypes as Map<unknown, unknown>;
+				if (feedbackMadeOf.some((root) => deep.has(root))) {
+					this.events.onView({ feedbackVersion: ++this.#feedbackVersion });
 				}
 			});
 			this.#tabs = connectTabs(this.ws.doc, this.names.tabChannelName, () => {

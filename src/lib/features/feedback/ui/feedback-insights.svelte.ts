@@ -1,4 +1,3 @@
-import { liveQuery, type Subscription } from 'dexie';
 import type { WorkspaceSession } from '$lib/state/workspace.svelte';
 import type { FeedbackFigures, TextAnswer } from '../rules/feedback-insights';
 
@@ -9,8 +8,9 @@ export {
 } from '../rules/feedback-insights';
 
 /**
- * Insights → Feedback's figures, asked of the workspace worker again whenever answers or
- * feedback change (their counts and every status change, which adds an entry) or the period does.
+ * Insights → Feedback's figures, asked of the workspace worker when the page opens and again
+ * whenever the session's `feedbackVersion` moves on (a new answer, a feedback item's change) or
+ * the period changes. Nothing is read from the projection first: the worker has the doc.
  */
 export class FeedbackInsightsState {
 	figures = $state.raw<FeedbackFigures | null>(null);
@@ -20,26 +20,12 @@ export class FeedbackInsightsState {
 	/** Moves on with each new answer from the worker (charts and tests wait on it). */
 	version = $state(0);
 	#asked = 0;
-	#subscription: Subscription | null = null;
 
 	constructor(private readonly session: WorkspaceSession) {}
 
-	/** Follows the archive for `period`; returns the way to stop. */
-	follow(period: { from: number; until: number }): () => void {
-		const { db } = this.session;
-		this.#subscription = liveQuery(() =>
-			Promise.all([db.surveyResponses.count(), db.feedback.count(), db.feedbackEvents.count()])
-		).subscribe({
-			next: () => void this.#ask(period),
-			error: (error: unknown) => {
-				console.error('Clientbook could not follow feedback', error);
-				this.failed = true;
-			}
-		});
-		return () => {
-			this.#subscription?.unsubscribe();
-			this.#subscription = null;
-		};
+	/** Asks for `period`'s figures; call from an effect that reads `feedbackVersion`. */
+	show(period: { from: number; until: number }): void {
+		void this.#ask(period);
 	}
 
 	async #ask(period: { from: number; until: number }): Promise<void> {

@@ -87,11 +87,21 @@ export async function chartsInATaskOfItsOwn(): Promise<typeof Chart> {
 	return Chart;
 }
 
+/** The last theme's colours, by the theme they were resolved for. */
+let lastColors: { theme: string; colors: ChartColors } | null = null;
+
 /**
  * The theme's colours as the browser resolved them (the custom properties hold `light-dark()`
- * expressions, which a canvas cannot take).
+ * expressions, which a canvas cannot take). Resolved once per `theme` (the app's choice and the
+ * device's): each resolution is ten style recalculations, once per chart a page full of them.
  */
-export function themeColors(host: HTMLElement): ChartColors {
+export function themeColors(host: HTMLElement, theme: string): ChartColors {
+	if (lastColors?.theme === theme) return lastColors.colors;
+	lastColors = { theme, colors: resolveColors(host) };
+	return lastColors.colors;
+}
+
+function resolveColors(host: HTMLElement): ChartColors {
 	const probe = document.createElement('span');
 	probe.hidden = true;
 	host.append(probe);

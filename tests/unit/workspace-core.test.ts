@@ -213,7 +213,13 @@ describe('WorkspaceCore', () => {
 		expect(afterCustomer).toBeGreaterThan(0);
 
 		// A task is not part of the figures: nothing to ask again.
-		await commands.addTask({ customerId, title: 'Call back', due: '2026-12-08', dueTime: '' });
+		await commands.addTask({
+			customerId,
+			title: 'Call back',
+			due: '2026-12-08',
+			dueTime: '',
+			repeatAfterPurchaseDays: 0
+		});
 		expect(latest()).toBe(afterCustomer);
 
 		// A complaint logged, then one field of one customer changed (a merge or a deletion is one).

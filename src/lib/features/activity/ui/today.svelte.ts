@@ -14,7 +14,7 @@ export class DueTasksState {
 				.between(['open', ''], ['open', todayKey], true, true)
 				.toArray()
 		).subscribe((rows) => {
-			this.tasks = rows.sort(
+			this.tasks = [...rows].sort(
 				(a, b) => a.effectiveDue.localeCompare(b.effectiveDue) || a.dueTime.localeCompare(b.dueTime)
 			);
 			this.loaded = true;

@@ -51,11 +51,20 @@ test('a complaint logged on a profile is assigned and moved through every status
 	await expect(notices(page)).toContainText('Now followed up by Wang Fang.');
 	// Back to a button that says who, with the keyboard's focus on it.
 	await expect(inInbox.getByRole('button', { name: 'Owner: Wang Fang' })).toBeFocused();
-	// By keyboard: Enter brings the list, Escape leaves it as it was.
+	// By keyboard: Enter brings the list; an arrow moves through it without assigning anyone,
+	// Escape leaves it as it was; an arrow and Enter chooses.
 	await page.keyboard.press('Enter');
 	await expect(inInbox.getByLabel('Owner')).toBeFocused();
+	await page.keyboard.press('ArrowUp');
 	await page.keyboard.press('Escape');
 	await expect(inInbox.getByRole('button', { name: 'Owner: Wang Fang' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('ArrowUp');
+	await page.keyboard.press('Enter');
+	await expect(inInbox.getByRole('button', { name: 'Owner: Nobody' })).toBeFocused();
+	await expect(notices(page)).toContainText('Now followed up by Nobody.');
+	await inInbox.getByRole('button', { name: 'Owner: Nobody' }).click();
+	await inInbox.getByLabel('Owner').selectOption({ label: 'Wang Fang' });
 	await inInbox.getByRole('button', { name: 'Acknowledge' }).click();
 	await expect(inInbox).toContainText('Acknowledged');
 	await inInbox.getByRole('button', { name: 'Start work' }).click();

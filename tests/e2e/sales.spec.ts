@@ -89,6 +89,8 @@ test.describe('on a desktop monitor', () => {
 	test('a pipeline’s deals move by mouse and keyboard, totals follow, one is won with its purchase and one lost with a reason', async ({
 		page
 	}) => {
+		// The whole journey, funnel included: 47.6 s on a slower 2-core machine against 45.
+		test.slow();
 		await createCustomers(page, [
 			{ name: 'Lin Feng', phone: '13800138001' },
 			{ name: 'Qian Yu', phone: '13800138002' },

@@ -554,26 +554,41 @@ async function typeQueries(page: Page, queries: string[], detail: boolean) {
 	return { times, microtasks, counts, typed };
 }
 
-/** The loyalty steps alone, after the import as in a full run (see `onlyLoyalty`). */
-export async function measureLoyaltyOnly(
+/**
+ * One `--only` step: a device with the generated archive stored and opened once (its
+ * projection rebuilt), handed to `steps`, and closed afterwards whatever happens.
+ */
+async function withOpenedArchive(
 	origin: string,
 	size: ArchiveSize,
-	archive: GeneratedArchive
+	archive: GeneratedArchive,
+	steps: (page: Page) => Promise<void>
 ) {
 	const device = await launchDevice();
 	try {
 		const page = await firstPage(device);
 		await injectArchive(page, origin, size, archive.updates.length);
 		await firstOpen(page, origin);
+		await steps(page);
+	} finally {
+		await device.close();
+	}
+}
+
+/** The loyalty steps alone, after the import as in a full run (see `onlyLoyalty`). */
+export async function measureLoyaltyOnly(
+	origin: string,
+	size: ArchiveSize,
+	archive: GeneratedArchive
+) {
+	return withOpenedArchive(origin, size, archive, async (page) => {
 		await coldStart(page, origin);
 		await importCustomers(page, origin);
 		const loyalty = await measureLoyalty(page);
 		console.log(
 			`  balances ${loyalty.balances.map(Math.round).join(', ')} ms; plans ${loyalty.plans.map(Math.round).join(', ')} ms; Today ${loyalty.today.map(Math.round).join(', ')} ms; longest task ${Math.round(loyalty.longestTask)} ms`
 		);
-	} finally {
-		await device.close();
-	}
+	});
 }
 
 /** The sales steps alone, after the archive's first open (see `onlySales`). */
@@ -582,11 +597,7 @@ export async function measureSalesOnly(
 	size: ArchiveSize,
 	archive: GeneratedArchive
 ) {
-	const device = await launchDevice();
-	try {
-		const page = await firstPage(device);
-		await injectArchive(page, origin, size, archive.updates.length);
-		await firstOpen(page, origin);
+	return withOpenedArchive(origin, size, archive, async (page) => {
 		await coldStart(page, origin);
 		const frames = await scroll(page);
 		const sales = await measureSales(page, origin, size, archive);
@@ -594,9 +605,7 @@ export async function measureSalesOnly(
 			`  board ${sales.boardReady.map(Math.round).join(', ')} ms; funnel ${sales.funnel.map((ms) => ms.toFixed(1)).join(', ')} ms; drag ${sales.dragDropped} of ${sales.dragFrames} frames dropped (scroll ${droppedFrames(frames)} of ${frames.length}); longest task ${Math.round(sales.longestTask)} ms`
 		);
 		await printLongFrames(page, sales.startedAt, 'sales: ');
-	} finally {
-		await device.close();
-	}
+	});
 }
 
 /** The feedback steps alone, after the archive's first open (see `onlyFeedback`). */
@@ -605,11 +614,7 @@ export async function measureFeedbackOnly(
 	size: ArchiveSize,
 	archive: GeneratedArchive
 ) {
-	const device = await launchDevice();
-	try {
-		const page = await firstPage(device);
-		await injectArchive(page, origin, size, archive.updates.length);
-		await firstOpen(page, origin);
+	return withOpenedArchive(origin, size, archive, async (page) => {
 		const feedback = await measureFeedback(
 			page,
 			origin,
@@ -620,9 +625,7 @@ export async function measureFeedbackOnly(
 			`  inbox filters ${feedback.filters.map((ms) => ms.toFixed(1)).join(', ')} ms; insights ${feedback.insights.map(Math.round).join(', ')} ms (the worker's figures ${feedback.figures.map(Math.round).join(', ')} ms); period change ${Math.round(feedback.periodChange)} ms; longest task ${Math.round(feedback.longestTask)} ms`
 		);
 		await printLongFrames(page, feedback.startedAt, 'feedback: ');
-	} finally {
-		await device.close();
-	}
+	});
 }
 
 /**
@@ -910,11 +913,7 @@ export async function measureInsightsOnly(
 	size: ArchiveSize,
 	archive: GeneratedArchive
 ) {
-	const device = await launchDevice();
-	try {
-		const page = await firstPage(device);
-		await injectArchive(page, origin, size, archive.updates.length);
-		await firstOpen(page, origin);
+	return withOpenedArchive(origin, size, archive, async (page) => {
 		for (let i = 0; i < COLD_RUNS; i++) await coldStart(page, origin);
 		await insightsPrepared(page);
 		// With BENCH_PROFILE=1, a CPU profile of the page over the first 400 ms after the click.
@@ -936,9 +935,7 @@ export async function measureInsightsOnly(
 		console.log(
 			`  opened ${Math.round(insights.ready)} ms; period changes ${insights.changes.map(Math.round).join(', ')} ms; segment counts ${insights.counts.map(Math.round).join(', ')} ms; pivot tables ${insights.pivots.map(Math.round).join(', ')} ms; longest task ${Math.round(insights.longestTask)} ms; value scores ${insights.valueScores.map(Math.round).join(', ')} ms, fits ${insights.valueFits.map(Math.round).join(', ')} ms, longest task ${Math.round(insights.valueLongestTask)} ms`
 		);
-	} finally {
-		await device.close();
-	}
+	});
 }
 
 /** The search alone, keystroke by keystroke (see `onlySearch`). */
@@ -947,11 +944,7 @@ export async function measureSearchOnly(
 	size: ArchiveSize,
 	archive: GeneratedArchive
 ) {
-	const device = await launchDevice();
-	try {
-		const page = await firstPage(device);
-		await injectArchive(page, origin, size, archive.updates.length);
-		await firstOpen(page, origin);
+	return withOpenedArchive(origin, size, archive, async (page) => {
 		for (let i = 0; i < COLD_RUNS; i++) await coldStart(page, origin);
 		const cdp = profileDir ? await page.context().newCDPSession(page) : null;
 		const traceEvents: unknown[] = [];
@@ -995,9 +988,7 @@ export async function measureSearchOnly(
 		console.log(
 			`  ${size.name}: p50 ${round(percentile(times, 50), 2)} ms, p95 ${round(percentile(times, 95), 2)} ms, max ${round(Math.max(...times), 1)} ms over ${times.length} keystrokes`
 		);
-	} finally {
-		await device.close();
-	}
+	});
 }
 
 /** Flings through the whole list, a few screens per frame, and records each frame's length. */

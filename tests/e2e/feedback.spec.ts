@@ -116,3 +116,24 @@ test('with a 24-hour rule a complaint logged 25 hours ago is overdue on Today an
 	await page.getByLabel(/Overdue only/).check();
 	await expect(inbox(page).getByRole('listitem')).toHaveCount(1);
 });
+
+test('a long inbox shows its first twelve items and the rest on request; another filter starts from the top', async ({
+	page
+}) => {
+	test.slow();
+	await createCustomers(page, [{ name: 'Zhou Min', phone: '13900139000' }]);
+	await page.goto('/care/feedback');
+	for (let i = 1; i <= 13; i++) await logComplaint(page, 'Zhou Min', `Complaint number ${i}`);
+	const items = inbox(page).getByRole('article');
+	await expect(items).toHaveCount(12);
+	await page.getByRole('button', { name: 'Show 1 more item' }).click();
+	await expect(items).toHaveCount(13);
+	await expect(page.getByRole('button', { name: /Show \d+ more/ })).toHaveCount(0);
+	// Every one of them is high: the same items, from the top again.
+	await page
+		.getByRole('group', { name: 'Filter feedback' })
+		.getByLabel('Severity')
+		.selectOption({ label: 'High' });
+	await expect(items).toHaveCount(12);
+	await expect(page.getByRole('button', { name: 'Show 1 more item' })).toBeVisible();
+});

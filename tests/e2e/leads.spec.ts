@@ -152,7 +152,7 @@ test('leads are settled: a phone twin merged first, one qualified into a deal, o
 	await page.getByRole('button', { name: 'Start with the usual steps' }).click();
 	const zhao = leadCard(page, 'Zhao Lei');
 	// Nobody has named themselves to a team here: a new lead is nobody's yet.
-	await expect(zhao.getByLabel('Owner')).toHaveValue('');
+	await expect(zhao.getByRole('button', { name: 'Owner: Nobody' })).toBeVisible();
 	await zhao.getByRole('button', { name: 'Qualify into a deal' }).click();
 	const qualify = page.getByRole('dialog', { name: 'Qualify Zhao Lei into a deal' });
 	await expect(qualify).toContainText('Zhao Lei');

@@ -1,5 +1,6 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { ProjectionDb } from '$lib/projection/db';
+import { readAllInPages } from '$lib/projection/paged-read';
 import {
 	feedbackCounts,
 	filterFeedback,
@@ -27,7 +28,8 @@ export class FeedbackBook {
 		const subscription: Subscription = liveQuery(() =>
 			customerId
 				? db.feedback.where('customerId').equals(customerId).toArray()
-				: db.feedback.toArray()
+				: // Thousands of items: read a page per task (see paged-read.ts), not in one.
+					readAllInPages(db.feedback)
 		).subscribe({
 			next: (rows) => {
 				this.rows = rows;

@@ -35,6 +35,7 @@ const noteKind: TableKind<NoteRow> = {
 	storage: 'value',
 	read: (id, stored) =>
 		typeof stored === 'string' && stored.trim() !== '' ? { id, text: stored } : null,
+	personal: { about: 'shop' },
 	table: { name: 'notes', schema: 'id', version: 1 },
 	summary: 'notes'
 };

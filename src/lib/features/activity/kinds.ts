@@ -9,6 +9,7 @@ export const taskKind: TableKind<TaskRow> = {
 	root: 'tasks',
 	storage: 'entity',
 	read: (id, map) => toTaskRow(readTask(id, map as RecordMap)),
+	personal: { about: 'customer', customerOf: (task) => task.customerId },
 	// Version 2: rows carry `assignedTo`.
 	table: { name: 'tasks', schema: 'id, customerId, [status+effectiveDue]', version: 2 },
 	summary: 'tasks'

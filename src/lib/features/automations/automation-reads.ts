@@ -77,21 +77,31 @@ export interface QueuedGreeting {
 	customerId: string;
 	templateId: string;
 	at: number;
+	/** When it was sent (or set aside); absent while it waits on the send list. */
+	doneAt?: number;
+}
+
+export function readQueuedGreeting(id: string, stored: unknown): QueuedGreeting | null {
+	const entry = decodeEventValue(stored);
+	if (!entry || typeof entry.customerId !== 'string') return null;
+	const { at, doneAt } = entry;
+	const greeting: QueuedGreeting = {
+		id,
+		customerId: entry.customerId,
+		templateId: typeof entry.templateId === 'string' ? entry.templateId : '',
+		at: typeof at === 'number' && Number.isFinite(at) ? at : 0
+	};
+	if (doneAt !== undefined) greeting.doneAt = typeof doneAt === 'number' ? doneAt : 0;
+	return greeting;
 }
 
 /** Greetings automations put on the send list and nobody has sent yet. */
 export function queuedGreetings(ws: WorkspaceDoc): QueuedGreeting[] {
 	const found: QueuedGreeting[] = [];
 	for (const [id, value] of ws.greetingQueue.entries()) {
-		const entry = decodeEventValue(value);
-		if (!entry || typeof entry.customerId !== 'string' || entry.doneAt !== undefined) continue;
-		const at = entry.at;
-		found.push({
-			id,
-			customerId: eventOwner(ws, entry.customerId),
-			templateId: typeof entry.templateId === 'string' ? entry.templateId : '',
-			at: typeof at === 'number' && Number.isFinite(at) ? at : 0
-		});
+		const greeting = readQueuedGreeting(id, value);
+		if (!greeting || greeting.doneAt !== undefined) continue;
+		found.push({ ...greeting, customerId: eventOwner(ws, greeting.customerId) });
 	}
 	return found.sort((a, b) => a.at - b.at);
 }

@@ -81,6 +81,7 @@ export const automationKind: TableKind<AutomationRow> = {
 	root: AUTOMATIONS_ROOT,
 	storage: 'entity',
 	read: (id, map) => readAutomation(id, map as RecordMap),
+	personal: { about: 'shop' },
 	table: { name: 'automations', schema: 'id, name', version: 1 },
 	summary: 'automations'
 };

@@ -33,6 +33,7 @@ export const templateKind: TableKind<TemplateRow> = {
 	root: TEMPLATES_ROOT,
 	storage: 'entity',
 	read: (id, map) => readTemplate(id, map as RecordMap),
+	personal: { about: 'shop' },
 	table: { name: 'messageTemplates', schema: 'id, name', version: 1 },
 	summary: 'messageTemplates'
 };

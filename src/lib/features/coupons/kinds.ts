@@ -52,6 +52,7 @@ export const campaignKind: TableKind<CampaignRow> = {
 	root: CAMPAIGNS_ROOT,
 	storage: 'entity',
 	read: (id, map) => readCampaign(id, map as RecordMap),
+	personal: { about: 'shop' },
 	table: { name: 'couponCampaigns', schema: 'id, name', version: 1 },
 	summary: 'couponCampaigns'
 };

@@ -8,5 +8,6 @@ export const fieldDefKind: TableKind<FieldDefRow> = {
 	root: 'fieldDefs',
 	storage: 'entity',
 	read: (id, map) => readFieldDef(id, map as RecordMap),
+	personal: { about: 'shop' },
 	table: { name: 'fieldDefs', schema: 'id, order', version: 1 }
 };

@@ -112,6 +112,7 @@ export const pipelineKind: TableKind<PipelineRow> = {
 	root: PIPELINES_ROOT,
 	storage: 'entity',
 	read: (id, map) => readPipeline(id, map as RecordMap),
+	personal: { about: 'shop' },
 	table: { name: 'pipelines', schema: 'id, name', version: 1 },
 	summary: 'pipelines'
 };
@@ -121,6 +122,7 @@ export const dealKind: TableKind<DealRow> = {
 	root: DEALS_ROOT,
 	storage: 'entity',
 	read: (id, map) => readDeal(id, map as RecordMap),
+	personal: { about: 'customer', customerOf: (deal) => deal.customerId },
 	table: {
 		name: 'deals',
 		schema: 'id, pipelineId, customerId, [pipelineId+stageId+stageEnteredAt]',
@@ -134,5 +136,6 @@ export const dealMoveKind: TableKind<DealMoveRow> = {
 	root: DEAL_MOVES_ROOT,
 	storage: 'value',
 	read: readDealMove,
+	personal: { about: 'part', parentRoot: DEALS_ROOT, parentOf: (move) => move.dealId },
 	table: { name: 'dealMoves', schema: 'id, dealId', version: 1 }
 };

@@ -94,6 +94,7 @@ export const feedbackKind: TableKind<FeedbackRow> = {
 	root: FEEDBACK_ROOT,
 	storage: 'entity',
 	read: (id, map) => readFeedback(id, map as RecordMap),
+	personal: { about: 'customer', customerOf: (item) => item.customerId },
 	table: { name: 'feedback', schema: 'id, customerId, status, dueAt', version: 1 },
 	summary: 'feedback'
 };
@@ -103,5 +104,6 @@ export const feedbackEventKind: TableKind<FeedbackEventRow> = {
 	root: FEEDBACK_EVENTS_ROOT,
 	storage: 'value',
 	read: readFeedbackEvent,
+	personal: { about: 'part', parentRoot: FEEDBACK_ROOT, parentOf: (event) => event.feedbackId },
 	table: { name: 'feedbackEvents', schema: 'id, feedbackId', version: 1 }
 };

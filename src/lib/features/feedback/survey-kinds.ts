@@ -78,6 +78,7 @@ export const surveyKind: TableKind<SurveyRow> = {
 	root: SURVEYS_ROOT,
 	storage: 'entity',
 	read: (id, map) => readSurvey(id, map as RecordMap),
+	personal: { about: 'shop' },
 	table: { name: 'surveys', schema: 'id, name', version: 1 },
 	summary: 'surveys'
 };
@@ -86,6 +87,12 @@ export const invitationKind: TableKind<InvitationRow> = {
 	root: INVITATIONS_ROOT,
 	storage: 'value',
 	read: readInvitation,
+	personal: {
+		about: 'customer',
+		customerOf: (invitation) => invitation.customerId,
+		// The secret its link is signed with: the shop's, and it would let anyone answer again.
+		withheld: ['token']
+	},
 	table: { name: 'surveyInvitations', schema: 'id, customerId, surveyId', version: 1 }
 };
 
@@ -93,6 +100,7 @@ export const responseKind: TableKind<ResponseRow> = {
 	root: RESPONSES_ROOT,
 	storage: 'value',
 	read: readResponse,
+	personal: { about: 'customer', customerOf: (response) => response.customerId },
 	table: { name: 'surveyResponses', schema: 'id, customerId, surveyId, at', version: 1 },
 	summary: 'surveyResponses'
 };

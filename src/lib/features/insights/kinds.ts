@@ -26,6 +26,7 @@ export const reportKind: TableKind<ReportRow> = {
 	root: REPORTS_ROOT,
 	storage: 'entity',
 	read: (id, map) => readReport(id, map as RecordMap),
+	personal: { about: 'shop' },
 	table: { name: 'reports', schema: 'id, name', version: 1 },
 	summary: 'reports'
 };

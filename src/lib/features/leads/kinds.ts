@@ -59,6 +59,7 @@ export const leadEventKind: TableKind<LeadEventRow> = {
 	root: LEAD_EVENTS_ROOT,
 	storage: 'value',
 	read: readLeadEvent,
+	personal: { about: 'customer', customerOf: (event) => event.customerId },
 	table: { name: 'leadEvents', schema: 'id, customerId', version: 1 }
 };
 
@@ -67,6 +68,7 @@ export const consentKind: TableKind<ConsentRow> = {
 	root: CONSENTS_ROOT,
 	storage: 'value',
 	read: readConsent,
+	personal: { about: 'customer', customerOf: (consent) => consent.customerId },
 	table: { name: 'consents', schema: 'id, customerId', version: 1 },
 	summary: 'consents'
 };

@@ -8,6 +8,7 @@ export const productKind: TableKind<ProductRow> = {
 	root: 'products',
 	storage: 'entity',
 	read: (id, map) => readProduct(id, map as RecordMap),
+	personal: { about: 'shop' },
 	table: { name: 'products', schema: 'id, name', version: 1 },
 	summary: 'products'
 };

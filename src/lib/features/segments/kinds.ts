@@ -29,6 +29,7 @@ export const segmentKind: TableKind<SegmentRow> = {
 	root: SEGMENTS_ROOT,
 	storage: 'entity',
 	read: (id, map) => readSegment(id, map as RecordMap),
+	personal: { about: 'shop' },
 	table: { name: 'segments', schema: 'id, name', version: 1 },
 	summary: 'segments'
 };

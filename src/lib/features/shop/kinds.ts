@@ -7,5 +7,6 @@ export const memberKind: TableKind<MemberRow> = {
 	root: 'members',
 	storage: 'value',
 	read: readMember,
+	personal: { about: 'team' },
 	table: { name: 'members', schema: 'memberId', version: 1 }
 };

@@ -7,5 +7,6 @@ export const tagColorKind: TableKind<TagColorRow> = {
 	root: 'tagColors',
 	storage: 'value',
 	read: (tag, color) => (isTagColor(color) ? { tag, color } : null),
+	personal: { about: 'shop' },
 	table: { name: 'tagColors', schema: 'tag', version: 1 }
 };

@@ -250,3 +250,25 @@ export function formatBytes(bytes: number): string {
 	// A no-break space: "10 GB" never splits across lines.
 	return `${new Intl.NumberFormat(locale.current, { maximumFractionDigits: digits }).format(value)}\u00a0${units[unit]}`;
 }
+
+/** Words in one fixed language, whatever the app's: a document made for a customer in theirs. */
+export interface Words {
+	language: Locale;
+	t(key: MessageKey, params?: MessageParams): string;
+	date(ms: number): string;
+	dateTime(ms: number): string;
+}
+
+/** Loads every message of `language` (the app's language stays as it is) and returns its words. */
+export async function wordsIn(language: Locale): Promise<Words> {
+	await Promise.all([loadPart(language, 'first-route'), loadPart(language, 'on-demand')]);
+	const translate = translators[language];
+	const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+	const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+	return {
+		language,
+		t: (key, params) => translate(key, params ?? {}) as string,
+		date: (ms) => date.format(ms),
+		dateTime: (ms) => dateTime.format(ms)
+	};
+}

@@ -111,6 +111,8 @@ export class WorkspaceSession {
 	/** One customer's points, tier and ledger; every customer's tier and balance. */
 	loyaltyOf = (customerId: string) => this.#client.call('loyaltyOf', [customerId]);
 	loyaltyStandings = () => this.#client.call('loyaltyStandings', []);
+	/** Everything the archive holds about one customer, for their own copy. */
+	customerData = (customerId: string) => this.#client.call('customerData', [customerId]);
 	checkCoupon = (...args: Args<'checkCoupon'>) => this.#client.call('checkCoupon', args);
 	couponFigures = () => this.#client.call('couponFigures', []);
 	feedbackFigures = (...args: Args<'feedbackFigures'>) =>

@@ -1,3 +1,4 @@
+import type { CustomerData } from '../features/privacy/customer-data';
 import type { FeedbackPeriod } from '../features/feedback/feedback-figures';
 import type { FeedbackFigures, TextAnswer } from '../features/feedback/rules/feedback-insights';
 import type { IndexeddbPersistence } from 'y-indexeddb';
@@ -381,6 +382,19 @@ export class WorkspaceCore {
 					console.warn('Clientbook could not build the analytics columns ahead', error)
 				);
 		}, ANALYTICS_WARM_UP_DELAY_MS);
+	}
+
+	/**
+	 * Everything the archive holds about one customer, for their own copy (see
+	 * features/privacy/customer-data.ts); null when there is no such customer.
+	 */
+	async customerData(customerId: string): Promise<CustomerData | null> {
+		await this.#ready;
+		const [{ customerData }, { ALL_RECORD_KINDS }] = await Promise.all([
+			import('../features/privacy/customer-data'),
+			import('./record-kinds')
+		]);
+		return customerData(this.ws, customerId, ALL_RECORD_KINDS, Date.now());
 	}
 
 	/** One customer's points, tier and ledger as of now (see features/loyalty). */

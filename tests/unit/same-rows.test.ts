@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepUnchangedRows, sameRows } from '../../src/lib/core/same-rows';
+import { keepUnchangedRows, sameEntries, sameItems, sameRows } from '../../src/lib/core/same-rows';
 
 const li = { id: 'a', name: 'Li', tags: ['VIP'], custom: { skin: 'dry' }, totalSpentCents: 100 };
 const wang = { id: 'b', name: 'Wang', tags: [], custom: {}, totalSpentCents: 0 };
@@ -46,5 +46,25 @@ describe('a new read that keeps the rows that did not change', () => {
 		const before = [{ id: 'a', lines: [] as unknown }];
 		const after = [{ id: 'a', lines: {} as unknown }];
 		expect(keepUnchangedRows(before, after)[0]).toBe(after[0]);
+	});
+});
+
+describe('the same items, the same entries', () => {
+	it('are the very same objects in the same order, not equal copies', () => {
+		expect(sameItems([li, wang], [li, wang])).toBe(true);
+		expect(sameItems([li, wang], [wang, li])).toBe(false);
+		expect(sameItems([li], [structuredClone(li)])).toBe(false);
+		expect(sameItems([li], [li, wang])).toBe(false);
+	});
+
+	it('are the very same values under the same keys', () => {
+		const names = new Map([
+			['a', li],
+			['b', wang]
+		]);
+		expect(sameEntries(names, new Map([...names].reverse()))).toBe(true);
+		expect(sameEntries(names, new Map([['a', li]]))).toBe(false);
+		expect(sameEntries(names, new Map([...names, ['b', structuredClone(wang)]]))).toBe(false);
+		expect(sameEntries(new Map([['a', undefined]]), new Map([['b', undefined]]))).toBe(false);
 	});
 });

@@ -41,3 +41,15 @@ function sameValue(a: unknown, b: unknown): boolean {
 			sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])
 	);
 }
+
+/** Whether two lists hold the very same items in the same order. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+	return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/** Whether two maps hold the very same values under the same keys. */
+export function sameEntries<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+	if (a.size !== b.size) return false;
+	for (const [key, value] of a) if (b.get(key) !== value || !b.has(key)) return false;
+	return true;
+}

@@ -58,13 +58,16 @@ describe('the same items, the same entries', () => {
 	});
 
 	it('are the very same values under the same keys', () => {
-		const names = new Map([
+		type Person = { id: string; name: string };
+		const names = new Map<string, Person>([
 			['a', li],
 			['b', wang]
 		]);
 		expect(sameEntries(names, new Map([...names].reverse()))).toBe(true);
-		expect(sameEntries(names, new Map([['a', li]]))).toBe(false);
-		expect(sameEntries(names, new Map([...names, ['b', structuredClone(wang)]]))).toBe(false);
+		expect(sameEntries(names, new Map<string, Person>([['a', li]]))).toBe(false);
+		expect(
+			sameEntries(names, new Map<string, Person>([...names, ['b', structuredClone(wang)]]))
+		).toBe(false);
 		expect(sameEntries(new Map([['a', undefined]]), new Map([['b', undefined]]))).toBe(false);
 	});
 });

@@ -22,6 +22,8 @@ export class SalesPage {
 		this.pipeline ? filterDeals(this.book.deals, this.pipeline.id, salesView.filter) : []
 	);
 	/** The last lookup, handed out again while it holds the same customers (see below). */
+	// A plain map, made once and never changed: a new one replaces it.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#lastCustomers: ReadonlyMap<string, CustomerRow> = new Map();
 	// Every card's label names its customer: a new lookup after each stored move (the same
 	// customers) had all the board's labels worked out again, missing display frames at a drop.

@@ -49,8 +49,6 @@ import type { CustomerEvents, DeletedEvents } from '../projection/event-index';
 import type { DeletedCustomer } from '../features/customers/deleted-customers';
 import { connectTabs, type TabConnection } from '../sync/tab-channel';
 import type { DocPort } from '../sync/doc-link';
-import { serveRemoteSync } from '../sync/remote-sync-server';
-import { streamStoredState } from '../crdt/stored-state';
 
 /** A command's result that says it refused and wrote nothing (`{ ok: false, … }`). */
 function isRefusal(result: unknown): boolean {
@@ -392,7 +390,7 @@ export class WorkspaceCore {
 		await this.#ready;
 		const [{ customerData }, { ALL_RECORD_KINDS }] = await Promise.all([
 			import('../features/privacy/customer-data'),
-			import('./record-kinds')
+			import('./all-record-kinds')
 		]);
 		return customerData(this.ws, customerId, ALL_RECORD_KINDS, Date.now());
 	}
@@ -845,10 +843,18 @@ export class WorkspaceCore {
 	 * while the archive opens; messages wait in the port until the doc is loaded and can answer.
 	 */
 	async linkRemoteSync(port: DocPort): Promise<void> {
-		void this.#ready.then(() => this.#serveRemoteSync(port));
+		void this.#ready
+			.then(() => this.#serveRemoteSync(port))
+			// Offline with a stale cache: the link stays unanswered, as a colleague out of reach would.
+			.catch((error: unknown) => console.warn('Clientbook could not answer the team', error));
 	}
 
-	#serveRemoteSync(port: DocPort): void {
+	/** Loaded once a team links: a shop that syncs with nobody never carries the protocol. */
+	async #serveRemoteSync(port: DocPort): Promise<void> {
+		const [{ serveRemoteSync }, { streamStoredState }] = await Promise.all([
+			import('../sync/remote-sync-server'),
+			import('../crdt/stored-state')
+		]);
 		serveRemoteSync(this.ws.doc, port, {
 			stored: () => this.#stored(),
 			projected: () => this.settled(),

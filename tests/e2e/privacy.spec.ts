@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { addPurchase, createCustomer, openCustomers } from './support/app';
+import { addPurchase, createCustomer, customerList, openCustomers } from './support/app';
+import { editField, openCustomer, syncedColleagues } from './support/sync';
 
 test("a customer's own data: a JSON with purchases and history, and a printable copy in Chinese", async ({
 	page
@@ -74,4 +76,106 @@ test('the data page of a customer the archive does not hold says so', async ({ p
 	await openCustomers(page);
 	await page.goto('/customers/no-such-customer/data');
 	await expect(page.getByRole('heading', { name: /not found|no such customer/i })).toBeVisible();
+});
+
+const ERASED = 'Ouyang Zhixuan';
+const ERASED_PHONES = ['13512345678', '13687654321', '13711223344'];
+
+/**
+ * Every record of every IndexedDB database this page's origin holds, each value serialised
+ * (binary values read as text, as Yjs stores its updates): which of `words` any holds.
+ */
+function scanStorage(page: Page, words: string[]): Promise<string[]> {
+	return page.evaluate(async (words) => {
+		const found = new Set<string>();
+		const asText = (value: unknown): string =>
+			JSON.stringify(value, (_key, inner: unknown) =>
+				inner instanceof Uint8Array || inner instanceof ArrayBuffer
+					? new TextDecoder().decode(inner)
+					: inner
+			) ?? '';
+		for (const { name } of await indexedDB.databases()) {
+			if (!name) continue;
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const request = indexedDB.open(name);
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			for (const store of db.objectStoreNames) {
+				const values = await new Promise<unknown[]>((resolve, reject) => {
+					const request = db.transaction(store).objectStore(store).getAll();
+					request.onsuccess = () => resolve(request.result);
+					request.onerror = () => reject(request.error);
+				});
+				for (const value of values) {
+					const text = asText(value);
+					for (const word of words) if (text.includes(word)) found.add(`${name}/${store}: ${word}`);
+				}
+			}
+			db.close();
+		}
+		return [...found];
+	}, words);
+}
+
+test('erased on one device: no byte of the customer stays on either synced device, and an older backup cannot bring them back', async ({
+	browser
+}) => {
+	test.slow();
+	const { li, wang } = await syncedColleagues(browser);
+	await openCustomers(li);
+	await createCustomer(li, { name: 'Qian Duoduo' });
+	await openCustomers(li);
+	await createCustomer(li, { name: ERASED, phone: ERASED_PHONES[0] });
+	await editField(li, ERASED, 'Phone', ERASED_PHONES[1]!);
+	await editField(li, ERASED, 'Phone', ERASED_PHONES[2]!);
+	await openCustomer(wang, ERASED);
+	await expect(wang.getByRole('region', { name: 'Contact' })).toContainText('137 1122 3344');
+	const words = [ERASED, ...ERASED_PHONES];
+	expect(await scanStorage(wang, words)).not.toEqual([]);
+
+	// Wang kept a backup while the customer was there.
+	await wang.goto('/backup');
+	const download = wang.waitForEvent('download');
+	await wang.getByRole('button', { name: 'Download backup' }).click();
+	const backup = (await (await download).path())!;
+
+	await openCustomer(li, ERASED);
+	await li.getByRole('link', { name: 'Data & privacy' }).click();
+	await li.getByRole('button', { name: 'Erase personal data…' }).click();
+	const dialog = li.getByRole('dialog', { name: `Erase all data of ${ERASED}?` });
+	await expect(dialog).toContainText('This cannot be undone.');
+	const erase = dialog.getByRole('button', { name: 'Erase for good' });
+	await expect(erase).toBeDisabled();
+	await dialog.getByLabel(/^Type the customer’s name to confirm/).fill('Ouyang');
+	await expect(erase).toBeDisabled();
+	await dialog.getByLabel(/^Type the customer’s name to confirm/).fill(ERASED.toLowerCase());
+	await erase.click();
+	await expect(li.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+	await expect(
+		li.getByRole('status').filter({ hasText: `The data of ${ERASED} was erased` })
+	).toBeVisible();
+	await expect(customerList(li).getByRole('link', { name: new RegExp(ERASED) })).toHaveCount(0);
+
+	await expect(
+		wang.getByRole('status').filter({ hasText: 'A colleague erased a customer’s data' })
+	).toBeVisible();
+	await expect.poll(() => scanStorage(li, words)).toEqual([]);
+	await expect.poll(() => scanStorage(wang, words)).toEqual([]);
+
+	// The older backup, restored in place of Wang's archive, comes without the customer.
+	await wang.goto('/backup');
+	await wang.getByLabel('Backup file').setInputFiles(backup);
+	await wang.getByRole('radio', { name: /^Replace:/ }).check();
+	await wang.getByRole('button', { name: 'Restore' }).click();
+	await expect(wang.getByText('The archive was replaced with the backup.')).toBeVisible();
+	await expect(
+		wang.getByRole('status').filter({
+			hasText: '1 customer in this backup had their data erased here; they were left out.'
+		})
+	).toBeVisible();
+	await openCustomers(wang);
+	await expect(customerList(wang).getByRole('link', { name: /Qian Duoduo/ })).toBeVisible();
+	await expect(customerList(wang).getByRole('link', { name: new RegExp(ERASED) })).toHaveCount(0);
+	await expect.poll(() => scanStorage(wang, words)).toEqual([]);
 });

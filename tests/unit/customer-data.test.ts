@@ -11,7 +11,6 @@ import {
 } from '../../src/lib/features/activity/activity-commands';
 import { createCustomer, updateCustomer } from '../../src/lib/features/customers/customer-commands';
 import { mergeCustomers } from '../../src/lib/features/duplicates/merge-commands';
-import { createDeal, createPipeline, moveDeal } from '../../src/lib/features/deals/deal-commands';
 import { logFeedback, setFeedbackStatus } from '../../src/lib/features/feedback/feedback-commands';
 import { adjustPoints } from '../../src/lib/features/loyalty/loyalty-commands';
 import { addLead } from '../../src/lib/features/leads/lead-commands';
@@ -21,7 +20,7 @@ import type { ChangeWords } from '../../src/lib/features/activity/ui/change-text
 import { ALL_RECORD_KINDS } from '../../src/lib/workspace/all-record-kinds';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';
 import type { CommandContext } from '../../src/lib/core/command-context';
-import { customer, memberContext, translator } from './helpers';
+import { customer, memberContext, translator, dealMovedOnce } from './helpers';
 import enMessages from '../../src/lib/i18n/en/on-demand.json';
 import enFirst from '../../src/lib/i18n/en/first-route.json';
 import zhMessages from '../../src/lib/i18n/zh-CN/on-demand.json';
@@ -80,36 +79,7 @@ function shop() {
 			repeatAfterPurchaseDays: 0
 		})
 	);
-	const pipeline = made(
-		createPipeline(ctx, {
-			name: 'Orders',
-			stages: [
-				{ id: 's-new', name: 'Enquiry', kind: 'open', probability: 10, staleAfterDays: 0 },
-				{ id: 's-offer', name: 'Quote sent', kind: 'open', probability: 50, staleAfterDays: 0 },
-				{ id: 's-won', name: 'Won', kind: 'won', probability: 100, staleAfterDays: 0 },
-				{ id: 's-lost', name: 'Lost', kind: 'lost', probability: 0, staleAfterDays: 0 }
-			],
-			lostReasons: ['Price']
-		})
-	);
-	const deal = made(
-		createDeal(ctx, {
-			title: 'Wedding tea set',
-			customerId: li,
-			valueCents: 88_800,
-			lines: [],
-			pipelineId: pipeline,
-			stageId: 's-new',
-			probability: null,
-			closeDate: '',
-			ownerId: '',
-			source: '',
-			nextStep: '',
-			nextStepDate: '',
-			notes: ''
-		})
-	);
-	made(moveDeal(ctx, deal, 's-offer', ''));
+	dealMovedOnce(ctx, li, { title: 'Wedding tea set', valueCents: 88_800 });
 	const feedback = made(
 		logFeedback(ctx, {
 			kind: 'complaint',

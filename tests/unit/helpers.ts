@@ -8,6 +8,7 @@ import {
 import type { AppCommands } from '../../src/lib/workspace/commands';
 import type { WorkspaceCore } from '../../src/lib/workspace/workspace-core';
 import { addPurchase } from '../../src/lib/features/activity/activity-commands';
+import { createDeal, createPipeline, moveDeal } from '../../src/lib/features/deals/deal-commands';
 import type { CommandContext } from '../../src/lib/core/command-context';
 import { workspaceDoc } from '../../src/lib/crdt/workspace-doc';
 import {
@@ -125,4 +126,43 @@ export function inZone(zone: string, body: () => void): void {
 		});
 		body();
 	});
+}
+
+/**
+ * A pipeline "Orders" (Enquiry, Quote sent, Won, Lost) and a deal of the customer's in it,
+ * moved once from Enquiry to Quote sent: a deal with a stage history, for tests that need one.
+ */
+export function dealMovedOnce(
+	ctx: CommandContext,
+	customerId: string,
+	deal: { title: string; valueCents: number }
+): { pipelineId: string; dealId: string } {
+	const pipeline = createPipeline(ctx, {
+		name: 'Orders',
+		stages: [
+			{ id: 's-new', name: 'Enquiry', kind: 'open', probability: 10, staleAfterDays: 0 },
+			{ id: 's-offer', name: 'Quote sent', kind: 'open', probability: 50, staleAfterDays: 0 },
+			{ id: 's-won', name: 'Won', kind: 'won', probability: 100, staleAfterDays: 0 },
+			{ id: 's-lost', name: 'Lost', kind: 'lost', probability: 0, staleAfterDays: 0 }
+		],
+		lostReasons: ['Price']
+	});
+	if (!pipeline.ok) throw new Error('pipeline refused');
+	const created = createDeal(ctx, {
+		...deal,
+		customerId,
+		lines: [],
+		pipelineId: pipeline.value,
+		stageId: 's-new',
+		probability: null,
+		closeDate: '',
+		ownerId: '',
+		source: '',
+		nextStep: '',
+		nextStepDate: '',
+		notes: ''
+	});
+	if (!created.ok) throw new Error('deal refused');
+	if (!moveDeal(ctx, created.value, 's-offer', '').ok) throw new Error('move refused');
+	return { pipelineId: pipeline.value, dealId: created.value };
 }

@@ -343,7 +343,10 @@ describe('WorkspaceCore replacing its archive with a backup', () => {
 
 	it('stores the backup in place of the archive', async () => {
 		const { names, core, id } = await withCustomer('Here before');
-		expect(await core.replaceWithBackup(backupOf('From the backup'))).toEqual({ replaced: true });
+		expect(await core.replaceWithBackup(backupOf('From the backup'))).toEqual({
+			replaced: true,
+			erasedLeftOut: 0
+		});
 		const reopened = openCore(names);
 		await reopened.core.settled();
 		expect(entityOf(reopened.core.ws.customers, 'from-backup')?.get('name')).toBe(

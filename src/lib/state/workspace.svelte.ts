@@ -9,7 +9,7 @@ import type { MemberProfile } from '../features/shop/rules/member-profile';
 import type { UnwrittenCustomers } from '../projection/projector';
 import type { RebuildProgress } from '../projection/rebuild';
 import { ProjectionDb, projectionDbName } from '../projection/db';
-import type { WorkspaceCore, WorkspaceView } from '../workspace/workspace-core';
+import type { ErasureNotice, WorkspaceCore, WorkspaceView } from '../workspace/workspace-core';
 import { startWorkspaceWorker, WorkspaceClient } from '../workspace/workspace-rpc';
 import {
 	commandCalls,
@@ -54,6 +54,8 @@ export class WorkspaceSession {
 	eventsVersion = $state(0);
 	/** Moves on whenever what Insights → Feedback is made of changes. */
 	feedbackVersion = $state(0);
+	/** The latest word of erased data removed on this device (see WorkspaceView). */
+	erasureNotice = $state.raw<ErasureNotice | null>(null);
 
 	readonly db = new ProjectionDb(projectionDbName(WORKSPACE_ID));
 	readonly memberId = loadMemberId();
@@ -62,7 +64,16 @@ export class WorkspaceSession {
 	constructor() {
 		const worker = startWorkspaceWorker();
 		this.#client = new WorkspaceClient(worker, {
-			onView: (patch) => Object.assign(this, patch),
+			onView: (patch) => {
+				Object.assign(this, patch);
+				// Rare, and said in words the first route need not carry: loaded when it happens.
+				if (patch.erasureNotice) {
+					const notice = patch.erasureNotice;
+					void import('../features/privacy/ui/erasure-notice-loader').then((module) =>
+						module.announceErasure(notice)
+					);
+				}
+			},
 			onReplacedElsewhere: () => location.reload(),
 			onMeasure: ({ name, duration }) =>
 				performance.measure(name, { start: performance.now() - duration, duration })
@@ -111,6 +122,8 @@ export class WorkspaceSession {
 	/** One customer's points, tier and ledger; every customer's tier and balance. */
 	loyaltyOf = (customerId: string) => this.#client.call('loyaltyOf', [customerId]);
 	loyaltyStandings = () => this.#client.call('loyaltyStandings', []);
+	/** Erases a customer for good: no undo (see features/privacy/erasure.ts). */
+	eraseCustomer = (customerId: string) => this.#client.call('eraseCustomer', [customerId]);
 	/** Everything the archive holds about one customer, for their own copy. */
 	customerData = (customerId: string) => this.#client.call('customerData', [customerId]);
 	checkCoupon = (...args: Args<'checkCoupon'>) => this.#client.call('checkCoupon', args);

@@ -4,6 +4,7 @@ import { customerKind } from '../features/customers/kinds';
 import { pointsEntryKind } from '../features/loyalty/kinds';
 import { issuedCodeKind, redemptionKind } from '../features/coupons/code-kinds';
 import { automationLogKind, greetingQueueKind } from '../features/automations/log-kinds';
+import { erasureKind } from '../features/privacy/erasure-records';
 import { APP_TABLE_KINDS } from './record-kinds';
 
 // Apart from record-kinds.ts, which the worker's first load carries: these bring the points,
@@ -21,7 +22,8 @@ export const DOC_ONLY_KINDS: readonly RecordKind[] = [
 	issuedCodeKind,
 	redemptionKind,
 	automationLogKind,
-	greetingQueueKind
+	greetingQueueKind,
+	erasureKind
 ];
 
 /** Every kind of record in the doc; only `meta` (the shop's settings) is not a root of records. */

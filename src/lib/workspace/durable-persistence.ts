@@ -203,36 +203,56 @@ export class DurablePersistence extends IndexeddbPersistence {
 		this.#retryDelay = Math.min(this.#retryDelay * 2, LAST_RETRY_MS);
 	}
 
+	/** Compacts off the path of any write; a refusal waits for more writes (see below). */
+	async #compact(db: IDBDatabase): Promise<void> {
+		try {
+			await this.#compactInto(db);
+		} catch {
+			// Nothing was lost: every record is still there; compaction waits for more writes.
+		}
+	}
+
+	/**
+	 * Compacts now and says whether it could: after an erasure the stored records must become
+	 * the doc as it is, its deleted values forgotten. Throws when storage refused (the records
+	 * are then as they were, the erased data among them: the caller says so and tries again).
+	 */
+	async compactNow(): Promise<void> {
+		await this.whenStored();
+		if (this.#compactTimer !== null) clearTimeout(this.#compactTimer);
+		this.#compactTimer = null;
+		while (this.#writing) await this.#writing;
+		const db = this.db;
+		if (this.#destroyed || this.#paused || !db) throw new Error('the archive’s storage is closed');
+		await this.#compactInto(db);
+	}
+
 	/**
 	 * Replaces every stored record by the doc's whole state, in one transaction that first reads
 	 * them all: another tab's update stored meanwhile is applied to this doc before its record
 	 * goes (as y-indexeddb's own `storeState` does). The transaction commits whole or not at
 	 * all, so a refusal leaves the records as they were.
 	 */
-	async #compact(db: IDBDatabase): Promise<void> {
-		try {
-			const transaction = db.transaction('updates', 'readwrite');
-			const store = transaction.objectStore('updates');
-			const records = store.getAll();
-			const keys = store.getAllKeys();
-			keys.onsuccess = () => {
-				Y.transact(
-					this.doc,
-					() => {
-						for (const update of records.result as Uint8Array[]) Y.applyUpdate(this.doc, update);
-					},
-					this,
-					false
-				);
-				store.add(Y.encodeStateAsUpdate(this.doc));
-				const last = keys.result.at(-1);
-				if (last !== undefined) store.delete(IDBKeyRange.upperBound(last));
-			};
-			await committed(transaction);
-			this.#records = 1;
-		} catch {
-			// Nothing was lost: every record is still there; compaction waits for more writes.
-		}
+	async #compactInto(db: IDBDatabase): Promise<void> {
+		const transaction = db.transaction('updates', 'readwrite');
+		const store = transaction.objectStore('updates');
+		const records = store.getAll();
+		const keys = store.getAllKeys();
+		keys.onsuccess = () => {
+			Y.transact(
+				this.doc,
+				() => {
+					for (const update of records.result as Uint8Array[]) Y.applyUpdate(this.doc, update);
+				},
+				this,
+				false
+			);
+			store.add(Y.encodeStateAsUpdate(this.doc));
+			const last = keys.result.at(-1);
+			if (last !== undefined) store.delete(IDBKeyRange.upperBound(last));
+		};
+		await committed(transaction);
+		this.#records = 1;
 	}
 
 	/**

@@ -1,3 +1,4 @@
+import { ERASURES_ROOT } from '../features/privacy/erasure-records';
 import type { CustomerData } from '../features/privacy/customer-data';
 import type { FeedbackPeriod } from '../features/feedback/feedback-figures';
 import type { FeedbackFigures, TextAnswer } from '../features/feedback/rules/feedback-insights';
@@ -57,6 +58,8 @@ function isRefusal(result: unknown): boolean {
 
 /** What a command that is never undone writes with, when it names no origin of its own. */
 const NOT_UNDONE_ORIGIN = { notUndone: true };
+/** An erasure's writes, and removals of erased data that came back: never undone, never re-checked. */
+const ERASURE_ORIGIN = { erasure: true };
 
 /**
  * The app's commands, loaded with the first one run: their declarations and the code they
@@ -115,7 +118,27 @@ export interface WorkspaceView {
 	 * invitations, feedback, customers, purchases): it asks again without reading the projection.
 	 */
 	feedbackVersion: number;
+	/**
+	 * Said once per event: a colleague's erasure reached this device (its data gone here too),
+	 * or data of an erased customer arrived (an old device, a file) and was removed again.
+	 */
+	erasureNotice: ErasureNotice | null;
 }
+
+export interface ErasureNotice {
+	kind: 'colleague' | 'returned';
+	/** How many records went on this device. */
+	records: number;
+	/** Set when this device's storage could not be compacted: the bytes are still stored. */
+	unstored?: string;
+	/** Tells one notice from the next. */
+	seq: number;
+}
+
+/** What erasing a customer did (see features/privacy/erasure.ts). */
+export type ErasureResult =
+	| { erased: true; records: number; customers: number; unstored?: string }
+	| { erased: false; reason: 'notFound' | 'merged' };
 
 export interface WorkspaceNames {
 	docDbName: string;
@@ -168,6 +191,10 @@ export class WorkspaceCore {
 	#tabs: TabConnection | null = null;
 	#analytics: AnalyticsKeeper | null = null;
 	#settlingDoubles = false;
+	#erasureSeq = 0;
+	/** Keys of personal roots changed since the last look for erased data, by root; null: all. */
+	#erasureCheck: Map<string, Set<string>> | null | undefined = undefined;
+	#colleagueErased = false;
 	readonly #commands: CommandRegistry | (() => Promise<CommandRegistry>);
 	#loadedCommands: Promise<CommandRegistry> | null = null;
 
@@ -284,6 +311,9 @@ export class WorkspaceCore {
 					this.events.onView({ feedbackVersion: ++this.#feedbackVersion });
 				}
 			});
+			this.ws.doc.on('afterTransaction', (transaction: Y.Transaction) =>
+				this.#watchErasures(transaction)
+			);
 			this.#tabs = connectTabs(this.ws.doc, this.names.tabChannelName, () => {
 				this.#projector?.stop();
 				// Nothing of this tab's copy may reach storage again: it is being replaced.
@@ -393,6 +423,112 @@ export class WorkspaceCore {
 			import('./all-record-kinds')
 		]);
 		return customerData(this.ws, customerId, ALL_RECORD_KINDS, Date.now());
+	}
+
+	/**
+	 * Erases a customer for good (see features/privacy/erasure.ts): their records go from the
+	 * doc, the undo history is dropped (it would keep the deleted values to restore them), the
+	 * doc forgets the deleted values' bytes and the stored archive is compacted to the doc as it
+	 * is. The projection follows the doc as always. `unstored` says when storage refused the
+	 * compaction: the records are gone, their bytes still stored until it succeeds.
+	 */
+	async eraseCustomer(customerId: string): Promise<ErasureResult> {
+		await this.#ready;
+		const [{ eraseCustomer }, kinds] = await Promise.all([
+			import('../features/privacy/erasure'),
+			this.#allKinds()
+		]);
+		const outcome = eraseCustomer(this.ws, kinds, customerId, {
+			at: Date.now(),
+			by: this.memberId,
+			origin: ERASURE_ORIGIN
+		});
+		if (typeof outcome === 'string') return { erased: false, reason: outcome };
+		const unstored = await this.#forgetErased();
+		await this.settled();
+		return {
+			erased: true,
+			records: outcome.records,
+			customers: outcome.customers.length,
+			...(unstored ? { unstored } : {})
+		};
+	}
+
+	async #allKinds() {
+		return (await import('./all-record-kinds')).ALL_RECORD_KINDS;
+	}
+
+	/**
+	 * Drops what still holds erased bytes on this device: the undo history, the doc's deleted
+	 * values, the stored records. Returns why storage refused, or null.
+	 */
+	async #forgetErased(): Promise<string | null> {
+		const { forgetDeleted } = await import('../features/privacy/erasure');
+		this.#undo.clear();
+		this.#undoSteps.clear();
+		forgetDeleted(this.ws.doc);
+		try {
+			await this.#persistence?.compactNow();
+			return null;
+		} catch (error) {
+			return describeError(error);
+		}
+	}
+
+	/**
+	 * After each transaction of a shop that has erased someone: notes what to look at for the
+	 * erased customers' data (what changed, or everything when a colleague's erasure arrived),
+	 * and looks once the transaction is over. Shops that never erased pay one size check.
+	 */
+	#watchErasures(transaction: Y.Transaction): void {
+		if (transaction.origin === ERASURE_ORIGIN) return;
+		const erasures = this.ws.doc.getMap<unknown>(ERASURES_ROOT);
+		if (erasures.size === 0) return;
+		const changed = transaction.changed as Map<Y.AbstractType<unknown>, Set<string | null>>;
+		if (changed.has(erasures as Y.AbstractType<unknown>) && !transaction.local) {
+			this.#colleagueErased = true;
+			this.#erasureCheck = null;
+		} else if (this.#erasureCheck !== null) {
+			for (const [type, keys] of changed) {
+				if (type._item !== null) continue;
+				const root = rootNameOf(this.ws.doc, type);
+				if (!root) continue;
+				this.#erasureCheck ??= new Map();
+				let pending = this.#erasureCheck.get(root);
+				if (!pending) this.#erasureCheck.set(root, (pending = new Set()));
+				for (const key of keys) if (key !== null) pending.add(key);
+			}
+		}
+		if (this.#erasureCheck === undefined) return;
+		setTimeout(() => void this.#removeErasedData(), 0);
+	}
+
+	async #removeErasedData(): Promise<void> {
+		const only = this.#erasureCheck;
+		const colleague = this.#colleagueErased;
+		if (only === undefined) return;
+		this.#erasureCheck = undefined;
+		this.#colleagueErased = false;
+		try {
+			const [{ eraseReturned }, kinds] = await Promise.all([
+				import('../features/privacy/erasure'),
+				this.#allKinds()
+			]);
+			const records = eraseReturned(this.ws, kinds, ERASURE_ORIGIN, only ?? undefined);
+			if (records === 0 && !colleague) return;
+			const unstored = await this.#forgetErased();
+			this.events.onView({
+				erasureNotice: {
+					kind: colleague ? 'colleague' : 'returned',
+					records,
+					...(unstored ? { unstored } : {}),
+					seq: ++this.#erasureSeq
+				}
+			});
+		} catch (error) {
+			// Looked at again with the next change; nothing is lost by waiting.
+			console.warn('Clientbook could not remove an erased customer’s data', error);
+		}
 	}
 
 	/** One customer's points, tier and ledger as of now (see features/loyalty). */
@@ -804,8 +940,23 @@ export class WorkspaceCore {
 	 */
 	async replaceWithBackup(
 		update: Uint8Array
-	): Promise<{ replaced: true; unchecked?: string } | { replaced: false; reason: string }> {
+	): Promise<
+		| { replaced: true; unchecked?: string; erasedLeftOut: number }
+		| { replaced: false; reason: string }
+	> {
 		await this.#ready;
+		// Customers erased here stay erased: the backup is stored without them (and with the
+		// erasures, so their data is refused again if it comes back).
+		let erasedLeftOut = 0;
+		if (this.ws.doc.getMap<unknown>(ERASURES_ROOT).size > 0) {
+			const [{ withoutErased, erasuresOf }, kinds] = await Promise.all([
+				import('../features/privacy/erasure'),
+				this.#allKinds()
+			]);
+			const cleaned = withoutErased(update, erasuresOf(this.ws), kinds);
+			update = cleaned.update;
+			erasedLeftOut = cleaned.customers;
+		}
 		const persistence = this.#persistence;
 		if (!persistence?.db) throw new Error('the archive’s storage is closed');
 		const resume = await persistence.pause();
@@ -832,8 +983,8 @@ export class WorkspaceCore {
 		this.#db.close();
 		await this.#db.delete().catch(() => undefined);
 		return unchecked === null
-			? { replaced: true }
-			: { replaced: true, unchecked: describeError(unchecked) };
+			? { replaced: true, erasedLeftOut }
+			: { replaced: true, unchecked: describeError(unchecked), erasedLeftOut };
 	}
 
 	/**
@@ -915,4 +1066,10 @@ async function storageFailure(persistence: IndexeddbPersistence): Promise<never>
 		throw new Error('the archive’s storage in this browser is damaged');
 	}
 	return new Promise<never>(() => undefined);
+}
+
+/** The name a root type has in its doc (roots are few: a look through them is enough). */
+function rootNameOf(doc: Y.Doc, type: Y.AbstractType<unknown>): string | undefined {
+	for (const [name, root] of doc.share) if (root === type) return name;
+	return undefined;
 }

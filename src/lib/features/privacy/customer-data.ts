@@ -1,4 +1,5 @@
-import { readStored, type RecordKind } from '../../core/record-kind';
+import type { RecordKind } from '../../core/record-kind';
+import { personalRecordsOf } from './personal-records';
 import {
 	entitiesOf,
 	entityOf,
@@ -74,41 +75,27 @@ export function customerData(
 ): CustomerData | null {
 	if (!entityOf(ws.customers, customerId)) return null;
 	const owner = eventOwner(ws, customerId);
+	const found = personalRecordsOf(
+		ws,
+		kinds,
+		(about) => about === customerId || eventOwner(ws, about) === owner
+	);
 	const records: Record<string, DataRecord[]> = {};
-	const idsByRoot = new Map<string, Set<string>>();
-
-	const take = (kind: RecordKind, id: string, row: object) => {
-		const withheld = kind.personal.about === 'customer' ? kind.personal.withheld : undefined;
-		(records[kind.root] ??= []).push(plain(row, withheld));
-		let ids = idsByRoot.get(kind.root);
-		if (!ids) idsByRoot.set(kind.root, (ids = new Set()));
-		ids.add(id);
-	};
-
-	// Records about the customer first: parts name records of these roots.
-	for (const kind of kinds) {
-		const personal = kind.personal;
-		if (personal.about !== 'customer' || kind.root === 'customers') continue;
-		for (const [id, stored] of ws.doc.getMap<unknown>(kind.root).entries()) {
-			const row = readStored(kind, id, stored);
-			if (!row) continue;
-			const about = personal.customerOf(row);
-			if (about && (about === customerId || eventOwner(ws, about) === owner)) take(kind, id, row);
-		}
+	const withheldBy = new Map(
+		kinds.map((kind) => [
+			kind.root,
+			kind.personal.about === 'customer' ? kind.personal.withheld : undefined
+		])
+	);
+	for (const [root, rows] of found) {
+		// The customers themselves are the copy's `customer` and `mergedCustomers`.
+		if (root === 'customers') continue;
+		records[root] = [...rows.values()].map((row) => plain(row, withheldBy.get(root)));
 	}
-	for (const kind of kinds) {
-		const personal = kind.personal;
-		if (personal.about !== 'part') continue;
-		const parents = idsByRoot.get(personal.parentRoot);
-		if (!parents) continue;
-		for (const [id, stored] of ws.doc.getMap<unknown>(kind.root).entries()) {
-			const row = readStored(kind, id, stored);
-			if (row && parents.has(personal.parentOf(row))) take(kind, id, row);
-		}
-	}
+
 	// A deleted event whose key came back with a concurrent edit is still deleted: it is listed
 	// once, with its tombstone, as the app shows it.
-	const tombstoned = idsByRoot.get('eventTombstones');
+	const tombstoned = found.get('eventTombstones');
 	for (const root of ['purchases', 'interactions']) {
 		if (tombstoned && records[root]) {
 			records[root] = records[root].filter((record) => !tombstoned.has(String(record['id'])));

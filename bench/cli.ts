@@ -40,6 +40,8 @@ export const onlyLoyalty = args.includes('--only=loyalty');
 export const onlySales = args.includes('--only=sales');
 /** `--only=feedback`: the feedback inbox's filters and Insights → Feedback; only printed. */
 export const onlyFeedback = args.includes('--only=feedback');
+/** `--only=privacy`: three customers erased one after another; only printed. */
+export const onlyPrivacy = args.includes('--only=privacy');
 
 export const profileDir = args
 	.find((arg) => arg.startsWith('--profile='))

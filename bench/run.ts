@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- --quick] [-- --no-build] [-- --sizes=S,M] [-- --readme-only]
  *                [-- --only=sync [--sync-runs=N]] [-- --only=search [--profile=<dir>]]
+ *                [-- --only=insights|loyalty|sales|feedback|privacy]
  *
  * Builds the production app, serves it locally, loads archives of three sizes generated through
  * the app's own commands into headless Chromium, and measures what a shopkeeper feels. Results
@@ -20,6 +21,7 @@ import {
 	onlyLoyalty,
 	onlySales,
 	onlyFeedback,
+	onlyPrivacy,
 	onlySearch,
 	onlySync,
 	quick,
@@ -32,6 +34,7 @@ import {
 	measureLoyaltyOnly,
 	measureSalesOnly,
 	measureFeedbackOnly,
+	measurePrivacyOnly,
 	measureSearchOnly,
 	measureSyncOnly,
 	step
@@ -97,6 +100,19 @@ async function main() {
 				archiveUpdates.set(`${size.name}sales`, archive.salesUpdates);
 				console.log(`Sales at ${size.name}…`);
 				await measureSalesOnly(origin, size, archive);
+			}
+		} finally {
+			server.close();
+		}
+		return;
+	}
+	if (onlyPrivacy) {
+		try {
+			for (const size of sizes) {
+				const archive = generateArchive(size);
+				archiveUpdates.set(size.name, archive.updates);
+				console.log(`Erasure at ${size.name}…`);
+				await measurePrivacyOnly(origin, size, archive);
 			}
 		} finally {
 			server.close();

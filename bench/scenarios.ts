@@ -629,6 +629,54 @@ export async function measureFeedbackOnly(
 }
 
 /**
+ * Erasure: a customer of the open archive (the first in the list) erased from Data & privacy,
+ * from the confirming click until the list is back and says so — the worker's removal, undo
+ * dropped, the doc garbage-collected and the stored archive compacted; the page's longest task.
+ */
+async function measureErasure(page: Page, origin: string) {
+	await page.goto(`${origin}/customers`);
+	const first = page.locator(ROW_SELECTOR).first();
+	await first.waitFor();
+	await first.click();
+	const name = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+	await page.getByRole('link', { name: 'Data & privacy' }).click();
+	await page.getByRole('button', { name: 'Erase personal data…' }).click();
+	await page.getByLabel(/^Type the customer’s name to confirm/).fill(name);
+	const started = await page.evaluate(() => {
+		(window as unknown as { __bench: { longestTask: number } }).__bench.longestTask = 0;
+		return performance.now();
+	});
+	await page.getByRole('button', { name: 'Erase for good' }).click();
+	await page
+		.getByRole('status')
+		.filter({ hasText: `The data of ${name} was erased` })
+		.waitFor({ timeout: 60_000 });
+	return page.evaluate(
+		(started) => ({
+			eraseMs: performance.now() - started,
+			longestTask: (window as unknown as { __bench: { longestTask: number } }).__bench.longestTask
+		}),
+		started
+	);
+}
+
+/** The erasure step alone, after the archive's first open (see `onlyPrivacy`). */
+export async function measurePrivacyOnly(
+	origin: string,
+	size: ArchiveSize,
+	archive: GeneratedArchive
+) {
+	return withOpenedArchive(origin, size, archive, async (page) => {
+		for (let run = 0; run < 3; run++) {
+			const erased = await measureErasure(page, origin);
+			console.log(
+				`  erased in ${Math.round(erased.eraseMs)} ms; longest task ${Math.round(erased.longestTask)} ms`
+			);
+		}
+	});
+}
+
+/**
  * Feedback: the stored archive given 5,000 feedback items and 20,000 survey answers and opened
  * again; the inbox's filters changed one after another, each timed until the list is drawn;
  * Insights → Feedback opened from the inbox's link until every chart is drawn (3 times, after
@@ -1202,6 +1250,8 @@ async function measurePage(
 		`  feedback: filters ${feedback.filters.map((ms) => ms.toFixed(1)).join(', ')} ms; insights ${feedback.insights.map(Math.round).join(', ')} ms (the worker's figures ${feedback.figures.map(Math.round).join(', ')} ms)`
 	);
 	await printLongFrames(page, feedback.startedAt, 'feedback: ');
+	step = 'erasure';
+	const erasure = await measureErasure(page, origin);
 	return {
 		size: size.name,
 		measuredAt: new Date().toISOString(),
@@ -1263,7 +1313,9 @@ async function measurePage(
 		feedbackFilterMs: round(Math.max(...feedback.filters), 1),
 		feedbackFilterMedianMs: round(median(feedback.filters), 1),
 		feedbackInsightsMs: Math.round(median(feedback.insights)),
-		longestTaskFeedbackMs: Math.round(feedback.longestTask)
+		longestTaskFeedbackMs: Math.round(feedback.longestTask),
+		eraseMs: Math.round(erasure.eraseMs),
+		longestTaskEraseMs: Math.round(erasure.longestTask)
 	};
 }
 

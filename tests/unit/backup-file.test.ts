@@ -95,6 +95,23 @@ describe('backup files', () => {
 		await rejectsWith(openBackup(tampered, 'pw'), 'wrongPassphrase');
 	});
 
+	it('refuses a file asking for key-derivation work outside the accepted range, before deriving', async () => {
+		// The count is edited in place (same length, so the header's recorded length holds); a
+		// count in range would be derived and then fail as a wrong passphrase, not as damage.
+		const asking = (bytes: Uint8Array, from: string, to: string) =>
+			Uint8Array.from(
+				new TextDecoder('latin1')
+					.decode(bytes)
+					.replace(`"iterations":${from}`, `"iterations":${to}`),
+				(c) => c.charCodeAt(0)
+			);
+		const light = (await writeBackup(shop(), { passphrase: 'pw', iterations: 1000 })).bytes;
+		await rejectsWith(openBackup(asking(light, '1000', '99.0'), 'pw'), 'damaged');
+		const heavy = (await writeBackup(shop(), { passphrase: 'pw', iterations: 1_000_000 })).bytes;
+		// Nine million: seconds here, hours on an old phone for a count in the billions.
+		await rejectsWith(openBackup(asking(heavy, '1000000', '9000000'), 'pw'), 'damaged');
+	});
+
 	it("refuses a plain file whose damage falls inside a customer's text", async () => {
 		const { bytes } = await writeBackup(shop());
 		// Bytes inside a name still decode as a doc: only the checksum notices the change.

@@ -22,6 +22,12 @@ export interface SealedFormat {
 }
 
 export const PBKDF2_ITERATIONS = 600_000;
+/**
+ * The key-derivation work a file may ask for: a file names its own iterations, and a hostile
+ * one asking for billions would hold the device for hours. Sync files use 1,000 (their key is
+ * the team's random secret), backups 600,000; anything outside is refused as damaged.
+ */
+export const ITERATIONS_ACCEPTED = { min: 1_000, max: 5_000_000 } as const;
 
 interface Encryption {
 	cipher: 'AES-256-GCM';
@@ -164,7 +170,27 @@ function parseFile(kind: SealedFormat, bytes: Uint8Array): ParsedFile {
 		throw new SealedFileError('damaged');
 	}
 	if (header.version > kind.version) throw new SealedFileError('newerVersion');
+	if (header.encryption && !isEncryption(header.encryption)) {
+		throw new SealedFileError('damaged');
+	}
 	return { header, headerBytes, body: bytes.subarray(headerStart + headerLength) };
+}
+
+/** Encryption parameters this code can use, within the work it accepts (see above). */
+function isEncryption(value: unknown): value is Encryption {
+	if (typeof value !== 'object' || value === null) return false;
+	const { cipher, kdf, iterations, salt, iv } = value as Record<string, unknown>;
+	return (
+		cipher === 'AES-256-GCM' &&
+		kdf === 'PBKDF2-SHA256' &&
+		Number.isInteger(iterations) &&
+		(iterations as number) >= ITERATIONS_ACCEPTED.min &&
+		(iterations as number) <= ITERATIONS_ACCEPTED.max &&
+		typeof salt === 'string' &&
+		salt.length <= 64 &&
+		typeof iv === 'string' &&
+		iv.length <= 64
+	);
 }
 
 /** Whether the file needs a passphrase to open (throws when it is not this kind of file). */

@@ -11,6 +11,27 @@ const config = {
 		// Absolute asset paths: the service worker and its scope must not depend on the route
 		// the app was opened at.
 		paths: { relative: false },
+		// A meta tag in the built pages (README gives the headers a host adds): scripts only from
+		// the app itself, inline ones only by their hashes (hooks.server.ts hashes the page's own
+		// after rewriting it), sync to any ws/wss host the team chooses. Svelte sets style
+		// attributes, hence inline styles.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self', 'ws:', 'wss:'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'media-src': ['self', 'blob:'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		},
 		// The PWA plugin registers its own service worker.
 		serviceWorker: { register: false },
 		typescript: {

@@ -19,10 +19,18 @@ async function holdings(page: Page): Promise<string> {
 
 async function downloadBackup(page: Page, passphrase?: string): Promise<string> {
 	await page.goto('/backup');
+	const protect = page.getByLabel('Protect the file with a passphrase');
+	// Encrypted unless the person says otherwise, and then warned what that means.
+	await expect(protect).toBeChecked();
 	if (passphrase) {
-		await page.getByLabel('Protect the file with a passphrase').check();
-		await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-		await page.getByLabel('Passphrase again').fill(passphrase);
+		const making = page.getByRole('region', { name: 'Make a backup' });
+		await making.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+		await making.getByLabel('Passphrase again').fill(passphrase);
+	} else {
+		await protect.uncheck();
+		await expect(
+			page.getByText(/^Without a passphrase, anyone who gets hold of the file/)
+		).toBeVisible();
 	}
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Download backup' }).click();
@@ -49,12 +57,13 @@ test('an encrypted backup restores everything in a new browser; a wrong passphra
 	await createCustomer(other, { name: 'Only On The New Device' });
 	await other.goto('/backup');
 	await other.getByLabel('Backup file').setInputFiles(path);
-	await other.getByLabel('Passphrase', { exact: true }).fill('wrong words');
+	const restoring = other.getByRole('region', { name: 'Restore from a backup' });
+	await restoring.getByLabel('Passphrase', { exact: true }).fill('wrong words');
 	await other.getByRole('button', { name: 'Open backup' }).click();
 	await expect(other.getByRole('alert')).toContainText('Wrong passphrase');
 	await expect(other.getByText('The archive holds one customer')).toBeVisible();
 
-	await other.getByLabel('Passphrase', { exact: true }).fill('plum blossom 2026');
+	await restoring.getByLabel('Passphrase', { exact: true }).fill('plum blossom 2026');
 	await other.getByRole('button', { name: 'Open backup' }).click();
 	await expect(other.getByText(/This backup from .* holds 300 customers/)).toBeVisible();
 	await other.getByRole('radio', { name: /^Replace:/ }).check();

@@ -150,6 +150,7 @@ test('on a full disk a new customer is kept, said unsaved, backed up, and stored
 
 		// The backup is made from the open app, which still holds the change.
 		await banner.getByRole('link', { name: 'Download a backup now' }).click();
+		await page.getByLabel('Protect the file with a passphrase').uncheck();
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'Download backup' }).click();
 		// Kept off the small disk: a download is deleted with the browser that made it.

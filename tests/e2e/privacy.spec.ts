@@ -136,6 +136,7 @@ test('erased on one device: no byte of the customer stays on either synced devic
 
 	// Wang kept a backup while the customer was there.
 	await wang.goto('/backup');
+	await wang.getByLabel('Protect the file with a passphrase').uncheck();
 	const download = wang.waitForEvent('download');
 	await wang.getByRole('button', { name: 'Download backup' }).click();
 	const backup = (await (await download).path())!;
@@ -178,4 +179,38 @@ test('erased on one device: no byte of the customer stays on either synced devic
 	await expect(customerList(wang).getByRole('link', { name: /Qian Duoduo/ })).toBeVisible();
 	await expect(customerList(wang).getByRole('link', { name: new RegExp(ERASED) })).toHaveCount(0);
 	await expect.poll(() => scanStorage(wang, words)).toEqual([]);
+});
+
+test('page titles name no customer unless this device turns them on', async ({ page }) => {
+	await openCustomers(page);
+	await createCustomer(page, { name: 'Lin Xiaoyu' });
+	await expect(page).toHaveTitle('Customer · Clientbook');
+	await page.getByRole('link', { name: 'Edit' }).click();
+	await expect(page).toHaveTitle('Edit customer · Clientbook');
+
+	await page.goto('/settings');
+	const privacy = page.getByRole('region', { name: 'Privacy on this device' });
+	await privacy.getByRole('checkbox', { name: 'Show customers’ names in page titles' }).check();
+	await openCustomer(page, 'Lin Xiaoyu');
+	await expect(page).toHaveTitle('Lin Xiaoyu · Clientbook');
+	// A choice of this device, kept across visits.
+	await page.reload();
+	await expect(page).toHaveTitle('Lin Xiaoyu · Clientbook');
+});
+
+test('the built page carries a Content-Security-Policy: scripts from the app and hashed inline ones only', async ({
+	request
+}) => {
+	const html = await (await request.get('/customers')).text();
+	const policy = /<meta http-equiv="content-security-policy" content="([^"]+)">/.exec(html)?.[1];
+	expect(policy).toBeDefined();
+	const scriptSrc = policy!
+		.split(';')
+		.find((directive) => directive.trim().startsWith('script-src'))!;
+	expect(scriptSrc).toContain("'self'");
+	expect(scriptSrc).toMatch(/'sha256-[A-Za-z0-9+/=]+'/);
+	expect(scriptSrc).not.toContain('unsafe-inline');
+	expect(scriptSrc).not.toContain('unsafe-eval');
+	expect(policy).toContain("object-src 'none'");
+	// Every journey also fails on a violation (support/test.ts); this one loads the app under it.
 });

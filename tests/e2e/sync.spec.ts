@@ -317,6 +317,7 @@ test('replacing the archive with a backup pauses sync, so colleagues do not merg
 	await openCustomers(li);
 	await createCustomer(li, { name: 'In The Backup' });
 	await li.goto('/backup');
+	await li.getByLabel('Protect the file with a passphrase').uncheck();
 	const download = li.waitForEvent('download');
 	await li.getByRole('button', { name: 'Download backup' }).click();
 	const backup = await (await download).path();

@@ -21,13 +21,23 @@ export const test = base.extend<{ uncaughtErrors: string[] }>({
 			const consoleLines: string[] = [];
 			const started = Date.now();
 			let contexts = 0;
+			const violations: string[] = [];
 			const watch = (watched: BrowserContext) => {
 				const label = `context ${++contexts}`;
+				// The built app runs under its Content-Security-Policy: anything it blocks is a fault.
+				void watched.addInitScript(() => {
+					document.addEventListener('securitypolicyviolation', (event) =>
+						console.error(
+							`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`
+						)
+					);
+				});
 				watched.on('weberror', (error) =>
 					errors.push(error.error().stack ?? String(error.error()))
 				);
 				watched.on('console', (message) => {
 					const text = readableLog(message.text());
+					if (text.startsWith('CSP violation:')) violations.push(`${label}: ${text}`);
 					if (NOISY_LOG.test(text)) return;
 					if (consoleLines.length >= 400) consoleLines.shift();
 					const at = ((Date.now() - started) / 1000).toFixed(2);
@@ -53,6 +63,7 @@ export const test = base.extend<{ uncaughtErrors: string[] }>({
 				console.log(consoleLines.join('\n'));
 			}
 			expect(errors, 'uncaught errors in the app').toEqual([]);
+			expect(violations, 'Content-Security-Policy violations').toEqual([]);
 		},
 		{ auto: true }
 	]

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { utils as xlsxUtils } from '@e965/xlsx';
+import { sheetRows } from '../../src/lib/features/import/spreadsheet';
 import { describe, expect, it } from 'vitest';
 import { suggestMapping } from '../../src/lib/features/import/column-mapping';
 import { readImportFile } from '../../src/lib/features/import/read-file';
@@ -98,6 +100,27 @@ describe('reading import files', () => {
 			expect(column(customers, '出生日期').slice(0, 2)).toEqual(['1987-06-09', '1993-01-31']);
 		}
 	);
+
+	it('reads the few real rows of a sheet that declares the whole grid (A1:XFD1048576)', () => {
+		// As the reader leaves such a file (cells stored by address, the declared range as it
+		// was): writing one would itself walk the range, so the sheet is made in memory.
+		const sheet = xlsxUtils.aoa_to_sheet([
+			['Name', 'Phone'],
+			['Li Na', '13800138000'],
+			[],
+			['Wang Wei', '13900139000']
+		]);
+		sheet['!ref'] = 'A1:XFD1048576';
+		const rows = sheetRows(
+			{ SheetNames: ['Customers'], Sheets: { Customers: sheet } },
+			'Customers'
+		);
+		expect(rows).toEqual([
+			['Name', 'Phone'],
+			['Li Na', '13800138000'],
+			['Wang Wei', '13900139000']
+		]);
+	});
 
 	it('refuses an empty file and a broken workbook with a reason', () => {
 		expect(() => readImportFile(new Uint8Array(), 'a.csv')).toThrow('empty');

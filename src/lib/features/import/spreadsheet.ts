@@ -32,16 +32,37 @@ function cellText(cell: CellObject | undefined): string {
 	return String(cell.v);
 }
 
-function sheetRows(workbook: WorkBook, name: string): string[][] {
+/** More columns than any import has: a sheet's stray cell far to the right is not read across. */
+const MAX_COLUMNS = 256;
+
+/**
+ * The sheet's rows, from the cells it holds rather than the range it declares: a file may
+ * declare A1:XFD1048576 (17 billion cells) around a few real rows, and walking that range
+ * never ended. Rows without a cell are left out (an import skips blank rows anyway).
+ */
+export function sheetRows(workbook: WorkBook, name: string): string[][] {
 	const sheet = workbook.Sheets[name];
-	if (!sheet || !sheet['!ref']) return [];
-	const range = utils.decode_range(sheet['!ref']);
+	if (!sheet) return [];
+	const cellsByRow = new Map<number, Map<number, CellObject>>();
+	let firstColumn = Number.POSITIVE_INFINITY;
+	let lastColumn = -1;
+	for (const [address, cell] of Object.entries(sheet)) {
+		if (address.startsWith('!')) continue;
+		const { r, c } = utils.decode_cell(address);
+		if (r < 0 || c < 0) continue;
+		let row = cellsByRow.get(r);
+		if (!row) cellsByRow.set(r, (row = new Map()));
+		row.set(c, cell as CellObject);
+		firstColumn = Math.min(firstColumn, c);
+		lastColumn = Math.max(lastColumn, c);
+	}
+	if (lastColumn < 0) return [];
+	lastColumn = Math.min(lastColumn, firstColumn + MAX_COLUMNS - 1);
 	const rows: string[][] = [];
-	for (let r = range.s.r; r <= range.e.r; r++) {
+	for (const r of [...cellsByRow.keys()].sort((a, b) => a - b)) {
+		const cells = cellsByRow.get(r)!;
 		const row: string[] = [];
-		for (let c = range.s.c; c <= range.e.c; c++) {
-			row.push(cellText(sheet[utils.encode_cell({ r, c })] as CellObject | undefined));
-		}
+		for (let c = firstColumn; c <= lastColumn; c++) row.push(cellText(cells.get(c)));
 		rows.push(row);
 	}
 	return rows;

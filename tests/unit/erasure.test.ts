@@ -131,6 +131,25 @@ describe('erasing a customer', () => {
 		expect(holdsTheirData(Y.encodeStateAsUpdate(a.ctx.ws.doc))).toEqual([]);
 	});
 
+	it('two devices that erase the same customer while apart end the same, with nothing of them', () => {
+		const a = shop();
+		const b = workspaceDoc(new Y.Doc());
+		Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.ctx.ws.doc));
+		eraseCustomer(a.ctx.ws, ALL_RECORD_KINDS, a.id, stamp);
+		eraseCustomer(b, ALL_RECORD_KINDS, a.id, { ...stamp, by: 'member-b', at: T0 + 5 });
+		Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.ctx.ws.doc, Y.encodeStateVector(b.doc)));
+		Y.applyUpdate(a.ctx.ws.doc, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.ctx.ws.doc)));
+		expect(eraseReturned(a.ctx.ws, ALL_RECORD_KINDS, {})).toBe(0);
+		expect(eraseReturned(b, ALL_RECORD_KINDS, {})).toBe(0);
+		a.undo.clear();
+		forgetDeleted(a.ctx.ws.doc);
+		forgetDeleted(b.doc);
+		expect(Y.encodeStateVector(a.ctx.ws.doc)).toEqual(Y.encodeStateVector(b.doc));
+		expect([...erasuresOf(a.ctx.ws).keys()]).toEqual([...erasuresOf(b).keys()]);
+		expect(holdsTheirData(Y.encodeStateAsUpdate(a.ctx.ws.doc))).toEqual([]);
+		expect(holdsTheirData(Y.encodeStateAsUpdate(b.doc))).toEqual([]);
+	});
+
 	it('an older backup restored in place of the archive comes without them, and says how many', () => {
 		const a = shop();
 		const backup = Y.encodeStateAsUpdate(a.ctx.ws.doc);

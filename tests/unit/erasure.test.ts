@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createUndoManager } from '../../src/lib/crdt/undo';
 import { workspaceDoc } from '../../src/lib/crdt/workspace-doc';
-import { addPurchase } from '../../src/lib/features/activity/activity-commands';
 import { createCustomer, updateCustomer } from '../../src/lib/features/customers/customer-commands';
 import {
 	eraseCustomer,
@@ -16,7 +15,7 @@ import { ProjectionDb } from '../../src/lib/projection/db';
 import { ALL_RECORD_KINDS } from '../../src/lib/workspace/all-record-kinds';
 import { WorkspaceCore, type WorkspaceView } from '../../src/lib/workspace/workspace-core';
 import type { CommandContext } from '../../src/lib/core/command-context';
-import { commandsOf, customer, memberContext, dealMovedOnce } from './helpers';
+import { buy, commandsOf, customer, memberContext, dealMovedOnce } from './helpers';
 
 const NAME = 'Zhuge Yuewen';
 const PHONES = ['13512345678', '13687654321', '13711223344'];
@@ -42,17 +41,7 @@ function shop(doc = new Y.Doc()) {
 	made(updateCustomer(ctx, id, { phone: PHONES[1]! }));
 	undo.stopCapturing();
 	made(updateCustomer(ctx, id, { phone: PHONES[2]! }));
-	made(
-		addPurchase(ctx, {
-			customerId: id,
-			at: T0,
-			lines: [{ product: 'Peony tea', quantity: 1, unitPriceCents: 8_800 }],
-			discountCents: 0,
-			payment: 'cash',
-			channel: 'in_store',
-			note: ''
-		})
-	);
+	buy(ctx, id, { product: 'Peony tea', unitPriceCents: 8_800 });
 	const { dealId: deal } = dealMovedOnce(ctx, id, {
 		title: 'Tea for the wedding',
 		valueCents: 50_000
@@ -104,17 +93,7 @@ describe('erasing a customer', () => {
 		Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.ctx.ws.doc));
 		// While apart, B records another purchase for the customer.
 		const bCtx: CommandContext = { ws: b, memberId: 'member-b', origin: {}, now: () => T0 };
-		made(
-			addPurchase(bCtx, {
-				customerId: a.id,
-				at: T0 + 1,
-				lines: [{ product: 'Peony tea', quantity: 2, unitPriceCents: 8_800 }],
-				discountCents: 0,
-				payment: 'cash',
-				channel: 'in_store',
-				note: ''
-			})
-		);
+		buy(bCtx, a.id, { product: 'Peony tea', unitPriceCents: 8_800 });
 		eraseCustomer(a.ctx.ws, ALL_RECORD_KINDS, a.id, stamp);
 		a.undo.clear();
 		forgetDeleted(a.ctx.ws.doc);
@@ -277,17 +256,7 @@ describe('erasing in the workspace', () => {
 
 		// The old device, offline all along, recorded a purchase and now syncs.
 		const oldCtx: CommandContext = { ws: workspaceDoc(old), memberId: 'member-c', origin: {} };
-		made(
-			addPurchase(oldCtx, {
-				customerId: id,
-				at: T0,
-				lines: [{ product: 'Peony tea', quantity: 1, unitPriceCents: 8_800 }],
-				discountCents: 0,
-				payment: 'cash',
-				channel: 'in_store',
-				note: ''
-			})
-		);
+		buy(oldCtx, id, { product: 'Peony tea', unitPriceCents: 8_800 });
 		Y.applyUpdate(
 			core.ws.doc,
 			Y.encodeStateAsUpdate(old, Y.encodeStateVector(core.ws.doc)),

@@ -1,4 +1,5 @@
 import { ERASURES_ROOT } from '../features/privacy/erasure-records';
+import type { ErasureRefusal } from '../features/privacy/erasure';
 import type { CustomerData } from '../features/privacy/customer-data';
 import type { FeedbackPeriod } from '../features/feedback/feedback-figures';
 import type { FeedbackFigures, TextAnswer } from '../features/feedback/rules/feedback-insights';
@@ -138,7 +139,7 @@ export interface ErasureNotice {
 /** What erasing a customer did (see features/privacy/erasure.ts). */
 export type ErasureResult =
 	| { erased: true; records: number; customers: number; unstored?: string }
-	| { erased: false; reason: 'notFound' | 'merged' };
+	| { erased: false; reason: ErasureRefusal };
 
 export interface WorkspaceNames {
 	docDbName: string;

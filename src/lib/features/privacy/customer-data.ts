@@ -63,7 +63,7 @@ function plain(row: object, withheld: readonly string[] = []): DataRecord {
 }
 
 /**
- * One customer's data. `kinds` are every kind of record in the doc (workspace/record-kinds.ts);
+ * One customer's data. `kinds` are every kind of record in the doc (workspace/all-record-kinds.ts);
  * a kind added later is in the copy without a change here. Reads the whole doc once: a rare,
  * deliberate request, run in the worker.
  */

@@ -18,6 +18,9 @@ export class CustomerDataCopy {
 	missing = $state(false);
 	error = $state<string | null>(null);
 	words = $state.raw<ChangeWords | null>(null);
+	/** Why the language asked for could not be loaded (offline before it was cached). */
+	languageProblem = $state<string | null>(null);
+	#languageAsked = 0;
 	sections = $derived<DataSection[]>(
 		this.data && this.words ? dataSections(this.data, this.words) : []
 	);
@@ -40,9 +43,18 @@ export class CustomerDataCopy {
 
 	/** Switches the copy's language; the shop's currency is written the customer's way too. */
 	async useLanguage(language: Locale): Promise<void> {
-		const words = await wordsIn(language);
-		const currency = this.#session.currency;
-		this.words = { ...words, money: (cents) => formatMoney(cents, language, currency) };
+		const asked = ++this.#languageAsked;
+		try {
+			const words = await wordsIn(language);
+			// A later choice won the race: it sets the words itself.
+			if (asked !== this.#languageAsked) return;
+			const currency = this.#session.currency;
+			this.words = { ...words, money: (cents) => formatMoney(cents, language, currency) };
+			this.languageProblem = null;
+		} catch (error) {
+			// The copy stays in the language it was in; the page says why it did not change.
+			if (asked === this.#languageAsked) this.languageProblem = describeError(error);
+		}
 	}
 
 	/** Saves the JSON; returns the file's name. */

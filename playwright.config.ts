@@ -1,9 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS } from './tests/e2e/support/chromium-args';
 import { findChromium } from './tests/e2e/support/find-chromium';
-import { RELAY_PORT, SIGNALING_PORT } from './tests/e2e/support/sync-servers';
+import { APP_PORT, RELAY_PORT, SIGNALING_PORT } from './tests/e2e/support/sync-servers';
 
-const PORT = 4173;
+const PORT = APP_PORT;
 
 const executablePath = findChromium();
 
@@ -32,7 +32,7 @@ export default defineConfig({
 	// The production build, served as a static host would: unknown paths get the SPA page.
 	webServer: [
 		{
-			command: 'npm run preview -- --quiet',
+			command: `npx sirv build --single --host 127.0.0.1 --port ${PORT} --quiet`,
 			url: `http://127.0.0.1:${PORT}`,
 			reuseExistingServer: !process.env.CI,
 			timeout: 30_000

@@ -119,6 +119,11 @@ test('a walk-in signs up at the kiosk with SMS consent; the next person sees not
 	await lead.getByRole('link', { name: 'Chen Jing' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Chen Jing' })).toBeVisible();
 	await expect(page.getByText('Kiosk', { exact: false }).first()).toBeVisible();
+
+	// Leaving the kiosk is in the audit log; the wrong PIN left nothing to log.
+	await page.goto('/settings/audit');
+	const log = page.getByRole('table', { name: 'Audit log entries' });
+	await expect(log.getByRole('cell', { name: 'Left kiosk mode' })).toHaveCount(1);
 });
 
 test('leads are settled: a phone twin merged first, one qualified into a deal, one discarded with a reason and reopened', async ({

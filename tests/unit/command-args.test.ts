@@ -163,6 +163,7 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 	setMemberProfile: [{ name: 'Li', color: 'blue' }],
 	loadDemoShop: [300, 'zh-CN'],
 	removeDemoShop: [],
+	recordAudit: [{ action: 'export', what: 'customers', rows: 3 }],
 	importCustomers: [{ create: [customer({ name: 'Li Na' })], update: [{ id: 'c1', patch: {} }] }],
 	importPurchases: [[purchase]],
 	mergeColleagueChanges: [new Uint8Array([0, 0])],

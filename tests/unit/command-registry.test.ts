@@ -5,8 +5,10 @@ import { args, command, CommandRefused } from '../../src/lib/core/command';
 import { CommandRegistry } from '../../src/lib/core/command-registry';
 import { commandCalls, type CommandTransport } from '../../src/lib/workspace/command-client';
 import { appCommandRegistry, FEATURE_COMMANDS } from '../../src/lib/workspace/commands';
-import { WorkspaceCore, type AuditDraft } from '../../src/lib/workspace/workspace-core';
+import { WorkspaceCore } from '../../src/lib/workspace/workspace-core';
 import type { CommandContext } from '../../src/lib/core/command-context';
+import type { AuditFacts } from '../../src/lib/core/audit-action';
+import { AUDIT_ROOT, readAuditEntry } from '../../src/lib/features/audit/audit-entries';
 
 /** A kind of record only this test knows: notes pinned to the shop's noticeboard. */
 const NOTES = 'test-notes';
@@ -25,17 +27,17 @@ const noteCommands = {
 	unpinNote: command({
 		args: args(v.string()),
 		undo: 'token',
-		audit: true,
 		run: (ctx, id: string) => {
 			if (!notesOf(ctx).has(id)) return { ok: false as const };
 			ctx.ws.doc.transact(() => notesOf(ctx).delete(id), ctx.origin);
 			return { ok: true as const };
-		}
+		},
+		audit: { action: 'delete', rows: (_result, [id]) => id.length }
 	})
 };
 
 let opened = 0;
-function coreWith(registry: CommandRegistry, audit: (entry: AuditDraft) => void = () => {}) {
+function coreWith(registry: CommandRegistry, audit: (facts: AuditFacts) => void = () => {}) {
 	const id = `registry-${opened++}`;
 	const core = new WorkspaceCore(
 		'member-1',
@@ -56,7 +58,7 @@ describe('commands declared once', () => {
 	it('runs a command registered at runtime, with its checks, undo and audit', async () => {
 		const registry = appCommandRegistry();
 		registry.register(noteCommands);
-		const audited: AuditDraft[] = [];
+		const audited: AuditFacts[] = [];
 		const { core, notes } = coreWith(registry, (entry) => audited.push(entry));
 		const board = core.ws.doc.getMap<string>(NOTES);
 		core.trackForUndo(board);
@@ -83,9 +85,18 @@ describe('commands declared once', () => {
 		const { result, undo } = await notes.unpinNote('n1');
 		expect(result).toEqual({ ok: true });
 		expect(board.has('n1')).toBe(false);
-		expect(audited).toEqual([{ command: 'unpinNote', args: ['n1'], result: { ok: true } }]);
+		expect(audited).toEqual([{ action: 'delete', what: 'unpinNote', rows: 2 }]);
+		const log = () =>
+			[...core.ws.doc.getMap(AUDIT_ROOT).entries()].map(([key, value]) =>
+				readAuditEntry(key, value)
+			);
+		expect(log()).toEqual([
+			expect.objectContaining({ action: 'delete', what: 'unpinNote', rows: 2, by: 'member-1' })
+		]);
 		expect(await undo()).toBe(true);
 		expect(board.get('n1')).toBe('Closed on Monday');
+		// Undoing the step never takes its log entry back.
+		expect(log()).toHaveLength(1);
 		expect(await undo()).toBe(false);
 		// A refused token step hands out no undo and writes no audit entry.
 		const refused = await notes.unpinNote('nothing-here');

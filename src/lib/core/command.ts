@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { CommandContext } from './command-context';
 import { CommandRefused } from './command-refused';
+import type { AuditAction } from './audit-action';
 
 /**
  * How a command is taken back:
@@ -29,13 +30,20 @@ interface CommandBase<Undo extends UndoPolicy> {
 	 */
 	args: v.GenericSchema<unknown, unknown[]>;
 	undo: Undo;
-	/** Whether the audit log records it (see `CommandHooks.audit`). */
-	audit?: boolean;
 	/**
 	 * The origin its writes carry when it is not undone (`undo: 'none'`): how other parts of the
 	 * app tell, say, a merged sync file from a restored backup.
 	 */
 	origin?: object;
+}
+
+/**
+ * How the audit log records a command: its action and, where it touched many, how many (from
+ * its result and arguments). A command without one is not logged.
+ */
+export interface AuditOf<Args extends unknown[], Result> {
+	action: AuditAction;
+	rows?: (result: Result, args: Args) => number | undefined;
 }
 
 /** A command that writes in one go: `run` is the transaction (or a few, in one undo step). */
@@ -45,6 +53,8 @@ export interface WriteCommand<
 	Undo extends UndoPolicy
 > extends CommandBase<Undo> {
 	job?: false;
+	// Inferred from `run` or `load` alone: a `rows` that reads fewer arguments must not narrow them.
+	audit?: AuditOf<NoInfer<Args>, NoInfer<Result>>;
 	/** Loads the code that writes, for commands kept out of the worker's first load. */
 	load?: () => Promise<(ctx: CommandContext, ...args: Args) => Result>;
 	run?: (ctx: CommandContext, ...args: Args) => Result;
@@ -58,6 +68,8 @@ export interface WriteCommand<
 /** A long write with progress and Cancel: cancelled, it takes back what it wrote. */
 export interface JobCommand<Args extends unknown[], Result> extends CommandBase<'token'> {
 	job: true;
+	// Inferred from `run` or `load` alone: a `rows` that reads fewer arguments must not narrow them.
+	audit?: AuditOf<NoInfer<Args>, NoInfer<Result>>;
 	/** Says whether it was cancelled (see `WriteInSteps`), and what it did. */
 	run: (
 		ctx: CommandContext,

@@ -126,6 +126,7 @@ export class WorkspaceSession {
 	eraseCustomer = (customerId: string) => this.#client.call('eraseCustomer', [customerId]);
 	/** Everything the archive holds about one customer, for their own copy. */
 	customerData = (customerId: string) => this.#client.call('customerData', [customerId]);
+	auditLog = () => this.#client.call('auditLog', []);
 	checkCoupon = (...args: Args<'checkCoupon'>) => this.#client.call('checkCoupon', args);
 	couponFigures = () => this.#client.call('couponFigures', []);
 	feedbackFigures = (...args: Args<'feedbackFigures'>) =>

@@ -5,6 +5,7 @@ import { pointsEntryKind } from '../features/loyalty/kinds';
 import { issuedCodeKind, redemptionKind } from '../features/coupons/code-kinds';
 import { automationLogKind, greetingQueueKind } from '../features/automations/log-kinds';
 import { erasureKind } from '../features/privacy/erasure-records';
+import { auditKind } from '../features/audit/audit-entries';
 import { APP_TABLE_KINDS } from './record-kinds';
 
 // Apart from record-kinds.ts, which the worker's first load carries: these bring the points,
@@ -23,7 +24,8 @@ export const DOC_ONLY_KINDS: readonly RecordKind[] = [
 	redemptionKind,
 	automationLogKind,
 	greetingQueueKind,
-	erasureKind
+	erasureKind,
+	auditKind
 ];
 
 /** Every kind of record in the doc; only `meta` (the shop's settings) is not a root of records. */

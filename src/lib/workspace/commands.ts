@@ -19,6 +19,7 @@ import { automationCommands } from '../features/automations/commands';
 import { dealCommands } from '../features/deals/commands';
 import { leadCommands } from '../features/leads/commands';
 import { feedbackCommands } from '../features/feedback/commands';
+import { auditCommands } from '../features/audit/commands';
 
 /** Each feature's commands; the registry refuses a name two of them declare. */
 export const FEATURE_COMMANDS = [
@@ -41,7 +42,8 @@ export const FEATURE_COMMANDS = [
 	automationCommands,
 	dealCommands,
 	leadCommands,
-	feedbackCommands
+	feedbackCommands,
+	auditCommands
 ] as const;
 
 /** The registry the worker dispatches by name. */

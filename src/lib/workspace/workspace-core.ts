@@ -31,7 +31,9 @@ import { localDateKey } from '../domain/dates';
 import type { CustomerLoyalty, LoyaltyStandings } from '../features/loyalty/loyalty-reads';
 import { createUndoManager } from '../crdt/undo';
 import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/workspace-doc';
-import type { AnyCommand, JobOutcome, WriteInSteps } from '../core/command';
+import type { AnyCommand, AuditOf, JobOutcome, WriteInSteps } from '../core/command';
+import { AUDIT_ORIGIN, AUDIT_ROOT, type AuditFacts } from '../core/audit-action';
+import type { AuditEntry } from '../features/audit/audit-entries';
 import { CommandRefused } from '../core/command-refused';
 import type { CommandRegistry } from '../core/command-registry';
 import { APP_TABLE_KINDS } from './record-kinds';
@@ -147,16 +149,9 @@ export interface WorkspaceNames {
 	tabChannelName: string;
 }
 
-/** What a command that writes an audit entry wrote (the audit log itself is a later feature's). */
-export interface AuditDraft {
-	command: string;
-	args: unknown[];
-	result: unknown;
-}
-
-/** Ways into the core for features that watch every command (none in the app yet but tests). */
+/** Ways into the core for what watches every logged action (tests). */
 export interface CoreHooks {
-	audit?(entry: AuditDraft): void;
+	audit?(facts: AuditFacts): void;
 }
 
 export interface WorkspaceEvents {
@@ -292,7 +287,8 @@ export class WorkspaceCore {
 				this.ws.couponCodes,
 				this.ws.couponRedemptions,
 				this.ws.automationLog,
-				this.ws.greetingQueue
+				this.ws.greetingQueue,
+				this.ws.doc.getMap<unknown>(AUDIT_ROOT)
 			];
 			const feedbackMadeOf = [
 				...[surveyKind, responseKind, invitationKind, feedbackKind].map((kind) =>
@@ -426,6 +422,13 @@ export class WorkspaceCore {
 		return customerData(this.ws, customerId, ALL_RECORD_KINDS, Date.now());
 	}
 
+	/** The audit log, newest first (see features/audit). */
+	async auditLog(): Promise<AuditEntry[]> {
+		await this.#ready;
+		const { auditEntriesOf } = await import('../features/audit/audit-entries');
+		return auditEntriesOf(this.ws.doc);
+	}
+
 	/**
 	 * Erases a customer for good (see features/privacy/erasure.ts): their records go from the
 	 * doc, the undo history is dropped (it would keep the deleted values to restore them), the
@@ -446,6 +449,7 @@ export class WorkspaceCore {
 		});
 		if (typeof outcome === 'string') return { erased: false, reason: outcome };
 		const unstored = await this.#forgetErased();
+		await this.recordAudit({ action: 'erase', what: 'customer', rows: outcome.records });
 		await this.settled();
 		return {
 			erased: true,
@@ -760,7 +764,7 @@ export class WorkspaceCore {
 							: undoStep
 					);
 		}
-		if (spec.audit && !refused) this.hooks.audit?.({ command: name, args: checked, result });
+		if (spec.audit && !refused) await this.#audit(name, spec.audit, checked, result);
 		await this.settled();
 		return spec.undo === 'token' ? { result, undoToken } : { result };
 	}
@@ -785,9 +789,40 @@ export class WorkspaceCore {
 			await this.settled();
 			return { cancelled: true };
 		}
-		if (spec.audit) this.hooks.audit?.({ command: name, args: checked, result: value });
+		if (spec.audit) await this.#audit(name, spec.audit, checked, value);
 		await this.settled();
 		return { cancelled: false, result: value, undoToken: this.#keepUndoStep(undoStep) };
+	}
+
+	/** Logs a command declared with `audit` (see features/audit): what and how many, by whom. */
+	async #audit(
+		name: string,
+		audit: AuditOf<unknown[], unknown>,
+		given: unknown[],
+		result: unknown
+	) {
+		const rows = audit.rows?.(result, given);
+		await this.recordAudit({
+			action: audit.action,
+			what: name,
+			...(rows !== undefined ? { rows } : {})
+		});
+	}
+
+	/**
+	 * Adds an entry to the audit log for an action the worker does itself (an erasure, a
+	 * backup); the page's own go through the `recordAudit` command. A log that cannot be
+	 * written never undoes the action: it is said in the console and the action stands.
+	 */
+	async recordAudit(facts: AuditFacts): Promise<void> {
+		this.hooks.audit?.(facts);
+		try {
+			const { appendAuditEntry, thisDevice } = await import('../features/audit/audit-writes');
+			const author = { at: Date.now(), by: this.memberId, device: thisDevice() };
+			appendAuditEntry(this.ws.doc, facts, author, AUDIT_ORIGIN);
+		} catch (error) {
+			console.warn('Clientbook could not write the audit log', error);
+		}
 	}
 
 	#contextFor(spec: AnyCommand): CommandContext {
@@ -922,14 +957,23 @@ export class WorkspaceCore {
 	async writeChanges(options: { memberName: string; since: Uint8Array | null; secret?: string }) {
 		const { writeChanges } = await import('../features/sync/sync-file');
 		await this.#ready;
-		return writeChanges(this.ws, { ...options, memberId: this.memberId });
+		const written = await writeChanges(this.ws, { ...options, memberId: this.memberId });
+		// A sync file carries the archive (or its changes since): an export like any other.
+		await this.recordAudit({
+			action: 'export',
+			what: options.since ? 'syncFileChanges' : 'syncFile'
+		});
+		return written;
 	}
 
 	/** The whole workspace as a backup file, optionally encrypted with a passphrase. */
 	async writeBackup(passphrase: string | undefined) {
 		const { writeBackup } = await import('../features/backup/backup-file');
 		await this.#ready;
-		return writeBackup(this.ws, { passphrase, kinds: this.kinds });
+		const made = await writeBackup(this.ws, { passphrase, kinds: this.kinds });
+		const what = passphrase ? 'encrypted' : 'plain';
+		await this.recordAudit({ action: 'backup', what, rows: made.summary.customers });
+		return made;
 	}
 
 	/**
@@ -960,6 +1004,13 @@ export class WorkspaceCore {
 		}
 		const persistence = this.#persistence;
 		if (!persistence?.db) throw new Error('the archive’s storage is closed');
+		// The restore is logged in the archive that takes this one's place.
+		const { auditEntryUpdate, thisDevice } = await import('../features/audit/audit-writes');
+		const author = { at: Date.now(), by: this.memberId, device: thisDevice() };
+		update = Y.mergeUpdates([
+			update,
+			auditEntryUpdate({ action: 'restore', what: 'replaceWithBackup' }, author)
+		]);
 		const resume = await persistence.pause();
 		// Other tabs stop storing their copy first, so none writes the old archive over the new.
 		this.#tabs?.announceReplaced();

@@ -87,7 +87,6 @@ export const activityCommands = {
 	deletePurchase: command({
 		args: args(id),
 		undo: 'step',
-		audit: true,
 		load: withEffects(deletePurchase)
 	}),
 	restorePurchase: command({ args: args(id), undo: 'step', load: withEffects(restorePurchase) }),
@@ -97,7 +96,7 @@ export const activityCommands = {
 		undo: 'step',
 		run: editInteraction
 	}),
-	deleteInteraction: command({ args: args(id), undo: 'step', audit: true, run: deleteInteraction }),
+	deleteInteraction: command({ args: args(id), undo: 'step', run: deleteInteraction }),
 	restoreInteraction: command({ args: args(id), undo: 'step', run: restoreInteraction }),
 	addTask: command({ args: args(taskFields), undo: 'step', run: addTask }),
 	completeTask: command({ args: args(id), undo: 'step', run: completeTask }),

@@ -14,7 +14,7 @@ export const backupCommands = {
 	mergeBackup: command({
 		args: args(bytes),
 		undo: 'none',
-		audit: true,
+		audit: { action: 'restore' },
 		origin: RESTORE_ORIGIN,
 		run: (ctx, update: Uint8Array) => Y.applyUpdate(ctx.ws.doc, update, ctx.origin)
 	})

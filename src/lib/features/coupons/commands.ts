@@ -41,7 +41,7 @@ export const couponCommands = {
 	issueCoupons: command({
 		args: args(id, idList),
 		undo: 'step',
-		audit: true,
+		audit: { action: 'coupons', rows: (_result, [, customerIds]) => customerIds.length },
 		load: async () => (await load()).issueCoupons
 	})
 };

@@ -6,5 +6,5 @@ import { createFieldDef, removeFieldDef, updateFieldDef } from './custom-field-c
 export const customFieldCommands = {
 	createFieldDef: command({ args: args(fieldDefInput), undo: 'step', run: createFieldDef }),
 	updateFieldDef: command({ args: args(id, fieldDefInput), undo: 'step', run: updateFieldDef }),
-	removeFieldDef: command({ args: args(id), undo: 'step', audit: true, run: removeFieldDef })
+	removeFieldDef: command({ args: args(id), undo: 'step', run: removeFieldDef })
 };

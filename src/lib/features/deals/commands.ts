@@ -86,7 +86,6 @@ export const dealCommands = {
 	deleteDeal: command({
 		args: args(id),
 		undo: 'step',
-		audit: true,
 		load: async () => (await load()).deleteDeal
 	})
 };

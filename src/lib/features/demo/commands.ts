@@ -18,7 +18,7 @@ export const demoCommands = {
 	removeDemoShop: command({
 		args: args(),
 		undo: 'token',
-		audit: true,
+		audit: { action: 'delete' },
 		load: async () => (await import('./demo-removal-commands')).removeDemoShop
 	})
 };

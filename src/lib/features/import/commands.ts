@@ -19,7 +19,6 @@ export const importCommands = {
 				update: v.array(shape({ id, patch: customerPatch }))
 			})
 		),
-		audit: true,
 		run: async (_ctx, { writeInSteps }, plan: Pick<CustomerImportPlan, 'create' | 'update'>) => {
 			const writes: CustomerWrite[] = [
 				...plan.create.map((create) => ({ create })),
@@ -48,11 +47,12 @@ export const importCommands = {
 				}
 			});
 			return { cancelled, value: counts };
-		}
+		},
+		// After `run`, so its result type is known when `rows` is read.
+		audit: { action: 'import', rows: (result) => result.created + result.updated }
 	}),
 	importPurchases: jobCommand({
 		args: args(v.array(purchaseFields)),
-		audit: true,
 		run: async (_ctx, { writeInSteps }, purchases: readonly PurchaseFields[]) => {
 			await loadPurchaseEffects();
 			const counts = { created: 0, failed: 0 };
@@ -63,6 +63,8 @@ export const importCommands = {
 				}
 			});
 			return { cancelled, value: counts };
-		}
+		},
+		// After `run`, so its result type is known when `rows` is read.
+		audit: { action: 'import', rows: (result) => result.created }
 	})
 };

@@ -16,7 +16,7 @@ export const loyaltyCommands = {
 	adjustPoints: command({
 		args: args(id, v.number(), text),
 		undo: 'step',
-		audit: true,
+		audit: { action: 'points' },
 		load: async () => (await load()).adjustPoints
 	}),
 	/**
@@ -25,7 +25,6 @@ export const loyaltyCommands = {
 	 */
 	creditPastPurchases: jobCommand({
 		args: args(),
-		audit: true,
 		run: async (ctx, { writeInSteps }) => {
 			const { creditPastPurchase, uncreditedPurchases } = await load();
 			const purchases = uncreditedPurchases(ctx.ws);
@@ -34,6 +33,8 @@ export const loyaltyCommands = {
 				for (const purchase of chunk) if (creditPastPurchase(chunkCtx, purchase.id)) credited++;
 			});
 			return { cancelled, value: { credited } };
-		}
+		},
+		// After `run`, so its result type is known when `rows` is read.
+		audit: { action: 'points', rows: (result) => result.credited }
 	})
 };

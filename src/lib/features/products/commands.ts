@@ -14,6 +14,11 @@ export const productCommands = {
 	createProduct: command({ args: args(productFields), undo: 'step', run: createProduct }),
 	updateProduct: command({ args: args(id, productFields), undo: 'step', run: updateProduct }),
 	setProductActive: command({ args: args(id, v.boolean()), undo: 'step', run: setProductActive }),
-	mergeProducts: command({ args: args(id, idList), undo: 'step', audit: true, run: mergeProducts }),
-	deleteProduct: command({ args: args(id), undo: 'step', audit: true, run: deleteProduct })
+	mergeProducts: command({
+		args: args(id, idList),
+		undo: 'step',
+		audit: { action: 'merge' },
+		run: mergeProducts
+	}),
+	deleteProduct: command({ args: args(id), undo: 'step', run: deleteProduct })
 };

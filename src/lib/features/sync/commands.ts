@@ -18,6 +18,7 @@ export const syncCommands = {
 			return (ctx, update: Uint8Array) => ({
 				customersTouched: applyCountingCustomers(ctx.ws, update, ctx.origin)
 			});
-		}
+		},
+		audit: { action: 'syncFile', rows: (result) => result.customersTouched }
 	})
 };

@@ -6,5 +6,5 @@ import { deleteTag, renameTag, setTagColor } from './tag-commands';
 export const tagCommands = {
 	setTagColor: command({ args: args(text, text), undo: 'step', run: setTagColor }),
 	renameTag: command({ args: args(text, text), undo: 'step', run: renameTag }),
-	deleteTag: command({ args: args(text), undo: 'step', audit: true, run: deleteTag })
+	deleteTag: command({ args: args(text), undo: 'step', run: deleteTag })
 };

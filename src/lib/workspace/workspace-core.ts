@@ -989,6 +989,26 @@ export class WorkspaceCore {
 	}
 
 	/**
+	 * Replaces the archive on this device with an empty one, for joining a team without sharing
+	 * what is here (the page has the person download a backup first). Only this member's name and
+	 * colour are carried over: they were just chosen for the team. Same guarantees as a backup
+	 * replace: on failure nothing has changed.
+	 */
+	async replaceWithEmpty(): ReturnType<WorkspaceCore['replaceWithBackup']> {
+		await this.#ready;
+		const fresh = workspaceDoc(new Y.Doc());
+		stampSchemaVersion(fresh);
+		const profile = this.ws.members.get(this.memberId);
+		if (profile !== undefined) {
+			// A plain value: a deep copy, so nothing of the old doc's types travels with it.
+			fresh.doc.transact(() => fresh.members.set(this.memberId, structuredClone(profile)));
+		}
+		const update = Y.encodeStateAsUpdate(fresh.doc);
+		fresh.doc.destroy();
+		return this.replaceWithBackup(update);
+	}
+
+	/**
 	 * Answers the team's transports, which live in the page (only it has WebRTC), against this
 	 * doc: see `remote-sync-server.ts`. Their changes arrive as a colleague's would, never undone
 	 * here. The page ends the link. It returns at once, so the page can shake hands with the team

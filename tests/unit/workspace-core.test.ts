@@ -355,6 +355,20 @@ describe('WorkspaceCore replacing its archive with a backup', () => {
 		expect(entityOf(reopened.core.ws.customers, id)).toBeUndefined();
 	});
 
+	it('knows whether a team would receive any record from it, deleted customers included', async () => {
+		const names = namesForTest();
+		const { core } = openCore(names);
+		await commandsOf(core).setMemberProfile({ name: 'Wang', color: 'teal' });
+		expect(await core.holdsRecords()).toBe(false);
+		const created = await commandsOf(core).createCustomer(customer({ name: 'Gone soon' }));
+		if (!created.ok) throw new Error('create failed');
+		await commandsOf(core).deleteCustomer(created.value);
+		expect(await core.holdsRecords()).toBe(true);
+		expect(await core.replaceWithEmpty()).toMatchObject({ replaced: true });
+		const reopened = openCore(names);
+		expect(await reopened.core.holdsRecords()).toBe(false);
+	});
+
 	it('empties the archive for joining a team without it, keeping only this member’s name', async () => {
 		const { names, core, id } = await withCustomer('Not for the team');
 		expect(await commandsOf(core).setMemberProfile({ name: 'Wang', color: 'teal' })).toEqual({

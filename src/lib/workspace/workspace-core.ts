@@ -989,6 +989,22 @@ export class WorkspaceCore {
 	}
 
 	/**
+	 * Whether the doc holds any record a team would receive on joining: anything beyond the schema
+	 * stamp, shop settings (`meta`) and member names. Deleted customers count: they are still in
+	 * the doc and would be shared.
+	 */
+	async holdsRecords(): Promise<boolean> {
+		await this.#ready;
+		for (const [name, type] of this.ws.doc.share) {
+			if (name === 'meta' || name === 'members') continue;
+			// A root's kind is unknown until someone calls getMap/getArray on it, so its own fields
+			// are read: entries of a map-like root (tombstones included), items of a list-like one.
+			if (type._length > 0 || type._map.size > 0) return true;
+		}
+		return false;
+	}
+
+	/**
 	 * Replaces the archive on this device with an empty one, for joining a team without sharing
 	 * what is here (the page has the person download a backup first). Only this member's name and
 	 * colour are carried over: they were just chosen for the team. Same guarantees as a backup

@@ -102,6 +102,38 @@ test('on a 360-px phone the sync screen fits once in a team: invite, QR code, pr
 	expect(await smallTargets(page)).toEqual([]);
 });
 
+test('on a 360-px phone the join page fits: a long crafted host, the archive choice, the question', async ({
+	page
+}) => {
+	const invite = await startTeam(page, 'Li', { signaling: SIGNALING_URL });
+	await openCustomers(page);
+	await createCustomer(page, { name: 'Wu Fang' });
+	// Another device's invite, naming a long host this device has never used.
+	const crafted = invite
+		.replace(/room=[^&]+/, 'room=clientbook-AAAAAAAAAAAAAAAAAAAAAA')
+		.replace(/signal=[^&]+/, `signal=${encodeURIComponent(`wss://${'a'.repeat(60)}.evil.test`)}`);
+	await page.goto(crafted);
+	await page.getByRole('radio', { name: /^Join with an empty archive/ }).check();
+	await expect(
+		page.getByRole('button', { name: 'Download a backup of this archive' })
+	).toBeVisible();
+	const overflow = () =>
+		page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+	expect(await overflow()).toBeLessThanOrEqual(0);
+	expect(await controlsOffScreen(page)).toEqual([]);
+	expect(await smallTargets(page)).toEqual([]);
+	await page.getByRole('radio', { name: /^Keep my archive/ }).check();
+	await page.getByRole('button', { name: 'Join the team' }).click();
+	const question = page.getByRole('dialog', { name: 'Connect to servers new to this device?' });
+	await expect(question.getByRole('button', { name: 'Connect and join' })).toBeInViewport();
+	expect(await overflow()).toBeLessThanOrEqual(0);
+	expect(await smallTargets(page)).toEqual([]);
+	await question.getByRole('button', { name: 'Don’t connect' }).click();
+	await expect(question).toBeHidden();
+});
+
 /**
  * Every route a shopkeeper can open, in the state that shows the most controls. Adding a route is
  * one line; `:id` is the test customer's id, `then` brings the page into a further state.

@@ -7,8 +7,10 @@ import { createCustomer, customerList, openCustomers } from './support/app';
 import { RELAY_URL, SIGNALING_URL } from './support/sync-servers';
 import {
 	colleague,
+	connectQuestion,
 	cutNetwork,
 	editField,
+	finishJoining,
 	joinTeam,
 	onlineList,
 	openCustomer,
@@ -200,6 +202,7 @@ test('colleagues join by QR photo or pasted link; a new secret shuts out old inv
 		mimeType: 'image/png',
 		buffer: qr
 	});
+	await finishJoining(wang);
 	await expect(syncStatus(wang)).toHaveText('Synced with 1 colleague');
 	await openCustomers(wang);
 	await expect(customerList(wang).getByRole('link', { name: /Wu Fang/ })).toBeVisible();
@@ -212,6 +215,9 @@ test('colleagues join by QR photo or pasted link; a new secret shuts out old inv
 	await expect(zhang.getByRole('alert')).toContainText('not a complete Clientbook invite');
 	await zhang.getByLabel('Invite link').fill(oldInvite);
 	await zhang.getByRole('button', { name: 'Join', exact: true }).click();
+	await finishJoining(zhang);
+	// A pasted invite never reaches the address bar.
+	expect(zhang.url()).not.toContain('key=');
 	await expect(syncStatus(zhang)).toHaveText('Synced with 2 colleagues');
 
 	// Li makes a new secret: the devices with the old invite no longer reach Li.
@@ -234,7 +240,9 @@ test('colleagues join by QR photo or pasted link; a new secret shuts out old inv
 	// Wang joins again with the new invite and gets the new customer; Zhang does not.
 	await wang.goto(newInvite);
 	await expect(wang.getByText('This device is already in another team')).toBeVisible();
+	// The same servers as Wang's team: nothing new to ask about.
 	await wang.getByRole('button', { name: 'Join the team' }).click();
+	await expect(connectQuestion(wang)).toBeHidden();
 	await expect(syncStatus(wang)).toHaveText('Synced with 1 colleague');
 	await openCustomers(wang);
 	await expect(customerList(wang).getByRole('link', { name: /After Rotation/ })).toBeVisible();
@@ -300,6 +308,7 @@ test('a colleague joins by holding the phone camera up to the QR code', async ({
 		const wang = await context.newPage();
 		await saveName(wang, 'Wang');
 		await wang.getByRole('button', { name: 'Scan QR code with the camera' }).click();
+		await finishJoining(wang);
 		await expect(syncStatus(wang)).toHaveText('Synced with 1 colleague');
 		await expect(onlineList(wang)).toContainText('Li');
 	} finally {

@@ -355,6 +355,36 @@ describe('WorkspaceCore replacing its archive with a backup', () => {
 		expect(entityOf(reopened.core.ws.customers, id)).toBeUndefined();
 	});
 
+	it('knows whether a team would receive any record from it, deleted customers included', async () => {
+		const names = namesForTest();
+		const { core } = openCore(names);
+		await commandsOf(core).setMemberProfile({ name: 'Wang', color: 'teal' });
+		expect(await core.holdsRecords()).toBe(false);
+		const created = await commandsOf(core).createCustomer(customer({ name: 'Gone soon' }));
+		if (!created.ok) throw new Error('create failed');
+		await commandsOf(core).deleteCustomer(created.value);
+		expect(await core.holdsRecords()).toBe(true);
+		expect(await core.replaceWithEmpty()).toMatchObject({ replaced: true });
+		const reopened = openCore(names);
+		expect(await reopened.core.holdsRecords()).toBe(false);
+	});
+
+	it('empties the archive for joining a team without it, keeping only this member’s name', async () => {
+		const { names, core, id } = await withCustomer('Not for the team');
+		expect(await commandsOf(core).setMemberProfile({ name: 'Wang', color: 'teal' })).toEqual({
+			ok: true
+		});
+		expect(await core.replaceWithEmpty()).toEqual({ replaced: true, erasedLeftOut: 0 });
+		const reopened = openCore(names);
+		await reopened.core.settled();
+		const ws = reopened.core.ws;
+		expect(entityOf(ws.customers, id)).toBeUndefined();
+		expect(ws.customers.size).toBe(0);
+		expect(ws.members.get('member-1')).toMatchObject({ name: 'Wang', color: 'teal' });
+		expect([...ws.members.keys()]).toEqual(['member-1']);
+		expect(typeof ws.meta.get('schemaVersion')).toBe('number');
+	});
+
 	it.each([
 		['beside the archive', (name: string) => name.endsWith('-replacing')],
 		['in its place', (name: string) => !name.endsWith('-replacing')]

@@ -163,6 +163,10 @@ export class WorkspaceSession {
 	writeBackup = (passphrase?: string) => this.#client.call('writeBackup', [passphrase]);
 	/** Replaces the archive on this device with a backup; the caller reloads the page after. */
 	replaceWithBackup = (update: Uint8Array) => this.#client.call('replaceWithBackup', [update]);
+	/** Whether a team joined now would receive any record from this device. */
+	holdsRecords = () => this.#client.call('holdsRecords', []);
+	/** Replaces the archive on this device with an empty one (joining a team without it). */
+	replaceWithEmpty = () => this.#client.call('replaceWithEmpty', []);
 	/** Tries the changes storage refused again; resolves true once they are stored. */
 	retryStorage = () => this.#client.call('retryStorage', []);
 	undo = () => this.#client.call('undo', []);

@@ -1040,6 +1040,42 @@ export class WorkspaceCore {
 	}
 
 	/**
+	 * Whether the doc holds any record a team would receive on joining: anything beyond the schema
+	 * stamp, shop settings (`meta`) and member names. Deleted customers count: they are still in
+	 * the doc and would be shared.
+	 */
+	async holdsRecords(): Promise<boolean> {
+		await this.#ready;
+		for (const [name, type] of this.ws.doc.share) {
+			if (name === 'meta' || name === 'members') continue;
+			// A root's kind is unknown until someone calls getMap/getArray on it, so its own fields
+			// are read: entries of a map-like root (tombstones included), items of a list-like one.
+			if (type._length > 0 || type._map.size > 0) return true;
+		}
+		return false;
+	}
+
+	/**
+	 * Replaces the archive on this device with an empty one, for joining a team without sharing
+	 * what is here (the page has the person download a backup first). Only this member's name and
+	 * colour are carried over: they were just chosen for the team. Same guarantees as a backup
+	 * replace: on failure nothing has changed.
+	 */
+	async replaceWithEmpty(): ReturnType<WorkspaceCore['replaceWithBackup']> {
+		await this.#ready;
+		const fresh = workspaceDoc(new Y.Doc());
+		stampSchemaVersion(fresh);
+		const profile = this.ws.members.get(this.memberId);
+		if (profile !== undefined) {
+			// A plain value: a deep copy, so nothing of the old doc's types travels with it.
+			fresh.doc.transact(() => fresh.members.set(this.memberId, structuredClone(profile)));
+		}
+		const update = Y.encodeStateAsUpdate(fresh.doc);
+		fresh.doc.destroy();
+		return this.replaceWithBackup(update);
+	}
+
+	/**
 	 * Answers the team's transports, which live in the page (only it has WebRTC), against this
 	 * doc: see `remote-sync-server.ts`. Their changes arrive as a colleague's would, never undone
 	 * here. The page ends the link. It returns at once, so the page can shake hands with the team

@@ -8,6 +8,7 @@ import { chunkPeerMessages, type FrameProgress, type PeerLike } from './peer-chu
 import type { RemoteChannel, RemoteSyncClient } from '../../sync/remote-sync-client';
 import { MESSAGE_SYNC } from '../../sync/remote-sync-server';
 import { relayRoomName, type TeamSpace } from './team-space';
+import { relayEndpoint } from './rules/invite-servers';
 import { ignoreHarmlessSignalFailures } from './harmless-signal-failures';
 
 /**
@@ -113,8 +114,11 @@ export async function connectTeam(
 					filterBcConns: true
 				})
 			: null;
-	const relay = space.relay
-		? new WebsocketProvider(space.relay, await relayRoomName(space), doc, {
+	// A token in the relay's address (for a reverse proxy to check) goes on as URL params.
+	const relayAt = space.relay ? relayEndpoint(space.relay) : null;
+	const relay = relayAt
+		? new WebsocketProvider(relayAt.serverUrl, await relayRoomName(space), doc, {
+				params: relayAt.params,
 				awareness,
 				// Tabs talk through tab-channel.ts; a second channel would only echo.
 				disableBc: true,

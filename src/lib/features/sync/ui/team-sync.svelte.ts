@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { describeError } from '../../../domain/describe-error';
 import { deviceKind, type MemberProfile } from '../../shop/rules/member-profile';
 import type { RemoteSyncClient } from '../../../sync/remote-sync-client';
@@ -8,6 +9,8 @@ import type { WorkspaceSession } from '../../../state/workspace.svelte';
 
 const TEAM_KEY = 'clientbook.team.main';
 const COLLEAGUES_KEY = 'clientbook.colleagueStates.main';
+/** Left for the sync page by a join with an empty archive, which reloads the app to open it. */
+export const JOINED_EMPTY_FLAG = 'clientbook.joinedEmpty';
 
 interface StoredTeam {
 	space: TeamSpace | null;
@@ -70,6 +73,12 @@ class TeamSync {
 	/** Bumped on every (dis)connect, so a slow connect that was overtaken closes itself. */
 	#generation = 0;
 
+	/**
+	 * An invite pasted or scanned on the sync page, handed to the join page for review. Kept in
+	 * memory only, so the secret is never put in an address or a history entry.
+	 */
+	#pendingInvite: TeamSpace | null = null;
+
 	init(session: WorkspaceSession): void {
 		if (this.#session || typeof localStorage === 'undefined') return;
 		this.#session = session;
@@ -83,6 +92,23 @@ class TeamSync {
 		void this.#reconnect();
 	}
 
+	/** Until this member's profile is projected, a watch that puts it in presence once it is. */
+	#profileWatch: { unsubscribe(): void } | null = null;
+
+	#followProfile(session: WorkspaceSession, connection: TeamConnection): void {
+		this.#profileWatch = liveQuery(() => session.memberProfile()).subscribe((profile) => {
+			if (!profile) return;
+			connection.setPresence({
+				memberId: session.memberId,
+				name: profile.name,
+				color: profile.color,
+				device: deviceKind(navigator.userAgent)
+			});
+			this.#profileWatch?.unsubscribe();
+			this.#profileWatch = null;
+		});
+	}
+
 	#save(): void {
 		const stored: StoredTeam = { space: this.space, paused: this.paused };
 		localStorage.setItem(TEAM_KEY, JSON.stringify(stored));
@@ -90,6 +116,8 @@ class TeamSync {
 
 	async #reconnect(): Promise<void> {
 		const generation = ++this.#generation;
+		this.#profileWatch?.unsubscribe();
+		this.#profileWatch = null;
 		this.#connection?.disconnect();
 		this.#connection = null;
 		this.transport = EMPTY_TRANSPORT;
@@ -132,6 +160,9 @@ class TeamSync {
 				return;
 			}
 			this.#connection = connection;
+			// Not projected yet (the archive was just replaced and is being rebuilt): the name
+			// follows once it is, or colleagues would see "A colleague" until the next edit.
+			if (!profile) this.#followProfile(session, connection);
 		} catch (error) {
 			sync?.close();
 			this.connectError = describeError(error);
@@ -168,6 +199,50 @@ class TeamSync {
 		this.paused = false;
 		this.#save();
 		await this.#reconnect();
+	}
+
+	/**
+	 * Joins with an empty archive: this device's archive is replaced by an empty one (keeping only
+	 * this member's name) before anything connects, so none of it reaches the team. Any team this
+	 * device was in is paused first, so nothing merges into the archive while it is replaced. On
+	 * success the new team is saved and the caller loads the app again, which opens the empty
+	 * archive and connects; on failure nothing changed and no team was joined.
+	 */
+	async joinWithEmptyArchive(
+		space: TeamSpace
+	): Promise<{ joined: true; unchecked?: string } | { joined: false; reason: string }> {
+		const session = this.#session;
+		if (!session) return { joined: false, reason: 'not ready' };
+		const wasRunning = this.space !== null && !this.paused;
+		if (wasRunning) await this.setPaused(true);
+		let result: Awaited<ReturnType<typeof session.replaceWithEmpty>>;
+		try {
+			result = await session.replaceWithEmpty();
+		} catch (error) {
+			// replaceWithBackup throws only before it touched the stored archive.
+			result = { replaced: false, reason: describeError(error) };
+		}
+		if (!result.replaced) {
+			if (wasRunning) await this.setPaused(false);
+			return { joined: false, reason: result.reason };
+		}
+		// No reconnect here: this page's archive is closed; the next load connects to the team.
+		this.space = space;
+		this.paused = false;
+		this.#save();
+		return result.unchecked === undefined
+			? { joined: true }
+			: { joined: true, unchecked: result.unchecked };
+	}
+
+	reviewInvite(space: TeamSpace): void {
+		this.#pendingInvite = space;
+	}
+
+	takePendingInvite(): TeamSpace | null {
+		const space = this.#pendingInvite;
+		this.#pendingInvite = null;
+		return space;
 	}
 
 	/** Leaves the team: the connection closes and the secret is forgotten; the archive stays. */

@@ -983,8 +983,14 @@ export class WorkspaceCore {
 	 * and this archive keeps working (`replaced: false`, with the reason). Other tabs are told
 	 * to reload rather than merge their old copy back in.
 	 */
-	async replaceWithBackup(
-		update: Uint8Array
+	replaceWithBackup(update: Uint8Array) {
+		return this.#replaceArchive(update, { action: 'restore', what: 'replaceWithBackup' });
+	}
+
+	/** Replaces the archive (see `replaceWithBackup`), logging `facts` in the one that replaces it. */
+	async #replaceArchive(
+		update: Uint8Array,
+		facts: AuditFacts
 	): Promise<
 		| { replaced: true; unchecked?: string; erasedLeftOut: number }
 		| { replaced: false; reason: string }
@@ -1007,10 +1013,7 @@ export class WorkspaceCore {
 		// The restore is logged in the archive that takes this one's place.
 		const { auditEntryUpdate, thisDevice } = await import('../features/audit/audit-writes');
 		const author = { at: Date.now(), by: this.memberId, device: thisDevice() };
-		update = Y.mergeUpdates([
-			update,
-			auditEntryUpdate({ action: 'restore', what: 'replaceWithBackup' }, author)
-		]);
+		update = Y.mergeUpdates([update, auditEntryUpdate(facts, author)]);
 		const resume = await persistence.pause();
 		// Other tabs stop storing their copy first, so none writes the old archive over the new.
 		this.#tabs?.announceReplaced();
@@ -1072,7 +1075,7 @@ export class WorkspaceCore {
 		}
 		const update = Y.encodeStateAsUpdate(fresh.doc);
 		fresh.doc.destroy();
-		return this.replaceWithBackup(update);
+		return this.#replaceArchive(update, { action: 'teamJoin', what: 'emptyArchive' });
 	}
 
 	/**

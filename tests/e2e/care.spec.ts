@@ -92,7 +92,7 @@ test('a festival send list leaves out who declined, says so, and walks through t
 	await festival.getByRole('button', { name: 'Greet customers…' }).click();
 	const dialog = page.getByRole('dialog', { name: /Send list: Mid-Autumn Festival/ });
 	await expect(dialog.getByRole('note')).toHaveText(
-		'1 customer is left out: they declined marketing messages.'
+		'1 customer is left out: they declined or withdrew consent for every channel.'
 	);
 	await expect(dialog.getByText('Customer 1 of 1')).toBeVisible();
 	await expect(dialog.getByRole('heading', { name: 'Lin Yi' })).toBeVisible();

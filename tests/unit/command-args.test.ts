@@ -191,7 +191,8 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 	createTemplate: [{ name: 'Hi', occasion: 'any', textEn: 'Hi {name}', textZh: '' }],
 	updateTemplate: ['t1', { name: 'Hi', occasion: 'any', textEn: 'Hi {name}', textZh: '' }],
 	deleteTemplate: ['t1'],
-	setCareSettings: [{ shopName: 'Tea House', afterPurchaseDays: 3 }],
+	setCareSettings: [{ shopName: 'Tea House', afterPurchaseDays: 3, agreedOnly: false }],
+	recordConsent: ['c1', { purpose: 'sms', decision: 'withdrawn', method: 'verbal', text: '' }],
 	createAutomation: [
 		{
 			name: 'Birthday call',

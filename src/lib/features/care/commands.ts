@@ -26,7 +26,7 @@ export const careCommands = {
 		load: async () => (await load()).deleteTemplate
 	}),
 	setCareSettings: command({
-		args: args(shape({ shopName: text, afterPurchaseDays: v.number() })),
+		args: args(shape({ shopName: text, afterPurchaseDays: v.number(), agreedOnly: v.boolean() })),
 		undo: 'step',
 		load: async () => (await load()).setCareSettings
 	})

@@ -29,6 +29,8 @@ export async function exportFile(options: {
 	locale: string;
 	/** Customer value's scores to add as columns (customers' exports only). */
 	valueFacts?: () => Promise<ValueLookup>;
+	/** For a marketing list: the customers it may hold (customers' exports only). */
+	keep?: (customers: readonly CustomerRecord[]) => CustomerRecord[];
 }): Promise<{ file: string; count: number }> {
 	const { scope, format, db, t } = options;
 	const stamp = localDateKey(Date.now());
@@ -37,8 +39,9 @@ export async function exportFile(options: {
 	let rows: string[][];
 	let count: number;
 	if (scope === 'list' || scope === 'all') {
-		const customers =
+		const listed =
 			scope === 'list' ? options.listCustomers : await db.customers.orderBy('sortName').toArray();
+		const customers = options.keep ? options.keep(listed) : listed;
 		count = customers.length;
 		if (format === 'vcard') {
 			const file = `${base}.vcf`;

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { args, command } from '../../core/command';
 import { id, shape, text } from '../../core/arg-shapes';
 import { dealFields } from '../deals/commands';
+import { CONSENT_DECISIONS, CONSENT_PURPOSES, CONSENT_WAYS } from './rules/consent';
 
 const newLead = shape({ name: text, phone: text, source: text, ownerId: text, notes: text });
 
@@ -26,8 +27,21 @@ const walkIn = shape({
 // carry them.
 const load = () => import('./lead-commands');
 
+const consentInput = v.strictObject({
+	purpose: v.picklist(CONSENT_PURPOSES),
+	decision: v.picklist(CONSENT_DECISIONS),
+	method: v.picklist(CONSENT_WAYS),
+	text
+});
+
 /** The leads inbox and the walk-in kiosk. */
 export const leadCommands = {
+	/** A consent decision for one purpose, as the customer gave it (added to their history). */
+	recordConsent: command({
+		args: args(id, consentInput),
+		undo: 'step',
+		load: async () => (await load()).recordConsent
+	}),
 	addLead: command({
 		args: args(newLead),
 		undo: 'step',

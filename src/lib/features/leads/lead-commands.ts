@@ -17,7 +17,13 @@ import { writeEntry } from '../loyalty/purchase-points';
 import { loyaltySettingsOf } from '../loyalty/loyalty-reads';
 import { CONSENTS_ROOT, LEAD_EVENTS_ROOT } from './kinds';
 import { KIOSK_LEADS_KEY } from './leads-keys';
-import { KIOSK_PURPOSES, type ConsentDecision, type ConsentPurpose } from './rules/consent';
+import {
+	KIOSK_PURPOSES,
+	MAX_CONSENT_TEXT,
+	type ConsentDecision,
+	type ConsentPurpose,
+	type ConsentWay
+} from './rules/consent';
 import {
 	consentTextFor,
 	readKioskSettings,
@@ -244,9 +250,37 @@ function consentEntry(
 	purpose: ConsentPurpose,
 	decision: ConsentDecision,
 	at: number,
-	text: string
+	text: string,
+	method: ConsentWay = 'kiosk'
 ) {
-	return { customerId, purpose, decision, at, method: 'kiosk', by: ctx.memberId, text };
+	return { customerId, purpose, decision, at, method, by: ctx.memberId, text };
+}
+
+/**
+ * Records a consent decision for one purpose (a form, paper, a phone call): added to the
+ * customer's history, never replacing what was recorded before.
+ */
+export function recordConsent(
+	ctx: CommandContext,
+	customerId: string,
+	input: { purpose: ConsentPurpose; decision: ConsentDecision; method: ConsentWay; text: string }
+): { ok: true } | { ok: false; error: 'notFound' } {
+	if (!liveCustomer(ctx.ws, customerId)) return { ok: false, error: 'notFound' };
+	const at = commandTime(ctx);
+	const entry = consentEntry(
+		ctx,
+		customerId,
+		input.purpose,
+		input.decision,
+		at,
+		input.text.slice(0, MAX_CONSENT_TEXT),
+		input.method
+	);
+	ctx.ws.doc.transact(
+		() => ctx.ws.doc.getMap<unknown>(CONSENTS_ROOT).set(newId(), entry),
+		ctx.origin
+	);
+	return { ok: true };
 }
 
 function giveWelcome(

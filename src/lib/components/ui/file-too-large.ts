@@ -21,5 +21,7 @@ export function tooLargeText(door: FileDoor, sizeOrError: unknown): string | nul
 				? oversize(door, sizeOrError)
 				: null;
 	if (!over) return null;
-	return t(TOO_LARGE[door], { size: formatBytes(over.size), limit: formatBytes(over.limit) });
+	const [size, limit] = [formatBytes(over.size), formatBytes(over.limit)];
+	// Rounded, a file just over the limit would read as its size: "50 MB, larger than 50 MB".
+	return t(TOO_LARGE[door], { size: size === limit ? `> ${size}` : size, limit });
 }

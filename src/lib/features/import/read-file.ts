@@ -21,7 +21,9 @@ export interface ReadFileResult {
 }
 
 export class UnreadableFileError extends Error {
-	constructor(readonly reason: 'empty' | 'workbook' | 'noRows' | 'tooLarge' | 'unpackedTooLarge') {
+	constructor(
+		readonly reason: 'empty' | 'workbook' | 'vcard' | 'noRows' | 'tooLarge' | 'unpackedTooLarge'
+	) {
 		super(reason);
 		this.name = 'UnreadableFileError';
 	}
@@ -65,7 +67,14 @@ export function readImportFile(
 	const encoding = choice.encoding ?? detectEncoding(bytes);
 	const text = decodeText(bytes, encoding);
 	if (/^\s*BEGIN:VCARD/i.test(text)) {
-		return { format: 'vcard', table: readVCards(text), encoding };
+		// The vcf library throws its own SyntaxError at the first broken card (found by fuzzing).
+		let table: ImportTable;
+		try {
+			table = readVCards(text);
+		} catch {
+			throw new UnreadableFileError('vcard');
+		}
+		return { format: 'vcard', table, encoding };
 	}
 	const { delimiter, ...table } = readDelimited(text);
 	if (table.headers.length === 0) throw new UnreadableFileError('noRows');

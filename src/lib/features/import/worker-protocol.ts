@@ -16,7 +16,7 @@ export type ImportWorkerRequest =
 	| { type: 'analysePurchases'; id: number; table: ImportTable; options: PurchaseImportOptions };
 
 export type ImportFailureReason =
-	'empty' | 'workbook' | 'noRows' | 'tooLarge' | 'unpackedTooLarge' | 'unexpected';
+	'empty' | 'workbook' | 'vcard' | 'noRows' | 'tooLarge' | 'unpackedTooLarge' | 'unexpected';
 
 export type ImportWorkerResponse =
 	| { type: 'read'; id: number; result: ReadFileResult }

@@ -99,4 +99,22 @@ describe('fuzzing the import readers', { timeout: 60_000 }, () => {
 		expect(read.ok).toBe(false);
 		expect(!read.ok && read.error).toMatchObject({ name: 'UnreadableFileError', reason: 'vcard' });
 	});
+
+	it('keeps what fuzzing found: an .xls whose string record runs past its end is refused at once', async () => {
+		// Seed 8 (before the fix): SheetJS read a one-byte length beyond the record (undefined)
+		// and looped until V8 refused a 2 GB array, 4–5 s later. Now the loop ends at the record.
+		const bytes = fixture('fuzz-damaged-string-record.xls');
+		const read = await timed(() => readImportBytes(bytes, 'damaged.xls'));
+		expect(read.ms).toBeLessThan(1_000);
+		if (!read.ok) expect(read.error).toBeInstanceOf(UnreadableFileError);
+	});
+
+	it('keeps what fuzzing found: an .xls formula whose last token overshoots its end is refused', async () => {
+		// Seed 6 (before the fix): SheetJS read formula tokens `while (target != position)`, and
+		// once past the end, never stopped.
+		const bytes = fixture('fuzz-overshooting-formula.xls');
+		const read = await timed(() => readImportBytes(bytes, 'damaged.xls'));
+		expect(read.ms).toBeLessThan(1_000);
+		if (!read.ok) expect(read.error).toBeInstanceOf(UnreadableFileError);
+	});
 });

@@ -167,12 +167,54 @@ function reachable(
 	return reached;
 }
 
+/**
+ * Loops in SheetJS (@e965/xlsx 0.20.3) that read a damaged .xls forever: a string whose
+ * one-byte length lies past its record's end has the length `undefined`, and `i != size` never
+ * ends; a C string running past the end compares `undefined !== 0`; a formula whose last token
+ * overshoots its end is read `while (target != blob.l)`. Fuzzing found 4.5 KB files that grew
+ * the reader to 2 GB or never returned. Rewritten to stop at the end (`<`, `> 0`, `>`), which
+ * changes nothing for a well-formed file; the build fails if the library's code changes, so a
+ * new version is looked at again.
+ */
+function sheetJsBoundedStrings(): Plugin {
+	const PATCHES: Array<[string, string]> = [
+		[
+			'case \'sbcs-cont\': o = ""; loc = this.l;\n\t\t\tfor(i = 0; i != size; ++i) {',
+			'case \'sbcs-cont\': o = ""; loc = this.l;\n\t\t\tfor(i = 0; i < size; ++i) {'
+		],
+		[
+			'while((w=__readUInt8(this, this.l + size++))!==0) oo.push',
+			'while((w=__readUInt8(this, this.l + size++))>0) oo.push'
+		],
+		[
+			'while(target != blob.l) {\n\t\tlength = target - blob.l;',
+			'while(target > blob.l) {\n\t\tlength = target - blob.l;'
+		]
+	];
+	return {
+		name: 'clientbook:sheetjs-bounded-strings',
+		enforce: 'pre',
+		transform(code, id) {
+			if (!/[\\/]@e965[\\/]xlsx[\\/]xlsx\.mjs$/.test(id.split('?')[0]!)) return null;
+			let patched = code;
+			for (const [from, to] of PATCHES) {
+				if (!patched.includes(from)) this.error(`SheetJS changed: "${from}" is gone`);
+				patched = patched.replace(from, to);
+			}
+			return { code: patched, map: null };
+		}
+	};
+}
+
 export default defineConfig({
 	define: { __APP_VERSION__: JSON.stringify(version) },
 	// The import worker is an ES module, like the app (built apart from it: it shares no chunks,
 	// which is why the workspace worker is built with the app instead).
-	worker: { format: 'es' },
+	worker: { format: 'es', plugins: () => [sheetJsBoundedStrings()] },
+	// The dev server's pre-bundling skips plugins: SheetJS is served as it is, patched.
+	optimizeDeps: { exclude: ['@e965/xlsx'] },
 	plugins: [
+		sheetJsBoundedStrings(),
 		workspaceWorkerInAppBuild(),
 		firstRouteInOneChunk(),
 		sveltekit(),
@@ -212,6 +254,8 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/simulation/**/*.test.ts'],
 		environment: 'node',
-		setupFiles: ['tests/unit/setup.ts']
+		setupFiles: ['tests/unit/setup.ts'],
+		// Through Vite's transforms, so the tests read spreadsheets with the patched SheetJS.
+		server: { deps: { inline: ['@e965/xlsx'] } }
 	}
 });

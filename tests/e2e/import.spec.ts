@@ -1,5 +1,5 @@
 import { expect, test } from './support/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { customerList, notices, openCustomers } from './support/app';
 import { checkAndImport, chooseImportFile, fixturePath } from './support/import';
 
@@ -133,6 +133,29 @@ test('a broken workbook says what went wrong and imports nothing', async ({ page
 		buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4])
 	});
 	await expect(page.getByRole('alert')).toContainText('could not be opened');
+	await openCustomers(page);
+	await expect(page.getByRole('heading', { name: 'Your archive is empty' })).toBeVisible();
+});
+
+test('a file over the import limit is refused before it is read, naming its size and the limit', async ({
+	page
+}, testInfo) => {
+	// 60 MB of well-formed rows, over the 50 MB limit: read, they would reach the column step.
+	// Written to disk, since Playwright takes no buffer over 50 MB.
+	const row = Buffer.from('Lucy Fang,13800138000\n');
+	const rows = Math.ceil((60 * 1024 * 1024) / row.length);
+	const big = Buffer.concat([Buffer.from('Name,Phone\n'), Buffer.alloc(rows * row.length)]);
+	for (let i = 0; i < rows; i++) row.copy(big, 11 + i * row.length);
+	const path = testInfo.outputPath('customers-60mb.csv');
+	writeFileSync(path, big);
+
+	await page.goto('/import');
+	await expect(page.getByText('up to 50 MB')).toBeVisible();
+	await page.getByLabel('Import file').setInputFiles(path);
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('This file is 60 MB, larger than the 50 MB an import takes');
+	await expect(alert).toContainText('Nothing was read or imported');
+	await expect(page.getByRole('heading', { name: 'Match the columns' })).toHaveCount(0);
 	await openCustomers(page);
 	await expect(page.getByRole('heading', { name: 'Your archive is empty' })).toBeVisible();
 });

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { readStored, rootOf, type TableKind } from '../../core/record-kind';
 import { isDeleted, workspaceDoc, type WorkspaceDoc, entityMaps } from '../../crdt/workspace-doc';
+import { checkFileSize } from '../../domain/file-limits';
 import {
 	isSealedWithPassphrase,
 	sealFile,
@@ -77,6 +78,7 @@ export async function writeBackup(
 
 /** Whether the file needs a passphrase to open (throws when it is not a backup at all). */
 export function isEncryptedBackup(bytes: Uint8Array): boolean {
+	checkFileSize('backup', bytes.length);
 	return isSealedWithPassphrase(BACKUP_FORMAT, bytes);
 }
 
@@ -90,6 +92,7 @@ export interface OpenedBackup {
  * (by loading it into a scratch doc), so a damaged file is refused before anything is touched.
  */
 export async function openBackup(bytes: Uint8Array, passphrase?: string): Promise<OpenedBackup> {
+	checkFileSize('backup', bytes.length);
 	const { info, update } = await unsealFile(BACKUP_FORMAT, bytes, passphrase);
 	const scratch = new Y.Doc();
 	try {

@@ -2,16 +2,16 @@
 import { analyseCustomerRows } from './customer-import';
 import { analysePurchaseRows } from './purchase-import';
 import type { ImportWorkerRequest, ImportWorkerResponse } from './worker-protocol';
-import { readImportFile, UnreadableFileError } from './read-file';
+import { readImportBytes, UnreadableFileError } from './read-file';
 
 /** Reading and checking a file runs here, so a 10,000-row file never freezes the page. */
 const post = (message: ImportWorkerResponse) => self.postMessage(message);
 
-self.onmessage = (event: MessageEvent<ImportWorkerRequest>) => {
+self.onmessage = async (event: MessageEvent<ImportWorkerRequest>) => {
 	const request = event.data;
 	try {
 		if (request.type === 'read') {
-			const result = readImportFile(
+			const result = await readImportBytes(
 				new Uint8Array(request.bytes),
 				request.fileName,
 				request.choice

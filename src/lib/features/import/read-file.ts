@@ -1,8 +1,10 @@
+import { FILE_LIMITS } from '../../domain/file-limits';
 import { readDelimited } from './delimited';
 import { openWorkbook } from './spreadsheet';
 import type { ImportTable } from './table';
 import { decodeText, detectEncoding, type TextEncodingName } from './text-encoding';
 import { readVCards } from './vcard';
+import { checkWorkbookBounds, WorkbookBoundsError } from './workbook-bounds';
 
 export type ImportFileFormat = 'delimited' | 'workbook' | 'vcard';
 
@@ -19,7 +21,9 @@ export interface ReadFileResult {
 }
 
 export class UnreadableFileError extends Error {
-	constructor(readonly reason: 'empty' | 'workbook' | 'noRows') {
+	constructor(
+		readonly reason: 'empty' | 'workbook' | 'vcard' | 'noRows' | 'tooLarge' | 'unpackedTooLarge'
+	) {
 		super(reason);
 		this.name = 'UnreadableFileError';
 	}
@@ -39,6 +43,8 @@ export function readImportFile(
 	choice: { encoding?: TextEncodingName; sheet?: string } = {}
 ): ReadFileResult {
 	if (bytes.length === 0) throw new UnreadableFileError('empty');
+	// The page refuses such a file before reading it; this holds for any other caller.
+	if (bytes.length > FILE_LIMITS.import) throw new UnreadableFileError('tooLarge');
 	if (starts(bytes, ZIP) || starts(bytes, OLE) || /\.xlsx?$/i.test(fileName)) {
 		let workbook;
 		try {
@@ -61,9 +67,35 @@ export function readImportFile(
 	const encoding = choice.encoding ?? detectEncoding(bytes);
 	const text = decodeText(bytes, encoding);
 	if (/^\s*BEGIN:VCARD/i.test(text)) {
-		return { format: 'vcard', table: readVCards(text), encoding };
+		// The vcf library throws its own SyntaxError at the first broken card (found by fuzzing).
+		let table: ImportTable;
+		try {
+			table = readVCards(text);
+		} catch {
+			throw new UnreadableFileError('vcard');
+		}
+		return { format: 'vcard', table, encoding };
 	}
 	const { delimiter, ...table } = readDelimited(text);
 	if (table.headers.length === 0) throw new UnreadableFileError('noRows');
 	return { format: 'delimited', table, encoding, delimiter };
+}
+
+/**
+ * What the import worker runs: a workbook's unpacked size is bounded first (see
+ * workbook-bounds.ts), which needs the platform's asynchronous inflater, then the file is read.
+ */
+export async function readImportBytes(
+	bytes: Uint8Array,
+	fileName: string,
+	choice: { encoding?: TextEncodingName; sheet?: string } = {}
+): Promise<ReadFileResult> {
+	if (bytes.length > FILE_LIMITS.import) throw new UnreadableFileError('tooLarge');
+	try {
+		await checkWorkbookBounds(bytes);
+	} catch (error) {
+		if (error instanceof WorkbookBoundsError) throw new UnreadableFileError(error.problem);
+		throw new UnreadableFileError('workbook');
+	}
+	return readImportFile(bytes, fileName, choice);
 }

@@ -15,7 +15,8 @@ export type ImportWorkerRequest =
 	| { type: 'analyse'; id: number; table: ImportTable; options: CustomerImportOptions }
 	| { type: 'analysePurchases'; id: number; table: ImportTable; options: PurchaseImportOptions };
 
-export type ImportFailureReason = 'empty' | 'workbook' | 'noRows' | 'unexpected';
+export type ImportFailureReason =
+	'empty' | 'workbook' | 'vcard' | 'noRows' | 'tooLarge' | 'unpackedTooLarge' | 'unexpected';
 
 export type ImportWorkerResponse =
 	| { type: 'read'; id: number; result: ReadFileResult }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { sealFile, SealedFileError, unsealFile, type SealedFormat } from '../backup/sealed-file';
 import type { WorkspaceDoc } from '../../crdt/workspace-doc';
 import { fromBase64, toBase64 } from '../../domain/base64';
+import { checkFileSize } from '../../domain/file-limits';
 
 /**
  * A sync file: changes carried by hand (USB stick, e-mail, chat) between colleagues who cannot
@@ -88,6 +89,7 @@ export interface OpenedChanges {
  * to check it, as a backup is: it builds on what the receiver already has.)
  */
 export async function openChanges(bytes: Uint8Array, secret?: string): Promise<OpenedChanges> {
+	checkFileSize('changes', bytes.length);
 	const { info, update } = await unsealFile(CHANGES_FORMAT, bytes, secret);
 	const checked = readInfo(info);
 	let senderState: Uint8Array;

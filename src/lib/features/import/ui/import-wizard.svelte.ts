@@ -1,4 +1,5 @@
 import type { JobProgress, Undo } from '../../../workspace/command-client';
+import { FILE_LIMITS, oversize } from '../../../domain/file-limits';
 import type { CustomFieldDef } from '../../custom-fields/rules/custom-fields';
 import type { DuplicateCandidate } from '../../duplicates/rules/duplicates';
 import { lacksName, suggestMapping, type ImportTarget } from '../column-mapping';
@@ -79,6 +80,8 @@ export class ImportWizard {
 		total: number;
 	} | null>(null);
 	error = $state<string | null>(null);
+	/** With the error 'tooLarge': the file's size and the import's limit, for the message. */
+	tooLarge = $state.raw<{ size: number; limit: number } | null>(null);
 	outcome = $state.raw<ImportOutcome | null>(null);
 
 	#bytes: ArrayBuffer | null = null;
@@ -108,6 +111,14 @@ export class ImportWizard {
 	async chooseFile(file: File): Promise<void> {
 		this.reset();
 		this.fileName = file.name;
+		// Before a byte is read: a file far too large would fill the tab's memory first.
+		const over = oversize('import', file.size);
+		if (over) {
+			this.#bytes = null;
+			this.tooLarge = over;
+			this.error = 'tooLarge';
+			return;
+		}
 		this.#bytes = await file.arrayBuffer();
 		void this.session.prepareForImport().catch(() => undefined);
 		await this.#readFile({});
@@ -318,6 +329,9 @@ export class ImportWizard {
 	#fail(error: unknown): void {
 		if (error instanceof ImportFailure && error.reason === 'cancelled') return;
 		this.error = error instanceof ImportFailure ? error.reason : 'unexpected';
+		if (this.error === 'tooLarge' && !this.tooLarge) {
+			this.tooLarge = { size: this.#bytes?.byteLength ?? 0, limit: FILE_LIMITS.import };
+		}
 		console.error(error);
 	}
 
@@ -331,6 +345,7 @@ export class ImportWizard {
 		this.rowChoices = {};
 		this.outcome = null;
 		this.error = null;
+		this.tooLarge = null;
 	}
 
 	dispose(): void {

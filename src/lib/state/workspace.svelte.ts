@@ -50,6 +50,8 @@ export class WorkspaceSession {
 	kioskSettings = $state.raw<unknown>(undefined);
 	/** The feedback response-time rules as stored, likewise. */
 	feedbackRules = $state.raw<unknown>(undefined);
+	/** The retention rules as stored, likewise. */
+	retentionRules = $state.raw<unknown>(undefined);
 	/** Moves on whenever purchases or interactions change (see CustomerActivityState). */
 	eventsVersion = $state(0);
 	/** Moves on whenever what Insights → Feedback is made of changes. */
@@ -124,6 +126,7 @@ export class WorkspaceSession {
 	loyaltyStandings = () => this.#client.call('loyaltyStandings', []);
 	/** Erases a customer for good: no undo (see features/privacy/erasure.ts). */
 	eraseCustomer = (customerId: string) => this.#client.call('eraseCustomer', [customerId]);
+	eraseCustomers = (customerIds: string[]) => this.#client.call('eraseCustomers', [customerIds]);
 	/** Everything the archive holds about one customer, for their own copy. */
 	customerData = (customerId: string) => this.#client.call('customerData', [customerId]);
 	auditLog = () => this.#client.call('auditLog', []);

@@ -20,6 +20,7 @@ import { dealCommands } from '../features/deals/commands';
 import { leadCommands } from '../features/leads/commands';
 import { feedbackCommands } from '../features/feedback/commands';
 import { auditCommands } from '../features/audit/commands';
+import { privacyCommands } from '../features/privacy/commands';
 
 /** Each feature's commands; the registry refuses a name two of them declare. */
 export const FEATURE_COMMANDS = [
@@ -43,7 +44,8 @@ export const FEATURE_COMMANDS = [
 	dealCommands,
 	leadCommands,
 	feedbackCommands,
-	auditCommands
+	auditCommands,
+	privacyCommands
 ] as const;
 
 /** The registry the worker dispatches by name. */

@@ -10,6 +10,7 @@ import { readCareSettings, type CareSettings } from '../features/care/rules/care
 import { CARE_SETTINGS_KEY } from '../features/care/care-keys';
 import { KIOSK_LEADS_KEY } from '../features/leads/leads-keys';
 import { FEEDBACK_RULES_KEY } from '../features/feedback/feedback-keys';
+import { RETENTION_RULES_KEY } from '../features/privacy/retention-keys';
 
 export interface ShopSettingsView {
 	valueSettings: ValueSettings;
@@ -22,6 +23,8 @@ export interface ShopSettingsView {
 	kioskSettings: unknown;
 	/** The feedback response-time rules as stored (null when never set), read likewise. */
 	feedbackRules: unknown;
+	/** The retention rules as stored (null when never set), read likewise. */
+	retentionRules: unknown;
 }
 
 /** The shop's settings as the page shows them, each unreadable part as its default. */
@@ -31,6 +34,7 @@ export function readShopSettings(ws: WorkspaceDoc): ShopSettingsView {
 		loyaltySettings: readLoyaltySettings(ws.meta.get(LOYALTY_SETTINGS_KEY)),
 		careSettings: readCareSettings(ws.meta.get(CARE_SETTINGS_KEY)),
 		kioskSettings: ws.meta.get(KIOSK_LEADS_KEY) ?? null,
-		feedbackRules: ws.meta.get(FEEDBACK_RULES_KEY) ?? null
+		feedbackRules: ws.meta.get(FEEDBACK_RULES_KEY) ?? null,
+		retentionRules: ws.meta.get(RETENTION_RULES_KEY) ?? null
 	};
 }

@@ -114,6 +114,8 @@ export interface WorkspaceView {
 	kioskSettings: unknown;
 	/** The feedback response-time rules, as stored (see ShopSettingsView). */
 	feedbackRules: unknown;
+	/** The retention rules, as stored (see ShopSettingsView). */
+	retentionRules: unknown;
 	/** Moves on whenever purchases or interactions change: screens showing them read again. */
 	eventsVersion: number;
 	/**
@@ -437,26 +439,52 @@ export class WorkspaceCore {
 	 * compaction: the records are gone, their bytes still stored until it succeeds.
 	 */
 	async eraseCustomer(customerId: string): Promise<ErasureResult> {
+		const outcome = await this.#erase([customerId], 'customer');
+		return outcome.erased === 0
+			? { erased: false, reason: outcome.refused[0] ?? 'notFound' }
+			: {
+					erased: true,
+					records: outcome.records,
+					customers: outcome.customers,
+					...(outcome.unstored ? { unstored: outcome.unstored } : {})
+				};
+	}
+
+	/**
+	 * Erases the customers a retention rule found (see features/privacy/retention.ts) in one
+	 * step: each as `eraseCustomer` would, the stored archive compacted once for all of them.
+	 */
+	async eraseCustomers(customerIds: string[]) {
+		return this.#erase(customerIds, 'retention');
+	}
+
+	async #erase(customerIds: readonly string[], what: 'customer' | 'retention') {
 		await this.#ready;
 		const [{ eraseCustomer }, kinds] = await Promise.all([
 			import('../features/privacy/erasure'),
 			this.#allKinds()
 		]);
-		const outcome = eraseCustomer(this.ws, kinds, customerId, {
-			at: Date.now(),
-			by: this.memberId,
-			origin: ERASURE_ORIGIN
-		});
-		if (typeof outcome === 'string') return { erased: false, reason: outcome };
+		const done = { erased: 0, records: 0, customers: 0, refused: [] as ErasureRefusal[] };
+		for (const customerId of new Set(customerIds)) {
+			const outcome = eraseCustomer(this.ws, kinds, customerId, {
+				at: Date.now(),
+				by: this.memberId,
+				origin: ERASURE_ORIGIN
+			});
+			if (typeof outcome === 'string') {
+				done.refused.push(outcome);
+				continue;
+			}
+			done.erased++;
+			done.records += outcome.records;
+			done.customers += outcome.customers.length;
+		}
+		if (done.erased === 0) return { ...done, unstored: null };
 		const unstored = await this.#forgetErased();
-		await this.recordAudit({ action: 'erase', what: 'customer', rows: outcome.records });
+		const rows = what === 'customer' ? done.records : done.erased;
+		await this.recordAudit({ action: what === 'customer' ? 'erase' : 'retention', what, rows });
 		await this.settled();
-		return {
-			erased: true,
-			records: outcome.records,
-			customers: outcome.customers.length,
-			...(unstored ? { unstored } : {})
-		};
+		return { ...done, unstored };
 	}
 
 	async #allKinds() {
@@ -1050,7 +1078,8 @@ export class WorkspaceCore {
 	async holdsRecords(): Promise<boolean> {
 		await this.#ready;
 		for (const [name, type] of this.ws.doc.share) {
-			if (name === 'meta' || name === 'members') continue;
+			// The audit log says who did what, not whose data is here: alone it is no archive.
+			if (name === 'meta' || name === 'members' || name === AUDIT_ROOT) continue;
 			// A root's kind is unknown until someone calls getMap/getArray on it, so its own fields
 			// are read: entries of a map-like root (tombstones included), items of a list-like one.
 			if (type._length > 0 || type._map.size > 0) return true;

@@ -164,6 +164,7 @@ const CALLS: { [K in keyof AppCommands]: ArgsOf<AppCommands[K]> } = {
 	loadDemoShop: [300, 'zh-CN'],
 	removeDemoShop: [],
 	recordAudit: [{ action: 'export', what: 'customers', rows: 3 }],
+	writeRoleEntry: [{ member: 'm2', role: 'staff', at: 1, sig: 'c2ln' }],
 	setRetentionRules: [{ leads: { on: true, months: 12 }, inactive: { on: false, years: 3 } }],
 	importCustomers: [{ create: [customer({ name: 'Li Na' })], update: [{ id: 'c1', patch: {} }] }],
 	importPurchases: [[purchase]],

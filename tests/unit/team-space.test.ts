@@ -34,6 +34,16 @@ describe('team spaces', () => {
 		expect(parseInvite(`  ${url.hash.slice(1)}\n`)).toEqual(space);
 	});
 
+	it('carry the owner’s public key, through a new secret too; a malformed one spoils the invite', () => {
+		const ownerKey = 'B'.repeat(87);
+		const space = { ...createTeamSpace(servers), ownerKey };
+		const link = inviteLink('https://x.test/', space);
+		expect(parseInvite(link)).toEqual(space);
+		expect(rotateTeamSecret(space).ownerKey).toBe(ownerKey);
+		expect(parseInvite(link.replace(/owner=[^&]+/, 'owner=short'))).toBeNull();
+		expect(parseInvite(link.replace(/owner=[^&]+/, `owner=${'%2F'.repeat(87)}`))).toBeNull();
+	});
+
 	it('refuse incomplete, altered or foreign invites', () => {
 		const link = inviteLink('https://x.test/', createTeamSpace(servers));
 		expect(parseInvite('')).toBeNull();

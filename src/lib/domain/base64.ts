@@ -16,3 +16,8 @@ export function fromBase64(text: string): Uint8Array {
 export function toBase64Url(bytes: Uint8Array): string {
 	return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
+
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
+	const plain = text.replace(/-/g, '+').replace(/_/g, '/');
+	return Uint8Array.from(atob(plain), (char) => char.charCodeAt(0));
+}

@@ -130,6 +130,7 @@ export class WorkspaceSession {
 	/** Everything the archive holds about one customer, for their own copy. */
 	customerData = (customerId: string) => this.#client.call('customerData', [customerId]);
 	auditLog = () => this.#client.call('auditLog', []);
+	roleEntries = () => this.#client.call('roleEntries', []);
 	checkCoupon = (...args: Args<'checkCoupon'>) => this.#client.call('checkCoupon', args);
 	couponFigures = () => this.#client.call('couponFigures', []);
 	feedbackFigures = (...args: Args<'feedbackFigures'>) =>

@@ -6,6 +6,7 @@ import { issuedCodeKind, redemptionKind } from '../features/coupons/code-kinds';
 import { automationLogKind, greetingQueueKind } from '../features/automations/log-kinds';
 import { erasureKind } from '../features/privacy/erasure-records';
 import { auditKind } from '../features/audit/audit-entries';
+import { roleKind } from '../features/roles/role-entries';
 import { APP_TABLE_KINDS } from './record-kinds';
 
 // Apart from record-kinds.ts, which the worker's first load carries: these bring the points,
@@ -25,7 +26,8 @@ export const DOC_ONLY_KINDS: readonly RecordKind[] = [
 	automationLogKind,
 	greetingQueueKind,
 	erasureKind,
-	auditKind
+	auditKind,
+	roleKind
 ];
 
 /** Every kind of record in the doc; only `meta` (the shop's settings) is not a root of records. */

@@ -21,6 +21,7 @@ import { leadCommands } from '../features/leads/commands';
 import { feedbackCommands } from '../features/feedback/commands';
 import { auditCommands } from '../features/audit/commands';
 import { privacyCommands } from '../features/privacy/commands';
+import { roleCommands } from '../features/roles/commands';
 
 /** Each feature's commands; the registry refuses a name two of them declare. */
 export const FEATURE_COMMANDS = [
@@ -45,7 +46,8 @@ export const FEATURE_COMMANDS = [
 	leadCommands,
 	feedbackCommands,
 	auditCommands,
-	privacyCommands
+	privacyCommands,
+	roleCommands
 ] as const;
 
 /** The registry the worker dispatches by name. */

@@ -34,6 +34,8 @@ import { stampSchemaVersion, workspaceDoc, type WorkspaceDoc } from '../crdt/wor
 import type { AnyCommand, AuditOf, JobOutcome, WriteInSteps } from '../core/command';
 import { AUDIT_ORIGIN, AUDIT_ROOT, type AuditFacts } from '../core/audit-action';
 import type { AuditEntry } from '../features/audit/audit-entries';
+import type { RoleEntry } from '../features/roles/role-entries';
+import { ROLES_ROOT } from '../features/roles/roles-root';
 import { CommandRefused } from '../core/command-refused';
 import type { CommandRegistry } from '../core/command-registry';
 import { APP_TABLE_KINDS } from './record-kinds';
@@ -42,7 +44,7 @@ import { invitationKind, responseKind, surveyKind } from '../features/feedback/s
 import type { SkippedRecords } from '../features/data-health/data-health';
 import type { AnalyticsKeeper } from '../analytics/keeper';
 import type { AnalyticsColumns } from '../analytics/snapshot';
-import { rootOf, type TableKind } from '../core/record-kind';
+import { readStored, rootOf, type TableKind } from '../core/record-kind';
 import { describeError } from '../domain/describe-error';
 import { ProjectionDb } from '../projection/db';
 import type { Projector, UnwrittenCustomers } from '../projection/projector';
@@ -290,7 +292,8 @@ export class WorkspaceCore {
 				this.ws.couponRedemptions,
 				this.ws.automationLog,
 				this.ws.greetingQueue,
-				this.ws.doc.getMap<unknown>(AUDIT_ROOT)
+				this.ws.doc.getMap<unknown>(AUDIT_ROOT),
+				this.ws.doc.getMap<unknown>(ROLES_ROOT)
 			];
 			const feedbackMadeOf = [
 				...[surveyKind, responseKind, invitationKind, feedbackKind].map((kind) =>
@@ -422,6 +425,16 @@ export class WorkspaceCore {
 			import('./all-record-kinds')
 		]);
 		return customerData(this.ws, customerId, ALL_RECORD_KINDS, Date.now());
+	}
+
+	/** The team's role decisions as stored; each device checks their signatures (features/roles). */
+	async roleEntries(): Promise<RoleEntry[]> {
+		await this.#ready;
+		const { roleKind } = await import('../features/roles/role-entries');
+		const root = rootOf(this.ws.doc, roleKind);
+		return [...root.entries()]
+			.map(([id, stored]) => readStored(roleKind, id, stored))
+			.filter((entry): entry is RoleEntry => entry !== null);
 	}
 
 	/** The audit log, newest first (see features/audit). */

@@ -19,6 +19,11 @@ export interface TeamSpace {
 	signaling: string[];
 	/** A y-websocket relay (ws:// or wss://), or null. */
 	relay: string | null;
+	/**
+	 * The public key of the device that started the team (base64url, raw P-256): only roles it
+	 * signed count (see features/roles). Absent in teams started before roles.
+	 */
+	ownerKey?: string;
 }
 
 export const INVITE_PATH = 'sync/join';
@@ -45,7 +50,8 @@ export function createTeamSpace(servers: Pick<TeamSpace, 'signaling' | 'relay'>)
  * new invite.
  */
 export function rotateTeamSecret(space: TeamSpace): TeamSpace {
-	return createTeamSpace(space);
+	const rotated = createTeamSpace(space);
+	return space.ownerKey ? { ...rotated, ownerKey: space.ownerKey } : rotated;
 }
 
 /** A server address as typed by the user, or null when it is not a WebSocket URL. */
@@ -86,6 +92,7 @@ export function inviteLink(appBase: string, space: TeamSpace): string {
 	const params = new URLSearchParams({ v: INVITE_VERSION, room: space.roomId, key: space.secret });
 	for (const url of space.signaling) params.append('signal', url);
 	if (space.relay) params.set('relay', space.relay);
+	if (space.ownerKey) params.set('owner', space.ownerKey);
 	const base = appBase.endsWith('/') ? appBase : `${appBase}/`;
 	return `${base}${INVITE_PATH}#${params.toString()}`;
 }
@@ -117,7 +124,16 @@ export function parseInvite(text: string): TeamSpace | null {
 	const relayText = params.get('relay');
 	const relay = relayText === null ? null : cleanServerUrl(relayText);
 	if (relayText !== null && relay === null) return null;
-	return { roomId, secret, signaling: signaling as string[], relay };
+	// An owner key that is not one leaves the invite unusable rather than roles unchecked.
+	const ownerKey = params.get('owner');
+	if (ownerKey !== null && (!TOKEN.test(ownerKey) || ownerKey.length !== 87)) return null;
+	return {
+		roomId,
+		secret,
+		signaling: signaling as string[],
+		relay,
+		...(ownerKey ? { ownerKey } : {})
+	};
 }
 
 /**

@@ -187,7 +187,9 @@ class TeamSync {
 
 	/** Starts a new team space with this device as its first member. */
 	async createTeam(servers: Pick<TeamSpace, 'signaling' | 'relay'>): Promise<void> {
-		this.space = createTeamSpace(servers);
+		// The device that starts the team signs its roles (see features/roles).
+		const { makeOwnerKey } = await import('../../roles/ui/owner-key');
+		this.space = { ...createTeamSpace(servers), ownerKey: await makeOwnerKey() };
 		this.paused = false;
 		this.#save();
 		await this.#reconnect();

@@ -1,16 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { createCustomer, customerList, openCustomers } from './support/app';
 import { syncedColleagues } from './support/sync';
-
-async function openSync(page: Page) {
-	await page
-		.getByRole('navigation', { name: 'Main' })
-		.getByRole('link', { name: /Sync/ })
-		.first()
-		.click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Sync with colleagues' })).toBeVisible();
-}
 
 test('owner and staff: staff sees masked phones of customers not theirs and cannot export; the owner can', async ({
 	browser

@@ -48,12 +48,18 @@ import {
 	signUpWalkIn
 } from '../../src/lib/features/leads/lead-commands';
 import { APP_TABLE_KINDS } from '../../src/lib/workspace/record-kinds';
+import { ALL_RECORD_KINDS } from '../../src/lib/workspace/all-record-kinds';
+import { eraseCustomer, eraseReturned, erasuresOf } from '../../src/lib/features/privacy/erasure';
+
+/** What an erasure's writes carry (as the core's): never this member's undo step. */
+const ERASURE_ORIGIN = { erasure: true };
 
 const freshDb = useProjectionDbs('simulation');
 
 /** Every root the replicas must agree on: the core's, and each table kind's. */
 const ROOTS = [
 	'customers',
+	'erasures',
 	'purchases',
 	'interactions',
 	'eventTombstones',
@@ -138,8 +144,16 @@ function act(replica: Replica, random: () => number, step: number): void {
 		dealAction(ctx, id, random, step);
 	} else if (roll < 0.98) {
 		leadAction(ctx, id, random, step);
-	} else if (roll < 0.995) {
+	} else if (roll < 0.99) {
 		feedbackAction(ctx, id, random, step);
+	} else if (roll < 0.995) {
+		// Erased for good, as the app does it: the undo history goes too (it would restore them).
+		eraseCustomer(ctx.ws, ALL_RECORD_KINDS, id, {
+			at: Date.UTC(2026, 11, 1) + step,
+			by: ctx.memberId,
+			origin: ERASURE_ORIGIN
+		});
+		replica.undo.clear();
 	} else {
 		const other = pick(ids);
 		const kept = liveCustomer(ctx.ws, id);
@@ -311,6 +325,12 @@ describe('replicas over a lossy network', () => {
 			for (let step = 0; step < 1_200; step++) {
 				act(list[Math.floor(random() * list.length)]!, random, step);
 				network.step();
+				// Each device removes data of erased customers that arrived (the core does so after
+				// every change from elsewhere; looked at every few steps here, reading every root).
+				if (step % 25 === 0) {
+					for (const replica of list)
+						eraseReturned(replica.ctx.ws, ALL_RECORD_KINDS, ERASURE_ORIGIN);
+				}
 				const event = random();
 				if (event < 0.02)
 					network.partition([
@@ -324,9 +344,20 @@ describe('replicas over a lossy network', () => {
 			}
 			network.heal();
 			network.settle();
+			// What arrived last is looked at too, and the removals reach everyone.
+			for (const replica of list) eraseReturned(replica.ctx.ws, ALL_RECORD_KINDS, ERASURE_ORIGIN);
+			network.settle();
 			expect(network.stats.dropped).toBeGreaterThan(0);
 			expect(network.stats.duplicated).toBeGreaterThan(0);
 			await expectConverged(list);
+			// Customers were erased, and no replica holds a record of theirs.
+			const erased = erasuresOf(list[0]!.ctx.ws);
+			expect(erased.size).toBeGreaterThan(0);
+			for (const replica of list) {
+				expect(eraseReturned(replica.ctx.ws, ALL_RECORD_KINDS, ERASURE_ORIGIN)).toBe(0);
+				for (const id of erased.keys())
+					expect(entityOf(replica.ctx.ws.customers, id)).toBeUndefined();
+			}
 			// The run did real work: customers, purchases and deletions all happened.
 			expect(liveIds(list[0]!.ctx).length).toBeGreaterThan(10);
 			expect(list[0]!.ctx.ws.purchases.size).toBeGreaterThan(10);

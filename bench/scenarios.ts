@@ -663,6 +663,69 @@ async function measureErasure(page: Page, origin: string) {
 	);
 }
 
+/**
+ * The app lock on a cold start: a PIN lock stored as Settings stores it, the app opened, the
+ * lock screen's PIN field shown, the PIN typed and the list's first rows shown. What the lock
+ * adds is that whole time less the person's typing (from the field shown to Unlock pressed) and
+ * less the cold start without a lock (median of 3 each).
+ */
+async function measureAppLock(page: Page, origin: string, coldStartMs: number) {
+	await page.goto(`${origin}/customers`);
+	await page.locator(ROW_SELECTOR).first().waitFor();
+	await page.evaluate(async () => {
+		const hex = (bytes: Uint8Array) =>
+			Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+		const salt = hex(crypto.getRandomValues(new Uint8Array(16)));
+		const key = await crypto.subtle.importKey(
+			'raw',
+			new TextEncoder().encode('2468'),
+			'PBKDF2',
+			false,
+			['deriveBits']
+		);
+		const bits = await crypto.subtle.deriveBits(
+			{
+				name: 'PBKDF2',
+				hash: 'SHA-256',
+				salt: new TextEncoder().encode(salt),
+				iterations: 100_000
+			},
+			key,
+			256
+		);
+		const sealed = { salt, hash: hex(new Uint8Array(bits)), iterations: 100_000 };
+		localStorage.setItem(
+			'clientbook.appLock',
+			JSON.stringify({ kind: 'pin', sealed, idleMinutes: 0 })
+		);
+	});
+	const added: number[] = [];
+	for (let run = 0; run < 3; run++) {
+		await closeApp(page);
+		await page.goto(`${origin}/customers`);
+		const pin = page.getByLabel('PIN', { exact: true });
+		await pin.waitFor({ timeout: 60_000 });
+		const shownAt = await page.evaluate(() => performance.now());
+		await pin.fill('2468');
+		const pressedAt = await page.evaluate(() => performance.now());
+		await page.getByRole('button', { name: 'Unlock' }).click();
+		await page.waitForFunction(
+			() =>
+				(window as unknown as { __bench: { firstRowsAt: number | null } }).__bench.firstRowsAt !==
+				null,
+			undefined,
+			{ timeout: 120_000 }
+		);
+		const rowsAt = await page.evaluate(
+			() => (window as unknown as { __bench: { firstRowsAt: number } }).__bench.firstRowsAt
+		);
+		added.push(rowsAt - (pressedAt - shownAt) - coldStartMs);
+	}
+	await page.evaluate(() => localStorage.removeItem('clientbook.appLock'));
+	console.log(`  app lock adds ${added.map(Math.round).join(', ')} ms to a cold start`);
+	return median(added);
+}
+
 /** The erasure step alone, after the archive's first open (see `onlyPrivacy`). */
 export async function measurePrivacyOnly(
 	origin: string,
@@ -670,6 +733,9 @@ export async function measurePrivacyOnly(
 	archive: GeneratedArchive
 ) {
 	return withOpenedArchive(origin, size, archive, async (page) => {
+		const cold: number[] = [];
+		for (let run = 0; run < 3; run++) cold.push((await coldStart(page, origin)).firstRowsAt);
+		await measureAppLock(page, origin, median(cold));
 		for (let run = 0; run < 3; run++) {
 			const erased = await measureErasure(page, origin);
 			console.log(
@@ -1255,6 +1321,12 @@ async function measurePage(
 	await printLongFrames(page, feedback.startedAt, 'feedback: ');
 	step = 'erasure';
 	const erasure = await measureErasure(page, origin);
+	step = 'app lock';
+	const appLockAdded = await measureAppLock(
+		page,
+		origin,
+		median(runs.map((run) => run.firstRowsAt))
+	);
 	return {
 		size: size.name,
 		measuredAt: new Date().toISOString(),
@@ -1318,7 +1390,8 @@ async function measurePage(
 		feedbackInsightsMs: Math.round(median(feedback.insights)),
 		longestTaskFeedbackMs: Math.round(feedback.longestTask),
 		eraseMs: Math.round(erasure.eraseMs),
-		longestTaskEraseMs: Math.round(erasure.longestTask)
+		longestTaskEraseMs: Math.round(erasure.longestTask),
+		appLockAddedMs: Math.round(appLockAdded)
 	};
 }
 

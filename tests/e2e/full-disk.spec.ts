@@ -8,6 +8,7 @@ import { findChromium } from './support/find-chromium';
 import { createCustomer, customerList, notices, openCustomers } from './support/app';
 import { checkAndImport, fixturePath } from './support/import';
 import { expect, test } from './support/test';
+import { scanStorage } from './support/storage-scan';
 
 /**
  * A real full disk: the browser profile lives on a small tmpfs, filled with random ballast in
@@ -179,6 +180,18 @@ test('on a full disk a new customer is kept, said unsaved, backed up, and stored
 			customerList(page).getByRole('link', { name: /Kept Through The Restore/ })
 		).toBeVisible();
 
+		// Erasing on the full disk: gone from the archive at once, and the page says the stored
+		// records could not be compacted yet.
+		await customersWithinTheApp(page);
+		await customerList(page)
+			.getByRole('link', { name: /Made Before/ })
+			.click();
+		await page.getByRole('link', { name: 'Data & privacy' }).click();
+		await page.getByRole('button', { name: 'Erase personal data…' }).click();
+		await page.getByLabel(/^Type the customer’s name to confirm/).fill('Made Before');
+		await page.getByRole('button', { name: 'Erase for good' }).click();
+		await expect(notices(page).getByText(/could not be compacted/)).toBeVisible();
+
 		// Room again: the kept change is stored without anyone asking.
 		await emptyTheDisk(page);
 		await expect(banner).toBeHidden({ timeout: 45_000 });
@@ -189,9 +202,10 @@ test('on a full disk a new customer is kept, said unsaved, backed up, and stored
 		context = await launch(profile, baseURL!);
 		page = context.pages()[0] ?? (await context.newPage());
 		await openCustomers(page);
-		await expect(page.getByText('9 of 9 customers')).toBeVisible();
+		await expect(page.getByText('8 of 8 customers')).toBeVisible();
+		// The erasure's compaction was made once there was room: no byte of them is stored.
+		expect(await scanStorage(page, ['Made Before'])).toEqual([]);
 		for (const name of [
-			'Made Before',
 			'Made On A Full Disk',
 			'Kept Through The Restore',
 			'Made After',

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { addPurchase, createCustomer, customerList, openCustomers } from './support/app';
 import { editField, openCustomer, syncedColleagues } from './support/sync';
+import { scanStorage } from './support/storage-scan';
 
 test("a customer's own data: a JSON with purchases and history, and a printable copy in Chinese", async ({
 	page
@@ -80,43 +80,6 @@ test('the data page of a customer the archive does not hold says so', async ({ p
 
 const ERASED = 'Ouyang Zhixuan';
 const ERASED_PHONES = ['13512345678', '13687654321', '13711223344'];
-
-/**
- * Every record of every IndexedDB database this page's origin holds, each value serialised
- * (binary values read as text, as Yjs stores its updates): which of `words` any holds.
- */
-function scanStorage(page: Page, words: string[]): Promise<string[]> {
-	return page.evaluate(async (words) => {
-		const found = new Set<string>();
-		const asText = (value: unknown): string =>
-			JSON.stringify(value, (_key, inner: unknown) =>
-				inner instanceof Uint8Array || inner instanceof ArrayBuffer
-					? new TextDecoder().decode(inner)
-					: inner
-			) ?? '';
-		for (const { name } of await indexedDB.databases()) {
-			if (!name) continue;
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const request = indexedDB.open(name);
-				request.onsuccess = () => resolve(request.result);
-				request.onerror = () => reject(request.error);
-			});
-			for (const store of db.objectStoreNames) {
-				const values = await new Promise<unknown[]>((resolve, reject) => {
-					const request = db.transaction(store).objectStore(store).getAll();
-					request.onsuccess = () => resolve(request.result);
-					request.onerror = () => reject(request.error);
-				});
-				for (const value of values) {
-					const text = asText(value);
-					for (const word of words) if (text.includes(word)) found.add(`${name}/${store}: ${word}`);
-				}
-			}
-			db.close();
-		}
-		return [...found];
-	}, words);
-}
 
 test('erased on one device: no byte of the customer stays on either synced device, and an older backup cannot bring them back', async ({
 	browser

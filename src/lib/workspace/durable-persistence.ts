@@ -218,7 +218,10 @@ export class DurablePersistence extends IndexeddbPersistence {
 	 * are then as they were, the erased data among them: the caller says so and tries again).
 	 */
 	async compactNow(): Promise<void> {
-		await this.whenStored();
+		// A disk refusing writes now refuses the compaction too: said at once, never waited out
+		// (the erasure's dialog would wait for room that may never come).
+		const refused = await this.confirmed();
+		if (refused !== null) throw refused;
 		if (this.#compactTimer !== null) clearTimeout(this.#compactTimer);
 		this.#compactTimer = null;
 		while (this.#writing) await this.#writing;

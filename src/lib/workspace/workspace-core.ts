@@ -195,6 +195,8 @@ export class WorkspaceCore {
 	/** Keys of personal roots changed since the last look for erased data, by root; null: all. */
 	#erasureCheck: Map<string, Set<string>> | null | undefined = undefined;
 	#colleagueErased = false;
+	/** Set when storage refused an erasure's compaction: the erased bytes are still stored. */
+	#compactionOwed = false;
 	readonly #commands: CommandRegistry | (() => Promise<CommandRegistry>);
 	#loadedCommands: Promise<CommandRegistry> | null = null;
 
@@ -342,6 +344,8 @@ export class WorkspaceCore {
 			onFailure: (error) => this.events.onView({ storageFailure: describeError(error) }),
 			onRecovered: () => {
 				this.events.onView({ storageFailure: null });
+				// An erasure's compaction refused by a full disk: the erased bytes go now.
+				void this.#payCompaction();
 				// The projection's writes go to the same disk: what it could not write, it writes now.
 				this.#projector?.retry();
 			}
@@ -515,9 +519,23 @@ export class WorkspaceCore {
 		forgetDeleted(this.ws.doc);
 		try {
 			await this.#persistence?.compactNow();
+			this.#compactionOwed = false;
 			return null;
 		} catch (error) {
+			// Tried again as soon as storage takes writes again (see #loadDoc's onRecovered).
+			this.#compactionOwed = true;
 			return describeError(error);
+		}
+	}
+
+	/** Compacts what an erasure could not, once storage works again; quiet if it still cannot. */
+	async #payCompaction(): Promise<void> {
+		if (!this.#compactionOwed) return;
+		try {
+			await this.#persistence?.compactNow();
+			this.#compactionOwed = false;
+		} catch (error) {
+			console.warn('Clientbook could not compact the archive yet', error);
 		}
 	}
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { type ConsentRow } from '../../src/lib/features/leads/rules/consent';
 import {
 	allowedPurposes,
 	consentStanding,
 	latestByCustomer,
 	mayMarket,
 	reachableByAny,
-	reachableFor,
-	type ConsentRow
-} from '../../src/lib/features/leads/rules/consent';
+	reachableFor
+} from '../../src/lib/features/leads/rules/consent-reach';
 
 let next = 0;
 const row = (

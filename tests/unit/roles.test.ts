@@ -5,7 +5,8 @@ import {
 	signRole,
 	verifiedRoles
 } from '../../src/lib/features/roles/role-signing';
-import { assignedTo, maskAddress, maskPhone } from '../../src/lib/features/roles/rules/staff-view';
+import { maskAddress, maskPhone } from '../../src/lib/features/roles/rules/staff-view';
+import { assignedTo } from '../../src/lib/features/roles/rules/assigned-to';
 
 let next = 0;
 async function signed(

@@ -44,7 +44,7 @@ import { invitationKind, responseKind, surveyKind } from '../features/feedback/s
 import type { SkippedRecords } from '../features/data-health/data-health';
 import type { AnalyticsKeeper } from '../analytics/keeper';
 import type { AnalyticsColumns } from '../analytics/snapshot';
-import { readStored, rootOf, type TableKind } from '../core/record-kind';
+import { rootOf, type TableKind } from '../core/record-kind';
 import { describeError } from '../domain/describe-error';
 import { ProjectionDb } from '../projection/db';
 import type { Projector, UnwrittenCustomers } from '../projection/projector';
@@ -434,11 +434,7 @@ export class WorkspaceCore {
 	/** The team's role decisions as stored; each device checks their signatures (features/roles). */
 	async roleEntries(): Promise<RoleEntry[]> {
 		await this.#ready;
-		const { roleKind } = await import('../features/roles/role-entries');
-		const root = rootOf(this.ws.doc, roleKind);
-		return [...root.entries()]
-			.map(([id, stored]) => readStored(roleKind, id, stored))
-			.filter((entry): entry is RoleEntry => entry !== null);
+		return (await import('./archive-extras')).roleEntriesOf(this.ws.doc);
 	}
 
 	/** The audit log, newest first (see features/audit). */
@@ -477,25 +473,15 @@ export class WorkspaceCore {
 
 	async #erase(customerIds: readonly string[], what: 'customer' | 'retention') {
 		await this.#ready;
-		const [{ eraseCustomer }, kinds] = await Promise.all([
+		const [{ eraseMany }, kinds] = await Promise.all([
 			import('../features/privacy/erasure'),
 			this.#allKinds()
 		]);
-		const done = { erased: 0, records: 0, customers: 0, refused: [] as ErasureRefusal[] };
-		for (const customerId of new Set(customerIds)) {
-			const outcome = eraseCustomer(this.ws, kinds, customerId, {
-				at: Date.now(),
-				by: this.memberId,
-				origin: ERASURE_ORIGIN
-			});
-			if (typeof outcome === 'string') {
-				done.refused.push(outcome);
-				continue;
-			}
-			done.erased++;
-			done.records += outcome.records;
-			done.customers += outcome.customers.length;
-		}
+		const done = eraseMany(this.ws, kinds, customerIds, {
+			at: Date.now(),
+			by: this.memberId,
+			origin: ERASURE_ORIGIN
+		});
 		if (done.erased === 0) return { ...done, unstored: null };
 		const unstored = await this.#forgetErased();
 		const rows = what === 'customer' ? done.records : done.erased;
@@ -1108,14 +1094,7 @@ export class WorkspaceCore {
 	 */
 	async holdsRecords(): Promise<boolean> {
 		await this.#ready;
-		for (const [name, type] of this.ws.doc.share) {
-			// The audit log says who did what, not whose data is here: alone it is no archive.
-			if (name === 'meta' || name === 'members' || name === AUDIT_ROOT) continue;
-			// A root's kind is unknown until someone calls getMap/getArray on it, so its own fields
-			// are read: entries of a map-like root (tombstones included), items of a list-like one.
-			if (type._length > 0 || type._map.size > 0) return true;
-		}
-		return false;
+		return (await import('./archive-extras')).holdsRecords(this.ws.doc);
 	}
 
 	/**
@@ -1126,15 +1105,8 @@ export class WorkspaceCore {
 	 */
 	async replaceWithEmpty(): ReturnType<WorkspaceCore['replaceWithBackup']> {
 		await this.#ready;
-		const fresh = workspaceDoc(new Y.Doc());
-		stampSchemaVersion(fresh);
-		const profile = this.ws.members.get(this.memberId);
-		if (profile !== undefined) {
-			// A plain value: a deep copy, so nothing of the old doc's types travels with it.
-			fresh.doc.transact(() => fresh.members.set(this.memberId, structuredClone(profile)));
-		}
-		const update = Y.encodeStateAsUpdate(fresh.doc);
-		fresh.doc.destroy();
+		const { emptyArchiveUpdate } = await import('./archive-extras');
+		const update = emptyArchiveUpdate(this.ws, this.memberId);
 		return this.#replaceArchive(update, { action: 'teamJoin', what: 'emptyArchive' });
 	}
 

@@ -163,3 +163,24 @@ export function withoutErased(
 	Y.applyUpdate(clean, Y.encodeStateAsUpdate(doc));
 	return { update: Y.encodeStateAsUpdate(clean), customers };
 }
+
+/** Erases each of these customers as `eraseCustomer` does, counting what went and what not. */
+export function eraseMany(
+	ws: WorkspaceDoc,
+	kinds: readonly RecordKind[],
+	customerIds: readonly string[],
+	stamp: { at: number; by: string; origin: object }
+) {
+	const done = { erased: 0, records: 0, customers: 0, refused: [] as ErasureRefusal[] };
+	for (const customerId of new Set(customerIds)) {
+		const outcome = eraseCustomer(ws, kinds, customerId, stamp);
+		if (typeof outcome === 'string') {
+			done.refused.push(outcome);
+			continue;
+		}
+		done.erased++;
+		done.records += outcome.records;
+		done.customers += outcome.customers.length;
+	}
+	return done;
+}

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import type { ProjectionDb } from '../../../projection/db';
-import { latestByCustomer, type ConsentPurpose, type ConsentRow } from '../rules/consent';
+import { type ConsentPurpose, type ConsentRow } from '../rules/consent';
+import { latestByCustomer } from '../rules/consent-reach';
 
 /** Every customer's latest consent per purpose, following the projection (for marketing lists). */
 class ConsentLookup {

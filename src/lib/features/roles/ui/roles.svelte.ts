@@ -1,8 +1,6 @@
 import type { WorkspaceSession } from '../../../state/workspace.svelte';
 import { teamSync } from '../../sync/ui/team-sync.svelte';
 import type { Role, RoleEntry } from '../role-entries';
-import { assignedTo } from '../rules/staff-view';
-import { ownerPrivateKey } from './owner-key';
 
 /**
  * The team's roles as this device reads them: only entries the owner's key signed count. The
@@ -23,6 +21,7 @@ class RolesState {
 		const { verifiedRoles } = await import('../role-signing');
 		const roles = await verifiedRoles(entries, ownerKey);
 		const staff = roles.get(session.memberId) === 'staff';
+		const { assignedTo } = await import('../rules/assigned-to');
 		const mine = staff
 			? assignedTo(
 					session.memberId,
@@ -47,11 +46,6 @@ class RolesState {
 
 	roleOf(memberId: string): Role {
 		return this.byMember.get(memberId) ?? 'colleague';
-	}
-
-	/** Whether this device may sign roles: it holds the team owner's private key. */
-	get isOwner(): boolean {
-		return ownerPrivateKey(teamSync.space?.ownerKey) !== null;
 	}
 }
 

@@ -7,6 +7,8 @@ import { syncStatus, type SyncStatus } from '../sync-status';
 import { rotateTeamSecret, createTeamSpace, type TeamSpace } from '../team-space';
 import type { WorkspaceSession } from '../../../state/workspace.svelte';
 
+import type { JoinedEmpty } from './join-empty';
+
 const TEAM_KEY = 'clientbook.team.main';
 const COLLEAGUES_KEY = 'clientbook.colleagueStates.main';
 /** Left for the sync page by a join with an empty archive, which reloads the app to open it. */
@@ -210,31 +212,20 @@ class TeamSync {
 	 * success the new team is saved and the caller loads the app again, which opens the empty
 	 * archive and connects; on failure nothing changed and no team was joined.
 	 */
-	async joinWithEmptyArchive(
-		space: TeamSpace
-	): Promise<{ joined: true; unchecked?: string } | { joined: false; reason: string }> {
+	async joinWithEmptyArchive(space: TeamSpace): Promise<JoinedEmpty> {
 		const session = this.#session;
 		if (!session) return { joined: false, reason: 'not ready' };
-		const wasRunning = this.space !== null && !this.paused;
-		if (wasRunning) await this.setPaused(true);
-		let result: Awaited<ReturnType<typeof session.replaceWithEmpty>>;
-		try {
-			result = await session.replaceWithEmpty();
-		} catch (error) {
-			// replaceWithBackup throws only before it touched the stored archive.
-			result = { replaced: false, reason: describeError(error) };
-		}
-		if (!result.replaced) {
-			if (wasRunning) await this.setPaused(false);
-			return { joined: false, reason: result.reason };
-		}
-		// No reconnect here: this page's archive is closed; the next load connects to the team.
-		this.space = space;
-		this.paused = false;
-		this.#save();
-		return result.unchecked === undefined
-			? { joined: true }
-			: { joined: true, unchecked: result.unchecked };
+		// Loaded when someone chooses it: the app's first screen need not carry it.
+		const { joinWithEmptyArchive } = await import('./join-empty');
+		return joinWithEmptyArchive(space, session, {
+			running: () => this.space !== null && !this.paused,
+			setPaused: (paused) => this.setPaused(paused),
+			adopt: (joined) => {
+				this.space = joined;
+				this.paused = false;
+				this.#save();
+			}
+		});
 	}
 
 	reviewInvite(space: TeamSpace): void {
